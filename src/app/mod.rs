@@ -1,0 +1,72 @@
+//! One function per command: reads, computes, and returns what to print and the exit
+//! status. The binary only parses arguments and prints an [`Outcome`].
+
+mod criteria_cmd;
+mod score_cmd;
+mod template_cmd;
+
+pub use criteria_cmd::{criteria_check, criteria_show};
+pub use score_cmd::{score, ScoreFormat};
+pub use template_cmd::template;
+
+use crate::diag::{Diagnostic, Fatal};
+use crate::lang::Lang;
+
+/// Documented exit codes: 0 success, 1 the data has problems, 2 the command could not run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Ok = 0,
+    DataProblems = 1,
+    CannotRun = 2,
+}
+
+/// What a command has to say: standard output, standard error and the exit status.
+#[derive(Debug)]
+pub struct Outcome {
+    pub out: String,
+    pub err: String,
+    pub status: Status,
+}
+
+impl Outcome {
+    pub fn ok(out: String) -> Self {
+        Outcome {
+            out,
+            err: String::new(),
+            status: Status::Ok,
+        }
+    }
+
+    pub fn fatal(f: Fatal, lang: Lang) -> Self {
+        Outcome {
+            out: String::new(),
+            err: format!("{}\n", f.0.render(lang)),
+            status: Status::CannotRun,
+        }
+    }
+
+    pub fn problems(diags: &[Diagnostic], lang: Lang) -> Self {
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let mut err = crate::report::diagnostics::lines(diags, lang);
+        err.push_str(&crate::report::diagnostics::count_phrase(
+            errors,
+            diags.len() - errors,
+            lang,
+        ));
+        err.push('\n');
+        Outcome {
+            out: String::new(),
+            err,
+            status: if errors > 0 {
+                Status::DataProblems
+            } else {
+                Status::Ok
+            },
+        }
+    }
+}
+
+/// A path as the user named it, for messages.
+pub(crate) fn shown(path: &std::path::Path) -> String {
+    path.display().to_string()
+}

@@ -1,0 +1,3 @@
+//! `parscore score`.
+pub enum ScoreFormat { Table, Csv, Json }
+pub fn score() {}

@@ -1,0 +1,155 @@
+//! The semantic checks on a criteria tree: every rule a person relies on when they trust
+//! that a file's maxima and rules mean what they say.
+
+use super::cond::{coverage, DOMAIN};
+use super::{Body, Criteria, Node, RuleInput, RuleKind};
+use crate::diag::Diagnostic;
+use crate::input::fold;
+use crate::lang::Text;
+use crate::number::show_points;
+use crate::lang::Lang;
+use crate::text;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Every semantic problem in a loaded tree.
+pub fn check(c: &Criteria) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let err = |n: &Node, m: Text| {
+        Diagnostic::error(&c.source, m)
+            .at_line(n.line)
+            .for_code(&n.code)
+    };
+    let mut first_seen: HashMap<&str, &Node> = HashMap::new();
+    for n in c.nodes() {
+        if n.code.is_empty() {
+            continue;
+        }
+        if let Some(first) = first_seen.get(n.code.as_str()) {
+            let at = first.line.map(|l| l.to_string()).unwrap_or("?".into());
+            out.push(err(n, text!(vi: "mã bị trùng (đã dùng ở dòng {at})", en: "duplicate code (already used on line {at})")));
+        } else {
+            first_seen.insert(&n.code, n);
+        }
+    }
+    for area in &c.areas {
+        if !is_number(&area.code) {
+            let code = &area.code;
+            out.push(err(area, text!(vi: "mã lĩnh vực \"{code}\" phải là một số (1, 2, …)", en: "area code \"{code}\" must be a number (1, 2, …)")));
+        }
+        check_node(area, &err, &mut out);
+    }
+    let sum: Decimal = c.areas.iter().map(|a| a.max).sum();
+    if sum != c.total {
+        let (s, t) = (show_points(sum, Lang::Vi), show_points(c.total, Lang::Vi));
+        let (se, te) = (show_points(sum, Lang::En), show_points(c.total, Lang::En));
+        out.push(
+            Diagnostic::error(&c.source, text!(vi: "tổng điểm tối đa các lĩnh vực là {s}, khác \"total\" {t}", en: "the areas' maxima add up to {se}, not the \"total\" {te}"))
+                .at_line(Some(1)),
+        );
+    }
+    out
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
+}
+
+fn check_node(n: &Node, err: &impl Fn(&Node, Text) -> Diagnostic, out: &mut Vec<Diagnostic>) {
+    let (maxv, maxe) = (show_points(n.max, Lang::Vi), show_points(n.max, Lang::En));
+    match &n.body {
+        Body::Invalid => {}
+        Body::Children(children) => {
+            if children.is_empty() {
+                out.push(err(n, text!(vi: "\"children\" rỗng: tiêu chí cha phải có ít nhất một tiêu chí con", en: "empty \"children\": a parent needs at least one child")));
+            }
+            for child in children {
+                let suffix = child.code.strip_prefix(&format!("{}.", n.code));
+                if !suffix.is_some_and(is_number) {
+                    let (cc, pc) = (&child.code, &n.code);
+                    out.push(err(child, text!(vi: "mã \"{cc}\" không nằm dưới mã cha \"{pc}\" (cần dạng {pc}.1, {pc}.2, …)", en: "code \"{cc}\" does not sit under its parent \"{pc}\" (expected {pc}.1, {pc}.2, …)")));
+                }
+                check_node(child, err, out);
+            }
+            let sum: Decimal = children.iter().map(|c| c.max).sum();
+            if !children.is_empty() && sum != n.max {
+                let (sv, se) = (show_points(sum, Lang::Vi), show_points(sum, Lang::En));
+                out.push(err(n, text!(vi: "điểm tối đa {maxv} khác tổng điểm tối đa của các tiêu chí con ({sv})", en: "maximum {maxe} differs from the sum of its children's maxima ({se})")));
+            }
+        }
+        Body::Rule(rule) => {
+            if rule.input == Some(RuleInput::PlanCompletion)
+                && !matches!(rule.kind, RuleKind::Bands(_) | RuleKind::Ratio)
+            {
+                out.push(err(n, text!(vi: "\"input\": \"plan.completion\" là một tỷ lệ %, chỉ dùng với bands hoặc ratio", en: "\"input\": \"plan.completion\" is a percentage and only works with bands or ratio")));
+            }
+            check_rule(n, &rule.kind, err, out);
+        }
+    }
+    let _ = (maxv, maxe);
+}
+
+fn check_rule(n: &Node, kind: &RuleKind, err: &impl Fn(&Node, Text) -> Diagnostic, out: &mut Vec<Diagnostic>) {
+    let (maxv, maxe) = (show_points(n.max, Lang::Vi), show_points(n.max, Lang::En));
+    let in_range = |p: Decimal| p >= Decimal::ZERO && p <= n.max;
+    match kind {
+        RuleKind::Levels(levels) => {
+            let mut seen: Vec<String> = Vec::new();
+            for l in levels {
+                let label = &l.label;
+                let folded = fold(label);
+                if seen.contains(&folded) {
+                    out.push(err(n, text!(vi: "mức \"{label}\" bị trùng", en: "level \"{label}\" appears twice")));
+                }
+                seen.push(folded);
+                if !in_range(l.points.value) {
+                    let (pv, pe) = (show_points(l.points.value, Lang::Vi), show_points(l.points.value, Lang::En));
+                    out.push(err(n, text!(vi: "mức \"{label}\": {pv} điểm nằm ngoài 0..{maxv}", en: "level \"{label}\": {pe} points is outside 0..{maxe}")));
+                }
+            }
+        }
+        RuleKind::Bands(bands) => {
+            for b in bands {
+                if let Some(t) = b.when.threshold().filter(|t| *t < DOMAIN.0 || *t > DOMAIN.1) {
+                    let (tv, te) = (show_points(t, Lang::Vi), show_points(t, Lang::En));
+                    out.push(err(n, text!(vi: "ngưỡng {tv}% nằm ngoài 0..100%", en: "threshold {te}% is outside 0..100%")));
+                }
+                if !in_range(b.points.value) {
+                    let (pv, pe) = (show_points(b.points.value, Lang::Vi), show_points(b.points.value, Lang::En));
+                    out.push(err(n, text!(vi: "khoảng \"{w}\": {pv} điểm nằm ngoài 0..{maxv}", en: "band \"{w}\": {pe} points is outside 0..{maxe}", w = super::describe_when(b.when, Lang::En))));
+                }
+            }
+            let (regions, gaps) = coverage(bands);
+            for (i, region) in regions.iter().enumerate() {
+                if region.is_empty() {
+                    let k = i + 1;
+                    out.push(err(n, text!(vi: "khoảng thứ {k} không bao giờ được áp dụng: các khoảng phải xếp theo thứ tự, khoảng trước đã bao phủ nó", en: "band {k} can never apply: bands must be in order, and earlier bands already cover it")));
+                }
+            }
+            if let Some(g) = gaps.first() {
+                let (gv, ge) = (show_points(*g, Lang::Vi), show_points(*g, Lang::En));
+                out.push(err(n, text!(vi: "giá trị {gv}% không thuộc khoảng nào; thêm khoảng \"else\" hoặc sửa ngưỡng", en: "the value {ge}% falls in no band; add an \"else\" band or fix the thresholds")));
+            }
+        }
+        RuleKind::Ratio => {}
+        RuleKind::Deduct { per } => {
+            if *per <= Decimal::ZERO {
+                out.push(err(n, text!(vi: "\"per\" phải lớn hơn 0", en: "\"per\" must be greater than 0")));
+            }
+        }
+        RuleKind::Deadline { late, .. } => {
+            if !in_range(*late) {
+                let (lv, le) = (show_points(*late, Lang::Vi), show_points(*late, Lang::En));
+                out.push(err(n, text!(vi: "\"late\" {lv} điểm phải nằm trong 0..{maxv}", en: "\"late\" {le} points must be within 0..{maxe}")));
+            }
+        }
+        RuleKind::Manual { step } => {
+            if *step <= Decimal::ZERO {
+                out.push(err(n, text!(vi: "\"step\" phải lớn hơn 0", en: "\"step\" must be greater than 0")));
+            } else if !(n.max % *step).is_zero() {
+                let (sv, se) = (show_points(*step, Lang::Vi), show_points(*step, Lang::En));
+                out.push(err(n, text!(vi: "\"step\" {sv} không chia hết điểm tối đa {maxv}", en: "\"step\" {se} does not divide the maximum {maxe}")));
+            }
+        }
+    }
+}

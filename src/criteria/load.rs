@@ -1,0 +1,484 @@
+//! Turns the text of a criteria file into the model, collecting every problem on the way
+//! (syntax, missing or unknown fields, malformed figures) instead of stopping at the first.
+
+use super::cond::{Band, Cond};
+use super::locate::code_lines;
+use super::{
+    Body, Criteria, EvidenceItem, Level, Method, Node, Points, Rule, RuleInput, RuleKind, FORMAT,
+};
+use crate::diag::{Diagnostic, Fatal};
+use crate::number::{parse_decimal, scale, MAX_SCALE};
+use crate::text;
+use crate::value::parse_date;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What reading a criteria file gave: the model where the file could be understood, and
+/// every problem found in it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub criteria: Option<Criteria>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and checks a criteria file. `Err` only when the file cannot be read at all.
+pub fn load_file(path: &Path, source: &str) -> Result<Loaded, Fatal> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            source,
+            text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
+        )
+    })?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+            let d = Diagnostic::error(
+                source,
+                text!(
+                    vi: "tệp tiêu chí phải là UTF-8; byte không hợp lệ ở đây",
+                    en: "a criteria file must be UTF-8; invalid byte here"
+                ),
+            )
+            .at(line, column);
+            return Ok(Loaded {
+                criteria: None,
+                diagnostics: vec![d],
+            });
+        }
+    };
+    Ok(load_str(text, source))
+}
+
+/// Parses criteria text; `source` names it in messages. Runs every check in
+/// [`super::check`] once the model is built.
+pub fn load_str(text: &str, source: &str) -> Loaded {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let detail = e.to_string();
+            let detail = detail.split(" at line ").next().unwrap_or("").to_string();
+            let d = Diagnostic::error(
+                source,
+                text!(
+                    vi: "lỗi cú pháp JSON ({detail})",
+                    en: "JSON syntax error ({detail})"
+                ),
+            )
+            .at(e.line(), e.column());
+            return Loaded {
+                criteria: None,
+                diagnostics: vec![d],
+            };
+        }
+    };
+    let mut walker = Walker {
+        source,
+        lines: code_lines(text),
+        seen: HashMap::new(),
+        diags: Vec::new(),
+    };
+    let criteria = walker.criteria(&value);
+    let mut diagnostics = walker.diags;
+    if let Some(c) = &criteria {
+        diagnostics.extend(super::check(c));
+    }
+    Loaded {
+        criteria,
+        diagnostics,
+    }
+}
+
+struct Walker<'a> {
+    source: &'a str,
+    lines: HashMap<String, Vec<usize>>,
+    seen: HashMap<String, usize>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Where a problem sits: the criterion code (or the JSON path when the code is missing)
+/// and the line of that code.
+#[derive(Clone)]
+struct Place {
+    code: String,
+    line: Option<usize>,
+}
+
+impl Walker<'_> {
+    fn report(&mut self, place: &Place, message: crate::lang::Text) {
+        self.diags.push(
+            Diagnostic::error(self.source, message)
+                .at_line(place.line)
+                .for_code(&place.code),
+        );
+    }
+
+    fn unknown_keys(&mut self, place: &Place, obj: &Map<String, Value>, known: &[&str]) {
+        for key in obj.keys() {
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let hint = known
+                .iter()
+                .map(|k| (strsim::levenshtein(k, key), *k))
+                .min()
+                .filter(|(dist, _)| *dist <= 2)
+                .map(|(_, k)| k);
+            let message = match hint {
+                Some(k) => text!(
+                    vi: "khóa không xác định \"{key}\" (có phải \"{k}\"?)",
+                    en: "unknown key \"{key}\" (did you mean \"{k}\"?)"
+                ),
+                None => text!(
+                    vi: "khóa không xác định \"{key}\"; các khóa hợp lệ: {list}",
+                    en: "unknown key \"{key}\"; valid keys: {list}",
+                    list = known.join(", ")
+                ),
+            };
+            self.report(place, message);
+        }
+    }
+
+    fn object<'v>(&mut self, place: &Place, v: &'v Value, what: &str) -> Option<&'v Map<String, Value>> {
+        let obj = v.as_object();
+        if obj.is_none() {
+            self.report(
+                place,
+                text!(vi: "{what} phải là một đối tượng JSON {{…}}", en: "{what} must be a JSON object {{…}}"),
+            );
+        }
+        obj
+    }
+
+    fn string(&mut self, place: &Place, obj: &Map<String, Value>, key: &str, required: bool) -> Option<String> {
+        match obj.get(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(crate::input::nfc(s.trim())),
+            Some(Value::String(_)) => {
+                self.report(place, text!(vi: "\"{key}\" không được để trống", en: "\"{key}\" must not be empty"));
+                None
+            }
+            Some(_) => {
+                self.report(place, text!(vi: "\"{key}\" phải là một chuỗi", en: "\"{key}\" must be a string"));
+                None
+            }
+            None if required => {
+                self.report(place, text!(vi: "thiếu trường bắt buộc \"{key}\"", en: "missing required field \"{key}\""));
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// A decimal written as a JSON number or string, at most two decimal places.
+    fn decimal(&mut self, place: &Place, obj: &Map<String, Value>, key: &str, required: bool) -> Option<Decimal> {
+        let raw = match obj.get(key) {
+            Some(Value::Number(n)) => n.to_string(),
+            Some(Value::String(s)) => s.clone(),
+            Some(_) => {
+                self.report(place, text!(vi: "\"{key}\" phải là một số", en: "\"{key}\" must be a number"));
+                return None;
+            }
+            None => {
+                if required {
+                    self.report(place, text!(vi: "thiếu trường bắt buộc \"{key}\"", en: "missing required field \"{key}\""));
+                }
+                return None;
+            }
+        };
+        self.figure(place, key, &raw)
+    }
+
+    fn figure(&mut self, place: &Place, key: &str, raw: &str) -> Option<Decimal> {
+        let Some(d) = parse_decimal(raw) else {
+            self.report(place, text!(vi: "\"{key}\": \"{raw}\" không phải là số", en: "\"{key}\": \"{raw}\" is not a number"));
+            return None;
+        };
+        if scale(d) > MAX_SCALE {
+            self.report(
+                place,
+                text!(vi: "\"{key}\": {raw} có quá hai chữ số thập phân", en: "\"{key}\": {raw} has more than two decimal places"),
+            );
+        }
+        Some(d)
+    }
+
+    /// Points in a level or band: a figure or `"75%"` of the node's maximum.
+    fn points(&mut self, place: &Place, obj: &Map<String, Value>, max: Decimal) -> Option<Points> {
+        if let Some(Value::String(s)) = obj.get("points") {
+            if let Some(pct) = s.trim().strip_suffix('%') {
+                let percent = self.figure(place, "points", pct)?;
+                return Some(Points {
+                    value: max * percent / Decimal::ONE_HUNDRED,
+                    percent: Some(percent),
+                });
+            }
+        }
+        let value = self.decimal(place, obj, "points", true)?;
+        Some(Points {
+            value,
+            percent: None,
+        })
+    }
+
+    fn criteria(&mut self, v: &Value) -> Option<Criteria> {
+        let top = Place {
+            code: String::new(),
+            line: Some(1),
+        };
+        let obj = self.object(&top, v, "tệp tiêu chí / criteria file")?;
+        self.unknown_keys(&top, obj, &["format", "id", "title", "year", "total", "note", "areas"]);
+        match obj.get("format").and_then(Value::as_str) {
+            Some(FORMAT) => {}
+            Some(other) => self.report(
+                &top,
+                text!(vi: "định dạng \"{other}\" không được hỗ trợ; cần \"{FORMAT}\"", en: "format \"{other}\" is not supported; expected \"{FORMAT}\""),
+            ),
+            None => self.report(
+                &top,
+                text!(vi: "thiếu trường bắt buộc \"format\": \"{FORMAT}\"", en: "missing required field \"format\": \"{FORMAT}\""),
+            ),
+        }
+        let id = self.string(&top, obj, "id", true);
+        let title = self.string(&top, obj, "title", true);
+        let note = self.string(&top, obj, "note", false).unwrap_or_default();
+        let year = match obj.get("year") {
+            Some(Value::Number(n)) if n.as_i64().is_some_and(|y| (1990..=2200).contains(&y)) => n.as_i64().map(|y| y as i32),
+            Some(_) => {
+                self.report(&top, text!(vi: "\"year\" phải là một năm, ví dụ 2026", en: "\"year\" must be a year, e.g. 2026"));
+                None
+            }
+            None => {
+                self.report(&top, text!(vi: "thiếu trường bắt buộc \"year\"", en: "missing required field \"year\""));
+                None
+            }
+        };
+        let total = self.decimal(&top, obj, "total", true);
+        let areas = match obj.get("areas") {
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| self.node(n, &format!("areas[{i}]"), Method::SelfAssessed))
+                .collect(),
+            Some(_) => {
+                self.report(&top, text!(vi: "\"areas\" phải là một mảng", en: "\"areas\" must be an array"));
+                Vec::new()
+            }
+            None => {
+                self.report(&top, text!(vi: "thiếu trường bắt buộc \"areas\"", en: "missing required field \"areas\""));
+                Vec::new()
+            }
+        };
+        Some(Criteria {
+            source: self.source.to_string(),
+            id: id.unwrap_or_default(),
+            title: title.unwrap_or_default(),
+            year: year.unwrap_or(0),
+            total: total.unwrap_or_default(),
+            note,
+            areas,
+        })
+    }
+
+    fn node(&mut self, v: &Value, path: &str, inherited: Method) -> Option<Node> {
+        let code = v.get("code").and_then(Value::as_str).map(|c| c.trim().to_string());
+        let place = match &code {
+            Some(c) => {
+                let k = self.seen.entry(c.clone()).or_insert(0);
+                let line = self.lines.get(c).and_then(|l| l.get(*k)).copied();
+                *k += 1;
+                Place { code: c.clone(), line }
+            }
+            None => Place {
+                code: path.to_string(),
+                line: None,
+            },
+        };
+        let obj = self.object(&place, v, "tiêu chí / criterion")?;
+        self.unknown_keys(
+            &place,
+            obj,
+            &["code", "name", "max", "method", "children", "rule", "evidence", "provenance", "replaces"],
+        );
+        self.string(&place, obj, "code", true);
+        let name = self.string(&place, obj, "name", true).unwrap_or_default();
+        let max = self.decimal(&place, obj, "max", true);
+        if max.is_some_and(|m| m < Decimal::ZERO) {
+            self.report(&place, text!(vi: "\"max\" phải lớn hơn hoặc bằng 0", en: "\"max\" must be zero or more"));
+        }
+        let max = max.unwrap_or_default();
+        let method = match obj.get("method") {
+            None => inherited,
+            Some(Value::String(s)) if s == "self" => Method::SelfAssessed,
+            Some(Value::String(s)) if s == "survey" => Method::Survey,
+            Some(other) => {
+                self.report(
+                    &place,
+                    text!(vi: "\"method\" phải là \"self\" hoặc \"survey\", không phải {other}", en: "\"method\" must be \"self\" or \"survey\", not {other}"),
+                );
+                inherited
+            }
+        };
+        let body = match (obj.get("children"), obj.get("rule")) {
+            (Some(_), Some(_)) => {
+                self.report(
+                    &place,
+                    text!(vi: "một tiêu chí có \"children\" thì không được có \"rule\" (chỉ tiêu chí lá mới có cách tính điểm)", en: "a criterion with \"children\" must not have a \"rule\" (only leaves are scored)"),
+                );
+                None
+            }
+            (None, None) => {
+                self.report(
+                    &place,
+                    text!(vi: "tiêu chí lá phải có đúng một \"rule\" (hoặc có \"children\")", en: "a leaf needs exactly one \"rule\" (or it needs \"children\")"),
+                );
+                None
+            }
+            (Some(Value::Array(items)), None) => Some(Body::Children(
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, n)| self.node(n, &format!("{path}.children[{i}]"), method))
+                    .collect(),
+            )),
+            (Some(_), None) => {
+                self.report(&place, text!(vi: "\"children\" phải là một mảng", en: "\"children\" must be an array"));
+                None
+            }
+            (None, Some(rule)) => self.rule(&place, rule, max).map(Body::Rule),
+        };
+        let evidence = self.evidence(&place, obj.get("evidence"));
+        let provenance = self.string(&place, obj, "provenance", false);
+        let replaces = match obj.get("replaces") {
+            None => Vec::new(),
+            Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
+                items.iter().filter_map(Value::as_str).map(str::to_string).collect()
+            }
+            Some(_) => {
+                self.report(&place, text!(vi: "\"replaces\" phải là một mảng mã, ví dụ [\"1.1.3\"]", en: "\"replaces\" must be an array of codes, e.g. [\"1.1.3\"]"));
+                Vec::new()
+            }
+        };
+        Some(Node {
+            code: code.unwrap_or_default(),
+            name,
+            max,
+            method,
+            body: body.unwrap_or(Body::Invalid),
+            evidence,
+            provenance,
+            replaces,
+            line: place.line,
+        })
+    }
+
+    fn evidence(&mut self, place: &Place, v: Option<&Value>) -> Vec<EvidenceItem> {
+        let Some(v) = v else { return Vec::new() };
+        let Some(items) = v.as_array() else {
+            self.report(place, text!(vi: "\"evidence\" phải là một mảng", en: "\"evidence\" must be an array"));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let Some(obj) = self.object(place, item, "evidence[…]") else { continue };
+            self.unknown_keys(place, obj, &["what", "required"]);
+            let what = self.string(place, obj, "what", true);
+            let required = match obj.get("required") {
+                None => true,
+                Some(Value::Bool(b)) => *b,
+                Some(_) => {
+                    self.report(place, text!(vi: "\"required\" phải là true hoặc false", en: "\"required\" must be true or false"));
+                    true
+                }
+            };
+            if let Some(what) = what {
+                out.push(EvidenceItem { what, required });
+            }
+        }
+        out
+    }
+
+    fn rule(&mut self, place: &Place, v: &Value, max: Decimal) -> Option<Rule> {
+        let obj = self.object(place, v, "\"rule\"")?;
+        let kind_name = self.string(place, obj, "kind", true)?;
+        let specific: &[&str] = match kind_name.as_str() {
+            "levels" => &["levels"],
+            "bands" => &["bands"],
+            "ratio" => &[],
+            "deduct" => &["per"],
+            "deadline" => &["due", "late"],
+            "manual" => &["step"],
+            other => {
+                self.report(
+                    place,
+                    text!(vi: "loại quy tắc \"{other}\" không tồn tại; dùng levels, bands, ratio, deduct, deadline hoặc manual", en: "rule kind \"{other}\" does not exist; use levels, bands, ratio, deduct, deadline or manual"),
+                );
+                return None;
+            }
+        };
+        let known: Vec<&str> = ["kind", "input"].iter().chain(specific).copied().collect();
+        self.unknown_keys(place, obj, &known);
+        let input = match obj.get("input") {
+            None => None,
+            Some(Value::String(s)) if s == "plan.completion" => Some(RuleInput::PlanCompletion),
+            Some(other) => {
+                self.report(place, text!(vi: "\"input\" chỉ nhận \"plan.completion\", không phải {other}", en: "\"input\" only accepts \"plan.completion\", not {other}"));
+                None
+            }
+        };
+        let kind = match kind_name.as_str() {
+            "levels" => RuleKind::Levels(self.list(place, obj, "levels", |w, p, o| {
+                w.unknown_keys(p, o, &["label", "points"]);
+                let label = w.string(p, o, "label", true)?;
+                Some(Level { label, points: w.points(p, o, max)? })
+            })?),
+            "bands" => RuleKind::Bands(self.list(place, obj, "bands", |w, p, o| {
+                w.unknown_keys(p, o, &["when", "points"]);
+                let raw = w.string(p, o, "when", true)?;
+                let Some(when) = Cond::parse(&raw) else {
+                    w.report(p, text!(vi: "điều kiện \"{raw}\" không hợp lệ; viết >, >=, <, <= hoặc = và một số, hoặc else", en: "condition \"{raw}\" is not valid; write >, >=, <, <= or = and a number, or else"));
+                    return None;
+                };
+                Some(Band { when, points: w.points(p, o, max)? })
+            })?),
+            "ratio" => RuleKind::Ratio,
+            "deduct" => RuleKind::Deduct { per: self.decimal(place, obj, "per", true)? },
+            "deadline" => {
+                let raw = self.string(place, obj, "due", true)?;
+                let late = self.decimal(place, obj, "late", true);
+                let Some(due) = parse_date(&raw) else {
+                    self.report(place, text!(vi: "\"due\": \"{raw}\" không phải là ngày hợp lệ (YYYY-MM-DD)", en: "\"due\": \"{raw}\" is not a valid date (YYYY-MM-DD)"));
+                    return None;
+                };
+                RuleKind::Deadline { due, late: late? }
+            }
+            _ => RuleKind::Manual { step: self.decimal(place, obj, "step", true)? },
+        };
+        Some(Rule { kind, input })
+    }
+
+    /// A non-empty array of objects under `key`, each read by `item`.
+    fn list<T>(
+        &mut self,
+        place: &Place,
+        obj: &Map<String, Value>,
+        key: &str,
+        item: impl Fn(&mut Self, &Place, &Map<String, Value>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Some(items) = obj.get(key).and_then(Value::as_array).filter(|a| !a.is_empty()) else {
+            self.report(place, text!(vi: "\"{key}\" phải là một mảng không rỗng", en: "\"{key}\" must be a non-empty array"));
+            return None;
+        };
+        let mut out = Vec::new();
+        for v in items {
+            if let Some(o) = self.object(place, v, key) {
+                out.extend(item(self, place, o));
+            }
+        }
+        (out.len() == items.len()).then_some(out)
+    }
+}

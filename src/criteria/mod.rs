@@ -1,0 +1,199 @@
+//! The PAR Index tree as data: areas, criteria and leaves, their maxima, scoring rules
+//! and evidence requirements (format `parscore-criteria/1`, see `docs/criteria-format.md`).
+
+mod check;
+mod cond;
+mod load;
+mod locate;
+mod wording;
+
+pub use check::check;
+pub use cond::{Band, Cond, Interval};
+pub use load::{load_file, load_str, Loaded};
+pub use wording::{describe_rule, describe_when};
+
+use rust_decimal::Decimal;
+use time::Date;
+
+pub const FORMAT: &str = "parscore-criteria/1";
+
+/// A whole criteria set, as read from one file.
+#[derive(Clone, Debug)]
+pub struct Criteria {
+    /// The file it was read from, as the user named it (for messages).
+    pub source: String,
+    pub id: String,
+    pub title: String,
+    pub year: i32,
+    pub total: Decimal,
+    pub note: String,
+    pub areas: Vec<Node>,
+}
+
+/// Whether a leaf is scored by the unit or measured by the sociological survey.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    SelfAssessed,
+    Survey,
+}
+
+impl Method {
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::SelfAssessed => "self",
+            Method::Survey => "survey",
+        }
+    }
+}
+
+/// One node of the tree: an area, a criterion or a leaf.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub code: String,
+    pub name: String,
+    pub max: Decimal,
+    pub method: Method,
+    pub body: Body,
+    pub evidence: Vec<EvidenceItem>,
+    pub provenance: Option<String>,
+    pub replaces: Vec<String>,
+    /// The line of the node's `"code"` in its file, where it could be found.
+    pub line: Option<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Body {
+    Children(Vec<Node>),
+    Rule(Rule),
+    /// Neither could be read; only present alongside an error from loading.
+    Invalid,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceItem {
+    pub what: String,
+    pub required: bool,
+}
+
+/// How a declared figure becomes points.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub kind: RuleKind,
+    pub input: Option<RuleInput>,
+}
+
+/// Where a rule's value comes from when it is not declared in `scores.csv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleInput {
+    /// The share of the reform plan's due tasks that are done.
+    PlanCompletion,
+}
+
+#[derive(Clone, Debug)]
+pub enum RuleKind {
+    Levels(Vec<Level>),
+    Bands(Vec<Band>),
+    Ratio,
+    Deduct { per: Decimal },
+    Deadline { due: Date, late: Decimal },
+    Manual { step: Decimal },
+}
+
+impl RuleKind {
+    pub fn key(&self) -> &'static str {
+        match self {
+            RuleKind::Levels(_) => "levels",
+            RuleKind::Bands(_) => "bands",
+            RuleKind::Ratio => "ratio",
+            RuleKind::Deduct { .. } => "deduct",
+            RuleKind::Deadline { .. } => "deadline",
+            RuleKind::Manual { .. } => "manual",
+        }
+    }
+}
+
+/// Points as written in a level or band: a figure, or a share of the node's maximum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Points {
+    /// The points this resolves to for its node.
+    pub value: Decimal,
+    /// `Some(75)` when written as `"75%"`.
+    pub percent: Option<Decimal>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Level {
+    pub label: String,
+    pub points: Points,
+}
+
+impl Node {
+    pub fn children(&self) -> &[Node] {
+        match &self.body {
+            Body::Children(c) => c,
+            Body::Rule(_) | Body::Invalid => &[],
+        }
+    }
+
+    pub fn rule(&self) -> Option<&Rule> {
+        match &self.body {
+            Body::Rule(r) => Some(r),
+            Body::Children(_) | Body::Invalid => None,
+        }
+    }
+
+    pub fn is_leaf(&self) -> bool {
+        matches!(self.body, Body::Rule(_))
+    }
+
+    /// This node and all below it, parents before children.
+    pub fn walk(&self) -> Vec<&Node> {
+        let mut out = vec![self];
+        for c in self.children() {
+            out.extend(c.walk());
+        }
+        out
+    }
+
+    /// Depth in the tree: an area is 1, a criterion 2, a component 3.
+    pub fn depth(&self) -> usize {
+        self.code.split('.').count()
+    }
+}
+
+/// Counts a person checks at a glance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub areas: usize,
+    pub criteria: usize,
+    pub leaves: usize,
+    pub self_max: Decimal,
+    pub survey_max: Decimal,
+}
+
+impl Criteria {
+    /// Every node, areas first in file order, parents before children.
+    pub fn nodes(&self) -> Vec<&Node> {
+        self.areas.iter().flat_map(Node::walk).collect()
+    }
+
+    pub fn leaves(&self) -> Vec<&Node> {
+        self.nodes().into_iter().filter(|n| n.is_leaf()).collect()
+    }
+
+    pub fn find(&self, code: &str) -> Option<&Node> {
+        self.nodes().into_iter().find(|n| n.code == code)
+    }
+
+    pub fn summary(&self) -> Summary {
+        let leaves = self.leaves();
+        let sum = |m: Method| leaves.iter().filter(|n| n.method == m).map(|n| n.max).sum();
+        Summary {
+            areas: self.areas.len(),
+            criteria: self.areas.iter().map(|a| a.children().len()).sum(),
+            leaves: leaves.len(),
+            self_max: sum(Method::SelfAssessed),
+            survey_max: sum(Method::Survey),
+        }
+    }
+}

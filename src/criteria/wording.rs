@@ -1,0 +1,150 @@
+//! Rules in the words a person writes in the "Cách tính điểm" column:
+//! "Trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm".
+
+use super::cond::{coverage, Cond, Interval, DOMAIN};
+use super::{Node, Points, RuleInput, RuleKind};
+use crate::lang::Lang;
+use crate::number::show_points;
+use crate::value::show_date;
+
+/// The whole rule of a leaf, in one line.
+pub fn describe_rule(n: &Node, lang: Lang) -> String {
+    let Some(rule) = n.rule() else {
+        return String::new();
+    };
+    let vi = lang == Lang::Vi;
+    let pts = |p: rust_decimal::Decimal| points_phrase(p, lang);
+    let max = pts(n.max);
+    let mut s = match &rule.kind {
+        RuleKind::Levels(levels) => levels
+            .iter()
+            .map(|l| format!("{}: {}", l.label, written_points(&l.points, lang)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        RuleKind::Bands(bands) => {
+            let (regions, _) = coverage(bands);
+            let parts: Vec<String> = bands
+                .iter()
+                .zip(regions)
+                .map(|(b, region)| {
+                    let when = match region.as_slice() {
+                        [one] => interval_phrase(*one, lang),
+                        _ => describe_when(b.when, lang),
+                    };
+                    format!("{when}: {}", written_points(&b.points, lang))
+                })
+                .collect();
+            capitalise_first(parts.join("; "))
+        }
+        RuleKind::Ratio if vi => format!("Điểm = {max} × tỷ lệ % đạt được"),
+        RuleKind::Ratio => format!("Points = {max} × the percentage achieved"),
+        RuleKind::Deduct { per } if vi => {
+            format!("Tối đa {max}; mỗi trường hợp trừ {}, không thấp hơn 0 điểm", pts(*per))
+        }
+        RuleKind::Deduct { per } => {
+            format!("Up to {max}; {} off per case, never below 0", pts(*per))
+        }
+        RuleKind::Deadline { due, late } if vi => format!(
+            "Ban hành đến hết ngày {}: {max}; sau thời hạn: {}; không ban hành: 0 điểm",
+            show_date(*due),
+            pts(*late)
+        ),
+        RuleKind::Deadline { due, late } => format!(
+            "Issued by {}: {max}; late: {}; not issued: 0 points",
+            show_date(*due),
+            pts(*late)
+        ),
+        RuleKind::Manual { step } if vi => {
+            format!("Chấm trực tiếp từ 0 đến {max}, theo bước {}", show_points(*step, lang))
+        }
+        RuleKind::Manual { step } => {
+            format!("Scored directly from 0 to {max}, in steps of {}", show_points(*step, lang))
+        }
+    };
+    if rule.input == Some(RuleInput::PlanCompletion) {
+        s.push_str(if vi {
+            " (tỷ lệ = nhiệm vụ kế hoạch CCHC đã hoàn thành / nhiệm vụ đến hạn)"
+        } else {
+            " (rate = reform plan tasks done / tasks due)"
+        });
+    }
+    s
+}
+
+fn points_phrase(p: rust_decimal::Decimal, lang: Lang) -> String {
+    let unit = if lang == Lang::Vi { "điểm" } else { "points" };
+    format!("{} {unit}", show_points(p, lang))
+}
+
+fn written_points(p: &Points, lang: Lang) -> String {
+    match p.percent {
+        Some(pct) if lang == Lang::Vi => format!(
+            "{}% điểm tối đa ({})",
+            show_points(pct, lang),
+            points_phrase(p.value, lang)
+        ),
+        Some(pct) => format!(
+            "{}% of the maximum ({})",
+            show_points(pct, lang),
+            points_phrase(p.value, lang)
+        ),
+        None => points_phrase(p.value, lang),
+    }
+}
+
+/// A band's condition as written, in words ("trên 90%").
+pub fn describe_when(c: Cond, lang: Lang) -> String {
+    let n = |t| format!("{}%", show_points(t, lang));
+    let vi = lang == Lang::Vi;
+    match c {
+        Cond::Gt(t) if vi => format!("trên {}", n(t)),
+        Cond::Ge(t) if vi => format!("từ {} trở lên", n(t)),
+        Cond::Lt(t) if vi => format!("dưới {}", n(t)),
+        Cond::Le(t) if vi => format!("từ {} trở xuống", n(t)),
+        Cond::Eq(t) if vi => format!("đạt {}", n(t)),
+        Cond::Else if vi => "còn lại".into(),
+        Cond::Gt(t) => format!("over {}", n(t)),
+        Cond::Ge(t) => format!("{} or more", n(t)),
+        Cond::Lt(t) => format!("under {}", n(t)),
+        Cond::Le(t) => format!("{} or less", n(t)),
+        Cond::Eq(t) => format!("exactly {}", n(t)),
+        Cond::Else => "otherwise".into(),
+    }
+}
+
+/// The stretch a band really covers, in words: "từ 70% đến 90%", "dưới 70%".
+fn interval_phrase(iv: Interval, lang: Lang) -> String {
+    let n = |t| format!("{}%", show_points(t, lang));
+    let vi = lang == Lang::Vi;
+    let from_floor = iv.lo == DOMAIN.0 && iv.lo_closed;
+    let to_ceiling = iv.hi == DOMAIN.1 && iv.hi_closed;
+    match (from_floor, to_ceiling) {
+        (true, true) => (if vi { "mọi giá trị" } else { "any value" }).into(),
+        _ if iv.lo == iv.hi => describe_when(Cond::Eq(iv.lo), lang),
+        (false, true) => describe_when(if iv.lo_closed { Cond::Ge(iv.lo) } else { Cond::Gt(iv.lo) }, lang),
+        (true, false) => describe_when(if iv.hi_closed { Cond::Le(iv.hi) } else { Cond::Lt(iv.hi) }, lang),
+        (false, false) => {
+            let lo = match (iv.lo_closed, vi) {
+                (true, true) => format!("từ {}", n(iv.lo)),
+                (false, true) => format!("trên {}", n(iv.lo)),
+                (true, false) => format!("from {}", n(iv.lo)),
+                (false, false) => format!("over {}", n(iv.lo)),
+            };
+            let hi = match (iv.hi_closed, vi) {
+                (true, true) => format!("đến {}", n(iv.hi)),
+                (false, true) => format!("đến dưới {}", n(iv.hi)),
+                (true, false) => format!("to {}", n(iv.hi)),
+                (false, false) => format!("to under {}", n(iv.hi)),
+            };
+            format!("{lo} {hi}")
+        }
+    }
+}
+
+fn capitalise_first(s: String) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => s,
+    }
+}

@@ -1,0 +1,140 @@
+//! Problems found in input, kept as values with their location so that every one of them
+//! can be reported together, in the user's language.
+
+use crate::lang::{Lang, Text};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One located problem: `file:line[:column]: [code] message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The criterion code the problem concerns, where there is one.
+    pub code: Option<String>,
+    pub message: Text,
+}
+
+impl Diagnostic {
+    pub fn error(file: &str, message: Text) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            line: None,
+            column: None,
+            code: None,
+            message,
+        }
+    }
+
+    pub fn warning(file: &str, message: Text) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    pub fn at_line(mut self, line: Option<usize>) -> Self {
+        self.line = line;
+        self
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    pub fn for_code(mut self, code: &str) -> Self {
+        if !code.is_empty() {
+            self.code = Some(code.to_string());
+        }
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The one-line form a person reads.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = self.file.clone();
+        if let Some(line) = self.line {
+            let _ = write!(out, ":{line}");
+            if let Some(column) = self.column {
+                let _ = write!(out, ":{column}");
+            }
+        }
+        out.push_str(": ");
+        if let Some(code) = &self.code {
+            let _ = write!(out, "[{code}] ");
+        }
+        if self.severity == Severity::Warning {
+            out.push_str(match lang {
+                Lang::Vi => "cảnh báo: ",
+                Lang::En => "warning: ",
+            });
+        }
+        out.push_str(self.message.get(lang));
+        out
+    }
+
+    /// The form tools read (`--format json`).
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        serde_json::json!({
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "message": self.message.get(lang),
+        })
+    }
+}
+
+/// Diagnostics gathered over one run.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    pub items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+}
+
+/// A failure that stops a command before it can look at the data (exit code 2).
+#[derive(Debug)]
+pub struct Fatal(pub Diagnostic);
+
+impl From<Diagnostic> for Fatal {
+    fn from(d: Diagnostic) -> Self {
+        Fatal(d)
+    }
+}

@@ -1,0 +1,33 @@
+//! The one door for bytes from the outside world: text is decoded, normalised to NFC and
+//! split into records that remember their line numbers.
+
+mod table;
+
+pub use table::{decode, parse_table, read_table, Row, Table};
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Vietnamese text in its composed form (NFC), so that text typed on any machine compares
+/// equal to the same text typed on another.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// The form used to match labels, headers and keywords: NFC, lower case, surrounding
+/// spaces removed and inner runs of white space collapsed to one space.
+pub fn fold(s: &str) -> String {
+    let composed = nfc(s).to_lowercase();
+    composed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_spaces_and_normalisation_form() {
+        let decomposed = "Ban ha\u{300}nh ki\u{323}p tho\u{300}i";
+        assert_eq!(fold(decomposed), fold("  BAN HÀNH  kịp thời "));
+        assert_eq!(fold("Không Áp Dụng"), "không áp dụng");
+    }
+}

@@ -1,0 +1,225 @@
+//! Reads every tabular input (scores, plan, manifest, rankings) the same way: any of the
+//! encodings an office produces, `,` `;` or tab as delimiter, an Excel `sep=` line, CRLF,
+//! cells trimmed and text in NFC, each row with the line it came from.
+
+use super::{fold, nfc};
+use crate::diag::{Diagnostic, Fatal};
+use crate::text;
+use std::path::Path;
+
+/// A table as read: folded header names and trimmed, NFC cells.
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub source: String,
+    pub headers: Vec<String>,
+    pub header_line: usize,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+impl Table {
+    /// The index of a column, by its folded name.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == name)
+    }
+
+    /// A cell by column name, or "" when the column or the cell is absent.
+    pub fn cell<'a>(&self, row: &'a Row, name: &str) -> &'a str {
+        self.column(name)
+            .and_then(|i| row.cells.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+/// Reads a file; `Err` when it cannot be read at all, otherwise the table or the problems
+/// that kept it from being read.
+pub fn read_table(path: &Path, source: &str) -> Result<Result<Table, Diagnostic>, Fatal> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            source,
+            text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
+        )
+    })?;
+    Ok(parse_table(&bytes, source))
+}
+
+/// Decodes bytes to text: a BOM names the encoding (UTF-8, UTF-16 LE/BE); without one the
+/// bytes are UTF-8 if they are valid UTF-8, else Windows-1258. Line ends become `\n`.
+pub fn decode(bytes: &[u8], source: &str) -> Result<String, Diagnostic> {
+    let (encoding, bom_len) = encoding_rs::Encoding::for_bom(bytes)
+        .unwrap_or((encoding_rs::UTF_8, 0));
+    let body = &bytes[bom_len..];
+    let text = if encoding == encoding_rs::UTF_8 {
+        match std::str::from_utf8(body) {
+            Ok(s) => s.to_string(),
+            Err(_) if bom_len > 0 => {
+                return Err(Diagnostic::error(
+                    source,
+                    text!(
+                        vi: "tệp có BOM UTF-8 nhưng nội dung không phải UTF-8 hợp lệ",
+                        en: "the file starts with a UTF-8 BOM but is not valid UTF-8"
+                    ),
+                ))
+            }
+            Err(_) => encoding_rs::WINDOWS_1258.decode_without_bom_handling(body).0.into_owned(),
+        }
+    } else {
+        let (s, had_errors) = encoding.decode_without_bom_handling(body);
+        if had_errors {
+            return Err(Diagnostic::error(
+                source,
+                text!(
+                    vi: "tệp có BOM {name} nhưng nội dung không giải mã được",
+                    en: "the file starts with a {name} BOM but cannot be decoded",
+                    name = encoding.name()
+                ),
+            ));
+        }
+        s.into_owned()
+    };
+    Ok(nfc(&text.replace("\r\n", "\n").replace('\r', "\n")))
+}
+
+/// Parses table bytes; see [`read_table`].
+pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Diagnostic> {
+    let text = decode(bytes, source)?;
+    let mut skipped_lines = 0;
+    let mut body = text.as_str();
+    let mut forced = None;
+    if let Some(first) = body.lines().next() {
+        if let Some(sep) = first.trim().strip_prefix("sep=") {
+            forced = sep.bytes().next();
+            body = body.get(first.len() + 1..).unwrap_or("");
+            skipped_lines = 1;
+        }
+    }
+    let header_text = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if header_text.is_empty() {
+        return Err(Diagnostic::error(
+            source,
+            text!(vi: "tệp rỗng: không có dòng tiêu đề", en: "the file is empty: no header row"),
+        ));
+    }
+    let delimiter = forced.unwrap_or_else(|| detect_delimiter(header_text));
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |byte: u64| {
+        let b = byte as usize;
+        line_starts.partition_point(|&s| s <= b) + skipped_lines
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(body.as_bytes());
+    let mut headers: Option<(Vec<String>, usize)> = None;
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map(|p| line_of(p.byte()));
+            Diagnostic::error(
+                source,
+                text!(vi: "không đọc được dòng CSV: {e}", en: "cannot read a CSV row: {e}"),
+            )
+            .at_line(line)
+        })?;
+        let line = record.position().map(|p| line_of(p.byte())).unwrap_or(0);
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        match &headers {
+            None => headers = Some((cells.iter().map(|c| fold(c)).collect(), line)),
+            Some(_) => rows.push(Row { line, cells }),
+        }
+    }
+    let (mut headers, header_line) = headers.unwrap_or_default();
+    while headers.last().is_some_and(String::is_empty) {
+        headers.pop();
+    }
+    for (i, h) in headers.iter().enumerate() {
+        if !h.is_empty() && headers[..i].contains(h) {
+            return Err(Diagnostic::error(
+                source,
+                text!(
+                    vi: "cột \"{h}\" xuất hiện hai lần trong dòng tiêu đề",
+                    en: "column \"{h}\" appears twice in the header row"
+                ),
+            )
+            .at(header_line, i + 1));
+        }
+    }
+    Ok(Table {
+        source: source.to_string(),
+        headers,
+        header_line,
+        rows,
+    })
+}
+
+/// The delimiter that splits the header row into the most cells, outside quotes.
+fn detect_delimiter(header: &str) -> u8 {
+    let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for b in header.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (d, n) in counts.iter_mut() {
+                if *d == b {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(d, n)| (*n, *d == b','))
+        .map(|(d, _)| *d)
+        .unwrap_or(b',')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_excel_semicolons_with_bom_and_crlf() {
+        let bytes = "\u{feff}sep=;\r\nCode;Value;Note\r\n\r\n1.1.1;92,5;ghi chú\r\n1.1.2 ; x ;\r\n";
+        let t = parse_table(bytes.as_bytes(), "s.csv").unwrap();
+        assert_eq!(t.headers, ["code", "value", "note"]);
+        assert_eq!(t.header_line, 2);
+        assert_eq!(t.rows[0].line, 4);
+        assert_eq!(t.rows[0].cells, ["1.1.1", "92,5", "ghi chú"]);
+        assert_eq!(t.rows[1].line, 5);
+        assert_eq!(t.cell(&t.rows[1], "value"), "x");
+    }
+
+    #[test]
+    fn reads_utf16_and_windows_1258() {
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "code,value\n1,Có\n".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        let t = parse_table(&utf16, "s.csv").unwrap();
+        assert_eq!(t.rows[0].cells, ["1", "Có"]);
+        let (cp1258, _, _) = encoding_rs::WINDOWS_1258.encode("code,value\n1,Có\n");
+        let t = parse_table(&cp1258, "s.csv").unwrap();
+        assert_eq!(t.rows[0].cells, ["1", "Có"]);
+    }
+
+    #[test]
+    fn refuses_duplicate_headers_and_empty_files() {
+        let e = parse_table(b"code,value,code\n", "s.csv").unwrap_err();
+        assert_eq!(e.line, Some(1));
+        assert!(parse_table(b"", "s.csv").is_err());
+        assert!(parse_table(b"\n\n", "s.csv").is_err());
+    }
+}

@@ -1,0 +1,19 @@
+//! parscore: scores a public body's self-assessment for Vietnam's PAR Index
+//! (Chỉ số cải cách hành chính).
+//!
+//! Data flows one way: `input` turns bytes into records, `criteria` and `dossier` turn
+//! records into validated models, `scoring` computes, and `report` presents. Nothing here
+//! prints; the binary in `main.rs` only parses arguments and writes what the library returns.
+
+pub mod app;
+pub mod criteria;
+pub mod diag;
+pub mod dossier;
+pub mod fsio;
+pub mod input;
+pub mod lang;
+pub mod number;
+pub mod report;
+pub mod scoring;
+pub mod template;
+pub mod value;

@@ -1,0 +1,93 @@
+//! The `parscore` command: parses arguments, calls the library, prints what it returns.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use parscore::app::{self, Outcome};
+use parscore::lang::Lang;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "parscore",
+    version,
+    about = "Chấm điểm tự đánh giá Chỉ số cải cách hành chính (PAR Index)",
+    long_about = "Chấm điểm tự đánh giá Chỉ số cải cách hành chính (PAR Index) của một cơ quan, đơn vị.\n\
+                  Scores a public body's self-assessment for Vietnam's PAR Index.\n\n\
+                  Mã thoát / exit codes: 0 thành công / success; 1 dữ liệu có lỗi / the data has problems; \
+                  2 không chạy được / the command could not run."
+)]
+struct Cli {
+    /// Ngôn ngữ thông báo / language of messages and reports
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Kiểm tra hoặc xem bộ tiêu chí / check or show a criteria file
+    Criteria {
+        #[command(subcommand)]
+        command: CriteriaCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CriteriaCommand {
+    /// Kiểm tra tệp tiêu chí, báo mọi lỗi một lần / check criteria files, reporting every problem
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// In cây tiêu chí với điểm tối đa và cách tính điểm / print the tree with maxima and rules
+    Show {
+        file: PathBuf,
+        /// Chỉ in nhánh dưới mã này / only the branch under this code, e.g. 3.2
+        #[arg(long)]
+        code: Option<String>,
+        /// Số cấp in ra / how many levels to print
+        #[arg(long)]
+        depth: Option<usize>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        LangArg::Vi => Lang::Vi,
+        LangArg::En => Lang::En,
+    };
+    let outcome = match cli.command {
+        Command::Criteria { command } => match command {
+            CriteriaCommand::Check { files, format } => {
+                app::criteria_check(&files, lang, matches!(format, CheckFormat::Json))
+            }
+            CriteriaCommand::Show { file, code, depth } => {
+                app::criteria_show(&file, code.as_deref(), depth, lang)
+            }
+        },
+    };
+    print(outcome)
+}
+
+fn print(outcome: Outcome) -> ExitCode {
+    let _ = std::io::stdout().write_all(outcome.out.as_bytes());
+    let _ = std::io::stderr().write_all(outcome.err.as_bytes());
+    ExitCode::from(outcome.status as u8)
+}

@@ -1,0 +1,17 @@
+//! The one look for terminal tables, width-correct for Vietnamese text.
+
+use comfy_table::{presets, CellAlignment, ContentArrangement, Table};
+
+/// A table with the house style; columns listed in `right` are right-aligned (figures).
+pub fn new_table(header: Vec<String>, right: &[usize]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header);
+    for i in right {
+        if let Some(c) = t.column_mut(*i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}

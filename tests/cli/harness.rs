@@ -1,0 +1,56 @@
+//! Runs the real binary; fixtures live in `tests/data/` and are copied to a temporary
+//! folder when a test needs to write.
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The project root (where `criteria/` and `evidence/` live).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path under `tests/data/`.
+pub fn data(rel: &str) -> PathBuf {
+    root().join("tests/data").join(rel)
+}
+
+/// `parscore` with the working directory at the project root.
+pub fn parscore() -> Command {
+    let mut cmd = Command::cargo_bin("parscore").expect("binary built");
+    cmd.current_dir(root());
+    cmd.env_remove("RUST_BACKTRACE");
+    cmd
+}
+
+/// Runs `parscore ARGS…` and returns (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = parscore().args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Copies a folder under `tests/data/` (or anywhere, if absolute) into a fresh temporary
+/// folder and returns it; the copy is deleted when the value is dropped.
+pub fn copy_dir(src: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_into(src, dir.path());
+    dir
+}
+
+fn copy_into(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).expect("create dir");
+    for entry in std::fs::read_dir(src).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = dst.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_into(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}

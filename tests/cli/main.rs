@@ -1,0 +1,5 @@
+//! Integration tests: the real `parscore` binary on real files under `tests/data/`.
+
+mod harness;
+
+mod criteria_check;
