@@ -15,5 +15,4 @@ pub mod lang;
 pub mod number;
 pub mod report;
 pub mod scoring;
-pub mod template;
 pub mod value;

@@ -37,8 +37,33 @@ enum CheckFormat {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum ScoreFormatArg {
+    Table,
+    Csv,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Tính điểm hồ sơ: từng tiêu chí, lĩnh vực, tổng và chỉ số / score a dossier
+    Score {
+        /// Thư mục hồ sơ, ví dụ evidence/2026 / the dossier folder
+        dossier: PathBuf,
+        #[arg(long, value_enum, default_value_t = ScoreFormatArg::Table)]
+        format: ScoreFormatArg,
+        /// Bảng tính chi tiết cho một tiêu chí / the working sheet for a leaf or criterion
+        #[arg(long, value_name = "CODE")]
+        explain: Option<String>,
+    },
+    /// Tạo phiếu chấm điểm trống (CSV, UTF-8 có BOM) / write a blank score sheet
+    Template {
+        /// Tệp tiêu chí hoặc thư mục hồ sơ / a criteria file or a dossier folder
+        input: PathBuf,
+        /// Tệp kết quả (mặc định: in ra màn hình) / output file (default: standard output)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Kiểm tra hoặc xem bộ tiêu chí / check or show a criteria file
     Criteria {
         #[command(subcommand)]
@@ -74,6 +99,15 @@ fn main() -> ExitCode {
         LangArg::En => Lang::En,
     };
     let outcome = match cli.command {
+        Command::Score { dossier, format, explain } => {
+            let format = match format {
+                ScoreFormatArg::Table => app::ScoreFormat::Table,
+                ScoreFormatArg::Csv => app::ScoreFormat::Csv,
+                ScoreFormatArg::Json => app::ScoreFormat::Json,
+            };
+            app::score(&dossier, format, explain.as_deref(), lang)
+        }
+        Command::Template { input, out } => app::template(&input, out.as_deref(), lang),
         Command::Criteria { command } => match command {
             CriteriaCommand::Check { files, format } => {
                 app::criteria_check(&files, lang, matches!(format, CheckFormat::Json))

@@ -310,6 +310,7 @@ impl Walker<'_> {
         if max.is_some_and(|m| m < Decimal::ZERO) {
             self.report(&place, text!(vi: "\"max\" phải lớn hơn hoặc bằng 0", en: "\"max\" must be zero or more"));
         }
+        let max_given = max;
         let max = max.unwrap_or_default();
         let method = match obj.get("method") {
             None => inherited,
@@ -350,6 +351,12 @@ impl Walker<'_> {
                 None
             }
             (None, Some(rule)) => self.rule(&place, rule, max).map(Body::Rule),
+        };
+        // A parent whose max could not be read stands for its children's sum, so that one
+        // mistake is reported once rather than again at every level above it.
+        let max = match (&body, max_given) {
+            (Some(Body::Children(c)), None) => c.iter().map(|n| n.max).sum(),
+            _ => max,
         };
         let evidence = self.evidence(&place, obj.get("evidence"));
         let provenance = self.string(&place, obj, "provenance", false);

@@ -59,7 +59,7 @@ pub fn tree(c: &Criteria, root: Option<&Node>, depth: Option<usize>, lang: Lang)
             }
             t.add_row(vec![
                 format!("{indent}{}", n.code),
-                format!("{indent}{}", n.name),
+                n.name.clone(),
                 show_points(n.max, lang),
                 rule,
             ]);

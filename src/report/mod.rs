@@ -3,4 +3,7 @@
 
 pub mod criteria;
 pub mod diagnostics;
+pub mod explain;
+pub mod score;
+pub mod template;
 pub mod table;

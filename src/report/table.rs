@@ -1,11 +1,15 @@
 //! The one look for terminal tables, width-correct for Vietnamese text.
 
-use comfy_table::{presets, CellAlignment, ContentArrangement, Table};
+use comfy_table::{presets, CellAlignment, ContentArrangement, Table, TableComponent};
 
 /// A table with the house style; columns listed in `right` are right-aligned (figures).
 pub fn new_table(header: Vec<String>, right: &[usize]) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
+        .remove_style(TableComponent::HorizontalLines)
+        .remove_style(TableComponent::MiddleIntersections)
+        .remove_style(TableComponent::LeftBorderIntersections)
+        .remove_style(TableComponent::RightBorderIntersections)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header);
     for i in right {

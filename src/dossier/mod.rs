@@ -1,0 +1,86 @@
+//! A unit's year in one folder (`evidence/<year>/`): `dossier.json`, the declared figures
+//! in `scores.csv`, and the reform plan in `plan.csv`. This is the one place that knows the
+//! file layout of a dossier (see `docs/dossier-format.md`).
+
+mod plan;
+mod scores;
+mod settings;
+
+pub use plan::{is_done_status, parse_due, Completion, Due, Plan, Task};
+pub use scores::{Declared, Scores};
+pub use settings::Settings;
+
+use crate::criteria::{self, Criteria};
+use crate::diag::{Diagnostic, Diagnostics, Fatal};
+use crate::text;
+use std::path::{Path, PathBuf};
+
+pub const SETTINGS_FILE: &str = "dossier.json";
+pub const SCORES_FILE: &str = "scores.csv";
+pub const PLAN_FILE: &str = "plan.csv";
+
+/// Everything read from a dossier folder, validated.
+#[derive(Debug)]
+pub struct Dossier {
+    pub dir: PathBuf,
+    pub settings: Settings,
+    pub criteria: Criteria,
+    pub scores: Scores,
+    pub plan: Option<Plan>,
+}
+
+/// How a dossier path given on the command line names its folder and its settings file.
+pub fn locate(path: &Path) -> PathBuf {
+    if path.file_name().is_some_and(|n| n == SETTINGS_FILE) {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// The name of a file inside the dossier as a user would type it (`evidence/2026/scores.csv`).
+pub fn shown(dir: &Path, file: &str) -> String {
+    dir.join(file).display().to_string()
+}
+
+/// Reads a dossier. `Err` when it cannot be read at all; otherwise the dossier when its
+/// files are valid, and every problem found (errors and warnings) in `diags`.
+pub fn load(path: &Path, diags: &mut Diagnostics) -> Result<Option<Dossier>, Fatal> {
+    let dir = locate(path);
+    if !dir.is_dir() {
+        return Err(Fatal(Diagnostic::error(
+            &dir.display().to_string(),
+            text!(vi: "không tìm thấy thư mục hồ sơ", en: "no dossier folder here"),
+        )));
+    }
+    let Some(settings) = Settings::read_file(&dir, diags)? else {
+        return Ok(None);
+    };
+    let criteria_path = dir.join(&settings.criteria);
+    let criteria_name = criteria_path.display().to_string();
+    let loaded = criteria::load_file(&criteria_path, &criteria_name)?;
+    let criteria_ok = !loaded.diagnostics.iter().any(Diagnostic::is_error);
+    diags.extend(loaded.diagnostics);
+    let criteria = match loaded.criteria {
+        Some(c) if criteria_ok => c,
+        _ => return Ok(None),
+    };
+    let plan_path = dir.join(PLAN_FILE);
+    let plan = if plan_path.exists() {
+        plan::read(&plan_path, &shown(&dir, PLAN_FILE), &settings, &criteria, diags)?
+    } else {
+        None
+    };
+    let scores_path = dir.join(SCORES_FILE);
+    let scores = scores::read(&scores_path, &shown(&dir, SCORES_FILE), &criteria, diags)?;
+    if diags.has_errors() {
+        return Ok(None);
+    }
+    Ok(Some(Dossier {
+        dir,
+        settings,
+        criteria,
+        scores: scores.unwrap_or_default(),
+        plan,
+    }))
+}

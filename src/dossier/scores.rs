@@ -1,0 +1,124 @@
+//! `scores.csv`: one row per leaf with its declared figure (`code,value,note`, more
+//! columns allowed), and for an appraised year the council's points (`appraised`).
+
+use crate::criteria::Criteria;
+use crate::diag::{Diagnostic, Diagnostics, Fatal};
+use crate::input::read_table;
+use crate::number::{parse_decimal, scale, MAX_SCALE};
+use crate::text;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A declared row, as read.
+#[derive(Clone, Debug)]
+pub struct Declared {
+    pub line: usize,
+    pub code: String,
+    pub value: String,
+    pub note: String,
+    /// The points the appraisal council gave, when the column exists and the cell is filled.
+    pub appraised: Option<Decimal>,
+    /// Evidence document ids named in an `evidence` column.
+    pub evidence: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Scores {
+    pub source: String,
+    pub rows: HashMap<String, Declared>,
+    pub has_appraised: bool,
+}
+
+pub fn read(
+    path: &Path,
+    source: &str,
+    criteria: &Criteria,
+    diags: &mut Diagnostics,
+) -> Result<Option<Scores>, Fatal> {
+    if !path.exists() {
+        return Err(Fatal(Diagnostic::error(
+            source,
+            text!(
+                vi: "không có tệp điểm kê khai; tạo tệp mẫu bằng: parscore template <hồ sơ> --out {source}",
+                en: "no score sheet; create a blank one with: parscore template <dossier> --out {source}"
+            ),
+        )));
+    }
+    let table = match read_table(path, source)? {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return Ok(None);
+        }
+    };
+    for col in ["code", "value"] {
+        if table.column(col).is_none() {
+            diags.push(
+                Diagnostic::error(source, text!(vi: "thiếu cột \"{col}\" trong dòng tiêu đề (cần code,value,note)", en: "the header row has no \"{col}\" column (expected code,value,note)"))
+                    .at_line(Some(table.header_line)),
+            );
+        }
+    }
+    if diags.has_errors() {
+        return Ok(None);
+    }
+    let has_appraised = table.column("appraised").is_some();
+    let mut rows: HashMap<String, Declared> = HashMap::new();
+    for row in &table.rows {
+        let code = table.cell(row, "code").to_string();
+        let at = |m| Diagnostic::error(source, m).at_line(Some(row.line)).for_code(&code);
+        if code.is_empty() {
+            diags.push(at(text!(vi: "dòng không có mã tiêu chí", en: "row without a criterion code")));
+            continue;
+        }
+        match criteria.find(&code) {
+            None => {
+                diags.push(at(text!(vi: "mã không có trong bộ tiêu chí {id}", en: "code not in the criteria set {id}", id = criteria.id)));
+                continue;
+            }
+            Some(n) if !n.is_leaf() => {
+                diags.push(at(text!(vi: "mã này là tiêu chí cha, chỉ chấm điểm tiêu chí lá (các mã con của nó)", en: "this code is a parent; only leaves are scored (its children)")));
+                continue;
+            }
+            Some(_) => {}
+        }
+        if let Some(first) = rows.get(&code) {
+            let l = first.line;
+            diags.push(at(text!(vi: "mã đã được kê khai ở dòng {l}", en: "code already declared on line {l}")));
+            continue;
+        }
+        let appraised = match table.cell(row, "appraised") {
+            "" => None,
+            raw => match parse_decimal(raw) {
+                Some(d) if scale(d) <= MAX_SCALE && d >= Decimal::ZERO => Some(d),
+                _ => {
+                    diags.push(at(text!(vi: "điểm thẩm định \"{raw}\" không hợp lệ (số ≥ 0, tối đa hai chữ số thập phân)", en: "appraised points \"{raw}\" are not valid (a number ≥ 0 with at most two decimals)")));
+                    None
+                }
+            },
+        };
+        let evidence = table
+            .cell(row, "evidence")
+            .split([';', ' ', ','])
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        rows.insert(
+            code.clone(),
+            Declared {
+                line: row.line,
+                code,
+                value: table.cell(row, "value").to_string(),
+                note: table.cell(row, "note").to_string(),
+                appraised,
+                evidence,
+            },
+        );
+    }
+    Ok(Some(Scores {
+        source: source.to_string(),
+        rows,
+        has_appraised,
+    }))
+}

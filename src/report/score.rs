@@ -1,0 +1,219 @@
+//! `parscore score`: the sheet as a table for people, CSV for spreadsheets, JSON for tools.
+
+use super::table::new_table;
+use crate::lang::Lang;
+use crate::number::{machine, show_percent, show_points};
+use crate::scoring::{NodeScore, ScoreSheet, Status};
+use rust_decimal::Decimal;
+
+fn status_word(s: Status, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Status::Scored, Lang::Vi) => "đã chấm",
+        (Status::Unscored, Lang::Vi) => "chưa chấm",
+        (Status::NotApplicable, Lang::Vi) => "không áp dụng",
+        (Status::Projected, Lang::Vi) => "dự kiến (ĐTXHH)",
+        (Status::Scored, Lang::En) => "scored",
+        (Status::Unscored, Lang::En) => "unscored",
+        (Status::NotApplicable, Lang::En) => "not applicable",
+        (Status::Projected, Lang::En) => "projected (survey)",
+    }
+}
+
+fn opt_percent(d: Option<Decimal>, lang: Lang) -> String {
+    d.map(|p| show_percent(p, lang)).unwrap_or_else(|| "–".into())
+}
+
+/// The table a person reads, then the totals.
+pub fn table(s: &ScoreSheet, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let mut header: Vec<&str> = if vi {
+        vec!["Mã", "Tên", "Kê khai", "Điểm", "Tối đa", "%"]
+    } else {
+        vec!["Code", "Name", "Declared", "Points", "Max", "%"]
+    };
+    if s.has_appraised {
+        header.extend(if vi { ["Thẩm định", "Chênh lệch"] } else { ["Appraised", "Difference"] });
+    }
+    header.push(if vi { "Trạng thái" } else { "Status" });
+    let right: Vec<usize> = if s.has_appraised { vec![3, 4, 5, 6, 7] } else { vec![3, 4, 5] };
+    let mut t = new_table(header.iter().map(|h| h.to_string()).collect(), &right);
+    for n in &s.nodes {
+        let indent = "  ".repeat(n.depth - 1);
+        let (value, status) = match &n.leaf {
+            Some(l) => (
+                l.working.as_ref().map(|w| w.reading.get(lang).to_string()).unwrap_or_else(|| l.value.clone()),
+                status_word(l.status, lang).to_string(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let mut row = vec![
+            format!("{indent}{}", n.code),
+            n.name.clone(),
+            value,
+            show_points(n.achieved, lang),
+            show_points(n.max, lang),
+            opt_percent(n.percent(), lang),
+        ];
+        if let Some(a) = n.appraised {
+            row.push(show_points(a, lang));
+            row.push(signed(a - n.achieved, lang));
+        } else if s.has_appraised {
+            row.extend([String::new(), String::new()]);
+        }
+        row.push(status);
+        t.add_row(row);
+    }
+    let mut out = heading(s, lang);
+    out.push_str(&format!("{t}\n"));
+    out.push_str(&totals(s, lang));
+    out
+}
+
+fn signed(d: Decimal, lang: Lang) -> String {
+    if d > Decimal::ZERO {
+        format!("+{}", show_points(d, lang))
+    } else {
+        show_points(d, lang)
+    }
+}
+
+fn heading(s: &ScoreSheet, lang: Lang) -> String {
+    let as_of = crate::value::parse_date(&s.as_of).map(crate::value::show_date).unwrap_or_default();
+    match lang {
+        Lang::Vi => format!("{} — năm {} — bộ tiêu chí {} — tính đến {}\n", s.unit, s.year, s.criteria_id, as_of),
+        Lang::En => format!("{} — year {} — criteria {} — as of {}\n", s.unit, s.year, s.criteria_id, as_of),
+    }
+}
+
+/// The closing lines: the total, its split, the index, and what is still unscored.
+pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
+    let t = &s.totals;
+    let p = |d| show_points(d, lang);
+    let mut out = String::new();
+    let index = opt_percent(t.index(), lang);
+    match lang {
+        Lang::Vi => {
+            out.push_str(&format!("Tổng điểm tự đánh giá: {} / {} điểm — Chỉ số {}\n", p(t.achieved), p(t.max), index));
+            out.push_str(&format!("  tự đánh giá (thẩm định): {} / {}; điều tra XHH (dự kiến): {} / {}\n", p(t.self_achieved), p(t.self_max), p(t.survey_achieved), p(t.survey_max)));
+        }
+        Lang::En => {
+            out.push_str(&format!("Self-assessed total: {} / {} points — index {}\n", p(t.achieved), p(t.max), index));
+            out.push_str(&format!("  self-assessed (appraised): {} / {}; survey (projected): {} / {}\n", p(t.self_achieved), p(t.self_max), p(t.survey_achieved), p(t.survey_max)));
+        }
+    }
+    if let Some(a) = t.appraised {
+        let ai = opt_percent(t.appraised_index(), lang);
+        let diff = signed(a - t.achieved, lang);
+        out.push_str(&match lang {
+            Lang::Vi => format!("Tổng điểm thẩm định: {} / {} điểm — Chỉ số {} (chênh lệch so với tự đánh giá: {})\n", p(a), p(t.max), ai, diff),
+            Lang::En => format!("Appraised total: {} / {} points — index {} (difference from self-assessment: {})\n", p(a), p(t.max), ai, diff),
+        });
+    }
+    let unscored: Vec<&str> = s.unscored().map(|n| n.code.as_str()).collect();
+    if !unscored.is_empty() {
+        let n = unscored.len();
+        let list = unscored.join(", ");
+        out.push_str(&match lang {
+            Lang::Vi => format!("Chưa chấm ({n}): {list}\n"),
+            Lang::En => format!("Unscored ({n}): {list}\n"),
+        });
+    }
+    out
+}
+
+fn level(n: &NodeScore) -> &'static str {
+    match (n.depth, n.is_leaf()) {
+        (_, true) => "leaf",
+        (1, false) => "area",
+        _ => "criterion",
+    }
+}
+
+/// One row per node and a closing `total` row; plain figures, point decimals.
+pub fn csv(s: &ScoreSheet) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["code", "name", "level", "kind", "method", "value", "achieved", "max", "percent", "status"];
+    if s.has_appraised {
+        header.extend(["appraised", "difference"]);
+    }
+    let _ = w.write_record(&header);
+    let pct = |d: Option<Decimal>| d.map(machine).unwrap_or_default();
+    for n in &s.nodes {
+        let leaf = n.leaf.as_ref();
+        let mut row = vec![
+            n.code.clone(),
+            n.name.clone(),
+            level(n).into(),
+            leaf.map(|l| l.kind.to_string()).unwrap_or_default(),
+            n.method.key().into(),
+            leaf.map(|l| l.value.clone()).unwrap_or_default(),
+            machine(n.achieved),
+            machine(n.max),
+            pct(n.percent()),
+            leaf.map(|l| l.status.key().to_string()).unwrap_or_default(),
+        ];
+        if s.has_appraised {
+            let a = n.appraised.unwrap_or_default();
+            row.extend([machine(a), machine(a - n.achieved)]);
+        }
+        let _ = w.write_record(&row);
+    }
+    let t = &s.totals;
+    let mut row = vec!["total".to_string(), s.unit.clone(), "total".into(), String::new(), String::new(), String::new(), machine(t.achieved), machine(t.max), pct(t.index()), String::new()];
+    if let Some(a) = t.appraised {
+        row.extend([machine(a), machine(a - t.achieved)]);
+    }
+    let _ = w.write_record(&row);
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The stable JSON form (see `docs/dossier-format.md`).
+pub fn json(s: &ScoreSheet) -> serde_json::Value {
+    use serde_json::json;
+    let t = &s.totals;
+    let pct = |d: Option<Decimal>| d.map(machine);
+    let mut total = json!({
+        "achieved": machine(t.achieved), "max": machine(t.max), "index": pct(t.index()),
+        "self_achieved": machine(t.self_achieved), "self_max": machine(t.self_max),
+        "survey_achieved": machine(t.survey_achieved), "survey_max": machine(t.survey_max),
+    });
+    if let Some(a) = t.appraised {
+        total["appraised"] = json!(machine(a));
+        total["appraised_index"] = json!(pct(t.appraised_index()));
+        total["difference"] = json!(machine(a - t.achieved));
+    }
+    let with_appraised = |mut v: serde_json::Value, n: &NodeScore| {
+        if let Some(a) = n.appraised {
+            v["appraised"] = json!(machine(a));
+            v["difference"] = json!(machine(a - n.achieved));
+        }
+        v
+    };
+    let areas: Vec<_> = s
+        .areas()
+        .map(|n| with_appraised(json!({"code": n.code, "name": n.name, "achieved": machine(n.achieved), "max": machine(n.max), "percent": pct(n.percent())}), n))
+        .collect();
+    let items: Vec<_> = s
+        .nodes
+        .iter()
+        .map(|n| {
+            let leaf = n.leaf.as_ref();
+            with_appraised(
+                json!({
+                    "code": n.code, "name": n.name, "level": level(n),
+                    "kind": leaf.map(|l| l.kind), "method": n.method.key(),
+                    "value": leaf.map(|l| l.value.clone()),
+                    "achieved": machine(n.achieved), "max": machine(n.max), "percent": pct(n.percent()),
+                    "status": leaf.map(|l| l.status.key()),
+                }),
+                n,
+            )
+        })
+        .collect();
+    json!({
+        "unit": s.unit, "year": s.year, "as_of": s.as_of,
+        "criteria": {"id": s.criteria_id, "title": s.criteria_title},
+        "total": total, "areas": areas, "items": items,
+        "unscored": s.unscored().map(|n| n.code.clone()).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,31 @@
+//! The blank score sheet: one row per leaf with its rule in words, ready to fill in Excel.
+
+use crate::criteria::{describe_rule, Criteria};
+use crate::lang::Lang;
+use crate::number::show_points;
+
+/// CSV in UTF-8 with a BOM (so Excel on Windows shows Vietnamese correctly). The columns
+/// `code`, `value` and `note` are what `score` reads; the others are there to help.
+pub fn blank_sheet(c: &Criteria, lang: Lang) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(["code", "name", "max", "rule", "required_evidence", "value", "note"]);
+    for n in c.leaves() {
+        let evidence: Vec<&str> = n.evidence.iter().filter(|e| e.required).map(|e| e.what.as_str()).collect();
+        let mut rule = describe_rule(n, lang);
+        if n.method == crate::criteria::Method::Survey {
+            rule.insert_str(0, if lang == Lang::Vi { "[ĐTXHH — chỉ dự kiến] " } else { "[survey — projection only] " });
+        }
+        let _ = w.write_record([
+            n.code.as_str(),
+            n.name.as_str(),
+            &show_points(n.max, Lang::En),
+            &rule,
+            &evidence.join("; "),
+            "",
+            "",
+        ]);
+    }
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    out.extend(w.into_inner().unwrap_or_default());
+    out
+}

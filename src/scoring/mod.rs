@@ -1,0 +1,313 @@
+//! From a dossier to points per leaf, criterion and area, and the index.
+//!
+//! Every figure is exact (`rust_decimal`); parents are exact sums of their children.
+//! A leaf not applicable to the unit leaves both the achieved points and the maximum.
+
+mod evaluate;
+
+pub use evaluate::{evaluate, percent_points, Evaluated};
+
+use crate::criteria::{Method, Node, RuleInput};
+use crate::diag::Diagnostic;
+use crate::dossier::{Completion, Dossier};
+use crate::lang::Text;
+use crate::number::percent_of;
+use crate::text;
+use crate::value::is_not_applicable;
+use rust_decimal::Decimal;
+
+/// Where a leaf stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Scored,
+    Unscored,
+    NotApplicable,
+    /// A survey leaf: the unit can only project it.
+    Projected,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Scored => "scored",
+            Status::Unscored => "unscored",
+            Status::NotApplicable => "not_applicable",
+            Status::Projected => "projected",
+        }
+    }
+}
+
+/// The score of one node of the tree.
+#[derive(Clone, Debug)]
+pub struct NodeScore {
+    pub code: String,
+    pub name: String,
+    pub depth: usize,
+    pub method: Method,
+    /// For leaves: the rule kind, the declared value as written, the status and the working.
+    pub leaf: Option<LeafDetail>,
+    pub achieved: Decimal,
+    /// The applicable maximum (0 for a leaf that does not apply).
+    pub max: Decimal,
+    /// The maximum in the criteria set, applicable or not.
+    pub full_max: Decimal,
+    /// The council's points, where the dossier carries them.
+    pub appraised: Option<Decimal>,
+}
+
+#[derive(Clone, Debug)]
+pub struct LeafDetail {
+    pub kind: &'static str,
+    pub value: String,
+    pub status: Status,
+    pub note: String,
+    /// Where the value came from ("scores.csv:7", "plan.csv").
+    pub source: String,
+    pub working: Option<Evaluated>,
+    /// Extra lines of explanation (plan completion, warnings).
+    pub remarks: Vec<Text>,
+}
+
+impl NodeScore {
+    pub fn percent(&self) -> Option<Decimal> {
+        percent_of(self.achieved, self.max)
+    }
+
+    pub fn is_leaf(&self) -> bool {
+        self.leaf.is_some()
+    }
+}
+
+/// Totals over the whole index.
+#[derive(Clone, Debug, Default)]
+pub struct Totals {
+    pub achieved: Decimal,
+    pub max: Decimal,
+    pub self_achieved: Decimal,
+    pub self_max: Decimal,
+    pub survey_achieved: Decimal,
+    pub survey_max: Decimal,
+    pub appraised: Option<Decimal>,
+}
+
+impl Totals {
+    /// Achieved ÷ applicable maximum × 100.
+    pub fn index(&self) -> Option<Decimal> {
+        percent_of(self.achieved, self.max)
+    }
+
+    pub fn appraised_index(&self) -> Option<Decimal> {
+        percent_of(self.appraised?, self.max)
+    }
+}
+
+/// A whole dossier scored: every node in tree order, and the totals.
+#[derive(Clone, Debug)]
+pub struct ScoreSheet {
+    pub unit: String,
+    pub year: i32,
+    pub as_of: String,
+    pub criteria_id: String,
+    pub criteria_title: String,
+    pub nodes: Vec<NodeScore>,
+    pub totals: Totals,
+    pub has_appraised: bool,
+}
+
+impl ScoreSheet {
+    pub fn find(&self, code: &str) -> Option<&NodeScore> {
+        self.nodes.iter().find(|n| n.code == code)
+    }
+
+    pub fn areas(&self) -> impl Iterator<Item = &NodeScore> {
+        self.nodes.iter().filter(|n| n.depth == 1)
+    }
+
+    pub fn unscored(&self) -> impl Iterator<Item = &NodeScore> {
+        self.nodes
+            .iter()
+            .filter(|n| n.leaf.as_ref().is_some_and(|l| l.status == Status::Unscored))
+    }
+
+    /// The node and everything under it, in tree order.
+    pub fn branch(&self, code: &str) -> Vec<&NodeScore> {
+        let prefix = format!("{code}.");
+        self.nodes
+            .iter()
+            .filter(|n| n.code == code || n.code.starts_with(&prefix))
+            .collect()
+    }
+}
+
+/// Scores a dossier. Values that do not fit their rule are returned as errors (with file,
+/// line and code); the sheet is only meaningful when there are none.
+pub fn score(d: &Dossier) -> (ScoreSheet, Vec<Diagnostic>) {
+    let mut ctx = Ctx {
+        d,
+        completion: d.plan.as_ref().map(|p| p.completion(d.settings.as_of)),
+        diags: Vec::new(),
+        nodes: Vec::new(),
+    };
+    for area in &d.criteria.areas {
+        ctx.node(area);
+    }
+    let mut totals = Totals::default();
+    let leaves: Vec<&NodeScore> = ctx.nodes.iter().filter(|n| n.is_leaf()).collect();
+    for n in &leaves {
+        totals.achieved += n.achieved;
+        totals.max += n.max;
+        match n.method {
+            Method::SelfAssessed => {
+                totals.self_achieved += n.achieved;
+                totals.self_max += n.max;
+            }
+            Method::Survey => {
+                totals.survey_achieved += n.achieved;
+                totals.survey_max += n.max;
+            }
+        }
+    }
+    if d.scores.has_appraised {
+        totals.appraised = Some(leaves.iter().filter_map(|n| n.appraised).sum());
+    }
+    let sheet = ScoreSheet {
+        unit: d.settings.unit.clone(),
+        year: d.settings.year,
+        as_of: d.settings.as_of_iso(),
+        criteria_id: d.criteria.id.clone(),
+        criteria_title: d.criteria.title.clone(),
+        nodes: ctx.nodes,
+        totals,
+        has_appraised: d.scores.has_appraised,
+    };
+    (sheet, ctx.diags)
+}
+
+struct Ctx<'a> {
+    d: &'a Dossier,
+    completion: Option<Completion>,
+    diags: Vec<Diagnostic>,
+    nodes: Vec<NodeScore>,
+}
+
+impl Ctx<'_> {
+    /// Scores `n` and everything under it; returns its index in `nodes`.
+    fn node(&mut self, n: &Node) -> usize {
+        let index = self.nodes.len();
+        self.nodes.push(NodeScore {
+            code: n.code.clone(),
+            name: n.name.clone(),
+            depth: n.depth(),
+            method: n.method,
+            leaf: None,
+            achieved: Decimal::ZERO,
+            max: n.max,
+            full_max: n.max,
+            appraised: None,
+        });
+        if n.is_leaf() {
+            let (leaf, achieved, max, appraised) = self.leaf(n);
+            let s = &mut self.nodes[index];
+            s.leaf = Some(leaf);
+            s.achieved = achieved;
+            s.max = max;
+            s.appraised = appraised;
+        } else {
+            let children: Vec<usize> = n.children().iter().map(|c| self.node(c)).collect();
+            let sum = |f: &dyn Fn(&NodeScore) -> Decimal| children.iter().map(|i| f(&self.nodes[*i])).sum::<Decimal>();
+            let achieved = sum(&|c| c.achieved);
+            let max = sum(&|c| c.max);
+            let appraised = self.d.scores.has_appraised.then(|| sum(&|c| c.appraised.unwrap_or_default()));
+            let s = &mut self.nodes[index];
+            s.achieved = achieved;
+            s.max = max;
+            s.appraised = appraised;
+        }
+        index
+    }
+
+    fn leaf(&mut self, n: &Node) -> (LeafDetail, Decimal, Decimal, Option<Decimal>) {
+        let rule = n.rule().expect("leaf has a rule");
+        let scores = &self.d.scores;
+        let row = scores.rows.get(&n.code);
+        let mut detail = LeafDetail {
+            kind: rule.kind.key(),
+            value: row.map(|r| r.value.clone()).unwrap_or_default(),
+            status: Status::Unscored,
+            note: row.map(|r| r.note.clone()).unwrap_or_default(),
+            source: row.map(|r| format!("{}:{}", scores.source, r.line)).unwrap_or_default(),
+            working: None,
+            remarks: Vec::new(),
+        };
+        let appraised = match (scores.has_appraised, row.and_then(|r| r.appraised)) {
+            (false, _) => None,
+            (true, Some(a)) => Some(a),
+            (true, None) => Some(Decimal::ZERO),
+        };
+        let located = |m: Text| {
+            let d = Diagnostic::error(&scores.source, m).for_code(&n.code);
+            match row {
+                Some(r) => d.at_line(Some(r.line)),
+                None => d,
+            }
+        };
+        if let Some(a) = appraised.filter(|a| *a > n.max) {
+            let _ = a;
+            self.diags.push(located(text!(vi: "điểm thẩm định vượt điểm tối đa", en: "appraised points exceed the maximum")));
+        }
+        let projected_or_scored = if n.method == Method::Survey { Status::Projected } else { Status::Scored };
+        if row.is_some_and(|r| is_not_applicable(&r.value)) {
+            detail.status = Status::NotApplicable;
+            if detail.note.is_empty() {
+                self.diags.push(
+                    Diagnostic::warning(&scores.source, text!(vi: "tiêu chí không áp dụng nhưng không có ghi chú giải trình", en: "marked not applicable without an explanatory note"))
+                        .at_line(row.map(|r| r.line))
+                        .for_code(&n.code),
+                );
+            }
+            return (detail, Decimal::ZERO, Decimal::ZERO, appraised.map(|_| Decimal::ZERO));
+        }
+        if rule.input == Some(RuleInput::PlanCompletion) {
+            if let (Some(c), Some(plan)) = (&self.completion, &self.d.plan) {
+                if c.due.is_empty() {
+                    detail.remarks.push(text!(vi: "chưa có nhiệm vụ nào đến hạn trong kế hoạch tại ngày đánh giá", en: "no plan task is due yet at the assessment date"));
+                    return (detail, Decimal::ZERO, n.max, appraised);
+                }
+                let pct = Decimal::from(c.done.len()) * Decimal::ONE_HUNDRED / Decimal::from(c.due.len());
+                let (done, due, later) = (c.done.len(), c.due.len(), c.not_yet_due.len());
+                detail.remarks.push(text!(
+                    vi: "từ kế hoạch: {done}/{due} nhiệm vụ đến hạn đã hoàn thành; {later} nhiệm vụ chưa đến hạn (thường xuyên, cả năm hoặc theo giai đoạn được tính đến hạn cuối năm)",
+                    en: "from the plan: {done} of {due} tasks due are done; {later} not yet due (ongoing, all-year and ranged tasks fall due at the year's end)"
+                ));
+                if row.is_some_and(|r| !r.value.is_empty()) {
+                    detail.remarks.push(text!(vi: "giá trị kê khai trong scores.csv được thay bằng tỷ lệ tính từ plan.csv", en: "the value declared in scores.csv is replaced by the rate computed from plan.csv"));
+                }
+                let ev = percent_points(n, &rule.kind, pct);
+                detail.value = format!("{done}/{due}");
+                detail.source = plan.source.clone();
+                detail.status = projected_or_scored;
+                let points = ev.points;
+                detail.working = Some(ev);
+                return (detail, points, n.max, appraised);
+            }
+        }
+        let Some(row) = row else {
+            return (detail, Decimal::ZERO, n.max, appraised);
+        };
+        if row.value.is_empty() && rule.kind.key() != "deadline" {
+            return (detail, Decimal::ZERO, n.max, appraised);
+        }
+        match evaluate(n, &row.value) {
+            Ok(ev) => {
+                detail.status = projected_or_scored;
+                let points = ev.points;
+                detail.working = Some(ev);
+                (detail, points, n.max, appraised)
+            }
+            Err(message) => {
+                self.diags.push(located(message));
+                (detail, Decimal::ZERO, n.max, appraised)
+            }
+        }
+    }
+}
