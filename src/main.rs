@@ -99,7 +99,11 @@ fn main() -> ExitCode {
         LangArg::En => Lang::En,
     };
     let outcome = match cli.command {
-        Command::Score { dossier, format, explain } => {
+        Command::Score {
+            dossier,
+            format,
+            explain,
+        } => {
             let format = match format {
                 ScoreFormatArg::Table => app::ScoreFormat::Table,
                 ScoreFormatArg::Csv => app::ScoreFormat::Csv,

@@ -31,7 +31,11 @@ pub fn criteria_check(files: &[PathBuf], lang: Lang, json: bool) -> Outcome {
         if !valid {
             status = status.max(Status::DataProblems);
         }
-        let summary = loaded.criteria.as_ref().filter(|_| valid).map(|c| (c, c.summary()));
+        let summary = loaded
+            .criteria
+            .as_ref()
+            .filter(|_| valid)
+            .map(|c| (c, c.summary()));
         reports.push(serde_json::json!({
             "file": name,
             "valid": valid,
@@ -44,26 +48,43 @@ pub fn criteria_check(files: &[PathBuf], lang: Lang, json: bool) -> Outcome {
             None => err.push_str(&format!(
                 "{name}: {}\n",
                 match lang {
-                    Lang::Vi => format!("không hợp lệ: {}", diagnostics::count_phrase(errors, warnings, lang)),
-                    Lang::En => format!("invalid: {}", diagnostics::count_phrase(errors, warnings, lang)),
+                    Lang::Vi => format!(
+                        "không hợp lệ: {}",
+                        diagnostics::count_phrase(errors, warnings, lang)
+                    ),
+                    Lang::En => format!(
+                        "invalid: {}",
+                        diagnostics::count_phrase(errors, warnings, lang)
+                    ),
                 }
             )),
         }
     }
     if json {
-        out = format!("{}\n", serde_json::to_string_pretty(&reports).unwrap_or_default());
+        out = format!(
+            "{}\n",
+            serde_json::to_string_pretty(&reports).unwrap_or_default()
+        );
     }
     Outcome { out, err, status }
 }
 
 /// Prints the tree, or the part of it under `code`.
-pub fn criteria_show(file: &PathBuf, code: Option<&str>, depth: Option<usize>, lang: Lang) -> Outcome {
+pub fn criteria_show(
+    file: &PathBuf,
+    code: Option<&str>,
+    depth: Option<usize>,
+    lang: Lang,
+) -> Outcome {
     let name = shown(file);
     let loaded = match load_file(file, &name) {
         Ok(l) => l,
         Err(f) => return Outcome::fatal(f, lang),
     };
-    let Some(c) = loaded.criteria.filter(|_| !loaded.diagnostics.iter().any(|d| d.is_error())) else {
+    let Some(c) = loaded
+        .criteria
+        .filter(|_| !loaded.diagnostics.iter().any(|d| d.is_error()))
+    else {
         return Outcome::problems(&loaded.diagnostics, lang);
     };
     let root = match code {

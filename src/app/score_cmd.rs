@@ -28,6 +28,9 @@ pub fn score(path: &Path, format: ScoreFormat, explain_code: Option<&str>, lang:
     };
     let (sheet, problems) = scoring::score(&d);
     diags.extend(problems);
+    diags
+        .items
+        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     if diags.has_errors() {
         return Outcome::problems(&diags.items, lang);
     }
@@ -43,8 +46,15 @@ pub fn score(path: &Path, format: ScoreFormat, explain_code: Option<&str>, lang:
         None => match format {
             ScoreFormat::Table => present::table(&sheet, lang),
             ScoreFormat::Csv => present::csv(&sheet),
-            ScoreFormat::Json => format!("{}\n", serde_json::to_string_pretty(&present::json(&sheet)).unwrap_or_default()),
+            ScoreFormat::Json => format!(
+                "{}\n",
+                serde_json::to_string_pretty(&present::json(&sheet)).unwrap_or_default()
+            ),
         },
     };
-    Outcome { out, err: warnings, status: Status::Ok }
+    Outcome {
+        out,
+        err: warnings,
+        status: Status::Ok,
+    }
 }

@@ -29,25 +29,41 @@ pub fn template(input: &Path, out: Option<&Path>, lang: Lang) -> Outcome {
         Ok(l) => l,
         Err(f) => return Outcome::fatal(f, lang),
     };
-    let Some(c) = loaded.criteria.filter(|_| !loaded.diagnostics.iter().any(Diagnostic::is_error)) else {
+    let Some(c) = loaded
+        .criteria
+        .filter(|_| !loaded.diagnostics.iter().any(Diagnostic::is_error))
+    else {
         return Outcome::problems(&loaded.diagnostics, lang);
     };
     let bytes = blank_sheet(&c, lang);
     let Some(out) = out else {
-        return Outcome { out: String::from_utf8_lossy(&bytes).into_owned(), err: String::new(), status: Status::Ok };
+        return Outcome {
+            out: String::from_utf8_lossy(&bytes).into_owned(),
+            err: String::new(),
+            status: Status::Ok,
+        };
     };
     let target = shown(out);
     let inputs = [criteria_path.clone(), folder.join(dossier::SETTINGS_FILE)];
     if inputs.iter().any(|i| same_file(i, out)) {
-        let d = Diagnostic::error(&target, text!(vi: "không ghi đè lên tệp đầu vào; chọn tên khác cho --out", en: "will not overwrite an input file; choose another --out"));
+        let d = Diagnostic::error(
+            &target,
+            text!(vi: "không ghi đè lên tệp đầu vào; chọn tên khác cho --out", en: "will not overwrite an input file; choose another --out"),
+        );
         return Outcome::fatal(d.into(), lang);
     }
     if out.exists() {
-        let d = Diagnostic::error(&target, text!(vi: "tệp đã tồn tại; xóa hoặc chọn tên khác để không mất số liệu đã nhập", en: "the file exists; remove it or choose another name so no entered figures are lost"));
+        let d = Diagnostic::error(
+            &target,
+            text!(vi: "tệp đã tồn tại; xóa hoặc chọn tên khác để không mất số liệu đã nhập", en: "the file exists; remove it or choose another name so no entered figures are lost"),
+        );
         return Outcome::fatal(d.into(), lang);
     }
     if let Err(e) = write_atomic(out, &bytes) {
-        let d = Diagnostic::error(&target, text!(vi: "không ghi được tệp: {e}", en: "cannot write the file: {e}"));
+        let d = Diagnostic::error(
+            &target,
+            text!(vi: "không ghi được tệp: {e}", en: "cannot write the file: {e}"),
+        );
         return Outcome::fatal(d.into(), lang);
     }
     let leaves = c.leaves().len();

@@ -5,9 +5,9 @@ use super::cond::{coverage, DOMAIN};
 use super::{Body, Criteria, Node, RuleInput, RuleKind};
 use crate::diag::Diagnostic;
 use crate::input::fold;
+use crate::lang::Lang;
 use crate::lang::Text;
 use crate::number::show_points;
-use crate::lang::Lang;
 use crate::text;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -89,7 +89,12 @@ fn check_node(n: &Node, err: &impl Fn(&Node, Text) -> Diagnostic, out: &mut Vec<
     let _ = (maxv, maxe);
 }
 
-fn check_rule(n: &Node, kind: &RuleKind, err: &impl Fn(&Node, Text) -> Diagnostic, out: &mut Vec<Diagnostic>) {
+fn check_rule(
+    n: &Node,
+    kind: &RuleKind,
+    err: &impl Fn(&Node, Text) -> Diagnostic,
+    out: &mut Vec<Diagnostic>,
+) {
     let (maxv, maxe) = (show_points(n.max, Lang::Vi), show_points(n.max, Lang::En));
     let in_range = |p: Decimal| p >= Decimal::ZERO && p <= n.max;
     match kind {
@@ -103,19 +108,29 @@ fn check_rule(n: &Node, kind: &RuleKind, err: &impl Fn(&Node, Text) -> Diagnosti
                 }
                 seen.push(folded);
                 if !in_range(l.points.value) {
-                    let (pv, pe) = (show_points(l.points.value, Lang::Vi), show_points(l.points.value, Lang::En));
+                    let (pv, pe) = (
+                        show_points(l.points.value, Lang::Vi),
+                        show_points(l.points.value, Lang::En),
+                    );
                     out.push(err(n, text!(vi: "mức \"{label}\": {pv} điểm nằm ngoài 0..{maxv}", en: "level \"{label}\": {pe} points is outside 0..{maxe}")));
                 }
             }
         }
         RuleKind::Bands(bands) => {
             for b in bands {
-                if let Some(t) = b.when.threshold().filter(|t| *t < DOMAIN.0 || *t > DOMAIN.1) {
+                if let Some(t) = b
+                    .when
+                    .threshold()
+                    .filter(|t| *t < DOMAIN.0 || *t > DOMAIN.1)
+                {
                     let (tv, te) = (show_points(t, Lang::Vi), show_points(t, Lang::En));
                     out.push(err(n, text!(vi: "ngưỡng {tv}% nằm ngoài 0..100%", en: "threshold {te}% is outside 0..100%")));
                 }
                 if !in_range(b.points.value) {
-                    let (pv, pe) = (show_points(b.points.value, Lang::Vi), show_points(b.points.value, Lang::En));
+                    let (pv, pe) = (
+                        show_points(b.points.value, Lang::Vi),
+                        show_points(b.points.value, Lang::En),
+                    );
                     out.push(err(n, text!(vi: "khoảng \"{w}\": {pv} điểm nằm ngoài 0..{maxv}", en: "band \"{w}\": {pe} points is outside 0..{maxe}", w = super::describe_when(b.when, Lang::En))));
                 }
             }
@@ -134,7 +149,10 @@ fn check_rule(n: &Node, kind: &RuleKind, err: &impl Fn(&Node, Text) -> Diagnosti
         RuleKind::Ratio => {}
         RuleKind::Deduct { per } => {
             if *per <= Decimal::ZERO {
-                out.push(err(n, text!(vi: "\"per\" phải lớn hơn 0", en: "\"per\" must be greater than 0")));
+                out.push(err(
+                    n,
+                    text!(vi: "\"per\" phải lớn hơn 0", en: "\"per\" must be greater than 0"),
+                ));
             }
         }
         RuleKind::Deadline { late, .. } => {
@@ -145,7 +163,10 @@ fn check_rule(n: &Node, kind: &RuleKind, err: &impl Fn(&Node, Text) -> Diagnosti
         }
         RuleKind::Manual { step } => {
             if *step <= Decimal::ZERO {
-                out.push(err(n, text!(vi: "\"step\" phải lớn hơn 0", en: "\"step\" must be greater than 0")));
+                out.push(err(
+                    n,
+                    text!(vi: "\"step\" phải lớn hơn 0", en: "\"step\" must be greater than 0"),
+                ));
             } else if !(n.max % *step).is_zero() {
                 let (sv, se) = (show_points(*step, Lang::Vi), show_points(*step, Lang::En));
                 out.push(err(n, text!(vi: "\"step\" {sv} không chia hết điểm tối đa {maxv}", en: "\"step\" {se} does not divide the maximum {maxe}")));

@@ -144,7 +144,12 @@ impl Walker<'_> {
         }
     }
 
-    fn object<'v>(&mut self, place: &Place, v: &'v Value, what: &str) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(
+        &mut self,
+        place: &Place,
+        v: &'v Value,
+        what: &str,
+    ) -> Option<&'v Map<String, Value>> {
         let obj = v.as_object();
         if obj.is_none() {
             self.report(
@@ -155,15 +160,27 @@ impl Walker<'_> {
         obj
     }
 
-    fn string(&mut self, place: &Place, obj: &Map<String, Value>, key: &str, required: bool) -> Option<String> {
+    fn string(
+        &mut self,
+        place: &Place,
+        obj: &Map<String, Value>,
+        key: &str,
+        required: bool,
+    ) -> Option<String> {
         match obj.get(key) {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(crate::input::nfc(s.trim())),
             Some(Value::String(_)) => {
-                self.report(place, text!(vi: "\"{key}\" không được để trống", en: "\"{key}\" must not be empty"));
+                self.report(
+                    place,
+                    text!(vi: "\"{key}\" không được để trống", en: "\"{key}\" must not be empty"),
+                );
                 None
             }
             Some(_) => {
-                self.report(place, text!(vi: "\"{key}\" phải là một chuỗi", en: "\"{key}\" must be a string"));
+                self.report(
+                    place,
+                    text!(vi: "\"{key}\" phải là một chuỗi", en: "\"{key}\" must be a string"),
+                );
                 None
             }
             None if required => {
@@ -175,12 +192,21 @@ impl Walker<'_> {
     }
 
     /// A decimal written as a JSON number or string, at most two decimal places.
-    fn decimal(&mut self, place: &Place, obj: &Map<String, Value>, key: &str, required: bool) -> Option<Decimal> {
+    fn decimal(
+        &mut self,
+        place: &Place,
+        obj: &Map<String, Value>,
+        key: &str,
+        required: bool,
+    ) -> Option<Decimal> {
         let raw = match obj.get(key) {
             Some(Value::Number(n)) => n.to_string(),
             Some(Value::String(s)) => s.clone(),
             Some(_) => {
-                self.report(place, text!(vi: "\"{key}\" phải là một số", en: "\"{key}\" must be a number"));
+                self.report(
+                    place,
+                    text!(vi: "\"{key}\" phải là một số", en: "\"{key}\" must be a number"),
+                );
                 return None;
             }
             None => {
@@ -231,7 +257,11 @@ impl Walker<'_> {
             line: Some(1),
         };
         let obj = self.object(&top, v, "tệp tiêu chí / criteria file")?;
-        self.unknown_keys(&top, obj, &["format", "id", "title", "year", "total", "note", "areas"]);
+        self.unknown_keys(
+            &top,
+            obj,
+            &["format", "id", "title", "year", "total", "note", "areas"],
+        );
         match obj.get("format").and_then(Value::as_str) {
             Some(FORMAT) => {}
             Some(other) => self.report(
@@ -247,7 +277,9 @@ impl Walker<'_> {
         let title = self.string(&top, obj, "title", true);
         let note = self.string(&top, obj, "note", false).unwrap_or_default();
         let year = match obj.get("year") {
-            Some(Value::Number(n)) if n.as_i64().is_some_and(|y| (1990..=2200).contains(&y)) => n.as_i64().map(|y| y as i32),
+            Some(Value::Number(n)) if n.as_i64().is_some_and(|y| (1990..=2200).contains(&y)) => {
+                n.as_i64().map(|y| y as i32)
+            }
             Some(_) => {
                 self.report(&top, text!(vi: "\"year\" phải là một năm, ví dụ 2026", en: "\"year\" must be a year, e.g. 2026"));
                 None
@@ -265,7 +297,10 @@ impl Walker<'_> {
                 .filter_map(|(i, n)| self.node(n, &format!("areas[{i}]"), Method::SelfAssessed))
                 .collect(),
             Some(_) => {
-                self.report(&top, text!(vi: "\"areas\" phải là một mảng", en: "\"areas\" must be an array"));
+                self.report(
+                    &top,
+                    text!(vi: "\"areas\" phải là một mảng", en: "\"areas\" must be an array"),
+                );
                 Vec::new()
             }
             None => {
@@ -285,13 +320,19 @@ impl Walker<'_> {
     }
 
     fn node(&mut self, v: &Value, path: &str, inherited: Method) -> Option<Node> {
-        let code = v.get("code").and_then(Value::as_str).map(|c| c.trim().to_string());
+        let code = v
+            .get("code")
+            .and_then(Value::as_str)
+            .map(|c| c.trim().to_string());
         let place = match &code {
             Some(c) => {
                 let k = self.seen.entry(c.clone()).or_insert(0);
                 let line = self.lines.get(c).and_then(|l| l.get(*k)).copied();
                 *k += 1;
-                Place { code: c.clone(), line }
+                Place {
+                    code: c.clone(),
+                    line,
+                }
             }
             None => Place {
                 code: path.to_string(),
@@ -302,13 +343,26 @@ impl Walker<'_> {
         self.unknown_keys(
             &place,
             obj,
-            &["code", "name", "max", "method", "children", "rule", "evidence", "provenance", "replaces"],
+            &[
+                "code",
+                "name",
+                "max",
+                "method",
+                "children",
+                "rule",
+                "evidence",
+                "provenance",
+                "replaces",
+            ],
         );
         self.string(&place, obj, "code", true);
         let name = self.string(&place, obj, "name", true).unwrap_or_default();
         let max = self.decimal(&place, obj, "max", true);
         if max.is_some_and(|m| m < Decimal::ZERO) {
-            self.report(&place, text!(vi: "\"max\" phải lớn hơn hoặc bằng 0", en: "\"max\" must be zero or more"));
+            self.report(
+                &place,
+                text!(vi: "\"max\" phải lớn hơn hoặc bằng 0", en: "\"max\" must be zero or more"),
+            );
         }
         let max_given = max;
         let max = max.unwrap_or_default();
@@ -347,7 +401,10 @@ impl Walker<'_> {
                     .collect(),
             )),
             (Some(_), None) => {
-                self.report(&place, text!(vi: "\"children\" phải là một mảng", en: "\"children\" must be an array"));
+                self.report(
+                    &place,
+                    text!(vi: "\"children\" phải là một mảng", en: "\"children\" must be an array"),
+                );
                 None
             }
             (None, Some(rule)) => self.rule(&place, rule, max).map(Body::Rule),
@@ -362,9 +419,11 @@ impl Walker<'_> {
         let provenance = self.string(&place, obj, "provenance", false);
         let replaces = match obj.get("replaces") {
             None => Vec::new(),
-            Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
-                items.iter().filter_map(Value::as_str).map(str::to_string).collect()
-            }
+            Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
             Some(_) => {
                 self.report(&place, text!(vi: "\"replaces\" phải là một mảng mã, ví dụ [\"1.1.3\"]", en: "\"replaces\" must be an array of codes, e.g. [\"1.1.3\"]"));
                 Vec::new()
@@ -386,12 +445,17 @@ impl Walker<'_> {
     fn evidence(&mut self, place: &Place, v: Option<&Value>) -> Vec<EvidenceItem> {
         let Some(v) = v else { return Vec::new() };
         let Some(items) = v.as_array() else {
-            self.report(place, text!(vi: "\"evidence\" phải là một mảng", en: "\"evidence\" must be an array"));
+            self.report(
+                place,
+                text!(vi: "\"evidence\" phải là một mảng", en: "\"evidence\" must be an array"),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items {
-            let Some(obj) = self.object(place, item, "evidence[…]") else { continue };
+            let Some(obj) = self.object(place, item, "evidence[…]") else {
+                continue;
+            };
             self.unknown_keys(place, obj, &["what", "required"]);
             let what = self.string(place, obj, "what", true);
             let required = match obj.get("required") {
@@ -476,7 +540,11 @@ impl Walker<'_> {
         key: &str,
         item: impl Fn(&mut Self, &Place, &Map<String, Value>) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let Some(items) = obj.get(key).and_then(Value::as_array).filter(|a| !a.is_empty()) else {
+        let Some(items) = obj
+            .get(key)
+            .and_then(Value::as_array)
+            .filter(|a| !a.is_empty())
+        else {
             self.report(place, text!(vi: "\"{key}\" phải là một mảng không rỗng", en: "\"{key}\" must be a non-empty array"));
             return None;
         };

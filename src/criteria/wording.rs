@@ -39,7 +39,10 @@ pub fn describe_rule(n: &Node, lang: Lang) -> String {
         RuleKind::Ratio if vi => format!("Điểm = {max} × tỷ lệ % đạt được"),
         RuleKind::Ratio => format!("Points = {max} × the percentage achieved"),
         RuleKind::Deduct { per } if vi => {
-            format!("Tối đa {max}; mỗi trường hợp trừ {}, không thấp hơn 0 điểm", pts(*per))
+            format!(
+                "Tối đa {max}; mỗi trường hợp trừ {}, không thấp hơn 0 điểm",
+                pts(*per)
+            )
         }
         RuleKind::Deduct { per } => {
             format!("Up to {max}; {} off per case, never below 0", pts(*per))
@@ -55,10 +58,16 @@ pub fn describe_rule(n: &Node, lang: Lang) -> String {
             pts(*late)
         ),
         RuleKind::Manual { step } if vi => {
-            format!("Chấm trực tiếp từ 0 đến {max}, theo bước {}", show_points(*step, lang))
+            format!(
+                "Chấm trực tiếp từ 0 đến {max}, theo bước {}",
+                show_points(*step, lang)
+            )
         }
         RuleKind::Manual { step } => {
-            format!("Scored directly from 0 to {max}, in steps of {}", show_points(*step, lang))
+            format!(
+                "Scored directly from 0 to {max}, in steps of {}",
+                show_points(*step, lang)
+            )
         }
     };
     if rule.input == Some(RuleInput::PlanCompletion) {
@@ -72,7 +81,11 @@ pub fn describe_rule(n: &Node, lang: Lang) -> String {
 }
 
 fn points_phrase(p: rust_decimal::Decimal, lang: Lang) -> String {
-    let unit = if lang == Lang::Vi { "điểm" } else { "points" };
+    let unit = if lang == Lang::Vi {
+        "điểm"
+    } else {
+        "points"
+    };
     format!("{} {unit}", show_points(p, lang))
 }
 
@@ -121,8 +134,22 @@ fn interval_phrase(iv: Interval, lang: Lang) -> String {
     match (from_floor, to_ceiling) {
         (true, true) => (if vi { "mọi giá trị" } else { "any value" }).into(),
         _ if iv.lo == iv.hi => describe_when(Cond::Eq(iv.lo), lang),
-        (false, true) => describe_when(if iv.lo_closed { Cond::Ge(iv.lo) } else { Cond::Gt(iv.lo) }, lang),
-        (true, false) => describe_when(if iv.hi_closed { Cond::Le(iv.hi) } else { Cond::Lt(iv.hi) }, lang),
+        (false, true) => describe_when(
+            if iv.lo_closed {
+                Cond::Ge(iv.lo)
+            } else {
+                Cond::Gt(iv.lo)
+            },
+            lang,
+        ),
+        (true, false) => describe_when(
+            if iv.hi_closed {
+                Cond::Le(iv.hi)
+            } else {
+                Cond::Lt(iv.hi)
+            },
+            lang,
+        ),
         (false, false) => {
             let lo = match (iv.lo_closed, vi) {
                 (true, true) => format!("từ {}", n(iv.lo)),

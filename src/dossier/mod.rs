@@ -43,8 +43,10 @@ pub fn shown(dir: &Path, file: &str) -> String {
     dir.join(file).display().to_string()
 }
 
-/// Reads a dossier. `Err` when it cannot be read at all; otherwise the dossier when its
-/// files are valid, and every problem found (errors and warnings) in `diags`.
+/// Reads a dossier. `Err` when it cannot be read at all; `None` when its settings or its
+/// criteria are invalid; otherwise the dossier, with every problem found in its tables
+/// (errors and warnings) in `diags`. A caller must not present a score while `diags`
+/// holds errors.
 pub fn load(path: &Path, diags: &mut Diagnostics) -> Result<Option<Dossier>, Fatal> {
     let dir = locate(path);
     if !dir.is_dir() {
@@ -67,15 +69,20 @@ pub fn load(path: &Path, diags: &mut Diagnostics) -> Result<Option<Dossier>, Fat
     };
     let plan_path = dir.join(PLAN_FILE);
     let plan = if plan_path.exists() {
-        plan::read(&plan_path, &shown(&dir, PLAN_FILE), &settings, &criteria, diags)?
+        plan::read(
+            &plan_path,
+            &shown(&dir, PLAN_FILE),
+            &settings,
+            &criteria,
+            diags,
+        )?
     } else {
         None
     };
     let scores_path = dir.join(SCORES_FILE);
     let scores = scores::read(&scores_path, &shown(&dir, SCORES_FILE), &criteria, diags)?;
-    if diags.has_errors() {
-        return Ok(None);
-    }
+    // Row problems in the scores or the plan do not stop here: scoring goes on over the
+    // rows that can be read, so that every problem in the dossier is reported in one run.
     Ok(Some(Dossier {
         dir,
         settings,

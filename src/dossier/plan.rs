@@ -49,14 +49,21 @@ impl Due {
 
 /// Statuses that mean a task is finished.
 pub fn is_done_status(status: &str) -> bool {
-    matches!(fold(status).as_str(), "done" | "hoàn thành" | "đã hoàn thành")
+    matches!(
+        fold(status).as_str(),
+        "done" | "hoàn thành" | "đã hoàn thành"
+    )
 }
 
 /// Reads a due as the plan writes it; `None` when it cannot be understood.
 pub fn parse_due(raw: &str, year: i32) -> Option<Due> {
     let year_end = Date::from_calendar_date(year, Month::December, 31).ok()?;
     let f = fold(raw);
-    if f.contains("thường xuyên") || f.contains("cả năm") || f.contains("hằng năm") || f.contains("hàng năm") {
+    if f.contains("thường xuyên")
+        || f.contains("cả năm")
+        || f.contains("hằng năm")
+        || f.contains("hàng năm")
+    {
         return Some(Due::YearEnd(year_end));
     }
     let is_range = f.contains(" đến ") || f.split('-').filter(|p| p.trim().len() == 4).count() == 2;
@@ -184,7 +191,6 @@ impl Plan {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,9 +202,15 @@ mod tests {
         assert_eq!(parse_due("Trước 15/01/2026", 2026), Some(Due::On(jan15)));
         assert_eq!(parse_due("Thường xuyên", 2026), Some(Due::YearEnd(end)));
         assert_eq!(parse_due("Cả năm 2026", 2026), Some(Due::YearEnd(end)));
-        assert_eq!(parse_due("Tháng 01/2026 đến tháng 5/2026", 2026), Some(Due::YearEnd(end)));
+        assert_eq!(
+            parse_due("Tháng 01/2026 đến tháng 5/2026", 2026),
+            Some(Due::YearEnd(end))
+        );
         assert_eq!(parse_due("2026-2027", 2026), Some(Due::YearEnd(end)));
-        assert_eq!(parse_due("2026-03-31", 2026).map(Due::date), Date::from_calendar_date(2026, Month::March, 31).ok());
+        assert_eq!(
+            parse_due("2026-03-31", 2026).map(Due::date),
+            Date::from_calendar_date(2026, Month::March, 31).ok()
+        );
         assert_eq!(parse_due("sớm nhất có thể", 2026), None);
     }
 

@@ -67,9 +67,15 @@ pub fn read(
     let mut rows: HashMap<String, Declared> = HashMap::new();
     for row in &table.rows {
         let code = table.cell(row, "code").to_string();
-        let at = |m| Diagnostic::error(source, m).at_line(Some(row.line)).for_code(&code);
+        let at = |m| {
+            Diagnostic::error(source, m)
+                .at_line(Some(row.line))
+                .for_code(&code)
+        };
         if code.is_empty() {
-            diags.push(at(text!(vi: "dòng không có mã tiêu chí", en: "row without a criterion code")));
+            diags.push(at(
+                text!(vi: "dòng không có mã tiêu chí", en: "row without a criterion code"),
+            ));
             continue;
         }
         match criteria.find(&code) {
@@ -85,7 +91,9 @@ pub fn read(
         }
         if let Some(first) = rows.get(&code) {
             let l = first.line;
-            diags.push(at(text!(vi: "mã đã được kê khai ở dòng {l}", en: "code already declared on line {l}")));
+            diags.push(at(
+                text!(vi: "mã đã được kê khai ở dòng {l}", en: "code already declared on line {l}"),
+            ));
             continue;
         }
         let appraised = match table.cell(row, "appraised") {

@@ -43,7 +43,10 @@ pub fn today() -> Date {
 
 pub fn read(path: &Path, source: &str) -> Result<Result<Settings, Vec<Diagnostic>>, Fatal> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(source, text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"))
+        Diagnostic::error(
+            source,
+            text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
+        )
     })?;
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

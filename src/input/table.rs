@@ -52,8 +52,8 @@ pub fn read_table(path: &Path, source: &str) -> Result<Result<Table, Diagnostic>
 /// Decodes bytes to text: a BOM names the encoding (UTF-8, UTF-16 LE/BE); without one the
 /// bytes are UTF-8 if they are valid UTF-8, else Windows-1258. Line ends become `\n`.
 pub fn decode(bytes: &[u8], source: &str) -> Result<String, Diagnostic> {
-    let (encoding, bom_len) = encoding_rs::Encoding::for_bom(bytes)
-        .unwrap_or((encoding_rs::UTF_8, 0));
+    let (encoding, bom_len) =
+        encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
     let body = &bytes[bom_len..];
     let text = if encoding == encoding_rs::UTF_8 {
         match std::str::from_utf8(body) {
@@ -67,7 +67,10 @@ pub fn decode(bytes: &[u8], source: &str) -> Result<String, Diagnostic> {
                     ),
                 ))
             }
-            Err(_) => encoding_rs::WINDOWS_1258.decode_without_bom_handling(body).0.into_owned(),
+            Err(_) => encoding_rs::WINDOWS_1258
+                .decode_without_bom_handling(body)
+                .0
+                .into_owned(),
         }
     } else {
         let (s, had_errors) = encoding.decode_without_bom_handling(body);

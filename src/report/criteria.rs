@@ -12,12 +12,26 @@ pub fn summary_line(c: &Criteria, s: &Summary, lang: Lang) -> String {
         Lang::Vi => format!(
             "hợp lệ: \"{}\" ({}), {} lĩnh vực, {} tiêu chí, {} tiêu chí lá được chấm điểm; \
              tự đánh giá {} điểm, điều tra xã hội học {} điểm, tổng {} điểm",
-            c.title, c.id, s.areas, s.criteria, s.leaves, p(s.self_max), p(s.survey_max), p(c.total)
+            c.title,
+            c.id,
+            s.areas,
+            s.criteria,
+            s.leaves,
+            p(s.self_max),
+            p(s.survey_max),
+            p(c.total)
         ),
         Lang::En => format!(
             "valid: \"{}\" ({}), {} areas, {} criteria, {} scored leaves; \
              self-assessed {} points, survey {} points, total {} points",
-            c.title, c.id, s.areas, s.criteria, s.leaves, p(s.self_max), p(s.survey_max), p(c.total)
+            c.title,
+            c.id,
+            s.areas,
+            s.criteria,
+            s.leaves,
+            p(s.self_max),
+            p(s.survey_max),
+            p(c.total)
         ),
     }
 }
@@ -54,7 +68,11 @@ pub fn tree(c: &Criteria, root: Option<&Node>, depth: Option<usize>, lang: Lang)
             let indent = "  ".repeat(n.depth() - base);
             let mut rule = describe_rule(n, lang);
             if n.method == Method::Survey && (n.depth() == base || n.is_leaf()) {
-                let tag = if vi { "[điều tra XHH] " } else { "[survey] " };
+                let tag = if vi {
+                    "[điều tra XHH] "
+                } else {
+                    "[survey] "
+                };
                 rule.insert_str(0, tag);
             }
             t.add_row(vec![

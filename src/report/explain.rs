@@ -17,8 +17,16 @@ pub fn explain(s: &ScoreSheet, c: &Criteria, code: &str, lang: Lang) -> Option<S
         let indent = "  ".repeat(n.depth.saturating_sub(branch_depth(code)));
         out.push_str(&format!("{indent}{} {}\n", n.code, n.name));
         let Some(leaf) = &n.leaf else {
-            let sum = if vi { "tổng các tiêu chí con" } else { "sum of its children" };
-            out.push_str(&format!("{indent}  = {sum}: {} / {}\n", p(n.achieved), p(n.max)));
+            let sum = if vi {
+                "tổng các tiêu chí con"
+            } else {
+                "sum of its children"
+            };
+            out.push_str(&format!(
+                "{indent}  = {sum}: {} / {}\n",
+                p(n.achieved),
+                p(n.max)
+            ));
             continue;
         };
         let node = c.find(&n.code);
@@ -33,21 +41,47 @@ pub fn explain(s: &ScoreSheet, c: &Criteria, code: &str, lang: Lang) -> Option<S
             (None, true) => (if vi { "(trống)" } else { "(empty)" }).into(),
             (None, false) => leaf.value.clone(),
         };
-        let from = if leaf.source.is_empty() { String::new() } else { format!("  [{}]", leaf.source) };
+        let from = if leaf.source.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", leaf.source)
+        };
         out.push_str(&format!("{indent}  {l_value}: {declared}{from}\n"));
         out.push_str(&format!("{indent}  {l_rule}: {rule}\n"));
         for r in &leaf.remarks {
             out.push_str(&format!("{indent}  • {}\n", r.get(lang)));
         }
         let outcome = match (leaf.status, &leaf.working) {
-            (Status::NotApplicable, _) => (if vi { "không áp dụng: không tính vào điểm đạt và điểm tối đa" } else { "not applicable: left out of both points and maximum" }).to_string(),
-            (Status::Unscored, _) => (if vi { "chưa chấm: 0 điểm" } else { "unscored: 0 points" }).to_string(),
-            (_, Some(w)) => format!("{l_applied} {} → {l_points} {} / {}", w.applied.get(lang), p(n.achieved), p(n.max)),
+            (Status::NotApplicable, _) => (if vi {
+                "không áp dụng: không tính vào điểm đạt và điểm tối đa"
+            } else {
+                "not applicable: left out of both points and maximum"
+            })
+            .to_string(),
+            (Status::Unscored, _) => (if vi {
+                "chưa chấm: 0 điểm"
+            } else {
+                "unscored: 0 points"
+            })
+            .to_string(),
+            (_, Some(w)) => format!(
+                "{l_applied} {} → {l_points} {} / {}",
+                w.applied.get(lang),
+                p(n.achieved),
+                p(n.max)
+            ),
             (_, None) => format!("{} / {}", p(n.achieved), p(n.max)),
         };
         out.push_str(&format!("{indent}  → {outcome}\n"));
         if leaf.status == Status::Projected {
-            out.push_str(&format!("{indent}  {}\n", if vi { "(điểm điều tra xã hội học: chỉ là dự kiến)" } else { "(survey points: a projection only)" }));
+            out.push_str(&format!(
+                "{indent}  {}\n",
+                if vi {
+                    "(điểm điều tra xã hội học: chỉ là dự kiến)"
+                } else {
+                    "(survey points: a projection only)"
+                }
+            ));
         }
         if let Some(a) = n.appraised {
             let label = if vi { "Thẩm định" } else { "Appraised" };

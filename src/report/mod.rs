@@ -5,5 +5,5 @@ pub mod criteria;
 pub mod diagnostics;
 pub mod explain;
 pub mod score;
-pub mod template;
 pub mod table;
+pub mod template;

@@ -20,7 +20,8 @@ fn status_word(s: Status, lang: Lang) -> &'static str {
 }
 
 fn opt_percent(d: Option<Decimal>, lang: Lang) -> String {
-    d.map(|p| show_percent(p, lang)).unwrap_or_else(|| "–".into())
+    d.map(|p| show_percent(p, lang))
+        .unwrap_or_else(|| "–".into())
 }
 
 /// The table a person reads, then the totals.
@@ -32,16 +33,27 @@ pub fn table(s: &ScoreSheet, lang: Lang) -> String {
         vec!["Code", "Name", "Declared", "Points", "Max", "%"]
     };
     if s.has_appraised {
-        header.extend(if vi { ["Thẩm định", "Chênh lệch"] } else { ["Appraised", "Difference"] });
+        header.extend(if vi {
+            ["Thẩm định", "Chênh lệch"]
+        } else {
+            ["Appraised", "Difference"]
+        });
     }
     header.push(if vi { "Trạng thái" } else { "Status" });
-    let right: Vec<usize> = if s.has_appraised { vec![3, 4, 5, 6, 7] } else { vec![3, 4, 5] };
+    let right: Vec<usize> = if s.has_appraised {
+        vec![3, 4, 5, 6, 7]
+    } else {
+        vec![3, 4, 5]
+    };
     let mut t = new_table(header.iter().map(|h| h.to_string()).collect(), &right);
     for n in &s.nodes {
         let indent = "  ".repeat(n.depth - 1);
         let (value, status) = match &n.leaf {
             Some(l) => (
-                l.working.as_ref().map(|w| w.reading.get(lang).to_string()).unwrap_or_else(|| l.value.clone()),
+                l.working
+                    .as_ref()
+                    .map(|w| w.reading.get(lang).to_string())
+                    .unwrap_or_else(|| l.value.clone()),
                 status_word(l.status, lang).to_string(),
             ),
             None => (String::new(), String::new()),
@@ -78,10 +90,18 @@ fn signed(d: Decimal, lang: Lang) -> String {
 }
 
 fn heading(s: &ScoreSheet, lang: Lang) -> String {
-    let as_of = crate::value::parse_date(&s.as_of).map(crate::value::show_date).unwrap_or_default();
+    let as_of = crate::value::parse_date(&s.as_of)
+        .map(crate::value::show_date)
+        .unwrap_or_default();
     match lang {
-        Lang::Vi => format!("{} — năm {} — bộ tiêu chí {} — tính đến {}\n", s.unit, s.year, s.criteria_id, as_of),
-        Lang::En => format!("{} — year {} — criteria {} — as of {}\n", s.unit, s.year, s.criteria_id, as_of),
+        Lang::Vi => format!(
+            "{} — năm {} — bộ tiêu chí {} — tính đến {}\n",
+            s.unit, s.year, s.criteria_id, as_of
+        ),
+        Lang::En => format!(
+            "{} — year {} — criteria {} — as of {}\n",
+            s.unit, s.year, s.criteria_id, as_of
+        ),
     }
 }
 
@@ -93,12 +113,34 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
     let index = opt_percent(t.index(), lang);
     match lang {
         Lang::Vi => {
-            out.push_str(&format!("Tổng điểm tự đánh giá: {} / {} điểm — Chỉ số {}\n", p(t.achieved), p(t.max), index));
-            out.push_str(&format!("  tự đánh giá (thẩm định): {} / {}; điều tra XHH (dự kiến): {} / {}\n", p(t.self_achieved), p(t.self_max), p(t.survey_achieved), p(t.survey_max)));
+            out.push_str(&format!(
+                "Tổng điểm tự đánh giá: {} / {} điểm — Chỉ số {}\n",
+                p(t.achieved),
+                p(t.max),
+                index
+            ));
+            out.push_str(&format!(
+                "  tự đánh giá (thẩm định): {} / {}; điều tra XHH (dự kiến): {} / {}\n",
+                p(t.self_achieved),
+                p(t.self_max),
+                p(t.survey_achieved),
+                p(t.survey_max)
+            ));
         }
         Lang::En => {
-            out.push_str(&format!("Self-assessed total: {} / {} points — index {}\n", p(t.achieved), p(t.max), index));
-            out.push_str(&format!("  self-assessed (appraised): {} / {}; survey (projected): {} / {}\n", p(t.self_achieved), p(t.self_max), p(t.survey_achieved), p(t.survey_max)));
+            out.push_str(&format!(
+                "Self-assessed total: {} / {} points — index {}\n",
+                p(t.achieved),
+                p(t.max),
+                index
+            ));
+            out.push_str(&format!(
+                "  self-assessed (appraised): {} / {}; survey (projected): {} / {}\n",
+                p(t.self_achieved),
+                p(t.self_max),
+                p(t.survey_achieved),
+                p(t.survey_max)
+            ));
         }
     }
     if let Some(a) = t.appraised {
@@ -132,7 +174,9 @@ fn level(n: &NodeScore) -> &'static str {
 /// One row per node and a closing `total` row; plain figures, point decimals.
 pub fn csv(s: &ScoreSheet) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["code", "name", "level", "kind", "method", "value", "achieved", "max", "percent", "status"];
+    let mut header = vec![
+        "code", "name", "level", "kind", "method", "value", "achieved", "max", "percent", "status",
+    ];
     if s.has_appraised {
         header.extend(["appraised", "difference"]);
     }
@@ -159,7 +203,18 @@ pub fn csv(s: &ScoreSheet) -> String {
         let _ = w.write_record(&row);
     }
     let t = &s.totals;
-    let mut row = vec!["total".to_string(), s.unit.clone(), "total".into(), String::new(), String::new(), String::new(), machine(t.achieved), machine(t.max), pct(t.index()), String::new()];
+    let mut row = vec![
+        "total".to_string(),
+        s.unit.clone(),
+        "total".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        machine(t.achieved),
+        machine(t.max),
+        pct(t.index()),
+        String::new(),
+    ];
     if let Some(a) = t.appraised {
         row.extend([machine(a), machine(a - t.achieved)]);
     }

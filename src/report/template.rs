@@ -8,12 +8,32 @@ use crate::number::show_points;
 /// `code`, `value` and `note` are what `score` reads; the others are there to help.
 pub fn blank_sheet(c: &Criteria, lang: Lang) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(["code", "name", "max", "rule", "required_evidence", "value", "note"]);
+    let _ = w.write_record([
+        "code",
+        "name",
+        "max",
+        "rule",
+        "required_evidence",
+        "value",
+        "note",
+    ]);
     for n in c.leaves() {
-        let evidence: Vec<&str> = n.evidence.iter().filter(|e| e.required).map(|e| e.what.as_str()).collect();
+        let evidence: Vec<&str> = n
+            .evidence
+            .iter()
+            .filter(|e| e.required)
+            .map(|e| e.what.as_str())
+            .collect();
         let mut rule = describe_rule(n, lang);
         if n.method == crate::criteria::Method::Survey {
-            rule.insert_str(0, if lang == Lang::Vi { "[ĐTXHH — chỉ dự kiến] " } else { "[survey — projection only] " });
+            rule.insert_str(
+                0,
+                if lang == Lang::Vi {
+                    "[ĐTXHH — chỉ dự kiến] "
+                } else {
+                    "[survey — projection only] "
+                },
+            );
         }
         let _ = w.write_record([
             n.code.as_str(),

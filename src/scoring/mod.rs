@@ -124,9 +124,11 @@ impl ScoreSheet {
     }
 
     pub fn unscored(&self) -> impl Iterator<Item = &NodeScore> {
-        self.nodes
-            .iter()
-            .filter(|n| n.leaf.as_ref().is_some_and(|l| l.status == Status::Unscored))
+        self.nodes.iter().filter(|n| {
+            n.leaf
+                .as_ref()
+                .is_some_and(|l| l.status == Status::Unscored)
+        })
     }
 
     /// The node and everything under it, in tree order.
@@ -214,10 +216,16 @@ impl Ctx<'_> {
             s.appraised = appraised;
         } else {
             let children: Vec<usize> = n.children().iter().map(|c| self.node(c)).collect();
-            let sum = |f: &dyn Fn(&NodeScore) -> Decimal| children.iter().map(|i| f(&self.nodes[*i])).sum::<Decimal>();
+            let sum = |f: &dyn Fn(&NodeScore) -> Decimal| {
+                children.iter().map(|i| f(&self.nodes[*i])).sum::<Decimal>()
+            };
             let achieved = sum(&|c| c.achieved);
             let max = sum(&|c| c.max);
-            let appraised = self.d.scores.has_appraised.then(|| sum(&|c| c.appraised.unwrap_or_default()));
+            let appraised = self
+                .d
+                .scores
+                .has_appraised
+                .then(|| sum(&|c| c.appraised.unwrap_or_default()));
             let s = &mut self.nodes[index];
             s.achieved = achieved;
             s.max = max;
@@ -235,7 +243,9 @@ impl Ctx<'_> {
             value: row.map(|r| r.value.clone()).unwrap_or_default(),
             status: Status::Unscored,
             note: row.map(|r| r.note.clone()).unwrap_or_default(),
-            source: row.map(|r| format!("{}:{}", scores.source, r.line)).unwrap_or_default(),
+            source: row
+                .map(|r| format!("{}:{}", scores.source, r.line))
+                .unwrap_or_default(),
             working: None,
             remarks: Vec::new(),
         };
@@ -255,7 +265,11 @@ impl Ctx<'_> {
             let _ = a;
             self.diags.push(located(text!(vi: "điểm thẩm định vượt điểm tối đa", en: "appraised points exceed the maximum")));
         }
-        let projected_or_scored = if n.method == Method::Survey { Status::Projected } else { Status::Scored };
+        let projected_or_scored = if n.method == Method::Survey {
+            Status::Projected
+        } else {
+            Status::Scored
+        };
         if row.is_some_and(|r| is_not_applicable(&r.value)) {
             detail.status = Status::NotApplicable;
             if detail.note.is_empty() {
@@ -265,7 +279,12 @@ impl Ctx<'_> {
                         .for_code(&n.code),
                 );
             }
-            return (detail, Decimal::ZERO, Decimal::ZERO, appraised.map(|_| Decimal::ZERO));
+            return (
+                detail,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                appraised.map(|_| Decimal::ZERO),
+            );
         }
         if rule.input == Some(RuleInput::PlanCompletion) {
             if let (Some(c), Some(plan)) = (&self.completion, &self.d.plan) {
@@ -273,7 +292,8 @@ impl Ctx<'_> {
                     detail.remarks.push(text!(vi: "chưa có nhiệm vụ nào đến hạn trong kế hoạch tại ngày đánh giá", en: "no plan task is due yet at the assessment date"));
                     return (detail, Decimal::ZERO, n.max, appraised);
                 }
-                let pct = Decimal::from(c.done.len()) * Decimal::ONE_HUNDRED / Decimal::from(c.due.len());
+                let pct =
+                    Decimal::from(c.done.len()) * Decimal::ONE_HUNDRED / Decimal::from(c.due.len());
                 let (done, due, later) = (c.done.len(), c.due.len(), c.not_yet_due.len());
                 detail.remarks.push(text!(
                     vi: "từ kế hoạch: {done}/{due} nhiệm vụ đến hạn đã hoàn thành; {later} nhiệm vụ chưa đến hạn (thường xuyên, cả năm hoặc theo giai đoạn được tính đến hạn cuối năm)",

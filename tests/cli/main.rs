@@ -3,3 +3,6 @@
 mod harness;
 
 mod criteria_check;
+mod docs;
+mod score;
+mod template;
