@@ -12,6 +12,10 @@ pub fn new_table(header: Vec<String>, right: &[usize]) -> Table {
         .remove_style(TableComponent::RightBorderIntersections)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header);
+    // Off a terminal (a pipe, a file) there is no width to fit, so keep lines readable.
+    if t.width().is_none() {
+        t.set_width(160);
+    }
     for i in right {
         if let Some(c) = t.column_mut(*i) {
             c.set_cell_alignment(CellAlignment::Right);

@@ -44,3 +44,38 @@ fn every_rule_snippet_in_the_criteria_format_parses_as_json() {
         serde_json::from_str::<serde_json::Value>(&block).expect("valid JSON");
     }
 }
+
+#[test]
+fn the_dossier_format_examples_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let dossier = dir.path().join("evidence/2026");
+    std::fs::create_dir_all(&dossier).unwrap();
+    std::fs::create_dir_all(dir.path().join("criteria")).unwrap();
+    std::fs::copy(
+        root().join("criteria/haiphong-so-2026.json"),
+        dir.path().join("criteria/haiphong-so-2026.json"),
+    )
+    .unwrap();
+    let json = &blocks("docs/dossier-format.md", "json")[0];
+    let csvs = blocks("docs/dossier-format.md", "csv");
+    std::fs::write(dossier.join("dossier.json"), json).unwrap();
+    std::fs::write(dossier.join("scores.csv"), &csvs[0]).unwrap();
+    std::fs::write(dossier.join("plan.csv"), &csvs[1]).unwrap();
+    let (code, out, err) = run(&["score", dossier.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let item = |c: &str| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["code"] == c)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item("1.1.1")["achieved"], "1.00");
+    assert_eq!(item("1.1.4")["value"], "1/1");
+    assert_eq!(item("1.1.4")["achieved"], "2.00");
+    assert_eq!(item("6.2.2")["status"], "not_applicable");
+    assert_eq!(item("8.1.1")["status"], "projected");
+}
