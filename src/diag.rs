@@ -131,10 +131,10 @@ impl Diagnostics {
 
 /// A failure that stops a command before it can look at the data (exit code 2).
 #[derive(Debug)]
-pub struct Fatal(pub Diagnostic);
+pub struct Fatal(pub Box<Diagnostic>);
 
 impl From<Diagnostic> for Fatal {
     fn from(d: Diagnostic) -> Self {
-        Fatal(d)
+        Fatal(Box::new(d))
     }
 }

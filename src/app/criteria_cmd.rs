@@ -21,7 +21,7 @@ pub fn criteria_check(files: &[PathBuf], lang: Lang, json: bool) -> Outcome {
             Err(f) => {
                 status = status.max(Status::CannotRun);
                 err.push_str(&format!("{}\n", f.0.render(lang)));
-                reports.push(serde_json::json!({"file": name, "valid": false, "problems": diagnostics::json(&[f.0], lang)}));
+                reports.push(serde_json::json!({"file": name, "valid": false, "problems": diagnostics::json(&[*f.0], lang)}));
                 continue;
             }
         };
@@ -71,7 +71,7 @@ pub fn criteria_check(files: &[PathBuf], lang: Lang, json: bool) -> Outcome {
 
 /// Prints the tree, or the part of it under `code`.
 pub fn criteria_show(
-    file: &PathBuf,
+    file: &std::path::Path,
     code: Option<&str>,
     depth: Option<usize>,
     lang: Lang,

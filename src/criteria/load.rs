@@ -94,6 +94,10 @@ pub fn load_str(text: &str, source: &str) -> Loaded {
     }
 }
 
+/// No point figure in an index comes near this; anything larger is a typing mistake, and
+/// refusing it keeps every sum far from the limits of exact decimal arithmetic.
+const LIMIT: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
 struct Walker<'a> {
     source: &'a str,
     lines: HashMap<String, Vec<usize>>,
@@ -224,6 +228,14 @@ impl Walker<'_> {
             self.report(place, text!(vi: "\"{key}\": \"{raw}\" không phải là số", en: "\"{key}\": \"{raw}\" is not a number"));
             return None;
         };
+        if d.abs() > LIMIT {
+            let limit = LIMIT;
+            self.report(
+                place,
+                text!(vi: "\"{key}\": {raw} quá lớn (tối đa {limit})", en: "\"{key}\": {raw} is too large (at most {limit})"),
+            );
+            return None;
+        }
         if scale(d) > MAX_SCALE {
             self.report(
                 place,

@@ -50,7 +50,7 @@ pub fn shown(dir: &Path, file: &str) -> String {
 pub fn load(path: &Path, diags: &mut Diagnostics) -> Result<Option<Dossier>, Fatal> {
     let dir = locate(path);
     if !dir.is_dir() {
-        return Err(Fatal(Diagnostic::error(
+        return Err(Fatal::from(Diagnostic::error(
             &dir.display().to_string(),
             text!(vi: "không tìm thấy thư mục hồ sơ", en: "no dossier folder here"),
         )));

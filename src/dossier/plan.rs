@@ -89,7 +89,7 @@ pub fn read(
     let table = match read_table(path, source)? {
         Ok(t) => t,
         Err(d) => {
-            diags.push(d);
+            diags.push(*d);
             return Ok(None);
         }
     };

@@ -37,7 +37,7 @@ pub fn read(
     diags: &mut Diagnostics,
 ) -> Result<Option<Scores>, Fatal> {
     if !path.exists() {
-        return Err(Fatal(Diagnostic::error(
+        return Err(Fatal::from(Diagnostic::error(
             source,
             text!(
                 vi: "không có tệp điểm kê khai; tạo tệp mẫu bằng: parscore template <hồ sơ> --out {source}",
@@ -48,7 +48,7 @@ pub fn read(
     let table = match read_table(path, source)? {
         Ok(t) => t,
         Err(d) => {
-            diags.push(d);
+            diags.push(*d);
             return Ok(None);
         }
     };

@@ -39,7 +39,7 @@ impl Table {
 
 /// Reads a file; `Err` when it cannot be read at all, otherwise the table or the problems
 /// that kept it from being read.
-pub fn read_table(path: &Path, source: &str) -> Result<Result<Table, Diagnostic>, Fatal> {
+pub fn read_table(path: &Path, source: &str) -> Result<Result<Table, Box<Diagnostic>>, Fatal> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
             source,
@@ -51,7 +51,7 @@ pub fn read_table(path: &Path, source: &str) -> Result<Result<Table, Diagnostic>
 
 /// Decodes bytes to text: a BOM names the encoding (UTF-8, UTF-16 LE/BE); without one the
 /// bytes are UTF-8 if they are valid UTF-8, else Windows-1258. Line ends become `\n`.
-pub fn decode(bytes: &[u8], source: &str) -> Result<String, Diagnostic> {
+pub fn decode(bytes: &[u8], source: &str) -> Result<String, Box<Diagnostic>> {
     let (encoding, bom_len) =
         encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
     let body = &bytes[bom_len..];
@@ -59,13 +59,13 @@ pub fn decode(bytes: &[u8], source: &str) -> Result<String, Diagnostic> {
         match std::str::from_utf8(body) {
             Ok(s) => s.to_string(),
             Err(_) if bom_len > 0 => {
-                return Err(Diagnostic::error(
+                return Err(Box::new(Diagnostic::error(
                     source,
                     text!(
                         vi: "tệp có BOM UTF-8 nhưng nội dung không phải UTF-8 hợp lệ",
                         en: "the file starts with a UTF-8 BOM but is not valid UTF-8"
                     ),
-                ))
+                )))
             }
             Err(_) => encoding_rs::WINDOWS_1258
                 .decode_without_bom_handling(body)
@@ -75,14 +75,14 @@ pub fn decode(bytes: &[u8], source: &str) -> Result<String, Diagnostic> {
     } else {
         let (s, had_errors) = encoding.decode_without_bom_handling(body);
         if had_errors {
-            return Err(Diagnostic::error(
+            return Err(Box::new(Diagnostic::error(
                 source,
                 text!(
                     vi: "tệp có BOM {name} nhưng nội dung không giải mã được",
                     en: "the file starts with a {name} BOM but cannot be decoded",
                     name = encoding.name()
                 ),
-            ));
+            )));
         }
         s.into_owned()
     };
@@ -90,7 +90,7 @@ pub fn decode(bytes: &[u8], source: &str) -> Result<String, Diagnostic> {
 }
 
 /// Parses table bytes; see [`read_table`].
-pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Diagnostic> {
+pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>> {
     let text = decode(bytes, source)?;
     let mut skipped_lines = 0;
     let mut body = text.as_str();
@@ -104,17 +104,23 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Diagnostic> {
     }
     let header_text = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     if header_text.is_empty() {
-        return Err(Diagnostic::error(
+        return Err(Box::new(Diagnostic::error(
             source,
             text!(vi: "tệp rỗng: không có dòng tiêu đề", en: "the file is empty: no header row"),
-        ));
+        )));
     }
     let delimiter = forced.unwrap_or_else(|| detect_delimiter(header_text));
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
+    // csv positions a record where the reader resumed, before any blank lines it skipped.
     let line_of = |byte: u64| {
-        let b = byte as usize;
+        let start = byte as usize;
+        let b = start
+            + body.as_bytes()[start.min(body.len())..]
+                .iter()
+                .take_while(|c| **c == b'\n')
+                .count();
         line_starts.partition_point(|&s| s <= b) + skipped_lines
     };
     let mut reader = csv::ReaderBuilder::new()
@@ -127,11 +133,13 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Diagnostic> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| line_of(p.byte()));
-            Diagnostic::error(
-                source,
-                text!(vi: "không đọc được dòng CSV: {e}", en: "cannot read a CSV row: {e}"),
+            Box::new(
+                Diagnostic::error(
+                    source,
+                    text!(vi: "không đọc được dòng CSV: {e}", en: "cannot read a CSV row: {e}"),
+                )
+                .at_line(line),
             )
-            .at_line(line)
         })?;
         let line = record.position().map(|p| line_of(p.byte())).unwrap_or(0);
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
@@ -149,14 +157,16 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Diagnostic> {
     }
     for (i, h) in headers.iter().enumerate() {
         if !h.is_empty() && headers[..i].contains(h) {
-            return Err(Diagnostic::error(
-                source,
-                text!(
-                    vi: "cột \"{h}\" xuất hiện hai lần trong dòng tiêu đề",
-                    en: "column \"{h}\" appears twice in the header row"
-                ),
-            )
-            .at(header_line, i + 1));
+            return Err(Box::new(
+                Diagnostic::error(
+                    source,
+                    text!(
+                        vi: "cột \"{h}\" xuất hiện hai lần trong dòng tiêu đề",
+                        en: "column \"{h}\" appears twice in the header row"
+                    ),
+                )
+                .at(header_line, i + 1),
+            ));
         }
     }
     Ok(Table {

@@ -261,10 +261,13 @@ impl Ctx<'_> {
                 None => d,
             }
         };
-        if let Some(a) = appraised.filter(|a| *a > n.max) {
-            let _ = a;
-            self.diags.push(located(text!(vi: "điểm thẩm định vượt điểm tối đa", en: "appraised points exceed the maximum")));
-        }
+        let appraised = match appraised {
+            Some(a) if a > n.max => {
+                self.diags.push(located(text!(vi: "điểm thẩm định vượt điểm tối đa", en: "appraised points exceed the maximum")));
+                Some(Decimal::ZERO)
+            }
+            other => other,
+        };
         let projected_or_scored = if n.method == Method::Survey {
             Status::Projected
         } else {

@@ -4,5 +4,7 @@ mod harness;
 
 mod criteria_check;
 mod docs;
+mod properties;
 mod score;
+mod shipped;
 mod template;
