@@ -10,10 +10,16 @@ use crate::lang::Text;
 use crate::number::show_points;
 use crate::text;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Every semantic problem in a loaded tree.
 pub fn check(c: &Criteria) -> Vec<Diagnostic> {
+    check_with(c, &HashSet::new())
+}
+
+/// As [`check`], without re-checking sums over nodes whose maximum could not be read
+/// (that mistake is already reported).
+pub(super) fn check_with(c: &Criteria, unknown_max: &HashSet<String>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let err = |n: &Node, m: Text| {
         Diagnostic::error(&c.source, m)
@@ -37,10 +43,10 @@ pub fn check(c: &Criteria) -> Vec<Diagnostic> {
             let code = &area.code;
             out.push(err(area, text!(vi: "mã lĩnh vực \"{code}\" phải là một số (1, 2, …)", en: "area code \"{code}\" must be a number (1, 2, …)")));
         }
-        check_node(area, &err, &mut out);
+        check_node(area, &err, unknown_max, &mut out);
     }
     let sum: Decimal = c.areas.iter().map(|a| a.max).sum();
-    if sum != c.total {
+    if sum != c.total && !c.areas.iter().any(|a| unknown_max.contains(&a.code)) {
         let (s, t) = (show_points(sum, Lang::Vi), show_points(c.total, Lang::Vi));
         let (se, te) = (show_points(sum, Lang::En), show_points(c.total, Lang::En));
         out.push(
@@ -55,7 +61,12 @@ fn is_number(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
 }
 
-fn check_node(n: &Node, err: &impl Fn(&Node, Text) -> Diagnostic, out: &mut Vec<Diagnostic>) {
+fn check_node(
+    n: &Node,
+    err: &impl Fn(&Node, Text) -> Diagnostic,
+    unknown_max: &HashSet<String>,
+    out: &mut Vec<Diagnostic>,
+) {
     let (maxv, maxe) = (show_points(n.max, Lang::Vi), show_points(n.max, Lang::En));
     match &n.body {
         Body::Invalid => {}
@@ -65,14 +76,15 @@ fn check_node(n: &Node, err: &impl Fn(&Node, Text) -> Diagnostic, out: &mut Vec<
             }
             for child in children {
                 let suffix = child.code.strip_prefix(&format!("{}.", n.code));
-                if !suffix.is_some_and(is_number) {
+                if !child.code.is_empty() && !suffix.is_some_and(is_number) {
                     let (cc, pc) = (&child.code, &n.code);
                     out.push(err(child, text!(vi: "mã \"{cc}\" không nằm dưới mã cha \"{pc}\" (cần dạng {pc}.1, {pc}.2, …)", en: "code \"{cc}\" does not sit under its parent \"{pc}\" (expected {pc}.1, {pc}.2, …)")));
                 }
-                check_node(child, err, out);
+                check_node(child, err, unknown_max, out);
             }
             let sum: Decimal = children.iter().map(|c| c.max).sum();
-            if !children.is_empty() && sum != n.max {
+            let unknown = children.iter().any(|c| unknown_max.contains(&c.code));
+            if !children.is_empty() && sum != n.max && !unknown {
                 let (sv, se) = (show_points(sum, Lang::Vi), show_points(sum, Lang::En));
                 out.push(err(n, text!(vi: "điểm tối đa {maxv} khác tổng điểm tối đa của các tiêu chí con ({sv})", en: "maximum {maxe} differs from the sum of its children's maxima ({se})")));
             }
@@ -86,7 +98,6 @@ fn check_node(n: &Node, err: &impl Fn(&Node, Text) -> Diagnostic, out: &mut Vec<
             check_rule(n, &rule.kind, err, out);
         }
     }
-    let _ = (maxv, maxe);
 }
 
 fn check_rule(
@@ -131,12 +142,20 @@ fn check_rule(
                         show_points(b.points.value, Lang::Vi),
                         show_points(b.points.value, Lang::En),
                     );
-                    out.push(err(n, text!(vi: "khoảng \"{w}\": {pv} điểm nằm ngoài 0..{maxv}", en: "band \"{w}\": {pe} points is outside 0..{maxe}", w = super::describe_when(b.when, Lang::En))));
+                    let (wv, we) = (
+                        super::describe_when(b.when, Lang::Vi),
+                        super::describe_when(b.when, Lang::En),
+                    );
+                    out.push(err(n, text!(vi: "khoảng \"{wv}\": {pv} điểm nằm ngoài 0..{maxv}", en: "band \"{we}\": {pe} points is outside 0..{maxe}")));
                 }
             }
             let (regions, gaps) = coverage(bands);
             for (i, region) in regions.iter().enumerate() {
-                if region.is_empty() {
+                let out_of_domain = bands[i]
+                    .when
+                    .threshold()
+                    .is_some_and(|t| t < DOMAIN.0 || t > DOMAIN.1);
+                if region.is_empty() && !out_of_domain {
                     let k = i + 1;
                     out.push(err(n, text!(vi: "khoảng thứ {k} không bao giờ được áp dụng: các khoảng phải xếp theo thứ tự, khoảng trước đã bao phủ nó", en: "band {k} can never apply: bands must be in order, and earlier bands already cover it")));
                 }

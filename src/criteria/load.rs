@@ -2,7 +2,7 @@
 //! (syntax, missing or unknown fields, malformed figures) instead of stopping at the first.
 
 use super::cond::{Band, Cond};
-use super::locate::code_lines;
+use super::locate::{duplicate_keys, key_lines};
 use super::{
     Body, Criteria, EvidenceItem, Level, Method, Node, Points, Rule, RuleInput, RuleKind, FORMAT,
 };
@@ -12,7 +12,7 @@ use crate::text;
 use crate::value::parse_date;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// What reading a criteria file gave: the model where the file could be understood, and
@@ -70,7 +70,7 @@ pub fn load_str(text: &str, source: &str) -> Loaded {
                     en: "JSON syntax error ({detail})"
                 ),
             )
-            .at(e.line(), e.column());
+            .at(e.line(), e.column().max(1));
             return Loaded {
                 criteria: None,
                 diagnostics: vec![d],
@@ -79,15 +79,26 @@ pub fn load_str(text: &str, source: &str) -> Loaded {
     };
     let mut walker = Walker {
         source,
-        lines: code_lines(text),
+        lines: key_lines(text, "code"),
+        names: key_lines(text, "name"),
         seen: HashMap::new(),
+        unknown_max: HashSet::new(),
         diags: Vec::new(),
     };
+    for (key, line) in duplicate_keys(text) {
+        let code = walker.code_before(line);
+        walker.diags.push(
+            Diagnostic::error(source, text!(vi: "khóa \"{key}\" được viết hai lần trong cùng một đối tượng", en: "key \"{key}\" is written twice in the same object"))
+                .at_line(Some(line))
+                .for_code(&code),
+        );
+    }
     let criteria = walker.criteria(&value);
     let mut diagnostics = walker.diags;
     if let Some(c) = &criteria {
-        diagnostics.extend(super::check(c));
+        diagnostics.extend(super::check::check_with(c, &walker.unknown_max));
     }
+    diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
     Loaded {
         criteria,
         diagnostics,
@@ -101,7 +112,10 @@ const LIMIT: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 struct Walker<'a> {
     source: &'a str,
     lines: HashMap<String, Vec<usize>>,
+    names: HashMap<String, Vec<usize>>,
     seen: HashMap<String, usize>,
+    /// Codes whose `max` could not be read: sums over them are not checked again.
+    unknown_max: HashSet<String>,
     diags: Vec<Diagnostic>,
 }
 
@@ -114,6 +128,17 @@ struct Place {
 }
 
 impl Walker<'_> {
+    /// The code of the node whose `"code"` stands last at or before `line`.
+    fn code_before(&self, line: usize) -> String {
+        self.lines
+            .iter()
+            .flat_map(|(code, lines)| lines.iter().map(move |l| (*l, code)))
+            .filter(|(l, _)| *l <= line)
+            .max()
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default()
+    }
+
     fn report(&mut self, place: &Place, message: crate::lang::Text) {
         self.diags.push(
             Diagnostic::error(self.source, message)
@@ -348,7 +373,12 @@ impl Walker<'_> {
             }
             None => Place {
                 code: path.to_string(),
-                line: None,
+                line: v
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .and_then(|n| self.names.get(n.trim()))
+                    .and_then(|l| l.first())
+                    .copied(),
             },
         };
         let obj = self.object(&place, v, "tiêu chí / criterion")?;
@@ -377,6 +407,11 @@ impl Walker<'_> {
             );
         }
         let max_given = max;
+        if max.is_none() {
+            if let Some(c) = &code {
+                self.unknown_max.insert(c.clone());
+            }
+        }
         let max = max.unwrap_or_default();
         let method = match obj.get("method") {
             None => inherited,

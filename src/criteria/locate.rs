@@ -3,15 +3,59 @@
 
 use std::collections::HashMap;
 
-/// For each code value, the lines where `"code": "<value>"` stands, in order.
-pub fn code_lines(text: &str) -> HashMap<String, Vec<usize>> {
+/// For each value of `key`, the lines where `"<key>": "<value>"` stands, in order.
+pub fn key_lines(text: &str, key: &str) -> HashMap<String, Vec<usize>> {
     let mut out: HashMap<String, Vec<usize>> = HashMap::new();
     let tokens = string_tokens(text);
     for pair in tokens.windows(2) {
-        let (key, _, after_key) = &pair[0];
+        let (k, _, after_key) = &pair[0];
         let (value, line, _) = &pair[1];
-        if key == "code" && text[*after_key..].trim_start().starts_with(':') {
-            out.entry(value.clone()).or_default().push(*line);
+        if k == key && text[*after_key..].trim_start().starts_with(':') {
+            out.entry(value.trim().to_string()).or_default().push(*line);
+        }
+    }
+    out
+}
+
+/// Keys written twice in the same object (JSON readers silently keep the last one):
+/// the key and the line of its second appearance.
+pub fn duplicate_keys(text: &str) -> Vec<(String, usize)> {
+    let tokens = string_tokens(text);
+    let mut out = Vec::new();
+    // Walk the structural characters between string tokens, keeping one key set per open object.
+    let mut stack: Vec<Option<Vec<String>>> = Vec::new();
+    let mut next = tokens.iter().peekable();
+    let mut in_string_until = 0;
+    let mut line = 1;
+    for (i, c) in text.char_indices() {
+        if i < in_string_until {
+            if c == '\n' {
+                line += 1;
+            }
+            continue;
+        }
+        match c {
+            '\n' => line += 1,
+            '{' => stack.push(Some(Vec::new())),
+            '[' => stack.push(None),
+            '}' | ']' => {
+                stack.pop();
+            }
+            '"' => {
+                let Some((content, _, end)) = next.next() else {
+                    break;
+                };
+                in_string_until = *end;
+                let is_key = text[*end..].trim_start().starts_with(':');
+                if let (true, Some(Some(keys))) = (is_key, stack.last_mut()) {
+                    if keys.contains(content) {
+                        out.push((content.clone(), line));
+                    } else {
+                        keys.push(content.clone());
+                    }
+                }
+            }
+            _ => {}
         }
     }
     out
@@ -62,9 +106,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn finds_doubled_keys_in_one_object_only() {
+        let text = "{\"a\": {\"max\": 1,\n \"max\": 2}, \"b\": {\"max\": \"max\"}, \"c\": [{\"k\":1},{\"k\":2}]}";
+        assert_eq!(duplicate_keys(text), vec![("max".to_string(), 2)]);
+    }
+
+    #[test]
     fn finds_each_code_with_its_line() {
         let text = "{\n \"areas\": [\n  { \"code\" : \"1\",\n    \"name\": \"code\" },\n  {\"code\":\"1\"}\n]}";
-        let lines = code_lines(text);
+        let lines = key_lines(text, "code");
         assert_eq!(lines["1"], vec![3, 5]);
         assert!(!lines.contains_key("name"));
     }

@@ -219,3 +219,29 @@ fn a_missing_dossier_cannot_run() {
         "{err}"
     );
 }
+
+#[test]
+fn an_excel_export_in_windows_1258_with_semicolons_scores_the_same() {
+    let dir = crate::harness::copy_dir(&data("dossiers/scored_by_hand"));
+    std::fs::copy(
+        data("criteria/good/rules.json"),
+        dir.path().join("rules.json"),
+    )
+    .unwrap();
+    let settings = std::fs::read_to_string(dir.path().join("dossier.json"))
+        .unwrap()
+        .replace("../../criteria/good/rules.json", "rules.json");
+    std::fs::write(dir.path().join("dossier.json"), settings).unwrap();
+    // Decomposed Vietnamese (as Windows-1258 decodes), decimal commas, CRLF, a `sep=;` line.
+    let rows = "sep=;\r\ncode;value;note\r\n1.1.1;15/01/2026;\r\n1.1.2;90;\r\n\
+                1.2.1;Co\u{301} vi pha\u{323}m nhe\u{323};\r\n1.2.2;45/48;\r\n1.2.3;3;\r\n\
+                1.2.4;0,25;\r\n8.1;81,25;\r\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(rows);
+    assert!(!unmappable);
+    std::fs::write(dir.path().join("scores.csv"), &bytes).unwrap();
+    let (code, out, err) = run(&["score", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], score_json("scored_by_hand")["total"]);
+    assert_eq!(item(&v, "1.2.1")["achieved"], "0.50");
+}
