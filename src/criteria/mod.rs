@@ -10,7 +10,7 @@ mod wording;
 pub use check::check;
 pub use cond::{Band, Cond, Interval};
 pub use load::{load_file, load_str, Loaded};
-pub use wording::{describe_rule, describe_when};
+pub use wording::{describe_band, describe_rule, describe_when};
 
 use rust_decimal::Decimal;
 use time::Date;

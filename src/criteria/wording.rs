@@ -22,15 +22,11 @@ pub fn describe_rule(n: &Node, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         RuleKind::Bands(bands) => {
-            let (regions, _) = coverage(bands);
             let parts: Vec<String> = bands
                 .iter()
-                .zip(regions)
-                .map(|(b, region)| {
-                    let when = match region.as_slice() {
-                        [one] => interval_phrase(*one, lang),
-                        _ => describe_when(b.when, lang),
-                    };
+                .enumerate()
+                .map(|(i, b)| {
+                    let when = describe_band(bands, i, lang);
                     format!("{when}: {}", written_points(&b.points, lang))
                 })
                 .collect();
@@ -102,6 +98,19 @@ fn written_points(p: &Points, lang: Lang) -> String {
             points_phrase(p.value, lang)
         ),
         None => points_phrase(p.value, lang),
+    }
+}
+
+/// The stretch band `i` really covers once earlier bands have taken theirs, in the words
+/// of the rule ("từ 70% đến 90%"); the condition as written when it is not one stretch.
+pub fn describe_band(bands: &[super::Band], i: usize, lang: Lang) -> String {
+    let (regions, _) = coverage(bands);
+    match regions.get(i).map(Vec::as_slice) {
+        Some([one]) => interval_phrase(*one, lang),
+        _ => bands
+            .get(i)
+            .map(|b| describe_when(b.when, lang))
+            .unwrap_or_default(),
     }
 }
 

@@ -120,7 +120,7 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
                 index
             ));
             out.push_str(&format!(
-                "  tự đánh giá (thẩm định): {} / {}; điều tra XHH (dự kiến): {} / {}\n",
+                "  phần đơn vị tự chấm: {} / {}; phần điều tra XHH (dự kiến): {} / {}\n",
                 p(t.self_achieved),
                 p(t.self_max),
                 p(t.survey_achieved),
@@ -135,7 +135,7 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
                 index
             ));
             out.push_str(&format!(
-                "  self-assessed (appraised): {} / {}; survey (projected): {} / {}\n",
+                "  self-scored part: {} / {}; survey part (projected): {} / {}\n",
                 p(t.self_achieved),
                 p(t.self_max),
                 p(t.survey_achieved),

@@ -1,7 +1,7 @@
 //! One leaf: its declared value, read by its rule, becomes points, with the working in
 //! words so that a person can follow every step.
 
-use crate::criteria::{describe_when, Node, RuleKind};
+use crate::criteria::{describe_band, Node, RuleKind};
 use crate::input::fold;
 use crate::lang::{Lang, Text};
 use crate::number::{show_percent, show_points};
@@ -162,12 +162,12 @@ pub fn percent_points(n: &Node, kind: &RuleKind, pct: Decimal) -> Evaluated {
     );
     match kind {
         RuleKind::Bands(bands) => {
-            let band = bands.iter().find(|b| b.when.matches(pct));
-            let points = band.map(|b| b.points.value).unwrap_or_default();
+            let band = bands.iter().position(|b| b.when.matches(pct));
+            let points = band.map(|i| bands[i].points.value).unwrap_or_default();
             let applied = match band {
-                Some(b) => Text::new(
-                    describe_when(b.when, Lang::Vi),
-                    describe_when(b.when, Lang::En),
+                Some(i) => Text::new(
+                    describe_band(bands, i, Lang::Vi),
+                    describe_band(bands, i, Lang::En),
                 ),
                 None => text!(vi: "không khoảng nào", en: "no band"),
             };

@@ -261,6 +261,15 @@ impl Ctx<'_> {
                 None => d,
             }
         };
+        if scores.has_appraised
+            && row.is_some_and(|r| r.appraised.is_none() && !is_not_applicable(&r.value))
+        {
+            self.diags.push(
+                Diagnostic::warning(&scores.source, text!(vi: "ô điểm thẩm định để trống: tính là 0 điểm thẩm định", en: "empty appraised cell: counted as 0 appraised points"))
+                    .at_line(row.map(|r| r.line))
+                    .for_code(&n.code),
+            );
+        }
         let appraised = match appraised {
             Some(a) if a > n.max => {
                 self.diags.push(located(text!(vi: "điểm thẩm định vượt điểm tối đa", en: "appraised points exceed the maximum")));

@@ -76,6 +76,6 @@ fn the_dossier_format_examples_score() {
     assert_eq!(item("1.1.1")["achieved"], "1.00");
     assert_eq!(item("1.1.4")["value"], "1/1");
     assert_eq!(item("1.1.4")["achieved"], "2.00");
-    assert_eq!(item("6.2.2")["status"], "not_applicable");
+    assert_eq!(item("6.1.2")["status"], "not_applicable");
     assert_eq!(item("8.1.1")["status"], "projected");
 }

@@ -75,7 +75,7 @@ fn the_table_reads_as_a_vietnamese_reader_expects() {
         out.contains("Tổng điểm tự đánh giá: 6,31 / 10 điểm — Chỉ số 63,13"),
         "{out}"
     );
-    assert!(out.contains("tự đánh giá (thẩm định): 4,69 / 8; điều tra XHH (dự kiến): 1,63 / 2"));
+    assert!(out.contains("phần đơn vị tự chấm: 4,69 / 8; phần điều tra XHH (dự kiến): 1,63 / 2"));
     assert!(out.contains("dự kiến (ĐTXHH)"));
     assert!(out.contains("tính đến 30/11/2026"));
 }
@@ -191,7 +191,7 @@ fn explain_shows_the_working_for_a_leaf_and_a_criterion() {
         out.contains("Cách tính điểm: Trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm")
     );
     assert!(
-        out.contains("→ Áp dụng từ 70% trở lên → Điểm 1 / 2"),
+        out.contains("→ Áp dụng từ 70% đến 90% → Điểm 1 / 2"),
         "{out}"
     );
     let (_, out, _) = run(&["score", p, "--explain", "1.3"]);

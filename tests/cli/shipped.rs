@@ -117,3 +117,62 @@ fn the_rankings_carry_the_published_2025_figures() {
     assert!(text.contains("\n2025,so-ban-nganh,Sở Nội vụ,92.71,5,"));
     assert!(text.contains("\n2025,so-ban-nganh,Ban Quản lý Khu kinh tế,88.99,14,"));
 }
+
+#[test]
+fn the_2025_sample_reproduces_the_published_appraised_88_99_in_every_format() {
+    let (code, out, err) = run(&["score", "evidence/2025"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Tổng điểm thẩm định: 88,99 / 100 điểm — Chỉ số 88,99"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Tổng điểm tự đánh giá: 92,58 / 100 điểm"),
+        "{out}"
+    );
+    let (_, json, _) = run(&["score", "evidence/2025", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["total"]["appraised"], "88.99");
+    assert_eq!(v["total"]["achieved"], "92.58");
+    let (_, csv, _) = run(&["score", "evidence/2025", "--format", "csv"]);
+    let last = csv.lines().last().unwrap();
+    assert_eq!(
+        last,
+        "total,Ban Quản lý Khu kinh tế Hải Phòng,total,,,,92.58,100.00,92.58,,88.99,-3.59"
+    );
+}
+
+#[test]
+fn the_2026_sample_is_partly_scored_and_its_plan_is_the_22_tasks() {
+    let (code, out, err) = run(&["score", "evidence/2026"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Chưa chấm (7): 1.2.1, 1.4.1, 3.4.4, 4.3.2, 5.4.2, 5.6.2, 7.1.2"),
+        "{out}"
+    );
+    assert!(out.contains("tính đến 30/11/2026"));
+    let c = model(2026);
+    let plan = std::fs::read_to_string(root().join("evidence/2026/plan.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(plan.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(
+        &headers,
+        vec![
+            "id", "area", "task", "lead", "support", "due", "product", "status", "done_on",
+            "criteria"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 22);
+    for row in &rows {
+        let codes: Vec<&str> = row[9].split(';').filter(|s| !s.is_empty()).collect();
+        assert!(!codes.is_empty(), "task {} maps to no leaf", &row[0]);
+        for code in codes {
+            assert!(
+                c.find(code).is_some_and(|n| n.is_leaf()),
+                "task {}: {code} is not a leaf",
+                &row[0]
+            );
+        }
+    }
+}
