@@ -245,3 +245,36 @@ fn an_excel_export_in_windows_1258_with_semicolons_scores_the_same() {
     assert_eq!(v["total"], score_json("scored_by_hand")["total"]);
     assert_eq!(item(&v, "1.2.1")["achieved"], "0.50");
 }
+
+#[test]
+fn band_edges_follow_the_written_rule() {
+    // ">90" then ">=70" then "else": 90 → 1, 90.01 → 2, 70 → 1, 69.99 → 0.
+    for (value, points) in [
+        ("90", "1.00"),
+        ("90.01", "2.00"),
+        ("70", "1.00"),
+        ("69,99", "0.00"),
+        ("100", "2.00"),
+        ("0", "0.00"),
+    ] {
+        let dir = crate::harness::copy_dir(&data("dossiers/scored_by_hand"));
+        std::fs::copy(
+            data("criteria/good/rules.json"),
+            dir.path().join("rules.json"),
+        )
+        .unwrap();
+        let settings = std::fs::read_to_string(dir.path().join("dossier.json"))
+            .unwrap()
+            .replace("../../criteria/good/rules.json", "rules.json");
+        std::fs::write(dir.path().join("dossier.json"), settings).unwrap();
+        std::fs::write(
+            dir.path().join("scores.csv"),
+            format!("code,value\n1.1.2,\"{value}\"\n"),
+        )
+        .unwrap();
+        let (code, out, err) = run(&["score", dir.path().to_str().unwrap(), "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(item(&v, "1.1.2")["achieved"], points, "value {value}");
+    }
+}
