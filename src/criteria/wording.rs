@@ -77,10 +77,10 @@ pub fn describe_rule(n: &Node, lang: Lang) -> String {
 }
 
 fn points_phrase(p: rust_decimal::Decimal, lang: Lang) -> String {
-    let unit = if lang == Lang::Vi {
-        "điểm"
-    } else {
-        "points"
+    let unit = match lang {
+        Lang::Vi => "điểm",
+        Lang::En if p == rust_decimal::Decimal::ONE => "point",
+        Lang::En => "points",
     };
     format!("{} {unit}", show_points(p, lang))
 }
