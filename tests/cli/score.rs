@@ -220,9 +220,10 @@ fn a_missing_dossier_cannot_run() {
     );
 }
 
-#[test]
-fn an_excel_export_in_windows_1258_with_semicolons_scores_the_same() {
-    let dir = crate::harness::copy_dir(&data("dossiers/scored_by_hand"));
+/// A temporary copy of a fixture dossier with its criteria file beside it, so that the
+/// test may rewrite its files.
+fn self_contained_copy(dossier: &str) -> tempfile::TempDir {
+    let dir = crate::harness::copy_dir(&data(&format!("dossiers/{dossier}")));
     std::fs::copy(
         data("criteria/good/rules.json"),
         dir.path().join("rules.json"),
@@ -232,6 +233,12 @@ fn an_excel_export_in_windows_1258_with_semicolons_scores_the_same() {
         .unwrap()
         .replace("../../criteria/good/rules.json", "rules.json");
     std::fs::write(dir.path().join("dossier.json"), settings).unwrap();
+    dir
+}
+
+#[test]
+fn an_excel_export_in_windows_1258_with_semicolons_scores_the_same() {
+    let dir = self_contained_copy("scored_by_hand");
     // Decomposed Vietnamese (as Windows-1258 decodes), decimal commas, CRLF, a `sep=;` line.
     let rows = "sep=;\r\ncode;value;note\r\n1.1.1;15/01/2026;\r\n1.1.2;90;\r\n\
                 1.2.1;Co\u{301} vi pha\u{323}m nhe\u{323};\r\n1.2.2;45/48;\r\n1.2.3;3;\r\n\
@@ -257,16 +264,7 @@ fn band_edges_follow_the_written_rule() {
         ("100", "2.00"),
         ("0", "0.00"),
     ] {
-        let dir = crate::harness::copy_dir(&data("dossiers/scored_by_hand"));
-        std::fs::copy(
-            data("criteria/good/rules.json"),
-            dir.path().join("rules.json"),
-        )
-        .unwrap();
-        let settings = std::fs::read_to_string(dir.path().join("dossier.json"))
-            .unwrap()
-            .replace("../../criteria/good/rules.json", "rules.json");
-        std::fs::write(dir.path().join("dossier.json"), settings).unwrap();
+        let dir = self_contained_copy("scored_by_hand");
         std::fs::write(
             dir.path().join("scores.csv"),
             format!("code,value\n1.1.2,\"{value}\"\n"),
