@@ -2,13 +2,15 @@
 //! (Chỉ số cải cách hành chính).
 //!
 //! Data flows one way: `input` turns bytes into records, `criteria` and `dossier` turn
-//! records into validated models, `scoring` computes, and `report` presents. Nothing here
-//! prints; the binary in `main.rs` only parses arguments and writes what the library returns.
+//! records into validated models, `scoring` computes, `evidence` checks, seals and verifies
+//! the documents, and `report` presents. Nothing here prints (but for the progress bar of a
+//! long hashing run, on a terminal's standard error); the binary in `main.rs` only parses arguments and writes what the library returns.
 
 pub mod app;
 pub mod criteria;
 pub mod diag;
 pub mod dossier;
+pub mod evidence;
 pub mod fsio;
 pub mod input;
 pub mod lang;

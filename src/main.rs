@@ -38,6 +38,12 @@ enum CheckFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ScoreFormatArg {
     Table,
     Csv,
@@ -55,6 +61,25 @@ enum Command {
         /// Bảng tính chi tiết cho một tiêu chí / the working sheet for a leaf or criterion
         #[arg(long, value_name = "CODE")]
         explain: Option<String>,
+    },
+    /// Tài liệu kiểm chứng còn thiếu hoặc đáng ngờ, điểm có nguy cơ bị trừ / missing and doubtful evidence, points at risk
+    Evidence {
+        /// Thư mục hồ sơ, ví dụ evidence/2026 / the dossier folder
+        dossier: PathBuf,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+    },
+    /// Niêm phong hồ sơ: ghi mã SHA-256 vào manifest.csv và seal.json / seal the dossier with SHA-256 hashes
+    Seal {
+        /// Thư mục hồ sơ / the dossier folder
+        dossier: PathBuf,
+    },
+    /// Kiểm tra hồ sơ có bị sửa, xóa, thêm tệp sau khi niêm phong / report files changed, deleted or added since the seal
+    Verify {
+        /// Thư mục hồ sơ / the dossier folder
+        dossier: PathBuf,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
     },
     /// Tạo phiếu chấm điểm trống (CSV, UTF-8 có BOM) / write a blank score sheet
     Template {
@@ -110,6 +135,13 @@ fn main() -> ExitCode {
                 ScoreFormatArg::Json => app::ScoreFormat::Json,
             };
             app::score(&dossier, format, explain.as_deref(), lang)
+        }
+        Command::Evidence { dossier, format } => {
+            app::evidence(&dossier, matches!(format, ReportFormat::Json), lang)
+        }
+        Command::Seal { dossier } => app::seal(&dossier, lang),
+        Command::Verify { dossier, format } => {
+            app::verify(&dossier, matches!(format, ReportFormat::Json), lang)
         }
         Command::Template { input, out } => app::template(&input, out.as_deref(), lang),
         Command::Criteria { command } => match command {

@@ -2,11 +2,16 @@
 //! status. The binary only parses arguments and prints an [`Outcome`].
 
 mod criteria_cmd;
+mod evidence_cmd;
+mod progress;
 mod score_cmd;
+mod scored;
 mod template_cmd;
 
 pub use criteria_cmd::{criteria_check, criteria_show};
+pub use evidence_cmd::{evidence, seal, verify};
 pub use score_cmd::{score, ScoreFormat};
+pub use scored::{load_scored, Scored};
 pub use template_cmd::template;
 
 use crate::diag::{Diagnostic, Fatal};

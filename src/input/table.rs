@@ -14,6 +14,10 @@ pub struct Table {
     pub headers: Vec<String>,
     pub header_line: usize,
     pub rows: Vec<Row>,
+    /// The header cells as written (not folded), for a command that writes the table back.
+    pub written_headers: Vec<String>,
+    /// The delimiter the file uses.
+    pub delimiter: u8,
 }
 
 #[derive(Clone, Debug)]
@@ -129,6 +133,7 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>>
         .delimiter(delimiter)
         .from_reader(body.as_bytes());
     let mut headers: Option<(Vec<String>, usize)> = None;
+    let mut written_headers = Vec::new();
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -147,7 +152,10 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>>
             continue;
         }
         match &headers {
-            None => headers = Some((cells.iter().map(|c| fold(c)).collect(), line)),
+            None => {
+                headers = Some((cells.iter().map(|c| fold(c)).collect(), line));
+                written_headers = cells;
+            }
             Some(_) => rows.push(Row { line, cells }),
         }
     }
@@ -174,6 +182,8 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>>
         headers,
         header_line,
         rows,
+        written_headers,
+        delimiter,
     })
 }
 

@@ -3,7 +3,9 @@
 
 pub mod criteria;
 pub mod diagnostics;
+pub mod evidence;
 pub mod explain;
 pub mod score;
+pub mod seal;
 pub mod table;
 pub mod template;

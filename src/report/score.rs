@@ -39,12 +39,16 @@ pub fn table(s: &ScoreSheet, lang: Lang) -> String {
             ["Appraised", "Difference"]
         });
     }
-    header.push(if vi { "Trạng thái" } else { "Status" });
-    let right: Vec<usize> = if s.has_appraised {
+    let mut right: Vec<usize> = if s.has_appraised {
         vec![3, 4, 5, 6, 7]
     } else {
         vec![3, 4, 5]
     };
+    if s.at_risk.is_some() {
+        right.push(header.len());
+        header.push(if vi { "Nguy cơ bị trừ" } else { "At risk" });
+    }
+    header.push(if vi { "Trạng thái" } else { "Status" });
     let mut t = new_table(header.iter().map(|h| h.to_string()).collect(), &right);
     for n in &s.nodes {
         let indent = "  ".repeat(n.depth - 1);
@@ -71,6 +75,15 @@ pub fn table(s: &ScoreSheet, lang: Lang) -> String {
             row.push(signed(a - n.achieved, lang));
         } else if s.has_appraised {
             row.extend([String::new(), String::new()]);
+        }
+        if let Some(risk) = s.at_risk_for(&n.code) {
+            // Beside each area, and beside each leaf that has something at risk.
+            let shown = n.depth == 1 || risk > Decimal::ZERO;
+            row.push(if shown {
+                show_points(risk, lang)
+            } else {
+                String::new()
+            });
         }
         row.push(status);
         t.add_row(row);
@@ -151,6 +164,13 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
             Lang::En => format!("Appraised total: {} / {} points — index {} (difference from self-assessment: {})\n", p(a), p(t.max), ai, diff),
         });
     }
+    if let Some(risk) = s.total_at_risk() {
+        let (r, strict) = (p(risk), p(t.achieved - risk));
+        out.push_str(&match lang {
+            Lang::Vi => format!("Điểm có nguy cơ bị trừ do thiếu tài liệu kiểm chứng: {r} — điểm nếu bị trừ hết: {strict} (xem: parscore evidence)\n"),
+            Lang::En => format!("Points at risk for missing evidence: {r} — total if all are zeroed: {strict} (see: parscore evidence)\n"),
+        });
+    }
     let unscored: Vec<&str> = s.unscored().map(|n| n.code.as_str()).collect();
     if !unscored.is_empty() {
         let n = unscored.len();
@@ -180,6 +200,9 @@ pub fn csv(s: &ScoreSheet) -> String {
     if s.has_appraised {
         header.extend(["appraised", "difference"]);
     }
+    if s.at_risk.is_some() {
+        header.push("at_risk");
+    }
     let _ = w.write_record(&header);
     let pct = |d: Option<Decimal>| d.map(machine).unwrap_or_default();
     for n in &s.nodes {
@@ -200,6 +223,9 @@ pub fn csv(s: &ScoreSheet) -> String {
             let a = n.appraised.unwrap_or_default();
             row.extend([machine(a), machine(a - n.achieved)]);
         }
+        if let Some(risk) = s.at_risk_for(&n.code) {
+            row.push(machine(risk));
+        }
         let _ = w.write_record(&row);
     }
     let t = &s.totals;
@@ -217,6 +243,11 @@ pub fn csv(s: &ScoreSheet) -> String {
     ];
     if let Some(a) = t.appraised {
         row.extend([machine(a), machine(a - t.achieved)]);
+    } else if s.has_appraised {
+        row.extend([String::new(), String::new()]);
+    }
+    if let Some(risk) = s.total_at_risk() {
+        row.push(machine(risk));
     }
     let _ = w.write_record(&row);
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -237,10 +268,17 @@ pub fn json(s: &ScoreSheet) -> serde_json::Value {
         total["appraised_index"] = json!(pct(t.appraised_index()));
         total["difference"] = json!(machine(a - t.achieved));
     }
+    if let Some(risk) = s.total_at_risk() {
+        total["at_risk"] = json!(machine(risk));
+        total["strict"] = json!(machine(t.achieved - risk));
+    }
     let with_appraised = |mut v: serde_json::Value, n: &NodeScore| {
         if let Some(a) = n.appraised {
             v["appraised"] = json!(machine(a));
             v["difference"] = json!(machine(a - n.achieved));
+        }
+        if let Some(risk) = s.at_risk_for(&n.code) {
+            v["at_risk"] = json!(machine(risk));
         }
         v
     };

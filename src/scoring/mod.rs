@@ -112,9 +112,24 @@ pub struct ScoreSheet {
     pub nodes: Vec<NodeScore>,
     pub totals: Totals,
     pub has_appraised: bool,
+    /// Points at risk for missing evidence, by node code, when the dossier has a manifest
+    /// (set by the evidence check; see `evidence::assess`).
+    pub at_risk: Option<std::collections::HashMap<String, Decimal>>,
 }
 
 impl ScoreSheet {
+    /// Points at risk for a node, when a manifest was checked.
+    pub fn at_risk_for(&self, code: &str) -> Option<Decimal> {
+        let map = self.at_risk.as_ref()?;
+        Some(map.get(code).copied().unwrap_or(Decimal::ZERO))
+    }
+
+    /// Total points at risk, when a manifest was checked.
+    pub fn total_at_risk(&self) -> Option<Decimal> {
+        Some(self.areas().filter_map(|a| self.at_risk_for(&a.code)).sum())
+            .filter(|_| self.at_risk.is_some())
+    }
+
     pub fn find(&self, code: &str) -> Option<&NodeScore> {
         self.nodes.iter().find(|n| n.code == code)
     }
@@ -181,6 +196,7 @@ pub fn score(d: &Dossier) -> (ScoreSheet, Vec<Diagnostic>) {
         nodes: ctx.nodes,
         totals,
         has_appraised: d.scores.has_appraised,
+        at_risk: None,
     };
     (sheet, ctx.diags)
 }

@@ -1,0 +1,56 @@
+//! The common first step of every command that reads a scored dossier: load it, score it,
+//! and check its evidence when it has a manifest. Problems that stop the command come back
+//! as the [`Outcome`] to print.
+
+use super::Outcome;
+use crate::diag::Diagnostics;
+use crate::dossier::{self, Dossier};
+use crate::evidence::{self, Assessment, Manifest};
+use crate::lang::Lang;
+use crate::scoring::{self, ScoreSheet};
+use std::path::Path;
+
+pub struct Scored {
+    pub dossier: Dossier,
+    pub sheet: ScoreSheet,
+    /// The manifest and its check, when the dossier has one.
+    pub evidence: Option<(Manifest, Assessment)>,
+    /// Warnings to show beside the result.
+    pub warnings: Diagnostics,
+}
+
+/// Loads and scores a dossier; any error in it (settings, criteria, tables, manifest
+/// structure) is returned, all of them together, as the outcome to print.
+pub fn load_scored(path: &Path, lang: Lang) -> Result<Scored, Outcome> {
+    let mut diags = Diagnostics::default();
+    let d = match dossier::load(path, &mut diags) {
+        Ok(Some(d)) => d,
+        Ok(None) => return Err(Outcome::problems(&diags.items, lang)),
+        Err(f) => return Err(Outcome::fatal(f, lang)),
+    };
+    let (mut sheet, problems) = scoring::score(&d);
+    diags.extend(problems);
+    let manifest = match evidence::read_manifest(&d.dir, &mut diags) {
+        Ok(m) => m,
+        Err(f) => return Err(Outcome::fatal(f, lang)),
+    };
+    diags
+        .items
+        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    if diags.has_errors() {
+        return Err(Outcome::problems(&diags.items, lang));
+    }
+    let evidence = manifest.map(|m| {
+        let a = evidence::assess(&d, &sheet, &m);
+        (m, a)
+    });
+    if let Some((_, a)) = &evidence {
+        sheet.at_risk = Some(a.at_risk_by_node.clone());
+    }
+    Ok(Scored {
+        dossier: d,
+        sheet,
+        evidence,
+        warnings: diags,
+    })
+}

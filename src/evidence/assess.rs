@@ -1,0 +1,658 @@
+//! The Office's checklist: which scored leaves lack a required document (the points at
+//! risk), and which documents are doubtful — missing or empty files, unlisted files, dates
+//! outside the year or after `as_of`, dates that contradict the declared score, unknown
+//! codes, duplicate ids and the same content filed twice.
+
+use super::hash::sha256_file;
+use super::manifest::{Document, Link, Manifest};
+use super::paths::{list_files, normalise, resolve};
+use crate::criteria::{Method, Node, RuleKind};
+use crate::dossier::{shown, Dossier};
+use crate::lang::{Lang, Text};
+use crate::number::show_points;
+use crate::scoring::{evaluate, ScoreSheet, Status};
+use crate::text;
+use crate::value::show_date;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+/// What kind of doubt a problem raises; `key()` is the stable name in JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    UnsafePath,
+    FileMissing,
+    FileUnreadable,
+    FileEmpty,
+    FileUnlisted,
+    BadDate,
+    OutsideYear,
+    AfterAsOf,
+    DeadlineMismatch,
+    IssuedLate,
+    UnknownCode,
+    BadReference,
+    UnknownDocument,
+    DuplicateId,
+    DuplicateContent,
+}
+
+impl Kind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::UnsafePath => "unsafe_path",
+            Kind::FileMissing => "file_missing",
+            Kind::FileUnreadable => "file_unreadable",
+            Kind::FileEmpty => "file_empty",
+            Kind::FileUnlisted => "file_unlisted",
+            Kind::BadDate => "bad_date",
+            Kind::OutsideYear => "outside_year",
+            Kind::AfterAsOf => "after_as_of",
+            Kind::DeadlineMismatch => "deadline_mismatch",
+            Kind::IssuedLate => "issued_late",
+            Kind::UnknownCode => "unknown_code",
+            Kind::BadReference => "bad_reference",
+            Kind::UnknownDocument => "unknown_document",
+            Kind::DuplicateId => "duplicate_id",
+            Kind::DuplicateContent => "duplicate_content",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            Kind::UnsafePath => ("đường dẫn bị từ chối", "path refused"),
+            Kind::FileMissing => ("không có tệp", "file missing"),
+            Kind::FileUnreadable => ("không đọc được tệp", "file unreadable"),
+            Kind::FileEmpty => ("tệp rỗng", "empty file"),
+            Kind::FileUnlisted => ("tệp chưa kê khai", "file not listed"),
+            Kind::BadDate => ("ngày không hợp lệ", "invalid date"),
+            Kind::OutsideYear => ("ngày ngoài năm đánh giá", "dated outside the year"),
+            Kind::AfterAsOf => ("ngày sau thời điểm đánh giá", "dated after as_of"),
+            Kind::DeadlineMismatch => ("ngày ban hành không khớp", "issue date disagrees"),
+            Kind::IssuedLate => ("ban hành sau hạn", "issued late"),
+            Kind::UnknownCode => ("mã không có", "unknown code"),
+            Kind::BadReference => ("tham chiếu sai", "bad reference"),
+            Kind::UnknownDocument => ("mã văn bản không có", "unknown document id"),
+            Kind::DuplicateId => ("trùng mã văn bản", "duplicate id"),
+            Kind::DuplicateContent => ("trùng nội dung", "same content"),
+        };
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A scored leaf without a document for one or more required evidence items.
+#[derive(Clone, Debug)]
+pub struct Missing {
+    pub code: String,
+    pub name: String,
+    /// The leaf's self-assessed points, all of which the council may zero.
+    pub points: Decimal,
+    /// The required items with no document, as the criteria file words them.
+    pub items: Vec<String>,
+    pub lead: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Problem {
+    pub kind: Kind,
+    /// The leaf the problem bears on, where there is one.
+    pub code: Option<String>,
+    /// The file to open: the manifest (or scores.csv) with `line`, or an unlisted file.
+    pub file: String,
+    pub line: Option<usize>,
+    /// The document id, for problems of a manifest row.
+    pub document: Option<String>,
+    pub message: Text,
+    /// Points that could be lost, where they can be computed (a deadline leaf).
+    pub points: Option<Decimal>,
+    pub lead: Option<String>,
+}
+
+/// The whole check.
+#[derive(Clone, Debug, Default)]
+pub struct Assessment {
+    pub documents: usize,
+    pub missing: Vec<Missing>,
+    pub problems: Vec<Problem>,
+    /// The points of every leaf with missing evidence.
+    pub at_risk: Decimal,
+    /// The points a deadline leaf would lose at its document's date.
+    pub doubtful: Decimal,
+    /// At-risk points summed for every node code (leaf, criterion, area).
+    pub at_risk_by_node: HashMap<String, Decimal>,
+}
+
+impl Assessment {
+    pub fn at_risk_for(&self, code: &str) -> Decimal {
+        self.at_risk_by_node
+            .get(code)
+            .copied()
+            .unwrap_or(Decimal::ZERO)
+    }
+
+    pub fn is_clean(&self) -> bool {
+        self.missing.is_empty() && self.problems.is_empty()
+    }
+}
+
+/// The area code of a leaf code (`3.4.1` → `3`).
+pub fn area_of(code: &str) -> &str {
+    code.split('.').next().unwrap_or(code)
+}
+
+/// A document's file on disk, once looked at.
+enum FileState {
+    Refused,
+    Missing,
+    Unreadable,
+    Empty,
+    Present(PathBuf, u64),
+}
+
+struct Ctx<'a> {
+    d: &'a Dossier,
+    sheet: &'a ScoreSheet,
+    m: &'a Manifest,
+    problems: Vec<Problem>,
+}
+
+impl Ctx<'_> {
+    fn lead(&self, code: Option<&str>) -> Option<String> {
+        let plan = self.d.plan.as_ref()?;
+        plan.lead_for(code?).map(str::to_string)
+    }
+
+    /// The first leaf a document supports, to place its problems.
+    fn first_leaf(&self, doc: &Document) -> Option<String> {
+        doc.links
+            .iter()
+            .find(|l| self.d.criteria.find(&l.code).is_some_and(Node::is_leaf))
+            .map(|l| l.code.clone())
+    }
+
+    fn row_problem(&mut self, kind: Kind, doc: &Document, code: Option<String>, message: Text) {
+        let lead = self.lead(code.as_deref());
+        self.problems.push(Problem {
+            kind,
+            code,
+            file: self.m.source.clone(),
+            line: Some(doc.line),
+            document: Some(doc.id.clone()),
+            message,
+            points: None,
+            lead,
+        });
+    }
+}
+
+/// Checks a dossier's evidence against its scored sheet.
+pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
+    let mut cx = Ctx {
+        d,
+        sheet,
+        m,
+        problems: Vec::new(),
+    };
+    let files_dir = d.dir.join(super::FILES_DIR);
+    let docs = &m.documents;
+
+    // Ids: the first row with an id is the document; later rows with it are reported.
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut counted = vec![true; docs.len()];
+    for (i, doc) in docs.iter().enumerate() {
+        if let Some(&first) = by_id.get(doc.id.as_str()) {
+            counted[i] = false;
+            let (id, l) = (&doc.id, docs[first].line);
+            let code = cx.first_leaf(doc);
+            cx.row_problem(
+                Kind::DuplicateId,
+                doc,
+                code,
+                text!(
+                    vi: "mã văn bản \"{id}\" đã dùng ở dòng {l}; dòng này không được tính",
+                    en: "document id \"{id}\" is already used on line {l}; this row is not counted"
+                ),
+            );
+        } else {
+            by_id.insert(&doc.id, i);
+        }
+    }
+
+    // Files: refused, missing, unreadable, empty, or present with a size.
+    let states: Vec<FileState> = docs
+        .iter()
+        .map(|doc| {
+            let code = cx.first_leaf(doc);
+            let f = &doc.file;
+            match resolve(&files_dir, f) {
+                Err(why) => {
+                    cx.row_problem(Kind::UnsafePath, doc, code, why);
+                    FileState::Refused
+                }
+                Ok(path) => match look_at(&path) {
+                    FileState::Missing => {
+                        cx.row_problem(
+                            Kind::FileMissing,
+                            doc,
+                            code,
+                            text!(
+                                vi: "không có tệp files/{f} của văn bản {id}",
+                                en: "file files/{f} of document {id} does not exist",
+                                id = doc.label()
+                            ),
+                        );
+                        FileState::Missing
+                    }
+                    FileState::Unreadable => {
+                        cx.row_problem(
+                            Kind::FileUnreadable,
+                            doc,
+                            code,
+                            text!(
+                                vi: "không đọc được tệp files/{f} của văn bản {id}",
+                                en: "cannot read file files/{f} of document {id}",
+                                id = doc.label()
+                            ),
+                        );
+                        FileState::Unreadable
+                    }
+                    FileState::Empty => {
+                        cx.row_problem(
+                            Kind::FileEmpty,
+                            doc,
+                            code,
+                            text!(
+                                vi: "tệp files/{f} của văn bản {id} rỗng (0 byte)",
+                                en: "file files/{f} of document {id} is empty (0 bytes)",
+                                id = doc.label()
+                            ),
+                        );
+                        FileState::Empty
+                    }
+                    state => state,
+                },
+            }
+        })
+        .collect();
+    for (i, s) in states.iter().enumerate() {
+        if !matches!(s, FileState::Present(..)) {
+            counted[i] = false;
+        }
+    }
+
+    check_dates(&mut cx);
+    let links = collect_links(&mut cx, &by_id, &counted);
+    check_same_content(&mut cx, &states);
+    check_unlisted(&mut cx, &files_dir);
+
+    let mut a = Assessment {
+        documents: docs.len(),
+        ..Assessment::default()
+    };
+    for n in &sheet.nodes {
+        let (Some(leaf), Some(node)) = (&n.leaf, d.criteria.find(&n.code)) else {
+            continue;
+        };
+        if n.method != Method::SelfAssessed || leaf.status != Status::Scored {
+            continue;
+        }
+        let mine: Vec<(usize, Option<usize>)> = links
+            .iter()
+            .filter(|(_, code, _)| *code == n.code)
+            .map(|(doc, _, item)| (*doc, *item))
+            .collect();
+        if n.achieved > Decimal::ZERO {
+            let items = uncovered(node, &mine);
+            if !items.is_empty() {
+                a.at_risk += n.achieved;
+                let mut code = n.code.clone();
+                loop {
+                    *a.at_risk_by_node.entry(code.clone()).or_default() += n.achieved;
+                    match code.rfind('.') {
+                        Some(i) => code.truncate(i),
+                        None => break,
+                    }
+                }
+                a.missing.push(Missing {
+                    code: n.code.clone(),
+                    name: n.name.clone(),
+                    points: n.achieved,
+                    items,
+                    lead: cx.lead(Some(&n.code)),
+                });
+            }
+        }
+        let dated: Vec<&Document> = mine.iter().map(|(i, _)| &docs[*i]).collect();
+        check_declared(&mut cx, node, n.achieved, &leaf.value, &dated);
+    }
+    a.doubtful = cx.problems.iter().filter_map(|p| p.points).sum();
+    a.missing.sort_by(|x, y| {
+        (area_of(&x.code), std::cmp::Reverse(x.points), &x.code).cmp(&(
+            area_of(&y.code),
+            std::cmp::Reverse(y.points),
+            &y.code,
+        ))
+    });
+    cx.problems.sort_by(|x, y| {
+        let key = |p: &Problem| {
+            (
+                p.code.as_deref().map(area_of).unwrap_or("~").to_string(),
+                std::cmp::Reverse(p.points),
+                p.file.clone(),
+                p.line,
+                p.kind,
+            )
+        };
+        key(x).cmp(&key(y))
+    });
+    a.problems = cx.problems;
+    a
+}
+
+fn look_at(path: &std::path::Path) -> FileState {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return FileState::Missing;
+    };
+    if !meta.is_file() || std::fs::File::open(path).is_err() {
+        return FileState::Unreadable;
+    }
+    match meta.len() {
+        0 => FileState::Empty,
+        n => FileState::Present(path.to_path_buf(), n),
+    }
+}
+
+fn check_dates(cx: &mut Ctx) {
+    let year = cx.d.settings.year;
+    let as_of = cx.d.settings.as_of;
+    for doc in &cx.m.documents {
+        let code = cx.first_leaf(doc);
+        let (raw, id) = (&doc.date_text, doc.label());
+        match doc.date {
+            None if raw.is_empty() => {}
+            None => cx.row_problem(Kind::BadDate, doc, code, text!(
+                vi: "ngày \"{raw}\" của văn bản {id} không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)",
+                en: "date \"{raw}\" of document {id} is not a valid date (dd/mm/yyyy or yyyy-mm-dd)"
+            )),
+            Some(date) if date.year() != year => {
+                let shown = show_date(date);
+                cx.row_problem(Kind::OutsideYear, doc, code, text!(
+                    vi: "văn bản {id} ngày {shown}, ngoài năm đánh giá {year}",
+                    en: "document {id} is dated {shown}, outside the assessed year {year}"
+                ))
+            }
+            Some(date) if date > as_of => {
+                let (shown, limit) = (show_date(date), show_date(as_of));
+                cx.row_problem(Kind::AfterAsOf, doc, code, text!(
+                    vi: "văn bản {id} ngày {shown}, sau thời điểm đánh giá {limit}",
+                    en: "document {id} is dated {shown}, after the as-of date {limit}"
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// Every (document, leaf, item) link: from the manifest's `criteria` column and from the
+/// `evidence` column of `scores.csv`; only documents that count (first id, file present).
+fn collect_links(
+    cx: &mut Ctx,
+    by_id: &HashMap<&str, usize>,
+    counted: &[bool],
+) -> Vec<(usize, String, Option<usize>)> {
+    let mut links = Vec::new();
+    for (i, doc) in cx.m.documents.iter().enumerate() {
+        for Link {
+            code,
+            item,
+            written,
+        } in &doc.links
+        {
+            let id = &doc.id;
+            let node = cx.d.criteria.find(code);
+            let problem = match node {
+                None => Some((
+                    Kind::UnknownCode,
+                    text!(
+                        vi: "văn bản {id} dẫn mã \"{written}\" không có trong bộ tiêu chí",
+                        en: "document {id} names code \"{written}\", which is not in the criteria set"
+                    ),
+                )),
+                Some(n) if !n.is_leaf() => Some((
+                    Kind::BadReference,
+                    text!(
+                        vi: "văn bản {id} dẫn mã \"{written}\" là tiêu chí cha; ghi mã tiêu chí lá",
+                        en: "document {id} names \"{written}\", a parent; name the leaf codes"
+                    ),
+                )),
+                Some(n) if item.is_some_and(|k| k == 0 || k > n.evidence.len()) => {
+                    let count = n.evidence.len();
+                    Some((
+                        Kind::BadReference,
+                        text!(
+                            vi: "văn bản {id} dẫn \"{written}\" nhưng tiêu chí này chỉ có {count} tài liệu kiểm chứng (đánh số từ 1)",
+                            en: "document {id} names \"{written}\" but this leaf has only {count} evidence items (numbered from 1)"
+                        ),
+                    ))
+                }
+                Some(_) => None,
+            };
+            match problem {
+                Some((kind, message)) => {
+                    let at = node
+                        .filter(|n| n.is_leaf())
+                        .map(|n| n.code.clone())
+                        .or_else(|| cx.first_leaf(doc));
+                    cx.row_problem(kind, doc, at, message);
+                }
+                None if counted[i] => links.push((i, code.clone(), *item)),
+                None => {}
+            }
+        }
+    }
+    let mut rows: Vec<_> = cx.d.scores.rows.values().collect();
+    rows.sort_by_key(|r| r.line);
+    for row in rows {
+        for id in &row.evidence {
+            match by_id.get(id.as_str()) {
+                Some(&i) if counted[i] => links.push((i, row.code.clone(), None)),
+                Some(_) => {}
+                None => {
+                    let lead = cx.lead(Some(&row.code));
+                    cx.problems.push(Problem {
+                        kind: Kind::UnknownDocument,
+                        code: Some(row.code.clone()),
+                        file: cx.d.scores.source.clone(),
+                        line: Some(row.line),
+                        document: Some(id.clone()),
+                        message: text!(
+                            vi: "cột evidence dẫn văn bản \"{id}\" không có trong manifest.csv",
+                            en: "the evidence column names document \"{id}\", which manifest.csv does not list"
+                        ),
+                        points: None,
+                        lead,
+                    });
+                }
+            }
+        }
+    }
+    links
+}
+
+/// The required items of a leaf that no linked document covers: `#N` links cover item N;
+/// a bare link covers the first required item still uncovered, in manifest order.
+fn uncovered(node: &Node, links: &[(usize, Option<usize>)]) -> Vec<String> {
+    let mut covered = vec![false; node.evidence.len()];
+    for (_, item) in links {
+        if let Some(k) = item {
+            covered[k - 1] = true;
+        }
+    }
+    for (_, item) in links {
+        if item.is_none() {
+            if let Some(free) =
+                (0..covered.len()).find(|&k| node.evidence[k].required && !covered[k])
+            {
+                covered[free] = true;
+            }
+        }
+    }
+    node.evidence
+        .iter()
+        .zip(covered)
+        .filter(|(e, c)| e.required && !c)
+        .map(|(e, _)| e.what.clone())
+        .collect()
+}
+
+/// A deadline leaf whose declared date is not the date of any linked document; a leaf at
+/// its maximum whose document is dated after the plan task's fixed due date.
+fn check_declared(cx: &mut Ctx, node: &Node, achieved: Decimal, value: &str, docs: &[&Document]) {
+    let code = node.code.clone();
+    let dates: Vec<(time::Date, &Document)> =
+        docs.iter().filter_map(|d| Some((d.date?, *d))).collect();
+    let Some((first_date, first_doc)) = dates.iter().min_by_key(|(d, _)| *d).copied() else {
+        return;
+    };
+    let is_deadline = node
+        .rule()
+        .is_some_and(|r| matches!(r.kind, RuleKind::Deadline { .. }));
+    if is_deadline {
+        let Some(declared) = crate::value::parse_date(value) else {
+            return;
+        };
+        if dates.iter().any(|(d, _)| *d == declared) {
+            return;
+        }
+        let Ok(at_doc) = evaluate(node, &show_date(first_date)) else {
+            return;
+        };
+        let loss = (achieved - at_doc.points).max(Decimal::ZERO);
+        let (said, dated, id) = (
+            show_date(declared),
+            show_date(first_date),
+            first_doc.label(),
+        );
+        let (p, q) = (
+            show_points(achieved, Lang::Vi),
+            show_points(at_doc.points, Lang::Vi),
+        );
+        let (pe, qe) = (
+            show_points(achieved, Lang::En),
+            show_points(at_doc.points, Lang::En),
+        );
+        let lead = cx.lead(Some(&code));
+        cx.problems.push(Problem {
+            kind: Kind::DeadlineMismatch,
+            code: Some(code),
+            file: cx.m.source.clone(),
+            line: Some(first_doc.line),
+            document: Some(first_doc.id.clone()),
+            message: text!(
+                vi: "kê khai ngày {said} nhưng văn bản {id} ghi ngày {dated}; theo ngày văn bản được {q} điểm thay vì {p}",
+                en: "declared {said} but document {id} is dated {dated}; at the document's date it scores {qe} instead of {pe}"
+            ),
+            points: (loss > Decimal::ZERO).then_some(loss),
+            lead,
+        });
+        return;
+    }
+    let at_top =
+        achieved > Decimal::ZERO && cx.sheet.find(&code).is_some_and(|n| n.achieved == n.max);
+    let Some(plan) = cx.d.plan.as_ref() else {
+        return;
+    };
+    if !at_top {
+        return;
+    }
+    let fixed = plan.tasks.iter().find_map(|t| match t.due {
+        crate::dossier::Due::On(due) if t.criteria.contains(&code) => Some((t, due)),
+        _ => None,
+    });
+    let Some((task, due)) = fixed else {
+        return;
+    };
+    for (date, doc) in dates {
+        if date > due {
+            let (dated, limit, id, task_id) =
+                (show_date(date), show_date(due), doc.label(), &task.id);
+            let lead = Some(task.lead.clone());
+            cx.problems.push(Problem {
+                kind: Kind::IssuedLate,
+                code: Some(code.clone()),
+                file: cx.m.source.clone(),
+                line: Some(doc.line),
+                document: Some(doc.id.clone()),
+                message: text!(
+                    vi: "kê khai mức cao nhất nhưng văn bản {id} ngày {dated}, sau hạn {limit} của nhiệm vụ {task_id} trong kế hoạch",
+                    en: "declared at the top level but document {id} is dated {dated}, after the {limit} due date of plan task {task_id}"
+                ),
+                points: None,
+                lead,
+            });
+            return;
+        }
+    }
+}
+
+/// The same bytes under two ids: only files of equal size are hashed.
+fn check_same_content(cx: &mut Ctx, states: &[FileState]) {
+    let mut by_size: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+    for (i, s) in states.iter().enumerate() {
+        if let FileState::Present(_, size) = s {
+            by_size.entry(*size).or_default().push(i);
+        }
+    }
+    let mut by_hash: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for group in by_size.values().filter(|g| g.len() > 1) {
+        for &i in group {
+            if let FileState::Present(path, _) = &states[i] {
+                if let Ok(h) = sha256_file(path, &|_| {}) {
+                    by_hash.entry(h).or_default().push(i);
+                }
+            }
+        }
+    }
+    let docs = &cx.m.documents;
+    for group in by_hash.values() {
+        let first = &docs[group[0]];
+        for &i in &group[1..] {
+            let doc = &docs[i];
+            if doc.id == first.id {
+                continue;
+            }
+            let (id, other, l) = (doc.label(), first.label(), first.line);
+            let code = cx.first_leaf(doc);
+            cx.row_problem(Kind::DuplicateContent, doc, code, text!(
+                vi: "tệp của văn bản {id} có nội dung trùng hệt văn bản {other} (dòng {l})",
+                en: "the file of document {id} has exactly the same content as document {other} (line {l})"
+            ));
+        }
+    }
+}
+
+fn check_unlisted(cx: &mut Ctx, files_dir: &std::path::Path) {
+    let listed: std::collections::HashSet<String> =
+        cx.m.documents.iter().map(|d| normalise(&d.file)).collect();
+    for key in list_files(files_dir) {
+        if listed.contains(&key) {
+            continue;
+        }
+        cx.problems.push(Problem {
+            kind: Kind::FileUnlisted,
+            code: None,
+            file: shown(&cx.d.dir, &format!("{}/{key}", super::FILES_DIR)),
+            line: None,
+            document: None,
+            message: text!(
+                vi: "tệp files/{key} không có dòng nào trong manifest.csv",
+                en: "file files/{key} is not listed in manifest.csv"
+            ),
+            points: None,
+            lead: None,
+        });
+    }
+}

@@ -1,0 +1,172 @@
+//! `manifest.csv`: one row per evidence document,
+//! `id,file,number,date,issuer,title,criteria,pages,sha256`.
+
+use crate::diag::{Diagnostic, Diagnostics, Fatal};
+use crate::input::{read_table, Table};
+use crate::text;
+use crate::value::parse_date;
+use std::path::Path;
+use time::Date;
+
+pub const COLUMNS: [&str; 9] = [
+    "id", "file", "number", "date", "issuer", "title", "criteria", "pages", "sha256",
+];
+
+/// A document as listed.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub line: usize,
+    pub id: String,
+    /// The path as written in the manifest.
+    pub file: String,
+    pub number: String,
+    pub date_text: String,
+    /// The issue date, when it is a real date.
+    pub date: Option<Date>,
+    pub title: String,
+    /// Leaf references as written: `1.2.1` or `1.2.1#2` (the second required item).
+    pub links: Vec<Link>,
+    pub sha256: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub code: String,
+    /// 1-based number of the evidence item, when the reference names one.
+    pub item: Option<usize>,
+    /// The reference as written, for messages.
+    pub written: String,
+}
+
+impl Document {
+    /// How a person names the document: its number, else its title, else its id.
+    pub fn label(&self) -> String {
+        if !self.number.is_empty() {
+            format!("{} ({})", self.id, self.number)
+        } else {
+            self.id.clone()
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Manifest {
+    /// The manifest as a user would name it (`evidence/2026/manifest.csv`).
+    pub source: String,
+    pub table: Table,
+    pub documents: Vec<Document>,
+}
+
+/// Splits a `criteria` cell: codes separated by `;`, `,` or spaces, each optionally `#N`.
+pub fn parse_links(cell: &str) -> Vec<Link> {
+    cell.split([';', ',', ' ', '\t'])
+        .filter(|s| !s.is_empty())
+        .map(|w| {
+            let (code, item) = match w.split_once('#') {
+                Some((c, n)) => (c, n.parse::<usize>().ok().or(Some(0))),
+                None => (w, None),
+            };
+            Link {
+                code: code.to_string(),
+                item,
+                written: w.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Reads the manifest. `Ok(None)` when it cannot be read as a table or lacks a required
+/// column (the reasons are in `diags`); row-level doubts are for the evidence check.
+pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option<Manifest>, Fatal> {
+    let table = match read_table(path, source)? {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(*d);
+            return Ok(None);
+        }
+    };
+    let mut ok = true;
+    for col in ["id", "file", "criteria"] {
+        if table.column(col).is_none() {
+            ok = false;
+            diags.push(
+                Diagnostic::error(source, text!(
+                    vi: "thiếu cột \"{col}\" trong dòng tiêu đề (cần id,file,number,date,issuer,title,criteria,pages,sha256)",
+                    en: "the header row has no \"{col}\" column (expected id,file,number,date,issuer,title,criteria,pages,sha256)"
+                ))
+                .at_line(Some(table.header_line)),
+            );
+        }
+    }
+    if !ok {
+        return Ok(None);
+    }
+    let documents = table
+        .rows
+        .iter()
+        .map(|row| {
+            let date_text = table.cell(row, "date").to_string();
+            Document {
+                line: row.line,
+                id: table.cell(row, "id").to_string(),
+                file: table.cell(row, "file").to_string(),
+                number: table.cell(row, "number").to_string(),
+                date: parse_date(&date_text),
+                date_text,
+                title: table.cell(row, "title").to_string(),
+                links: parse_links(table.cell(row, "criteria")),
+                sha256: table.cell(row, "sha256").to_ascii_lowercase(),
+            }
+        })
+        .collect();
+    Ok(Some(Manifest {
+        source: source.to_string(),
+        table,
+        documents,
+    }))
+}
+
+/// The manifest written back with `hashes` (one per row, in order) in its `sha256` column,
+/// added if it was absent: UTF-8 with a BOM (so Excel reads the diacritics), the original
+/// delimiter, every other column and cell as read.
+pub fn with_hashes(m: &Manifest, hashes: &[String]) -> Vec<u8> {
+    let t = &m.table;
+    let mut headers = t.written_headers.clone();
+    headers.truncate(t.headers.len());
+    let col = match t.column("sha256") {
+        Some(i) => i,
+        None => {
+            headers.push("sha256".into());
+            headers.len() - 1
+        }
+    };
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(t.delimiter)
+        .flexible(true)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let _ = w.write_record(&headers);
+    for (row, hash) in t.rows.iter().zip(hashes) {
+        let mut cells = row.cells.clone();
+        if cells.len() <= col {
+            cells.resize(col + 1, String::new());
+        }
+        cells[col] = hash.clone();
+        let _ = w.write_record(&cells);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_codes_and_item_numbers() {
+        let links = parse_links("1.1.1; 1.3.2#2,7.3.2#x");
+        let got: Vec<_> = links.iter().map(|l| (l.code.as_str(), l.item)).collect();
+        assert_eq!(
+            got,
+            [("1.1.1", None), ("1.3.2", Some(2)), ("7.3.2", Some(0))]
+        );
+    }
+}

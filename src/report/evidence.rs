@@ -1,0 +1,215 @@
+//! `parscore evidence`: the Office's checklist, by area, largest points first, then the
+//! totals (self-assessed points, points at risk, the strict score).
+
+use super::table::new_table;
+use crate::evidence::{area_of, Assessment};
+use crate::lang::Lang;
+use crate::number::{machine, show_points};
+use crate::scoring::ScoreSheet;
+use rust_decimal::Decimal;
+
+/// `evidence/2026/manifest.csv` and line 12 → `manifest.csv:12`.
+fn place(file: &str, line: Option<usize>) -> String {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    match line {
+        Some(l) => format!("{name}:{l}"),
+        None => file.to_string(),
+    }
+}
+
+pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let p = |d: Decimal| show_points(d, lang);
+    let mut out = match lang {
+        Lang::Vi => format!(
+            "{} — năm {} — tài liệu kiểm chứng — {}: {} văn bản\n",
+            s.unit, s.year, manifest, a.documents
+        ),
+        Lang::En => format!(
+            "{} — year {} — evidence — {}: {} documents\n",
+            s.unit, s.year, manifest, a.documents
+        ),
+    };
+    let mut areas: Vec<(&str, &str)> = s
+        .areas()
+        .map(|n| (n.code.as_str(), n.name.as_str()))
+        .collect();
+    areas.push((
+        "~",
+        if vi {
+            "Không gắn với tiêu chí"
+        } else {
+            "Not tied to a criterion"
+        },
+    ));
+    for (code, name) in areas {
+        let missing: Vec<_> = a
+            .missing
+            .iter()
+            .filter(|m| area_of(&m.code) == code)
+            .collect();
+        let problems: Vec<_> = a
+            .problems
+            .iter()
+            .filter(|x| x.code.as_deref().map(area_of).unwrap_or("~") == code)
+            .collect();
+        if missing.is_empty() && problems.is_empty() {
+            continue;
+        }
+        let risk: Decimal = missing.iter().map(|m| m.points).sum();
+        let title = if code == "~" {
+            name.to_string()
+        } else if vi {
+            format!("Lĩnh vực {code}. {name}")
+        } else {
+            format!("Area {code}. {name}")
+        };
+        out.push('\n');
+        out.push_str(&match (lang, risk > Decimal::ZERO) {
+            (Lang::Vi, true) => format!("{title} — có nguy cơ bị trừ {} điểm\n", p(risk)),
+            (Lang::En, true) => format!("{title} — {} points at risk\n", p(risk)),
+            _ => format!("{title}\n"),
+        });
+        let header = if vi {
+            [
+                "Mã",
+                "Vấn đề",
+                "Điểm",
+                "Chi tiết",
+                "Vị trí",
+                "Đơn vị chủ trì",
+            ]
+        } else {
+            ["Code", "Problem", "Points", "Detail", "Where", "Lead unit"]
+        };
+        let mut t = new_table(header.iter().map(|h| h.to_string()).collect(), &[2]);
+        for m in missing {
+            let what = m.items.join("; ");
+            t.add_row(vec![
+                m.code.clone(),
+                if vi {
+                    "thiếu tài liệu kiểm chứng"
+                } else {
+                    "missing evidence"
+                }
+                .into(),
+                p(m.points),
+                if vi {
+                    format!("Còn thiếu: {what}")
+                } else {
+                    format!("Missing: {what}")
+                },
+                String::new(),
+                m.lead.clone().unwrap_or_default(),
+            ]);
+        }
+        for x in problems {
+            t.add_row(vec![
+                x.code.clone().unwrap_or_default(),
+                x.kind.label(lang).into(),
+                x.points.map(p).unwrap_or_default(),
+                x.message.get(lang).to_string(),
+                place(&x.file, x.line),
+                x.lead.clone().unwrap_or_default(),
+            ]);
+        }
+        out.push_str(&format!("{t}\n"));
+    }
+    if a.is_clean() {
+        out.push_str(if vi {
+            "\nMọi tiêu chí đã chấm đều có đủ tài liệu kiểm chứng; không có văn bản nào cần xem lại.\n"
+        } else {
+            "\nEvery scored leaf has all its required evidence; no document needs a second look.\n"
+        });
+    }
+    let t = &s.totals;
+    let (n_missing, n_problems) = (a.missing.len(), a.problems.len());
+    out.push('\n');
+    out.push_str(&match lang {
+        Lang::Vi => format!(
+            "Tổng kết: {n_missing} tiêu chí thiếu tài liệu, {n_problems} vấn đề cần xem lại\n\
+             \x20 Điểm đơn vị tự chấm: {} / {}\n\
+             \x20 Điểm có nguy cơ bị trừ do thiếu tài liệu kiểm chứng: {}\n\
+             \x20 Điểm tự chấm nếu Hội đồng trừ hết (điểm chặt): {}\n\
+             \x20 Tổng điểm dự kiến kể cả điều tra XHH: {} — điểm chặt: {}\n",
+            p(t.self_achieved),
+            p(t.self_max),
+            p(a.at_risk),
+            p(t.self_achieved - a.at_risk),
+            p(t.achieved),
+            p(t.achieved - a.at_risk)
+        ),
+        Lang::En => format!(
+            "Summary: {n_missing} leaves missing evidence, {n_problems} problems to look at\n\
+             \x20 Self-scored points: {} / {}\n\
+             \x20 Points at risk for missing evidence: {}\n\
+             \x20 Self-scored points if the council zeroes them all (strict): {}\n\
+             \x20 Projected total including the survey: {} — strict: {}\n",
+            p(t.self_achieved),
+            p(t.self_max),
+            p(a.at_risk),
+            p(t.self_achieved - a.at_risk),
+            p(t.achieved),
+            p(t.achieved - a.at_risk)
+        ),
+    });
+    if a.doubtful > Decimal::ZERO {
+        out.push_str(&match lang {
+            Lang::Vi => format!(
+                "  Điểm có thể mất nếu Hội đồng tính theo ngày văn bản: {}\n",
+                p(a.doubtful)
+            ),
+            Lang::En => format!(
+                "  Points that may be lost if the council goes by the documents' dates: {}\n",
+                p(a.doubtful)
+            ),
+        });
+    }
+    out
+}
+
+/// The stable JSON form (see `docs/dossier-format.md`).
+pub fn json(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> serde_json::Value {
+    use serde_json::json;
+    let t = &s.totals;
+    let missing: Vec<_> = a
+        .missing
+        .iter()
+        .map(|m| {
+            json!({
+                "code": m.code, "name": m.name, "points": machine(m.points),
+                "what": m.items.join("; "), "items": m.items, "lead": m.lead,
+            })
+        })
+        .collect();
+    let problems: Vec<_> = a
+        .problems
+        .iter()
+        .map(|x| {
+            json!({
+                "kind": x.kind.key(), "code": x.code, "file": x.file, "line": x.line,
+                "document": x.document, "message": x.message.get(lang),
+                "points": x.points.map(machine), "lead": x.lead,
+            })
+        })
+        .collect();
+    let areas: Vec<_> = s
+        .areas()
+        .map(
+            |n| json!({"code": n.code, "name": n.name, "at_risk": machine(a.at_risk_for(&n.code))}),
+        )
+        .collect();
+    json!({
+        "unit": s.unit, "year": s.year, "as_of": s.as_of, "manifest": manifest,
+        "documents": a.documents,
+        "self_assessed": machine(t.self_achieved),
+        "projected_total": machine(t.achieved),
+        "at_risk": machine(a.at_risk),
+        "strict_self": machine(t.self_achieved - a.at_risk),
+        "strict_total": machine(t.achieved - a.at_risk),
+        "doubtful": machine(a.doubtful),
+        "areas": areas,
+        "missing": missing,
+        "problems": problems,
+    })
+}

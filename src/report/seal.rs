@@ -1,0 +1,98 @@
+//! What `seal` and `verify` tell the user.
+
+use crate::evidence::seal::{Seal, Sealed, Verified};
+use crate::lang::Lang;
+use std::path::Path;
+
+/// `1234567` → `1,2 MB` (decimal units, comma for Vietnamese).
+fn size(bytes: u64, lang: Lang) -> String {
+    let (value, unit) = match bytes {
+        b if b >= 1_000_000_000 => (b as f64 / 1e9, "GB"),
+        b if b >= 1_000_000 => (b as f64 / 1e6, "MB"),
+        b if b >= 1_000 => (b as f64 / 1e3, "kB"),
+        b => return format!("{b} B"),
+    };
+    let s = format!("{value:.1} {unit}");
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn when(sealed_at: &str) -> String {
+    // 2026-11-28T18:30:05+07:00 → 18:30 28/11/2026
+    let (date, time) = sealed_at.split_once('T').unwrap_or((sealed_at, ""));
+    let hm = time.get(..5).unwrap_or("");
+    match crate::value::parse_date(date) {
+        Some(d) => format!("{hm} {}", crate::value::show_date(d))
+            .trim()
+            .to_string(),
+        None => sealed_at.to_string(),
+    }
+}
+
+pub fn sealed(dir: &Path, s: &Sealed, lang: Lang) -> String {
+    let files = s.seal.files.len();
+    let docs = s.seal.files.iter().filter(|f| f.role == "evidence").count();
+    let bytes: u64 = s.seal.files.iter().map(|f| f.bytes).sum();
+    let (total, rows, at) = (size(bytes, lang), s.updated_rows, when(&s.seal.sealed_at));
+    let d = dir.display();
+    match lang {
+        Lang::Vi => format!(
+            "Đã niêm phong hồ sơ {d} lúc {at}: {files} tệp ({docs} tài liệu kiểm chứng), {total}.\n\
+             Mã SHA-256 đã ghi vào manifest.csv ({rows} dòng cập nhật) và seal.json.\n\
+             Kiểm tra lại bất cứ lúc nào bằng: parscore verify {d}\n"
+        ),
+        Lang::En => format!(
+            "Sealed dossier {d} at {at}: {files} files ({docs} evidence documents), {total}.\n\
+             SHA-256 hashes written to manifest.csv ({rows} rows updated) and seal.json.\n\
+             Check it at any time with: parscore verify {d}\n"
+        ),
+    }
+}
+
+pub fn verified(dir: &Path, seal: &Seal, v: &Verified, lang: Lang) -> String {
+    let d = dir.display();
+    let at = when(&seal.sealed_at);
+    let (n, total) = (v.checked, size(v.bytes, lang));
+    if v.intact() {
+        return match lang {
+            Lang::Vi => {
+                format!("Hồ sơ {d} còn nguyên vẹn: {n} tệp ({total}) khớp niêm phong lúc {at}.\n")
+            }
+            Lang::En => {
+                format!("Dossier {d} is intact: {n} files ({total}) match the seal of {at}.\n")
+            }
+        };
+    }
+    let mut out = match lang {
+        Lang::Vi => format!("Hồ sơ {d} ĐÃ THAY ĐỔI so với niêm phong lúc {at}:\n"),
+        Lang::En => format!("Dossier {d} HAS CHANGED since the seal of {at}:\n"),
+    };
+    let groups: [(&Vec<String>, &str, &str); 4] = [
+        (&v.changed, "đã sửa", "changed"),
+        (&v.missing, "đã xóa hoặc không còn", "deleted or missing"),
+        (
+            &v.added,
+            "thêm mới, chưa được niêm phong",
+            "added, not sealed",
+        ),
+        (
+            &v.refused,
+            "đường dẫn trong seal.json bị từ chối",
+            "path in seal.json refused",
+        ),
+    ];
+    for (list, vi, en) in groups {
+        for path in list {
+            let what = if lang == Lang::Vi { vi } else { en };
+            out.push_str(&format!("  {what}: {path}\n"));
+        }
+    }
+    let problems = v.changed.len() + v.missing.len() + v.added.len() + v.refused.len();
+    out.push_str(&match lang {
+        Lang::Vi => format!("{problems} thay đổi; {n} tệp đã kiểm tra ({total}).\n"),
+        Lang::En => format!("{problems} changes; {n} files checked ({total}).\n"),
+    });
+    out
+}
