@@ -6,6 +6,17 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// Writes through `fill` into a temporary file beside `path`, flushes it to disk, and
+/// renames it over `path`. If `fill` or the flush fails (a full disk), the temporary file
+/// is removed and `path` is untouched; a process killed before the rename leaves `path`
+/// as it was, and at worst a `.name.tmp-PID` file beside it.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -17,7 +28,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        fill(&mut f)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
@@ -47,6 +58,45 @@ mod tests {
         write_atomic(&path, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_full_disk_half_way_keeps_the_old_file_and_removes_the_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("manifest.csv");
+        std::fs::write(&path, "id,file\nVB01,a.pdf\n").unwrap();
+        let result = write_atomic_with(&path, |f| {
+            f.write_all(b"id,file,sha256\nVB01,")?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left on device",
+            ))
+        });
+        assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::StorageFull);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "id,file\nVB01,a.pdf\n"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_temporary_left_by_a_killed_run_is_overwritten_not_trusted() {
+        // A run killed before its rename leaves `.seal.json.tmp-PID` and the old file;
+        // the next run with that PID writes the temporary afresh.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("seal.json");
+        std::fs::write(&path, "{}").unwrap();
+        let stale = dir
+            .path()
+            .join(format!(".seal.json.tmp-{}", std::process::id()));
+        std::fs::write(&stale, "half").unwrap();
+        write_atomic(&path, b"{\"format\": \"parscore-seal/1\"}").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "{\"format\": \"parscore-seal/1\"}"
+        );
+        assert!(!stale.exists());
     }
 
     #[test]

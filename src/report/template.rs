@@ -18,11 +18,20 @@ pub fn blank_sheet(c: &Criteria, lang: Lang) -> Vec<u8> {
         "note",
     ]);
     for n in c.leaves() {
-        let evidence: Vec<&str> = n
+        // Numbered as manifest.csv refers to them (`1.2.1#2`).
+        let optional = if lang == Lang::Vi {
+            " (không bắt buộc)"
+        } else {
+            " (optional)"
+        };
+        let evidence: Vec<String> = n
             .evidence
             .iter()
-            .filter(|e| e.required)
-            .map(|e| e.what.as_str())
+            .enumerate()
+            .map(|(i, e)| {
+                let extra = if e.required { "" } else { optional };
+                format!("#{} {}{extra}", i + 1, e.what)
+            })
             .collect();
         let mut rule = describe_rule(n, lang);
         if n.method == crate::criteria::Method::Survey {

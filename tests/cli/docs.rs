@@ -45,8 +45,8 @@ fn every_rule_snippet_in_the_criteria_format_parses_as_json() {
     }
 }
 
-#[test]
-fn the_dossier_format_examples_score() {
+/// The dossier the examples of `docs/dossier-format.md` make, in a temporary folder.
+fn docs_dossier() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let dossier = dir.path().join("evidence/2026");
     std::fs::create_dir_all(&dossier).unwrap();
@@ -61,6 +61,12 @@ fn the_dossier_format_examples_score() {
     std::fs::write(dossier.join("dossier.json"), json).unwrap();
     std::fs::write(dossier.join("scores.csv"), &csvs[0]).unwrap();
     std::fs::write(dossier.join("plan.csv"), &csvs[1]).unwrap();
+    (dir, dossier)
+}
+
+#[test]
+fn the_dossier_format_examples_score() {
+    let (_dir, dossier) = docs_dossier();
     let (code, out, err) = run(&["score", dossier.to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -78,4 +84,34 @@ fn the_dossier_format_examples_score() {
     assert_eq!(item("1.1.4")["achieved"], "2.00");
     assert_eq!(item("6.1.2")["status"], "not_applicable");
     assert_eq!(item("8.1.1")["status"], "projected");
+}
+
+#[test]
+fn the_manifest_example_leaves_only_the_apology_letters_of_3_3_2_missing() {
+    let (_dir, dossier) = docs_dossier();
+    let manifest = &blocks("docs/dossier-format.md", "csv")[2];
+    std::fs::write(dossier.join("manifest.csv"), manifest).unwrap();
+    std::fs::create_dir(dossier.join("files")).unwrap();
+    for line in manifest.lines().skip(1) {
+        let file = line.split(',').nth(1).unwrap();
+        assert!(file.ends_with(".pdf"), "{line}");
+        std::fs::write(
+            dossier.join("files").join(file),
+            format!("bản minh họa {file}"),
+        )
+        .unwrap();
+    }
+    let (code, out, err) = run(&["evidence", dossier.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["documents"], 5);
+    // 3.3.2 declares 1 late file: 0.5 − 0.25 = 0.25 points, all at risk without item #2.
+    assert_eq!(v["at_risk"], "0.25");
+    assert_eq!(v["missing"].as_array().unwrap().len(), 1);
+    assert_eq!(v["missing"][0]["code"], "3.3.2");
+    assert_eq!(
+        v["missing"][0]["what"],
+        "Văn bản xin lỗi đối với từng hồ sơ quá hạn"
+    );
+    assert_eq!(v["problems"], serde_json::json!([]));
 }
