@@ -81,6 +81,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
     },
+    /// Khoảng cách tới nhóm dẫn đầu và cách gỡ điểm rẻ nhất / the gap to the top-K line and the cheapest way to close it
+    Gap {
+        /// Thư mục hồ sơ / the dossier folder
+        dossier: PathBuf,
+        /// Hạng cần đạt (mặc định: target_rank trong dossier.json) / the rank to reach
+        #[arg(long, value_name = "K")]
+        rank: Option<u32>,
+        /// Ngưỡng điểm tự đặt, thay cho xếp hạng công bố / a line to beat instead of the published one
+        #[arg(long, value_name = "X")]
+        threshold: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+    },
     /// Tạo phiếu chấm điểm trống (CSV, UTF-8 có BOM) / write a blank score sheet
     Template {
         /// Tệp tiêu chí hoặc thư mục hồ sơ / a criteria file or a dossier folder
@@ -139,6 +152,18 @@ fn main() -> ExitCode {
         Command::Evidence { dossier, format } => {
             app::evidence(&dossier, matches!(format, ReportFormat::Json), lang)
         }
+        Command::Gap {
+            dossier,
+            rank,
+            threshold,
+            format,
+        } => app::gap(
+            &dossier,
+            rank,
+            threshold.as_deref(),
+            matches!(format, ReportFormat::Json),
+            lang,
+        ),
         Command::Seal { dossier } => app::seal(&dossier, lang),
         Command::Verify { dossier, format } => {
             app::verify(&dossier, matches!(format, ReportFormat::Json), lang)

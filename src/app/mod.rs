@@ -3,6 +3,7 @@
 
 mod criteria_cmd;
 mod evidence_cmd;
+mod gap_cmd;
 mod progress;
 mod score_cmd;
 mod scored;
@@ -10,6 +11,7 @@ mod template_cmd;
 
 pub use criteria_cmd::{criteria_check, criteria_show};
 pub use evidence_cmd::{evidence, seal, verify};
+pub use gap_cmd::{gap, measure};
 pub use score_cmd::{score, ScoreFormat};
 pub use scored::{load_scored, Scored};
 pub use template_cmd::template;

@@ -5,6 +5,7 @@ pub mod criteria;
 pub mod diagnostics;
 pub mod evidence;
 pub mod explain;
+pub mod gap;
 pub mod score;
 pub mod seal;
 pub mod table;

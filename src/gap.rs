@@ -1,0 +1,247 @@
+//! How far the unit is from the line of the published ranking it wants to reach, and the
+//! cheapest way to close the gap: a recovery list of leaves where points can still be won,
+//! with a running total.
+//!
+//! Being in the top K means scoring **above** the line (the score of rank K): a score equal
+//! to the line is a tie that does not secure the place. Scores are compared as published,
+//! rounded to two decimals, half away from zero.
+
+use crate::criteria::{describe_rule, Method};
+use crate::evidence::Assessment;
+use crate::lang::{Lang, Text};
+use crate::number::{percent_of, round2, show_points};
+use crate::scoring::{ScoreSheet, Status};
+use crate::text;
+use rust_decimal::Decimal;
+
+/// The score to beat.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub rank: u32,
+    pub score: Decimal,
+    /// The unit at that rank and the ranking's year; `None` with `--threshold`.
+    pub unit: Option<String>,
+    pub year: Option<i32>,
+    pub source: Option<String>,
+}
+
+/// A total in points and as an index (points ÷ applicable maximum × 100).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Standing {
+    pub points: Decimal,
+    pub index: Decimal,
+}
+
+/// Why points can still be won, cheapest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reason {
+    /// Points declared but not safe: the evidence is missing.
+    Evidence,
+    /// Points the appraisal council cut from the self-assessment.
+    AppraisalCut,
+    /// A leaf not scored yet.
+    Unscored,
+    /// A scored leaf below its maximum.
+    BelowMax,
+    /// A survey leaf below its maximum: the unit can only work on what is surveyed.
+    Survey,
+}
+
+impl Reason {
+    pub fn key(self) -> &'static str {
+        match self {
+            Reason::Evidence => "evidence",
+            Reason::AppraisalCut => "appraisal_cut",
+            Reason::Unscored => "unscored",
+            Reason::BelowMax => "below_max",
+            Reason::Survey => "survey",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Reason::Evidence, Lang::Vi) => "thiếu tài liệu kiểm chứng",
+            (Reason::AppraisalCut, Lang::Vi) => "bị thẩm định trừ",
+            (Reason::Unscored, Lang::Vi) => "chưa chấm",
+            (Reason::BelowMax, Lang::Vi) => "chưa đạt tối đa",
+            (Reason::Survey, Lang::Vi) => "điều tra XHH",
+            (Reason::Evidence, Lang::En) => "missing evidence",
+            (Reason::AppraisalCut, Lang::En) => "cut at appraisal",
+            (Reason::Unscored, Lang::En) => "unscored",
+            (Reason::BelowMax, Lang::En) => "below maximum",
+            (Reason::Survey, Lang::En) => "survey",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Step {
+    pub code: String,
+    pub name: String,
+    pub points: Decimal,
+    pub reason: Reason,
+    pub what: Text,
+    pub lead: Option<String>,
+    /// The base total plus this and every earlier step.
+    pub running: Standing,
+    /// Whether the running total is above the line here (and was not before).
+    pub closes: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Gap {
+    pub line: Line,
+    pub max: Decimal,
+    /// Self-assessed plus projected survey.
+    pub projected: Standing,
+    /// Projected minus the points at risk for missing evidence.
+    pub strict: Standing,
+    pub appraised: Option<Standing>,
+    /// The line minus the appraised index where there is one, else minus the projected
+    /// index (negative: above the line).
+    pub gap: Decimal,
+    /// Where the recovery list starts: the appraised total, else the strict total.
+    pub base: Standing,
+    pub recovery: Vec<Step>,
+}
+
+impl Gap {
+    /// The step at which the running total first rises above the line.
+    pub fn closing_step(&self) -> Option<usize> {
+        self.recovery.iter().position(|s| s.closes)
+    }
+
+    /// Whether the base total is already above the line.
+    pub fn base_above(&self) -> bool {
+        round2(self.base.index) > self.line.score
+    }
+}
+
+fn standing(points: Decimal, max: Decimal) -> Standing {
+    Standing {
+        points,
+        index: percent_of(points, max).unwrap_or_default(),
+    }
+}
+
+/// The gap for a scored sheet, its evidence check (if any), and the plan's lead units.
+pub fn gap(
+    sheet: &ScoreSheet,
+    criteria: &crate::criteria::Criteria,
+    evidence: Option<&Assessment>,
+    lead_for: &dyn Fn(&str) -> Option<String>,
+    line: Line,
+) -> Gap {
+    let t = &sheet.totals;
+    let max = t.max;
+    let at_risk = evidence.map(|a| a.at_risk).unwrap_or_default();
+    let projected = standing(t.achieved, max);
+    let strict = standing(t.achieved - at_risk, max);
+    let appraised = t.appraised.map(|a| standing(a, max));
+    let headline = appraised.unwrap_or(projected);
+    let base = appraised.unwrap_or(strict);
+    let missing_points = |code: &str| {
+        evidence
+            .and_then(|a| a.missing.iter().find(|m| m.code == code))
+            .map(|m| (m.points, m.items.join("; ")))
+    };
+
+    let mut steps = Vec::new();
+    for n in &sheet.nodes {
+        let (Some(leaf), Some(node)) = (&n.leaf, criteria.find(&n.code)) else {
+            continue;
+        };
+        if leaf.status == Status::NotApplicable || n.max == Decimal::ZERO {
+            continue;
+        }
+        // In an appraised year the council has already judged the evidence.
+        let missing = (!sheet.has_appraised)
+            .then(|| missing_points(&n.code))
+            .flatten();
+        // What the leaf counts for in the base total.
+        let current = match (sheet.has_appraised, &missing) {
+            (true, _) => n.appraised.unwrap_or_default(),
+            (false, Some((p, _))) => n.achieved - *p,
+            (false, None) => n.achieved,
+        };
+        let rule = describe_rule(node, Lang::Vi);
+        let rule_en = describe_rule(node, Lang::En);
+        let mut push = |points: Decimal, reason: Reason, what: Text| {
+            if points > Decimal::ZERO {
+                steps.push(Step {
+                    code: n.code.clone(),
+                    name: n.name.clone(),
+                    points,
+                    reason,
+                    what,
+                    lead: lead_for(&n.code),
+                    running: standing(Decimal::ZERO, max),
+                    closes: false,
+                });
+            }
+        };
+        if n.method == Method::Survey {
+            push(
+                n.max - current,
+                Reason::Survey,
+                text!(vi: "nâng mức hài lòng được khảo sát; cách tính: {rule}", en: "raise the surveyed satisfaction; rule: {rule_en}"),
+            );
+            continue;
+        }
+        let claimed = n.achieved.max(current);
+        if let Some((p, items)) = &missing {
+            push(
+                *p,
+                Reason::Evidence,
+                text!(vi: "bổ sung tài liệu kiểm chứng: {items}", en: "supply the evidence: {items}"),
+            );
+        } else if n.achieved > current {
+            let cut = show_points(n.achieved - current, Lang::Vi);
+            let cut_en = show_points(n.achieved - current, Lang::En);
+            push(
+                n.achieved - current,
+                Reason::AppraisalCut,
+                text!(vi: "Hội đồng thẩm định trừ {cut} điểm: bổ sung, giải trình tài liệu kiểm chứng", en: "the council cut {cut_en} points: supply and explain the evidence"),
+            );
+        }
+        if leaf.status == Status::Unscored {
+            push(
+                n.max - claimed,
+                Reason::Unscored,
+                text!(vi: "chấm điểm và kê khai; cách tính: {rule}", en: "score and declare it; rule: {rule_en}"),
+            );
+        } else {
+            push(
+                n.max - claimed,
+                Reason::BelowMax,
+                text!(vi: "đạt mức tối đa; cách tính: {rule}", en: "reach the maximum; rule: {rule_en}"),
+            );
+        }
+    }
+    steps.sort_by(|a, b| {
+        (a.reason, std::cmp::Reverse(a.points), &a.code).cmp(&(
+            b.reason,
+            std::cmp::Reverse(b.points),
+            &b.code,
+        ))
+    });
+    let mut running = base.points;
+    let mut above = round2(base.index) > line.score;
+    for s in &mut steps {
+        running += s.points;
+        s.running = standing(running, max);
+        let now_above = round2(s.running.index) > line.score;
+        s.closes = now_above && !above;
+        above = now_above;
+    }
+    Gap {
+        gap: line.score - round2(headline.index),
+        line,
+        max,
+        projected,
+        strict,
+        appraised,
+        base,
+        recovery: steps,
+    }
+}
