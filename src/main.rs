@@ -94,6 +94,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
     },
+    /// So sánh các năm theo lĩnh vực (và tiêu chí với --detail) / compare years by area (and leaf)
+    Compare {
+        /// Các thư mục hồ sơ, ví dụ evidence/2024 evidence/2025 / the dossier folders
+        #[arg(required = true)]
+        dossiers: Vec<PathBuf>,
+        /// Thêm từng tiêu chí lá / add every leaf
+        #[arg(long)]
+        detail: bool,
+        #[arg(long, value_enum, default_value_t = ScoreFormatArg::Table)]
+        format: ScoreFormatArg,
+    },
     /// Tạo phiếu chấm điểm trống (CSV, UTF-8 có BOM) / write a blank score sheet
     Template {
         /// Tệp tiêu chí hoặc thư mục hồ sơ / a criteria file or a dossier folder
@@ -164,6 +175,18 @@ fn main() -> ExitCode {
             matches!(format, ReportFormat::Json),
             lang,
         ),
+        Command::Compare {
+            dossiers,
+            detail,
+            format,
+        } => {
+            let format = match format {
+                ScoreFormatArg::Table => app::CompareFormat::Table,
+                ScoreFormatArg::Csv => app::CompareFormat::Csv,
+                ScoreFormatArg::Json => app::CompareFormat::Json,
+            };
+            app::compare(&dossiers, detail, format, lang)
+        }
         Command::Seal { dossier } => app::seal(&dossier, lang),
         Command::Verify { dossier, format } => {
             app::verify(&dossier, matches!(format, ReportFormat::Json), lang)

@@ -1,6 +1,7 @@
 //! One function per command: reads, computes, and returns what to print and the exit
 //! status. The binary only parses arguments and prints an [`Outcome`].
 
+mod compare_cmd;
 mod criteria_cmd;
 mod evidence_cmd;
 mod gap_cmd;
@@ -9,6 +10,7 @@ mod score_cmd;
 mod scored;
 mod template_cmd;
 
+pub use compare_cmd::{compare, comparison, load_all, CompareFormat};
 pub use criteria_cmd::{criteria_check, criteria_show};
 pub use evidence_cmd::{evidence, seal, verify};
 pub use gap_cmd::{gap, measure};

@@ -1,0 +1,329 @@
+//! Year over year: areas (and leaves) across several scored dossiers, in points and in
+//! percent of each year's maximum. Leaves are matched by code, or through the later
+//! criteria set's `replaces` (renamed or merged leaves); anything else is not comparable.
+//! A node whose maximum changed is compared in percent only.
+
+use crate::lang::{Lang, Text};
+use crate::number::{percent_of, show_points};
+use crate::scoring::ScoreSheet;
+use crate::text;
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+
+/// Which figure a year is judged by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// The council's appraised points (a past year).
+    Appraised,
+    /// Self-assessed points and the projected survey.
+    Projected,
+}
+
+impl Basis {
+    pub fn key(self) -> &'static str {
+        match self {
+            Basis::Appraised => "appraised",
+            Basis::Projected => "projected",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Total,
+    Area,
+    Leaf,
+}
+
+impl Level {
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Total => "total",
+            Level::Area => "area",
+            Level::Leaf => "leaf",
+        }
+    }
+}
+
+/// A node's figure in one year; `codes` are the year's codes it sums (several when merged).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub codes: Vec<String>,
+    pub achieved: Decimal,
+    pub max: Decimal,
+}
+
+impl Cell {
+    pub fn percent(&self) -> Option<Decimal> {
+        percent_of(self.achieved, self.max)
+    }
+}
+
+/// From one year to the next.
+#[derive(Clone, Debug)]
+pub struct Change {
+    pub from: i32,
+    pub to: i32,
+    /// The change in points, when both years have the same maximum.
+    pub points: Option<Decimal>,
+    /// The change in percentage points, when both years have the node.
+    pub percent: Option<Decimal>,
+    pub comparable: bool,
+    pub note: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub level: Level,
+    pub code: String,
+    pub name: String,
+    /// One per year, oldest first; `None` where the year has no matching node.
+    pub cells: Vec<Option<Cell>>,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Clone, Debug)]
+pub struct YearInfo {
+    pub year: i32,
+    pub unit: String,
+    pub criteria_id: String,
+    pub as_of: String,
+    pub basis: Basis,
+}
+
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    pub years: Vec<YearInfo>,
+    pub rows: Vec<Row>,
+}
+
+fn basis(s: &ScoreSheet) -> Basis {
+    if s.has_appraised {
+        Basis::Appraised
+    } else {
+        Basis::Projected
+    }
+}
+
+/// The figure a sheet gives a set of its codes (summed), by its basis.
+fn cell(s: &ScoreSheet, codes: &[String]) -> Option<Cell> {
+    let nodes: Vec<_> = codes.iter().filter_map(|c| s.find(c)).collect();
+    if nodes.is_empty() {
+        return None;
+    }
+    let value = |n: &crate::scoring::NodeScore| match basis(s) {
+        Basis::Appraised => n.appraised.unwrap_or_default(),
+        Basis::Projected => n.achieved,
+    };
+    Some(Cell {
+        codes: nodes.iter().map(|n| n.code.clone()).collect(),
+        achieved: nodes.iter().map(|n| value(n)).sum(),
+        max: nodes.iter().map(|n| n.max).sum(),
+    })
+}
+
+fn total_cell(s: &ScoreSheet) -> Cell {
+    let t = &s.totals;
+    Cell {
+        codes: Vec::new(),
+        achieved: match basis(s) {
+            Basis::Appraised => t.appraised.unwrap_or_default(),
+            Basis::Projected => t.achieved,
+        },
+        max: t.max,
+    }
+}
+
+/// The codes of `earlier` that a node of the later year stands for: the ones its
+/// `replaces` names that exist there, else its own code.
+fn predecessors(code: &str, replaces: &[String], earlier: &ScoreSheet) -> Vec<String> {
+    let named: Vec<String> = replaces
+        .iter()
+        .filter(|c| earlier.find(c).is_some())
+        .cloned()
+        .collect();
+    if !named.is_empty() {
+        return named;
+    }
+    if earlier.find(code).is_some() {
+        vec![code.to_string()]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Compares sheets (any order; sorted by year here), each with its criteria set.
+pub fn compare(sheets: &[(&ScoreSheet, &crate::criteria::Criteria)], detail: bool) -> Comparison {
+    let mut sheets: Vec<_> = sheets.to_vec();
+    sheets.sort_by_key(|(s, _)| s.year);
+    let years: Vec<YearInfo> = sheets
+        .iter()
+        .map(|(s, _)| YearInfo {
+            year: s.year,
+            unit: s.unit.clone(),
+            criteria_id: s.criteria_id.clone(),
+            as_of: s.as_of.clone(),
+            basis: basis(s),
+        })
+        .collect();
+    let n = sheets.len();
+    let mut rows = vec![Row {
+        level: Level::Total,
+        code: String::new(),
+        name: String::new(),
+        cells: sheets.iter().map(|(s, _)| Some(total_cell(s))).collect(),
+        changes: Vec::new(),
+    }];
+    // Rows keyed by the latest year's nodes, traced back year by year.
+    let (latest, _) = sheets[n - 1];
+    let wanted = |depth: usize, leaf: bool| depth == 1 || (detail && leaf);
+    let mut used: Vec<HashSet<String>> = vec![HashSet::new(); n];
+    for node in latest.nodes.iter().filter(|x| wanted(x.depth, x.is_leaf())) {
+        let mut cells = vec![None; n];
+        let mut codes = vec![node.code.clone()];
+        for j in (0..n).rev() {
+            let (s, _) = sheets[j];
+            if j < n - 1 {
+                let (_, later_criteria) = sheets[j + 1];
+                let mut back = Vec::new();
+                for c in &codes {
+                    let replaces = later_criteria
+                        .find(c)
+                        .map(|x| x.replaces.clone())
+                        .unwrap_or_default();
+                    for p in predecessors(c, &replaces, s) {
+                        if !back.contains(&p) {
+                            back.push(p);
+                        }
+                    }
+                }
+                codes = back;
+            }
+            if codes.is_empty() {
+                break;
+            }
+            used[j].extend(codes.iter().cloned());
+            cells[j] = cell(s, &codes);
+        }
+        rows.push(Row {
+            level: if node.depth == 1 {
+                Level::Area
+            } else {
+                Level::Leaf
+            },
+            code: node.code.clone(),
+            name: node.name.clone(),
+            cells,
+            changes: Vec::new(),
+        });
+    }
+    // Nodes of earlier years that no later node stands for.
+    for (j, (s, _)) in sheets.iter().enumerate().take(n - 1) {
+        for node in s.nodes.iter().filter(|x| wanted(x.depth, x.is_leaf())) {
+            if used[j].contains(&node.code) {
+                continue;
+            }
+            let mut cells = vec![None; n];
+            cells[j] = cell(s, std::slice::from_ref(&node.code));
+            rows.push(Row {
+                level: if node.depth == 1 {
+                    Level::Area
+                } else {
+                    Level::Leaf
+                },
+                code: node.code.clone(),
+                name: node.name.clone(),
+                cells,
+                changes: Vec::new(),
+            });
+        }
+    }
+    for row in &mut rows {
+        row.changes = (1..n)
+            .map(|j| {
+                change(
+                    years[j - 1].year,
+                    years[j].year,
+                    &row.cells[j - 1],
+                    &row.cells[j],
+                )
+            })
+            .collect();
+    }
+    Comparison { years, rows }
+}
+
+fn change(from: i32, to: i32, a: &Option<Cell>, b: &Option<Cell>) -> Change {
+    let (a, b) = match (a, b) {
+        (Some(a), Some(b)) => (a, b),
+        (None, Some(_)) => {
+            return Change {
+                from,
+                to,
+                points: None,
+                percent: None,
+                comparable: false,
+                note: Some(
+                    text!(vi: "không có ở năm {from}: không so sánh được", en: "not in {from}: not comparable"),
+                ),
+            }
+        }
+        (Some(_), None) => {
+            return Change {
+                from,
+                to,
+                points: None,
+                percent: None,
+                comparable: false,
+                note: Some(
+                    text!(vi: "không còn ở năm {to}: không so sánh được", en: "gone in {to}: not comparable"),
+                ),
+            }
+        }
+        (None, None) => {
+            return Change {
+                from,
+                to,
+                points: None,
+                percent: None,
+                comparable: false,
+                note: None,
+            }
+        }
+    };
+    let percent = match (a.percent(), b.percent()) {
+        (Some(x), Some(y)) => Some(y - x),
+        _ => None,
+    };
+    let mut notes: Vec<Text> = Vec::new();
+    if a.codes.len() > 1 || b.codes.len() > 1 || (a.codes != b.codes && !a.codes.is_empty()) {
+        let (ca, cb) = (a.codes.join(" + "), b.codes.join(" + "));
+        notes.push(text!(vi: "{ca} ({from}) ứng với {cb} ({to})", en: "{ca} ({from}) matched to {cb} ({to})"));
+    }
+    let points = if a.max == b.max {
+        Some(b.achieved - a.achieved)
+    } else {
+        let (ma, mb) = (show_points(a.max, Lang::Vi), show_points(b.max, Lang::Vi));
+        let (ea, eb) = (show_points(a.max, Lang::En), show_points(b.max, Lang::En));
+        notes.push(text!(
+            vi: "điểm tối đa đổi từ {ma} thành {mb}: chỉ so sánh theo %",
+            en: "maximum changed from {ea} to {eb}: compared in percent only"
+        ));
+        None
+    };
+    let note = if notes.is_empty() {
+        None
+    } else {
+        let vi: Vec<&str> = notes.iter().map(|t| t.get(Lang::Vi)).collect();
+        let en: Vec<&str> = notes.iter().map(|t| t.get(Lang::En)).collect();
+        Some(Text::new(vi.join("; "), en.join("; ")))
+    };
+    Change {
+        from,
+        to,
+        points,
+        percent,
+        comparable: percent.is_some(),
+        note,
+    }
+}

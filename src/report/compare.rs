@@ -1,0 +1,220 @@
+//! `parscore compare`: a table for people, long CSV and JSON for tools.
+
+use super::table::new_table;
+use crate::compare::{Basis, Cell, Change, Comparison, Level, Row};
+use crate::lang::Lang;
+use crate::number::{machine, show_percent, show_points};
+use rust_decimal::Decimal;
+
+fn signed(d: Decimal, shown: String) -> String {
+    if d > Decimal::ZERO {
+        format!("+{shown}")
+    } else {
+        shown
+    }
+}
+
+fn cell_text(c: &Option<Cell>, lang: Lang) -> String {
+    match c {
+        None => "–".into(),
+        Some(c) => format!(
+            "{}/{} ({}%)",
+            show_points(c.achieved, lang),
+            show_points(c.max, lang),
+            c.percent()
+                .map(|p| show_percent(p, lang))
+                .unwrap_or_else(|| "–".into())
+        ),
+    }
+}
+
+fn change_text(ch: &Change, lang: Lang) -> String {
+    let pct = |d: Decimal| signed(d, format!("{}%", show_percent(d, lang)));
+    match (ch.points, ch.percent) {
+        (Some(p), Some(q)) => format!("{} ({})", signed(p, show_points(p, lang)), pct(q)),
+        (None, Some(q)) => format!("{}*", pct(q)),
+        _ => match lang {
+            Lang::Vi => "không so sánh được".into(),
+            Lang::En => "not comparable".into(),
+        },
+    }
+}
+
+fn label(r: &Row, lang: Lang) -> (String, String) {
+    match r.level {
+        Level::Total => (
+            String::new(),
+            match lang {
+                Lang::Vi => "Tổng điểm (Chỉ số)".into(),
+                Lang::En => "Total (index)".into(),
+            },
+        ),
+        _ => (r.code.clone(), r.name.clone()),
+    }
+}
+
+pub fn table(c: &Comparison, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let mut out = String::new();
+    let unit = c.years.last().map(|y| y.unit.as_str()).unwrap_or("");
+    out.push_str(&match lang {
+        Lang::Vi => format!("{unit} — so sánh {} năm\n", c.years.len()),
+        Lang::En => format!("{unit} — {} years compared\n", c.years.len()),
+    });
+    for y in &c.years {
+        let as_of = crate::value::parse_date(&y.as_of)
+            .map(crate::value::show_date)
+            .unwrap_or_default();
+        out.push_str(&match (y.basis, lang) {
+            (Basis::Appraised, Lang::Vi) => format!(
+                "  {}: điểm thẩm định (bộ tiêu chí {})\n",
+                y.year, y.criteria_id
+            ),
+            (Basis::Projected, Lang::Vi) => format!(
+                "  {}: tự đánh giá + ĐTXHH dự kiến, tính đến {as_of} (bộ tiêu chí {})\n",
+                y.year, y.criteria_id
+            ),
+            (Basis::Appraised, Lang::En) => format!(
+                "  {}: appraised points (criteria {})\n",
+                y.year, y.criteria_id
+            ),
+            (Basis::Projected, Lang::En) => format!(
+                "  {}: self-assessed + projected survey, as of {as_of} (criteria {})\n",
+                y.year, y.criteria_id
+            ),
+        });
+    }
+    let mut header = vec![
+        if vi { "Mã" } else { "Code" }.to_string(),
+        if vi { "Tên" } else { "Name" }.to_string(),
+    ];
+    header.extend(c.years.iter().map(|y| y.year.to_string()));
+    header.extend(
+        c.years
+            .windows(2)
+            .map(|w| format!("{} → {}", w[0].year, w[1].year)),
+    );
+    let right: Vec<usize> = (2..header.len()).collect();
+    let mut t = new_table(header, &right);
+    let mut notes = Vec::new();
+    for r in &c.rows {
+        let (code, name) = label(r, lang);
+        let mut row = vec![code, name];
+        row.extend(r.cells.iter().map(|x| cell_text(x, lang)));
+        row.extend(r.changes.iter().map(|ch| change_text(ch, lang)));
+        for ch in &r.changes {
+            if let Some(n) = &ch.note {
+                let who = if r.level == Level::Total {
+                    if vi {
+                        "Tổng"
+                    } else {
+                        "Total"
+                    }
+                } else {
+                    r.code.as_str()
+                };
+                notes.push(format!("  {who}, {} → {}: {}", ch.from, ch.to, n.get(lang)));
+            }
+        }
+        t.add_row(row);
+    }
+    out.push_str(&format!("{t}\n"));
+    out.push_str(if vi {
+        "Thay đổi: điểm (điểm phần trăm); * điểm tối đa khác nhau giữa hai năm: chỉ so sánh theo %.\n"
+    } else {
+        "Change: points (percentage points); * the maximum differs between the two years: percent only.\n"
+    });
+    if !notes.is_empty() {
+        out.push_str(if vi { "Ghi chú:\n" } else { "Notes:\n" });
+        for n in notes {
+            out.push_str(&n);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// One row per node and year: `level,code,name,year,basis,achieved,max,percent,
+/// from_year,change_points,change_percent,comparable,note`.
+pub fn csv(c: &Comparison, lang: Lang) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "level",
+        "code",
+        "name",
+        "year",
+        "basis",
+        "codes",
+        "achieved",
+        "max",
+        "percent",
+        "from_year",
+        "change_points",
+        "change_percent",
+        "comparable",
+        "note",
+    ]);
+    for r in &c.rows {
+        for (j, y) in c.years.iter().enumerate() {
+            let cell = &r.cells[j];
+            let ch = j.checked_sub(1).map(|i| &r.changes[i]);
+            let opt = |d: Option<Decimal>| d.map(machine).unwrap_or_default();
+            let _ = w.write_record([
+                r.level.key().to_string(),
+                r.code.clone(),
+                r.name.clone(),
+                y.year.to_string(),
+                y.basis.key().to_string(),
+                cell.as_ref().map(|x| x.codes.join(";")).unwrap_or_default(),
+                opt(cell.as_ref().map(|x| x.achieved)),
+                opt(cell.as_ref().map(|x| x.max)),
+                opt(cell.as_ref().and_then(Cell::percent)),
+                ch.map(|x| x.from.to_string()).unwrap_or_default(),
+                opt(ch.and_then(|x| x.points)),
+                opt(ch.and_then(|x| x.percent)),
+                ch.map(|x| x.comparable.to_string()).unwrap_or_default(),
+                ch.and_then(|x| x.note.as_ref())
+                    .map(|n| n.get(lang).to_string())
+                    .unwrap_or_default(),
+            ]);
+        }
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+pub fn json(c: &Comparison, lang: Lang) -> serde_json::Value {
+    use serde_json::json;
+    let years: Vec<_> = c
+        .years
+        .iter()
+        .map(|y| json!({"year": y.year, "unit": y.unit, "criteria": y.criteria_id, "as_of": y.as_of, "basis": y.basis.key()}))
+        .collect();
+    let rows: Vec<_> = c
+        .rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<_> = r
+                .cells
+                .iter()
+                .zip(&c.years)
+                .map(|(x, y)| {
+                    x.as_ref().map(|x| json!({
+                        "year": y.year, "codes": x.codes, "achieved": machine(x.achieved),
+                        "max": machine(x.max), "percent": x.percent().map(machine),
+                    }))
+                })
+                .collect();
+            let changes: Vec<_> = r
+                .changes
+                .iter()
+                .map(|ch| json!({
+                    "from": ch.from, "to": ch.to, "points": ch.points.map(machine),
+                    "percent": ch.percent.map(machine), "comparable": ch.comparable,
+                    "note": ch.note.as_ref().map(|n| n.get(lang)),
+                }))
+                .collect();
+            json!({"level": r.level.key(), "code": r.code, "name": r.name, "years": cells, "changes": changes})
+        })
+        .collect();
+    json!({"years": years, "rows": rows})
+}
