@@ -26,7 +26,16 @@ pub fn parscore() -> Command {
 
 /// Runs `parscore ARGS…` and returns (exit code, stdout, stderr).
 pub fn run(args: &[&str]) -> (i32, String, String) {
-    let out = parscore().args(args).output().expect("runs");
+    run_in(&root(), args)
+}
+
+/// Runs `parscore ARGS…` with the working directory at `cwd`.
+pub fn run_in(cwd: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = parscore()
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .expect("runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -42,7 +51,30 @@ pub fn copy_dir(src: &Path) -> tempfile::TempDir {
     dir
 }
 
-fn copy_into(src: &Path, dst: &Path) {
+/// A fixture dossier `tests/data/dossiers/NAME` and the criteria file its `dossier.json`
+/// names, copied into a fresh temporary folder at the same places as under `tests/data/`
+/// (`dossiers/NAME/`, `criteria/good/FILE`): relative paths still work, `dossier.json` is
+/// untouched, and the test may rewrite anything. Run the binary there with [`run_in`].
+pub fn copy_dossier(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = data(&format!("dossiers/{name}"));
+    copy_into(&src, &dir.path().join("dossiers").join(name));
+    let settings = std::fs::read_to_string(src.join("dossier.json")).expect("dossier.json");
+    let settings: serde_json::Value = serde_json::from_str(&settings).expect("JSON");
+    let criteria = settings["criteria"].as_str().expect("a criteria path");
+    let criteria = src.join(criteria).canonicalize().expect("criteria file");
+    let under_data = data("").canonicalize().expect("tests/data");
+    let rel = criteria
+        .strip_prefix(&under_data)
+        .expect("the criteria file is under tests/data");
+    let target = dir.path().join(rel);
+    std::fs::create_dir_all(target.parent().expect("a folder")).expect("create dir");
+    std::fs::copy(&criteria, &target).expect("copy criteria");
+    dir
+}
+
+/// Copies the folder `src` into `dst` (created if needed), files and subfolders.
+pub fn copy_into(src: &Path, dst: &Path) {
     std::fs::create_dir_all(dst).expect("create dir");
     for entry in std::fs::read_dir(src).expect("read dir") {
         let entry = entry.expect("entry");

@@ -4,6 +4,7 @@ mod harness;
 
 mod criteria_check;
 mod docs;
+mod evidence;
 mod properties;
 mod score;
 mod shipped;
