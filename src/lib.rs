@@ -7,6 +7,7 @@
 //! long hashing run, on a terminal's standard error); the binary in `main.rs` only parses arguments and writes what the library returns.
 
 pub mod app;
+pub mod chart;
 pub mod compare;
 pub mod criteria;
 pub mod diag;

@@ -105,6 +105,26 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ScoreFormatArg::Table)]
         format: ScoreFormatArg,
     },
+    /// Vẽ biểu đồ areas.svg, gap.svg, trend.svg (và PNG) / draw the leadership charts
+    Chart {
+        /// Thư mục hồ sơ năm cần vẽ / the dossier folder
+        dossier: PathBuf,
+        /// Các hồ sơ năm khác cho biểu đồ diễn biến / other years for the trend chart
+        #[arg(long, num_args = 1.., value_name = "DOSSIER")]
+        compare: Vec<PathBuf>,
+        /// Thư mục ghi biểu đồ / the folder to write the charts into
+        #[arg(long)]
+        out: PathBuf,
+        /// Ghi thêm PNG độ phân giải in (font nhúng sẵn) / also write print-resolution PNGs
+        #[arg(long)]
+        png: bool,
+        /// Hạng cần đạt / the rank to reach
+        #[arg(long, value_name = "K")]
+        rank: Option<u32>,
+        /// Ngưỡng điểm tự đặt / a line to beat instead of the published one
+        #[arg(long, value_name = "X")]
+        threshold: Option<String>,
+    },
     /// Tạo phiếu chấm điểm trống (CSV, UTF-8 có BOM) / write a blank score sheet
     Template {
         /// Tệp tiêu chí hoặc thư mục hồ sơ / a criteria file or a dossier folder
@@ -187,6 +207,24 @@ fn main() -> ExitCode {
             };
             app::compare(&dossiers, detail, format, lang)
         }
+        Command::Chart {
+            dossier,
+            compare,
+            out,
+            png,
+            rank,
+            threshold,
+        } => app::chart(
+            &app::ChartArgs {
+                dossier: &dossier,
+                compare: &compare,
+                out: &out,
+                png,
+                rank,
+                threshold: threshold.as_deref(),
+            },
+            lang,
+        ),
         Command::Seal { dossier } => app::seal(&dossier, lang),
         Command::Verify { dossier, format } => {
             app::verify(&dossier, matches!(format, ReportFormat::Json), lang)

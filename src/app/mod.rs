@@ -1,6 +1,7 @@
 //! One function per command: reads, computes, and returns what to print and the exit
 //! status. The binary only parses arguments and prints an [`Outcome`].
 
+mod chart_cmd;
 mod compare_cmd;
 mod criteria_cmd;
 mod evidence_cmd;
@@ -10,10 +11,11 @@ mod score_cmd;
 mod scored;
 mod template_cmd;
 
+pub use chart_cmd::{chart, ChartArgs};
 pub use compare_cmd::{compare, comparison, load_all, CompareFormat};
 pub use criteria_cmd::{criteria_check, criteria_show};
 pub use evidence_cmd::{evidence, seal, verify};
-pub use gap_cmd::{gap, measure};
+pub use gap_cmd::{gap, measure, rankings_of};
 pub use score_cmd::{score, ScoreFormat};
 pub use scored::{load_scored, Scored};
 pub use template_cmd::template;

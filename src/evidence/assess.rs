@@ -411,7 +411,7 @@ fn collect_links(
             written,
         } in &doc.links
         {
-            let id = &doc.id;
+            let id = doc.label();
             let node = cx.d.criteria.find(code);
             let problem = match node {
                 None => Some((
@@ -551,10 +551,17 @@ fn check_declared(cx: &mut Ctx, node: &Node, achieved: Decimal, value: &str, doc
             file: cx.m.source.clone(),
             line: Some(first_doc.line),
             document: Some(first_doc.id.clone()),
-            message: text!(
-                vi: "kê khai ngày {said} nhưng văn bản {id} ghi ngày {dated}; theo ngày văn bản được {q} điểm thay vì {p}",
-                en: "declared {said} but document {id} is dated {dated}; at the document's date it scores {qe} instead of {pe}"
-            ),
+            message: if loss > Decimal::ZERO {
+                text!(
+                    vi: "kê khai ngày {said} nhưng văn bản {id} ghi ngày {dated}; theo ngày văn bản được {q} điểm thay vì {p}",
+                    en: "declared {said} but document {id} is dated {dated}; at the document's date it scores {qe} instead of {pe}"
+                )
+            } else {
+                text!(
+                    vi: "kê khai ngày {said} nhưng văn bản {id} ghi ngày {dated} (điểm không đổi: {p}); sửa cho khớp",
+                    en: "declared {said} but document {id} is dated {dated} (the points stay {pe}); make them agree"
+                )
+            },
             points: (loss > Decimal::ZERO).then_some(loss),
             lead,
         });

@@ -40,9 +40,13 @@ pub fn resolve(files_dir: &Path, raw: &str) -> Result<PathBuf, Text> {
             en: "path \"{raw}\" contains \"..\" and is refused: give a path inside the dossier's files/ folder"
         ));
     }
-    let joined = files_dir.join(&key);
+    let mut joined = files_dir.join(&key);
     if joined.symlink_metadata().is_err() {
-        return Ok(joined);
+        // The manifest's text is NFC; a name copied from a Mac may be NFD on disk.
+        match find_by_nfc(files_dir, &key) {
+            Some(found) => joined = found,
+            None => return Ok(joined),
+        }
     }
     let inside = match (
         joined.canonicalize(),
@@ -60,6 +64,20 @@ pub fn resolve(files_dir: &Path, raw: &str) -> Result<PathBuf, Text> {
             en: "\"{raw}\" is a link leading out of the dossier's files/ folder and is refused"
         ))
     }
+}
+
+/// The path under `dir` whose components equal `key`'s once both are NFC.
+fn find_by_nfc(dir: &Path, key: &str) -> Option<PathBuf> {
+    let mut at = dir.to_path_buf();
+    for part in key.split('/').filter(|p| !p.is_empty() && *p != ".") {
+        let wanted = crate::input::nfc(part);
+        let entry = std::fs::read_dir(&at)
+            .ok()?
+            .flatten()
+            .find(|e| crate::input::nfc(&e.file_name().to_string_lossy()) == wanted)?;
+        at = entry.path();
+    }
+    Some(at)
 }
 
 /// Every regular file under `files_dir`, as normalised keys, sorted. Links are listed but
@@ -83,6 +101,8 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) {
         let key = format!("{prefix}{name}");
         match entry.file_type() {
             Ok(t) if t.is_dir() => walk(&entry.path(), &format!("{key}/"), out),
+            // A link to a folder is not a document (and is never followed).
+            Ok(t) if t.is_symlink() && entry.path().is_dir() => {}
             Ok(_) => out.push(key),
             Err(_) => {}
         }

@@ -132,16 +132,23 @@ pub fn seal(
         .count();
     let manifest_bytes = with_hashes(m, &hashes);
     let manifest_path = dir.join(MANIFEST_FILE);
+    let previous = std::fs::read(&manifest_path).map_err(|e| write_error(&manifest_path, e))?;
     write_atomic(&manifest_path, &manifest_bytes).map_err(|e| write_error(&manifest_path, e))?;
+    // From here on a failure puts the previous manifest back, so that a seal happens whole
+    // or not at all.
+    let restore = |f: Fatal| {
+        let _ = write_atomic(&manifest_path, &previous);
+        f
+    };
 
     let mut files = Vec::new();
     for (role, rel) in fixed_files(dir, settings) {
         let path = dir.join(&rel);
         let bytes = std::fs::read(&path).map_err(|e| {
-            Diagnostic::error(
+            restore(Fatal::from(Diagnostic::error(
                 &path.display().to_string(),
                 text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
-            )
+            )))
         })?;
         files.push(SealedFile {
             path: rel,
@@ -172,7 +179,7 @@ pub fn seal(
     };
     let json = serde_json::to_string_pretty(&seal).unwrap_or_default() + "\n";
     let seal_path = dir.join(SEAL_FILE);
-    write_atomic(&seal_path, json.as_bytes()).map_err(|e| write_error(&seal_path, e))?;
+    write_atomic(&seal_path, json.as_bytes()).map_err(|e| restore(write_error(&seal_path, e)))?;
     Ok(Sealed { seal, updated_rows })
 }
 
@@ -262,10 +269,15 @@ pub fn sealed_paths(dir: &Path, seal: &Seal) -> Vec<Result<PathBuf, String>> {
     seal.files
         .iter()
         .map(|f| {
-            if f.role == "evidence" {
-                resolve(&files_dir, &f.path).map_err(|_| f.path.clone())
-            } else {
-                Ok(dir.join(&f.path))
+            let standard = [SETTINGS_FILE, SCORES_FILE, PLAN_FILE, MANIFEST_FILE];
+            match f.role.as_str() {
+                "evidence" => resolve(&files_dir, &f.path).map_err(|_| f.path.clone()),
+                // The criteria file may sit outside the dossier, but only by a relative path.
+                "criteria" if !Path::new(&f.path).is_absolute() && !f.path.starts_with('\\') => {
+                    Ok(dir.join(&f.path))
+                }
+                _ if standard.contains(&f.path.as_str()) => Ok(dir.join(&f.path)),
+                _ => Err(f.path.clone()),
             }
         })
         .collect()

@@ -8,6 +8,15 @@ use crate::number::{machine, show_points};
 use crate::scoring::ScoreSheet;
 use rust_decimal::Decimal;
 
+/// English needs a plural; Vietnamese does not.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 /// `evidence/2026/manifest.csv` and line 12 → `manifest.csv:12`.
 fn place(file: &str, line: Option<usize>) -> String {
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
@@ -140,11 +149,13 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> Stri
             p(t.achieved - a.at_risk)
         ),
         Lang::En => format!(
-            "Summary: {n_missing} leaves missing evidence, {n_problems} problems to look at\n\
+            "Summary: {n_missing} {} missing evidence, {n_problems} {} to look at\n\
              \x20 Self-scored points: {} / {}\n\
              \x20 Points at risk for missing evidence: {}\n\
              \x20 Self-scored points if the council zeroes them all (strict): {}\n\
              \x20 Projected total including the survey: {} — strict: {}\n",
+            plural(n_missing, "leaf", "leaves"),
+            plural(n_problems, "problem", "problems"),
             p(t.self_achieved),
             p(t.self_max),
             p(a.at_risk),

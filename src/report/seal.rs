@@ -92,7 +92,10 @@ pub fn verified(dir: &Path, seal: &Seal, v: &Verified, lang: Lang) -> String {
     let problems = v.changed.len() + v.missing.len() + v.added.len() + v.refused.len();
     out.push_str(&match lang {
         Lang::Vi => format!("{problems} thay đổi; {n} tệp đã kiểm tra ({total}).\n"),
-        Lang::En => format!("{problems} changes; {n} files checked ({total}).\n"),
+        Lang::En => format!(
+            "{problems} {}; {n} files checked ({total}).\n",
+            super::evidence::plural(problems, "change", "changes")
+        ),
     });
     out
 }

@@ -1,0 +1,353 @@
+//! `parscore chart DOSSIER [--compare DOSSIER...] --out DIR [--png]`: areas.svg, gap.svg,
+//! trend.svg (and PNGs), drawn from the figures `score`, `gap` and `compare` print.
+
+use super::compare_cmd::{comparison, load_all};
+use super::gap_cmd::{measure, rankings_of};
+use super::{Outcome, Status};
+use crate::chart::{self, AreaBar, AreasChart, GapChart, RankBar, RankKind, Series, TrendChart};
+use crate::compare::{Basis, Level};
+use crate::diag::Diagnostic;
+use crate::fsio::write_atomic;
+use crate::lang::Lang;
+use crate::number::{round2, show_percent, show_points};
+use crate::ranking::same_unit;
+use crate::text;
+use crate::value::{parse_date, show_date};
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+pub struct ChartArgs<'a> {
+    pub dossier: &'a Path,
+    pub compare: &'a [PathBuf],
+    pub out: &'a Path,
+    pub png: bool,
+    pub rank: Option<u32>,
+    pub threshold: Option<&'a str>,
+}
+
+pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
+    let vi = lang == Lang::Vi;
+    let (scored, gap) = match measure(a.dossier, a.rank, a.threshold, lang) {
+        Ok(x) => x,
+        Err(o) => return o,
+    };
+    let files_dir = scored.dossier.dir.join(crate::evidence::FILES_DIR);
+    if let (Ok(out), Ok(files)) = (
+        std::fs::create_dir_all(a.out).and_then(|_| a.out.canonicalize()),
+        files_dir.canonicalize(),
+    ) {
+        if out.starts_with(files) {
+            let d = Diagnostic::error(
+                &a.out.display().to_string(),
+                text!(
+                    vi: "không ghi biểu đồ vào thư mục tài liệu kiểm chứng files/ của hồ sơ",
+                    en: "charts are not written into the dossier's files/ evidence folder"
+                ),
+            );
+            return Outcome::problems(&[d], lang);
+        }
+    }
+    let s = &scored.sheet;
+    let as_of = parse_date(&s.as_of).map(show_date).unwrap_or_default();
+    let p = |d: Decimal| show_points(d, lang);
+    let pc = |d: Decimal| show_percent(d, lang);
+
+    // areas.svg
+    let t = &s.totals;
+    let risk = s.total_at_risk();
+    let mut footer = match lang {
+        Lang::Vi => format!(
+            "Tổng: {} / {} điểm — Chỉ số {}",
+            p(t.achieved),
+            p(t.max),
+            t.index().map(pc).unwrap_or_default()
+        ),
+        Lang::En => format!(
+            "Total: {} / {} points — index {}",
+            p(t.achieved),
+            p(t.max),
+            t.index().map(pc).unwrap_or_default()
+        ),
+    };
+    if let Some(r) = risk {
+        footer.push_str(&match lang {
+            Lang::Vi => format!("; nguy cơ bị trừ {}, điểm chặt {}", p(r), p(t.achieved - r)),
+            Lang::En => format!("; {} at risk, strict {}", p(r), p(t.achieved - r)),
+        });
+    }
+    if let Some(ap) = t.appraised {
+        footer.push_str(&match lang {
+            Lang::Vi => format!("; thẩm định {}", p(ap)),
+            Lang::En => format!("; appraised {}", p(ap)),
+        });
+    }
+    let areas = AreasChart {
+        title: match lang {
+            Lang::Vi => format!("Điểm theo lĩnh vực — {}, năm {}", s.unit, s.year),
+            Lang::En => format!("Points by area — {}, {}", s.unit, s.year),
+        },
+        subtitle: match lang {
+            Lang::Vi => format!(
+                "Tự đánh giá + ĐTXHH dự kiến, tính đến {as_of}; bộ tiêu chí {}",
+                s.criteria_id
+            ),
+            Lang::En => format!(
+                "Self-assessed + projected survey, as of {as_of}; criteria {}",
+                s.criteria_id
+            ),
+        },
+        bars: s
+            .areas()
+            .map(|n| AreaBar {
+                code: n.code.clone(),
+                name: n.name.clone(),
+                achieved: n.achieved,
+                max: n.max,
+                at_risk: s.at_risk_for(&n.code),
+                appraised: n.appraised,
+            })
+            .collect(),
+        footer,
+    };
+
+    // gap.svg
+    let unit = &s.unit;
+    let mut bars = Vec::new();
+    let mut published_years = Vec::new();
+    if let (Some(year), Ok(r)) = (gap.line.year, rankings_of(&scored, lang)) {
+        for e in r.table(&scored.dossier.settings.group, year) {
+            let own = same_unit(&e.unit, unit);
+            if own {
+                published_years.push(e.year);
+            }
+            bars.push(RankBar {
+                label: match (own, lang) {
+                    (true, Lang::Vi) => format!("{}. {} (công bố {})", e.rank, e.unit, e.year),
+                    (true, Lang::En) => format!("{}. {} (published {})", e.rank, e.unit, e.year),
+                    (false, _) => format!("{}. {}", e.rank, e.unit),
+                },
+                score: e.score,
+                kind: if own {
+                    RankKind::Published
+                } else {
+                    RankKind::Peer
+                },
+            });
+        }
+    }
+    let y = s.year;
+    bars.push(RankBar {
+        label: if vi {
+            format!("{unit} — dự kiến {y}")
+        } else {
+            format!("{unit} — projected {y}")
+        },
+        score: round2(gap.projected.index),
+        kind: RankKind::Projected,
+    });
+    if scored.evidence.is_some() && gap.strict != gap.projected {
+        bars.push(RankBar {
+            label: if vi {
+                format!("{unit} — điểm chặt {y}")
+            } else {
+                format!("{unit} — strict {y}")
+            },
+            score: round2(gap.strict.index),
+            kind: RankKind::Strict,
+        });
+    }
+    if let Some(ap) = gap.appraised {
+        if !published_years.contains(&y) {
+            bars.push(RankBar {
+                label: if vi {
+                    format!("{unit} — thẩm định {y}")
+                } else {
+                    format!("{unit} — appraised {y}")
+                },
+                score: round2(ap.index),
+                kind: RankKind::Appraised,
+            });
+        }
+    }
+    let k = gap.line.rank;
+    let line = pc(gap.line.score);
+    let line_label = match (&gap.line.unit, lang) {
+        (Some(u), Lang::Vi) => format!("Ngưỡng hạng {k}: {line} ({u})"),
+        (Some(u), Lang::En) => format!("Rank {k} line: {line} ({u})"),
+        (None, Lang::Vi) => format!("Ngưỡng: {line}"),
+        (None, Lang::En) => format!("Line: {line}"),
+    };
+    let dist = |st: &crate::gap::Standing| {
+        let d = gap.line.score - round2(st.index);
+        match (lang, d > Decimal::ZERO) {
+            (Lang::Vi, true) => format!("còn thiếu {}", pc(d)),
+            (Lang::Vi, false) => format!("vượt {}", pc(-d)),
+            (Lang::En, true) => format!("{} short", pc(d)),
+            (Lang::En, false) => format!("{} above", pc(-d)),
+        }
+    };
+    let mut gap_footer = match lang {
+        Lang::Vi => format!(
+            "Dự kiến {}: {}",
+            pc(round2(gap.projected.index)),
+            dist(&gap.projected)
+        ),
+        Lang::En => format!(
+            "Projected {}: {}",
+            pc(round2(gap.projected.index)),
+            dist(&gap.projected)
+        ),
+    };
+    if scored.evidence.is_some() {
+        gap_footer.push_str(&match lang {
+            Lang::Vi => format!(
+                "; điểm chặt {}: {}",
+                pc(round2(gap.strict.index)),
+                dist(&gap.strict)
+            ),
+            Lang::En => format!(
+                "; strict {}: {}",
+                pc(round2(gap.strict.index)),
+                dist(&gap.strict)
+            ),
+        });
+    }
+    if let Some(ap) = &gap.appraised {
+        gap_footer.push_str(&match lang {
+            Lang::Vi => format!("; thẩm định {}: {}", pc(round2(ap.index)), dist(ap)),
+            Lang::En => format!("; appraised {}: {}", pc(round2(ap.index)), dist(ap)),
+        });
+    }
+    gap_footer.push_str(if vi {
+        " (phải đạt trên ngưỡng)"
+    } else {
+        " (must score above the line)"
+    });
+    let gap_chart = GapChart {
+        title: match lang {
+            Lang::Vi => format!("Khoảng cách tới nhóm {k} đơn vị dẫn đầu — năm {y}"),
+            Lang::En => format!("Distance to the top {k} — {y}"),
+        },
+        subtitle: match (gap.line.year, lang) {
+            (Some(ly), Lang::Vi) => format!("Xếp hạng công bố năm {ly} (các đơn vị có trong tệp xếp hạng); {unit}: tính đến {as_of}"),
+            (Some(ly), Lang::En) => format!("Published ranking of {ly} (the units in the ranking file); {unit}: as of {as_of}"),
+            (None, Lang::Vi) => format!("Ngưỡng tự đặt (--threshold); {unit}: tính đến {as_of}"),
+            (None, Lang::En) => format!("Line given with --threshold; {unit}: as of {as_of}"),
+        },
+        bars,
+        line: gap.line.score,
+        line_label,
+        footer: gap_footer,
+    };
+
+    // trend.svg
+    let mut paths = vec![a.dossier.to_path_buf()];
+    paths.extend(a.compare.iter().cloned());
+    let loaded = match load_all(&paths, lang) {
+        Ok(l) => l,
+        Err(o) => return o,
+    };
+    let c = comparison(&loaded, false);
+    let years: Vec<i32> = c.years.iter().map(|y| y.year).collect();
+    let series = |r: &crate::compare::Row, label: String| Series {
+        label,
+        values: r
+            .cells
+            .iter()
+            .map(|x| x.as_ref().and_then(|x| x.percent()))
+            .collect(),
+    };
+    let total = c.rows.iter().find(|r| r.level == Level::Total).map(|r| {
+        series(
+            r,
+            if vi {
+                "Tổng (Chỉ số)".into()
+            } else {
+                "Total (index)".into()
+            },
+        )
+    });
+    let basis: Vec<String> = c
+        .years
+        .iter()
+        .map(|y| match (y.basis, lang) {
+            (Basis::Appraised, Lang::Vi) => format!("{}: thẩm định", y.year),
+            (Basis::Projected, Lang::Vi) => format!("{}: tự đánh giá + ĐTXHH dự kiến", y.year),
+            (Basis::Appraised, Lang::En) => format!("{}: appraised", y.year),
+            (Basis::Projected, Lang::En) => format!("{}: self-assessed + projected survey", y.year),
+        })
+        .collect();
+    let trend = TrendChart {
+        title: match lang {
+            Lang::Vi => format!("Diễn biến theo lĩnh vực — {unit}"),
+            Lang::En => format!("Areas year by year — {unit}"),
+        },
+        subtitle: match lang {
+            Lang::Vi => format!("% điểm tối đa của từng năm; {}", basis.join("; ")),
+            Lang::En => format!("% of each year's maximum; {}", basis.join("; ")),
+        },
+        years,
+        areas: c
+            .rows
+            .iter()
+            .filter(|r| r.level == Level::Area)
+            .map(|r| series(r, format!("{}. {}", r.code, r.name)))
+            .collect(),
+        total: total.unwrap_or(Series {
+            label: String::new(),
+            values: Vec::new(),
+        }),
+        footer: if vi {
+            "Lĩnh vực có điểm tối đa thay đổi giữa các năm được so theo % (xem parscore compare)."
+                .into()
+        } else {
+            "Areas whose maximum changed between years are compared in percent (see parscore compare).".into()
+        },
+    };
+
+    let drawn = [
+        ("areas", chart::areas(&areas, lang)),
+        ("gap", chart::gap_chart(&gap_chart, lang)),
+        ("trend", chart::trend(&trend, lang)),
+    ];
+    let mut written = Vec::new();
+    for (name, svg) in drawn {
+        let svg = match svg {
+            Ok(s) => s,
+            Err(e) => return cannot_write(&a.out.join(format!("{name}.svg")), &e, lang),
+        };
+        let path = a.out.join(format!("{name}.svg"));
+        if let Err(e) = write_atomic(&path, svg.as_bytes()) {
+            return cannot_write(&path, &e.to_string(), lang);
+        }
+        written.push(path);
+        if a.png {
+            let path = a.out.join(format!("{name}.png"));
+            let bytes = match chart::png(&svg) {
+                Ok(b) => b,
+                Err(e) => return cannot_write(&path, &e, lang),
+            };
+            if let Err(e) = write_atomic(&path, &bytes) {
+                return cannot_write(&path, &e.to_string(), lang);
+            }
+            written.push(path);
+        }
+    }
+    let mut out = String::from(if vi { "Đã vẽ:\n" } else { "Drawn:\n" });
+    for p in written {
+        out.push_str(&format!("  {}\n", p.display()));
+    }
+    Outcome {
+        out,
+        err: crate::report::diagnostics::lines(&scored.warnings.items, lang),
+        status: Status::Ok,
+    }
+}
+
+fn cannot_write(path: &Path, e: &str, lang: Lang) -> Outcome {
+    let d = Diagnostic::error(
+        &path.display().to_string(),
+        text!(vi: "không vẽ hoặc ghi được biểu đồ: {e}", en: "cannot draw or write the chart: {e}"),
+    );
+    Outcome::fatal(d.into(), lang)
+}

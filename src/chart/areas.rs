@@ -1,0 +1,168 @@
+//! `areas.svg`: each area's achieved points against its maximum, in percent, with the
+//! points at risk for missing evidence and, for an appraised year, the council's points.
+
+use super::draw::*;
+use crate::lang::Lang;
+use crate::number::{percent_of, show_percent, show_points};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use rust_decimal::Decimal;
+
+#[derive(Clone, Debug)]
+pub struct AreaBar {
+    pub code: String,
+    pub name: String,
+    pub achieved: Decimal,
+    pub max: Decimal,
+    pub at_risk: Option<Decimal>,
+    pub appraised: Option<Decimal>,
+}
+
+#[derive(Clone, Debug)]
+pub struct AreasChart {
+    pub title: String,
+    pub subtitle: String,
+    pub bars: Vec<AreaBar>,
+    /// The closing line under the bars (the totals, as `score` prints them).
+    pub footer: String,
+}
+
+const TOP: i32 = 150;
+const ROW: i32 = 74;
+const LABEL_X: i32 = 40;
+const BAR_X: i32 = 620;
+const BAR_W: i32 = 700;
+
+pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
+    let vi = lang == Lang::Vi;
+    let rows = c.bars.len() as i32;
+    let height = (TOP + rows * ROW + 130) as u32;
+    svg(height, |root| {
+        root.draw(&Text::new(
+            c.title.clone(),
+            (LABEL_X, 28),
+            anchored(bold(34.0, INK), HPos::Left, VPos::Top),
+        ))?;
+        root.draw(&Text::new(
+            c.subtitle.clone(),
+            (LABEL_X, 76),
+            anchored(style(21.0, GREY), HPos::Left, VPos::Top),
+        ))?;
+        let x_of = |pct: f64| BAR_X + (pct.clamp(0.0, 100.0) / 100.0 * BAR_W as f64).round() as i32;
+        // Grid every 20 %.
+        let bottom = TOP + rows * ROW;
+        for step in 0..=5 {
+            let x = x_of(step as f64 * 20.0);
+            root.draw(&PathElement::new(
+                vec![(x, TOP - 10), (x, bottom)],
+                LIGHT.stroke_width(1),
+            ))?;
+            root.draw(&Text::new(
+                format!("{}%", axis_number(step as f64 * 20.0, vi)),
+                (x, TOP - 16),
+                anchored(style(17.0, GREY), HPos::Center, VPos::Bottom),
+            ))?;
+        }
+        for (i, b) in c.bars.iter().enumerate() {
+            let y = TOP + i as i32 * ROW + 14;
+            let (y0, y1) = (y, y + 34);
+            let pct = |d: Decimal| percent_of(d, b.max).map(f).unwrap_or(0.0);
+            root.draw(&Text::new(
+                format!("{}. {}", b.code, b.name),
+                (LABEL_X, (y0 + y1) / 2),
+                anchored(style(20.0, INK), HPos::Left, VPos::Center),
+            ))?;
+            root.draw(&Rectangle::new(
+                [(x_of(0.0), y0), (x_of(100.0), y1)],
+                LIGHT.filled(),
+            ))?;
+            root.draw(&Rectangle::new(
+                [(x_of(0.0), y0), (x_of(pct(b.achieved)), y1)],
+                ACHIEVED.filled(),
+            ))?;
+            let risk = b.at_risk.unwrap_or_default();
+            if risk > Decimal::ZERO {
+                root.draw(&Rectangle::new(
+                    [
+                        (x_of(pct(b.achieved - risk)), y0),
+                        (x_of(pct(b.achieved)), y1),
+                    ],
+                    ORANGE.filled(),
+                ))?;
+            }
+            if let Some(a) = b.appraised {
+                let x = x_of(pct(a));
+                root.draw(&Rectangle::new(
+                    [(x - 2, y0 - 6), (x + 2, y1 + 6)],
+                    INK.filled(),
+                ))?;
+            }
+            let percent = percent_of(b.achieved, b.max)
+                .map(|p| show_percent(p, lang))
+                .unwrap_or_else(|| "–".into());
+            let mut label = format!(
+                "{} / {} ({percent}%)",
+                show_points(b.achieved, lang),
+                show_points(b.max, lang)
+            );
+            if let Some(a) = b.appraised {
+                label.push_str(&if vi {
+                    format!("; thẩm định {}", show_points(a, lang))
+                } else {
+                    format!("; appraised {}", show_points(a, lang))
+                });
+            }
+            root.draw(&Text::new(
+                label,
+                (BAR_X + BAR_W + 14, y0 + 2),
+                anchored(style(19.0, INK), HPos::Left, VPos::Top),
+            ))?;
+            if risk > Decimal::ZERO {
+                let words = if vi {
+                    format!("nguy cơ bị trừ {}", show_points(risk, lang))
+                } else {
+                    format!("{} at risk", show_points(risk, lang))
+                };
+                root.draw(&Text::new(
+                    words,
+                    (BAR_X + BAR_W + 14, y0 + 26),
+                    anchored(style(18.0, ORANGE), HPos::Left, VPos::Top),
+                ))?;
+            }
+        }
+        let ly = bottom + 34;
+        let mut x = LABEL_X;
+        let entries: Vec<(RGBColor, &str)> = if vi {
+            vec![
+                (ACHIEVED, "Điểm đạt"),
+                (LIGHT, "Còn thiếu so với tối đa"),
+                (ORANGE, "Có nguy cơ bị trừ (thiếu tài liệu kiểm chứng)"),
+                (INK, "Điểm thẩm định"),
+            ]
+        } else {
+            vec![
+                (ACHIEVED, "Achieved"),
+                (LIGHT, "Short of the maximum"),
+                (ORANGE, "At risk (missing evidence)"),
+                (INK, "Appraised"),
+            ]
+        };
+        let has_risk = c
+            .bars
+            .iter()
+            .any(|b| b.at_risk.is_some_and(|r| r > Decimal::ZERO));
+        let has_appraised = c.bars.iter().any(|b| b.appraised.is_some());
+        for (colour, words) in entries {
+            if (colour == ORANGE && !has_risk) || (colour == INK && !has_appraised) {
+                continue;
+            }
+            x = swatch(root, x, ly, colour, words)?;
+        }
+        root.draw(&Text::new(
+            c.footer.clone(),
+            (LABEL_X, ly + 34),
+            anchored(bold(20.0, INK), HPos::Left, VPos::Top),
+        ))?;
+        Ok::<(), DrawingAreaErrorKind<std::io::Error>>(())
+    })
+}

@@ -1,0 +1,102 @@
+//! What the three charts share: sizes, colours, text styles, and turning plotters' errors
+//! into messages.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+pub const WIDTH: u32 = 1600;
+pub const FAMILY: &str = "sans-serif";
+
+pub const ACHIEVED: RGBColor = RGBColor(31, 90, 160);
+pub const LIGHT: RGBColor = RGBColor(222, 228, 236);
+pub const ORANGE: RGBColor = RGBColor(230, 120, 20);
+pub const THRESHOLD: RGBColor = RGBColor(200, 30, 30);
+pub const PROJECTED: RGBColor = RGBColor(30, 140, 80);
+pub const GREY: RGBColor = RGBColor(110, 110, 110);
+pub const PEER: RGBColor = RGBColor(150, 165, 185);
+pub const INK: RGBColor = RGBColor(25, 25, 25);
+
+/// Eight distinguishable colours for the areas, then the total in black.
+pub const AREA_COLOURS: [RGBColor; 8] = [
+    RGBColor(31, 119, 180),
+    RGBColor(255, 127, 14),
+    RGBColor(44, 160, 44),
+    RGBColor(214, 39, 40),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(23, 190, 207),
+];
+
+/// A coordinate from an exact figure (only for placing marks; labels use the decimals).
+pub fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+pub fn style(size: f64, colour: RGBColor) -> TextStyle<'static> {
+    let mut s = TextStyle::from((FAMILY, size).into_font());
+    s.color = colour.to_backend_color();
+    s
+}
+
+pub fn bold(size: f64, colour: RGBColor) -> TextStyle<'static> {
+    let mut s = TextStyle::from((FAMILY, size, FontStyle::Bold).into_font());
+    s.color = colour.to_backend_color();
+    s
+}
+
+pub fn anchored(s: TextStyle<'static>, h: HPos, v: VPos) -> TextStyle<'static> {
+    s.pos(Pos::new(h, v))
+}
+
+/// A number for an axis, Vietnamese style: `92,5`.
+pub fn axis_number(v: f64, vi: bool) -> String {
+    let s = if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.1}")
+    };
+    if vi {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// Draws into an SVG string of the given height.
+pub fn svg<E: std::fmt::Debug>(
+    height: u32,
+    paint: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) -> Result<(), E>,
+) -> Result<String, String> {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (WIDTH, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| format!("{e:?}"))?;
+        paint(&root).map_err(|e| format!("{e:?}"))?;
+        root.present().map_err(|e| format!("{e:?}"))?;
+    }
+    Ok(out)
+}
+
+/// A legend entry: a swatch and its words, at `(x, y)`.
+pub fn swatch(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    x: i32,
+    y: i32,
+    colour: RGBColor,
+    words: &str,
+) -> Result<i32, DrawingAreaErrorKind<std::io::Error>> {
+    root.draw(&Rectangle::new(
+        [(x, y - 8), (x + 22, y + 8)],
+        colour.filled(),
+    ))?;
+    root.draw(&Text::new(
+        words.to_string(),
+        (x + 30, y),
+        anchored(style(17.0, INK), HPos::Left, VPos::Center),
+    ))?;
+    // The width taken, to place the next entry: about 0.55 em per character.
+    Ok(x + 30 + (words.chars().count() as f64 * 17.0 / 1.24 * 0.56) as i32 + 36)
+}

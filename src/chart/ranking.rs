@@ -1,0 +1,170 @@
+//! `gap.svg`: the latest published ranking of the unit's group, the top-K line, and the
+//! unit's totals placed among its peers.
+
+use super::draw::*;
+use crate::lang::Lang;
+use crate::number::show_percent;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use rust_decimal::Decimal;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RankKind {
+    /// Another unit, as published.
+    Peer,
+    /// The unit itself, as published.
+    Published,
+    /// The unit's projected total.
+    Projected,
+    /// The unit's strict total (after points at risk).
+    Strict,
+    /// The unit's appraised total.
+    Appraised,
+}
+
+#[derive(Clone, Debug)]
+pub struct RankBar {
+    pub label: String,
+    pub score: Decimal,
+    pub kind: RankKind,
+}
+
+#[derive(Clone, Debug)]
+pub struct GapChart {
+    pub title: String,
+    pub subtitle: String,
+    pub bars: Vec<RankBar>,
+    pub line: Decimal,
+    pub line_label: String,
+    pub footer: String,
+}
+
+const TOP: i32 = 170;
+const ROW: i32 = 58;
+const LABEL_X: i32 = 40;
+const BAR_X: i32 = 640;
+const BAR_W: i32 = 760;
+
+fn colour(k: RankKind) -> RGBColor {
+    match k {
+        RankKind::Peer => PEER,
+        RankKind::Published | RankKind::Appraised => ACHIEVED,
+        RankKind::Projected => PROJECTED,
+        RankKind::Strict => ORANGE,
+    }
+}
+
+pub fn gap_chart(c: &GapChart, lang: Lang) -> Result<String, String> {
+    let vi = lang == Lang::Vi;
+    let mut bars = c.bars.clone();
+    bars.sort_by_key(|b| std::cmp::Reverse(b.score));
+    let rows = bars.len() as i32;
+    let height = (TOP + rows * ROW + 120) as u32;
+    let lowest = bars.iter().map(|b| f(b.score)).fold(f(c.line), f64::min);
+    let lo = ((lowest - 3.0) / 5.0).floor() * 5.0;
+    let lo = lo.clamp(0.0, 95.0);
+    let x_of = |v: f64| BAR_X + ((v - lo) / (100.0 - lo) * BAR_W as f64).round() as i32;
+    svg(height, |root| {
+        root.draw(&Text::new(
+            c.title.clone(),
+            (LABEL_X, 28),
+            anchored(bold(34.0, INK), HPos::Left, VPos::Top),
+        ))?;
+        root.draw(&Text::new(
+            c.subtitle.clone(),
+            (LABEL_X, 76),
+            anchored(style(21.0, GREY), HPos::Left, VPos::Top),
+        ))?;
+        let bottom = TOP + rows * ROW;
+        let mut tick = lo;
+        while tick <= 100.0 + 1e-9 {
+            let x = x_of(tick);
+            root.draw(&PathElement::new(
+                vec![(x, TOP - 8), (x, bottom)],
+                LIGHT.stroke_width(1),
+            ))?;
+            root.draw(&Text::new(
+                axis_number(tick, vi),
+                (x, TOP - 12),
+                anchored(style(17.0, GREY), HPos::Center, VPos::Bottom),
+            ))?;
+            tick += 5.0;
+        }
+        for (i, b) in bars.iter().enumerate() {
+            let y0 = TOP + i as i32 * ROW + 10;
+            let y1 = y0 + 36;
+            let ink = if b.kind == RankKind::Peer {
+                INK
+            } else {
+                colour(b.kind)
+            };
+            let text = if b.kind == RankKind::Peer {
+                style(20.0, ink)
+            } else {
+                bold(20.0, ink)
+            };
+            root.draw(&Text::new(
+                b.label.clone(),
+                (LABEL_X, (y0 + y1) / 2),
+                anchored(text, HPos::Left, VPos::Center),
+            ))?;
+            root.draw(&Rectangle::new(
+                [(x_of(lo), y0), (x_of(f(b.score)), y1)],
+                colour(b.kind).filled(),
+            ))?;
+            root.draw(&Text::new(
+                show_percent(b.score, lang),
+                (x_of(f(b.score)) + 8, (y0 + y1) / 2),
+                anchored(bold(19.0, INK), HPos::Left, VPos::Center),
+            ))?;
+        }
+        let lx = x_of(f(c.line));
+        root.draw(&PathElement::new(
+            vec![(lx, TOP - 40), (lx, bottom + 6)],
+            THRESHOLD.stroke_width(3),
+        ))?;
+        root.draw(&Text::new(
+            c.line_label.clone(),
+            (lx - 6, TOP - 44),
+            anchored(bold(20.0, THRESHOLD), HPos::Right, VPos::Bottom),
+        ))?;
+        let ly = bottom + 34;
+        let mut x = LABEL_X;
+        let kinds: Vec<RankKind> = [
+            RankKind::Peer,
+            RankKind::Published,
+            RankKind::Projected,
+            RankKind::Strict,
+        ]
+        .into_iter()
+        .filter(|k| {
+            bars.iter().any(|b| {
+                b.kind == *k || (*k == RankKind::Published && b.kind == RankKind::Appraised)
+            })
+        })
+        .collect();
+        for k in kinds {
+            let words = match (k, vi) {
+                (RankKind::Peer, true) => "Đơn vị khác (công bố)",
+                (RankKind::Published | RankKind::Appraised, true) => "Đơn vị (công bố / thẩm định)",
+                (RankKind::Projected, true) => "Đơn vị: dự kiến",
+                (RankKind::Strict, true) => {
+                    "Đơn vị: điểm chặt (trừ điểm thiếu tài liệu kiểm chứng)"
+                }
+                (RankKind::Peer, false) => "Other units (published)",
+                (RankKind::Published | RankKind::Appraised, false) => {
+                    "The unit (published / appraised)"
+                }
+                (RankKind::Projected, false) => "The unit: projected",
+                (RankKind::Strict, false) => "The unit: strict (less points lacking evidence)",
+            };
+            x = swatch(root, x, ly, colour(k), words)?;
+        }
+        root.draw(&Text::new(
+            c.footer.clone(),
+            (LABEL_X, ly + 34),
+            anchored(bold(20.0, INK), HPos::Left, VPos::Top),
+        ))?;
+        Ok::<(), DrawingAreaErrorKind<std::io::Error>>(())
+    })
+}
