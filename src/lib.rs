@@ -14,6 +14,7 @@ pub mod diag;
 pub mod dossier;
 pub mod evidence;
 pub mod fsio;
+pub mod fuzzing;
 pub mod gap;
 pub mod input;
 pub mod lang;

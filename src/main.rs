@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use parscore::app::{self, Outcome};
+use parscore::input::TextEncoding;
 use parscore::lang::Lang;
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,8 +22,24 @@ struct Cli {
     /// Ngôn ngữ thông báo / language of messages and reports
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
     lang: LangArg,
+    /// Bảng mã của các tệp CSV (mặc định: tự nhận biết) / encoding of the CSV files (default: detected)
+    #[arg(long, global = true, value_enum, default_value_t = EncodingArg::Auto)]
+    encoding: EncodingArg,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EncodingArg {
+    Auto,
+    #[value(name = "utf-8")]
+    Utf8,
+    #[value(name = "utf-16le")]
+    Utf16le,
+    #[value(name = "utf-16be")]
+    Utf16be,
+    #[value(name = "windows-1258")]
+    Windows1258,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -167,6 +184,14 @@ fn main() -> ExitCode {
         LangArg::Vi => Lang::Vi,
         LangArg::En => Lang::En,
     };
+    parscore::input::force_encoding(match cli.encoding {
+        EncodingArg::Auto => TextEncoding::Auto,
+        EncodingArg::Utf8 => TextEncoding::Utf8,
+        EncodingArg::Utf16le => TextEncoding::Utf16Le,
+        EncodingArg::Utf16be => TextEncoding::Utf16Be,
+        EncodingArg::Windows1258 => TextEncoding::Windows1258,
+    });
+    let json = wants_json(&cli.command);
     let outcome = match cli.command {
         Command::Score {
             dossier,
@@ -239,7 +264,27 @@ fn main() -> ExitCode {
             }
         },
     };
-    print(outcome)
+    print(if json {
+        outcome.json_errors(lang)
+    } else {
+        outcome
+    })
+}
+
+/// Whether the command was asked for JSON, so that its errors come as JSON too.
+fn wants_json(c: &Command) -> bool {
+    match c {
+        Command::Score { format, .. } | Command::Compare { format, .. } => {
+            matches!(format, ScoreFormatArg::Json)
+        }
+        Command::Evidence { format, .. }
+        | Command::Verify { format, .. }
+        | Command::Gap { format, .. } => matches!(format, ReportFormat::Json),
+        Command::Criteria {
+            command: CriteriaCommand::Check { format, .. },
+        } => matches!(format, CheckFormat::Json),
+        _ => false,
+    }
 }
 
 fn print(outcome: Outcome) -> ExitCode {

@@ -341,6 +341,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         out,
         err: crate::report::diagnostics::lines(&scored.warnings.items, lang),
         status: Status::Ok,
+        diagnostics: Vec::new(),
     }
 }
 

@@ -28,6 +28,7 @@ pub fn load_all(paths: &[PathBuf], lang: Lang) -> Result<Vec<Scored>, Outcome> {
                     out: String::new(),
                     err: String::new(),
                     status: Status::Ok,
+                    diagnostics: Vec::new(),
                 });
                 f.err.push_str(&o.err);
                 f.status = f.status.max(o.status);
@@ -86,5 +87,6 @@ pub fn compare(paths: &[PathBuf], detail: bool, format: CompareFormat, lang: Lan
         out,
         err: diagnostics::lines(&warnings, lang),
         status: Status::Ok,
+        diagnostics: Vec::new(),
     }
 }

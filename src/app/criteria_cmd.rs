@@ -66,7 +66,12 @@ pub fn criteria_check(files: &[PathBuf], lang: Lang, json: bool) -> Outcome {
             serde_json::to_string_pretty(&reports).unwrap_or_default()
         );
     }
-    Outcome { out, err, status }
+    Outcome {
+        out,
+        err,
+        status,
+        diagnostics: Vec::new(),
+    }
 }
 
 /// Prints the tree, or the part of it under `code`.

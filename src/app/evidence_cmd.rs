@@ -44,6 +44,7 @@ pub fn evidence(path: &Path, json: bool, lang: Lang) -> Outcome {
         } else {
             Status::DataProblems
         },
+        diagnostics: Vec::new(),
     }
 }
 
@@ -143,5 +144,6 @@ pub fn verify(path: &Path, json: bool, lang: Lang) -> Outcome {
         } else {
             Status::DataProblems
         },
+        diagnostics: Vec::new(),
     }
 }

@@ -156,5 +156,6 @@ pub fn gap(
         out,
         err: diagnostics::lines(&s.warnings.items, lang),
         status: Status::Ok,
+        diagnostics: Vec::new(),
     }
 }

@@ -37,6 +37,8 @@ pub struct Outcome {
     pub out: String,
     pub err: String,
     pub status: Status,
+    /// The problems behind a failed outcome, for `--format json`.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Outcome {
@@ -45,6 +47,7 @@ impl Outcome {
             out,
             err: String::new(),
             status: Status::Ok,
+            diagnostics: Vec::new(),
         }
     }
 
@@ -53,6 +56,7 @@ impl Outcome {
             out: String::new(),
             err: format!("{}\n", f.0.render(lang)),
             status: Status::CannotRun,
+            diagnostics: vec![*f.0],
         }
     }
 
@@ -73,7 +77,22 @@ impl Outcome {
             } else {
                 Status::Ok
             },
+            diagnostics: diags.to_vec(),
         }
+    }
+
+    /// For `--format json`: a failed outcome prints its problems as JSON on standard
+    /// output, `{ "status": 1, "errors": [ { "severity", "file", "line", "column", "code",
+    /// "message" } ] }`, and keeps the human-readable text on standard error.
+    pub fn json_errors(mut self, lang: Lang) -> Self {
+        if self.status != Status::Ok && self.out.is_empty() && !self.diagnostics.is_empty() {
+            let v = serde_json::json!({
+                "status": self.status as u8,
+                "errors": crate::report::diagnostics::json(&self.diagnostics, lang),
+            });
+            self.out = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        self
     }
 }
 

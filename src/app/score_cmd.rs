@@ -44,5 +44,6 @@ pub fn score(path: &Path, format: ScoreFormat, explain_code: Option<&str>, lang:
         out,
         err: warnings,
         status: Status::Ok,
+        diagnostics: Vec::new(),
     }
 }

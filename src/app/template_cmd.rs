@@ -41,6 +41,7 @@ pub fn template(input: &Path, out: Option<&Path>, lang: Lang) -> Outcome {
             out: String::from_utf8_lossy(&bytes).into_owned(),
             err: String::new(),
             status: Status::Ok,
+            diagnostics: Vec::new(),
         };
     };
     let target = shown(out);

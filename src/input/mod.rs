@@ -3,7 +3,9 @@
 
 mod table;
 
-pub use table::{decode, parse_table, read_table, Row, Table};
+pub use table::{
+    decode, decode_as, force_encoding, parse_table, read_table, Row, Table, TextEncoding,
+};
 
 use unicode_normalization::UnicodeNormalization;
 

@@ -53,23 +53,77 @@ pub fn read_table(path: &Path, source: &str) -> Result<Result<Table, Box<Diagnos
     Ok(parse_table(&bytes, source))
 }
 
+/// The text encoding of tabular input: detected (`Auto`), or forced by `--encoding`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextEncoding {
+    Auto,
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    Windows1258,
+}
+
+static FORCED: std::sync::OnceLock<TextEncoding> = std::sync::OnceLock::new();
+
+/// Forces one encoding for every table read by this process (the `--encoding` option).
+/// Only the first call counts.
+pub fn force_encoding(e: TextEncoding) {
+    let _ = FORCED.set(e);
+}
+
+fn forced() -> TextEncoding {
+    FORCED.get().copied().unwrap_or(TextEncoding::Auto)
+}
+
 /// Decodes bytes to text: a BOM names the encoding (UTF-8, UTF-16 LE/BE); without one the
-/// bytes are UTF-8 if they are valid UTF-8, else Windows-1258. Line ends become `\n`.
+/// bytes are UTF-8 if they are valid UTF-8, else Windows-1258 — unless `--encoding` forced
+/// one. Line ends become `\n`, stray BOMs inside the text are dropped, and the text is NFC.
 pub fn decode(bytes: &[u8], source: &str) -> Result<String, Box<Diagnostic>> {
-    let (encoding, bom_len) =
-        encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
+    decode_as(bytes, source, forced())
+}
+
+pub fn decode_as(bytes: &[u8], source: &str, how: TextEncoding) -> Result<String, Box<Diagnostic>> {
+    let detected = encoding_rs::Encoding::for_bom(bytes);
+    let (encoding, bom_len) = match how {
+        TextEncoding::Auto => detected.unwrap_or((encoding_rs::UTF_8, 0)),
+        forced => {
+            let e = match forced {
+                TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
+                TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
+                TextEncoding::Windows1258 => encoding_rs::WINDOWS_1258,
+                _ => encoding_rs::UTF_8,
+            };
+            let bom = detected
+                .filter(|(d, _)| *d == e)
+                .map(|(_, n)| n)
+                .unwrap_or(0);
+            (e, bom)
+        }
+    };
     let body = &bytes[bom_len..];
+    let no_bom_utf16 = how == TextEncoding::Auto && bom_len == 0 && body.contains(&0);
+    if no_bom_utf16 {
+        let at = body.iter().position(|b| *b == 0).unwrap_or(0);
+        return Err(Box::new(Diagnostic::error(
+            source,
+            text!(
+                vi: "tệp có byte 0 (vị trí {at}): có thể là tệp nhị phân, hoặc UTF-16 không có BOM (khi đó dùng --encoding utf-16le hoặc utf-16be)",
+                en: "the file has a zero byte (offset {at}): a binary file, or UTF-16 without a BOM (then use --encoding utf-16le or utf-16be)"
+            ),
+        )));
+    }
     let text = if encoding == encoding_rs::UTF_8 {
         match std::str::from_utf8(body) {
             Ok(s) => s.to_string(),
-            Err(_) if bom_len > 0 => {
+            Err(e) if bom_len > 0 || how == TextEncoding::Utf8 => {
+                let at = e.valid_up_to();
                 return Err(Box::new(Diagnostic::error(
                     source,
                     text!(
-                        vi: "tệp có BOM UTF-8 nhưng nội dung không phải UTF-8 hợp lệ",
-                        en: "the file starts with a UTF-8 BOM but is not valid UTF-8"
+                        vi: "nội dung không phải UTF-8 hợp lệ (byte lỗi ở vị trí {at})",
+                        en: "the content is not valid UTF-8 (bad byte at offset {at})"
                     ),
-                )))
+                )));
             }
             Err(_) => encoding_rs::WINDOWS_1258
                 .decode_without_bom_handling(body)
@@ -82,14 +136,15 @@ pub fn decode(bytes: &[u8], source: &str) -> Result<String, Box<Diagnostic>> {
             return Err(Box::new(Diagnostic::error(
                 source,
                 text!(
-                    vi: "tệp có BOM {name} nhưng nội dung không giải mã được",
-                    en: "the file starts with a {name} BOM but cannot be decoded",
+                    vi: "nội dung không giải mã được theo {name}",
+                    en: "the content cannot be decoded as {name}",
                     name = encoding.name()
                 ),
             )));
         }
         s.into_owned()
     };
+    let text = text.replace('\u{feff}', "");
     Ok(nfc(&text.replace("\r\n", "\n").replace('\r', "\n")))
 }
 
