@@ -115,3 +115,28 @@ fn the_manifest_example_leaves_only_the_apology_letters_of_3_3_2_missing() {
     );
     assert_eq!(v["problems"], serde_json::json!([]));
 }
+
+#[test]
+fn the_ranking_example_gives_the_2025_line() {
+    let ranking = &blocks("docs/leadership.md", "csv")[0];
+    let dir = tempfile::tempdir().unwrap();
+    let dossier = dir.path().join("evidence/2025");
+    std::fs::create_dir_all(&dossier).unwrap();
+    std::fs::create_dir_all(dir.path().join("criteria")).unwrap();
+    for f in ["dossier.json", "scores.csv", "plan.csv"] {
+        std::fs::copy(root().join("evidence/2025").join(f), dossier.join(f)).unwrap();
+    }
+    std::fs::copy(
+        root().join("criteria/haiphong-so-2025.json"),
+        dir.path().join("criteria/haiphong-so-2025.json"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("criteria/rankings.csv"), ranking).unwrap();
+    let (code, out, err) = run(&["gap", dossier.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["line"], "92.71");
+    assert_eq!(v["line_unit"], "Sở Nội vụ");
+    assert_eq!(v["appraised"], "88.99");
+    assert_eq!(v["gap"], "3.72");
+}
