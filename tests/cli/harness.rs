@@ -86,3 +86,29 @@ pub fn copy_into(src: &Path, dst: &Path) {
         }
     }
 }
+
+/// A shipped dossier (`evidence/2026`, relative to the project root) copied into a fresh
+/// temporary folder at the same place, with the criteria and ranking files its
+/// `dossier.json` names copied to their places too, so its relative paths still work.
+/// Run the binary there with [`run_in`]; the test may rewrite anything.
+pub fn copy_sample(rel: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = root().join(rel);
+    copy_into(&src, &dir.path().join(rel));
+    let settings = std::fs::read_to_string(src.join("dossier.json")).expect("dossier.json");
+    let settings: serde_json::Value = serde_json::from_str(&settings).expect("JSON");
+    let project = root().canonicalize().expect("project root");
+    for key in ["criteria", "rankings"] {
+        let Some(named) = settings[key].as_str() else {
+            continue;
+        };
+        let file = src.join(named).canonicalize().expect("a named file");
+        let inside = file
+            .strip_prefix(&project)
+            .expect("the named file is inside the project");
+        let target = dir.path().join(inside);
+        std::fs::create_dir_all(target.parent().expect("a folder")).expect("create dir");
+        std::fs::copy(&file, &target).expect("copy");
+    }
+    dir
+}

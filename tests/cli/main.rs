@@ -5,6 +5,7 @@ mod harness;
 mod criteria_check;
 mod docs;
 mod evidence;
+mod leadership;
 mod properties;
 mod score;
 mod shipped;
