@@ -152,6 +152,43 @@ fn predecessors(code: &str, replaces: &[String], earlier: &ScoreSheet) -> Vec<St
     }
 }
 
+/// The figures of `code` of year `start` and of what it stands for in every earlier year,
+/// marking those codes as used.
+fn trace(
+    sheets: &[(&ScoreSheet, &crate::criteria::Criteria)],
+    start: usize,
+    code: &str,
+    used: &mut [HashSet<String>],
+) -> Vec<Option<Cell>> {
+    let mut cells = vec![None; sheets.len()];
+    let mut codes = vec![code.to_string()];
+    for j in (0..=start).rev() {
+        let (s, _) = sheets[j];
+        if j < start {
+            let (_, later_criteria) = sheets[j + 1];
+            let mut back = Vec::new();
+            for c in &codes {
+                let replaces = later_criteria
+                    .find(c)
+                    .map(|x| x.replaces.clone())
+                    .unwrap_or_default();
+                for p in predecessors(c, &replaces, s) {
+                    if !back.contains(&p) {
+                        back.push(p);
+                    }
+                }
+            }
+            codes = back;
+        }
+        if codes.is_empty() {
+            break;
+        }
+        used[j].extend(codes.iter().cloned());
+        cells[j] = cell(s, &codes);
+    }
+    cells
+}
+
 /// Compares sheets (any order; sorted by year here), each with its criteria set.
 pub fn compare(sheets: &[(&ScoreSheet, &crate::criteria::Criteria)], detail: bool) -> Comparison {
     let mut sheets: Vec<_> = sheets.to_vec();
@@ -174,57 +211,17 @@ pub fn compare(sheets: &[(&ScoreSheet, &crate::criteria::Criteria)], detail: boo
         cells: sheets.iter().map(|(s, _)| Some(total_cell(s))).collect(),
         changes: Vec::new(),
     }];
-    // Rows keyed by the latest year's nodes, traced back year by year.
-    let (latest, _) = sheets[n - 1];
+    // Rows keyed by the latest year's nodes, traced back year by year; then the nodes of
+    // earlier years that no later node stands for, latest first, traced back the same way.
     let wanted = |depth: usize, leaf: bool| depth == 1 || (detail && leaf);
     let mut used: Vec<HashSet<String>> = vec![HashSet::new(); n];
-    for node in latest.nodes.iter().filter(|x| wanted(x.depth, x.is_leaf())) {
-        let mut cells = vec![None; n];
-        let mut codes = vec![node.code.clone()];
-        for j in (0..n).rev() {
-            let (s, _) = sheets[j];
-            if j < n - 1 {
-                let (_, later_criteria) = sheets[j + 1];
-                let mut back = Vec::new();
-                for c in &codes {
-                    let replaces = later_criteria
-                        .find(c)
-                        .map(|x| x.replaces.clone())
-                        .unwrap_or_default();
-                    for p in predecessors(c, &replaces, s) {
-                        if !back.contains(&p) {
-                            back.push(p);
-                        }
-                    }
-                }
-                codes = back;
-            }
-            if codes.is_empty() {
-                break;
-            }
-            used[j].extend(codes.iter().cloned());
-            cells[j] = cell(s, &codes);
-        }
-        rows.push(Row {
-            level: if node.depth == 1 {
-                Level::Area
-            } else {
-                Level::Leaf
-            },
-            code: node.code.clone(),
-            name: node.name.clone(),
-            cells,
-            changes: Vec::new(),
-        });
-    }
-    // Nodes of earlier years that no later node stands for.
-    for (j, (s, _)) in sheets.iter().enumerate().take(n - 1) {
+    for start in (0..n).rev() {
+        let (s, _) = sheets[start];
         for node in s.nodes.iter().filter(|x| wanted(x.depth, x.is_leaf())) {
-            if used[j].contains(&node.code) {
+            if used[start].contains(&node.code) {
                 continue;
             }
-            let mut cells = vec![None; n];
-            cells[j] = cell(s, std::slice::from_ref(&node.code));
+            let cells = trace(&sheets, start, &node.code, &mut used);
             rows.push(Row {
                 level: if node.depth == 1 {
                     Level::Area
@@ -291,6 +288,20 @@ fn change(from: i32, to: i32, a: &Option<Cell>, b: &Option<Cell>) -> Change {
             }
         }
     };
+    if a.max.is_zero() || b.max.is_zero() {
+        let y = if a.max.is_zero() { from } else { to };
+        return Change {
+            from,
+            to,
+            points: None,
+            percent: None,
+            comparable: false,
+            note: Some(text!(
+                vi: "không áp dụng ở năm {y}: không so sánh được",
+                en: "not applicable in {y}: not comparable"
+            )),
+        };
+    }
     let percent = match (a.percent(), b.percent()) {
         (Some(x), Some(y)) => Some(y - x),
         _ => None,

@@ -17,7 +17,8 @@ use rust_decimal::Decimal;
 /// The score to beat.
 #[derive(Clone, Debug)]
 pub struct Line {
-    pub rank: u32,
+    /// The rank to reach; `None` with `--threshold` and no rank.
+    pub rank: Option<u32>,
     pub score: Decimal,
     /// The unit at that rank and the ranking's year; `None` with `--threshold`.
     pub unit: Option<String>,
@@ -103,6 +104,34 @@ pub struct Gap {
     /// Where the recovery list starts: the appraised total, else the strict total.
     pub base: Standing,
     pub recovery: Vec<Step>,
+}
+
+/// Where a total stands against the line, for people: "còn thiếu 2,75", "vượt 0,13", or,
+/// for a tie, "bằng ngưỡng, cách 0,00 (đồng điểm)".
+pub fn against_line(line: Decimal, index: Decimal, lang: Lang) -> String {
+    let d = line - round2(index);
+    let p = |x: Decimal| crate::number::show_percent(x, lang);
+    match (lang, d.cmp(&Decimal::ZERO)) {
+        (Lang::Vi, std::cmp::Ordering::Greater) => format!("còn thiếu {}", p(d)),
+        (Lang::Vi, std::cmp::Ordering::Less) => format!("vượt {}", p(-d)),
+        (Lang::Vi, std::cmp::Ordering::Equal) => "bằng ngưỡng, cách 0,00 (đồng điểm)".into(),
+        (Lang::En, std::cmp::Ordering::Greater) => format!("{} short", p(d)),
+        (Lang::En, std::cmp::Ordering::Less) => format!("{} above", p(-d)),
+        (Lang::En, std::cmp::Ordering::Equal) => {
+            "equal to the line, 0.00 (a tie, not above)".into()
+        }
+    }
+}
+
+/// The heading words for the target: "nhóm 5 đơn vị dẫn đầu", or the line itself.
+pub fn target_words(line: &Line, lang: Lang) -> String {
+    let score = crate::number::show_percent(line.score, lang);
+    match (line.rank, lang) {
+        (Some(k), Lang::Vi) => format!("nhóm {k} đơn vị dẫn đầu"),
+        (Some(k), Lang::En) => format!("the top {k}"),
+        (None, Lang::Vi) => format!("ngưỡng {score} điểm"),
+        (None, Lang::En) => format!("the line of {score}"),
+    }
 }
 
 impl Gap {

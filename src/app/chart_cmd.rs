@@ -32,10 +32,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         Err(o) => return o,
     };
     let files_dir = scored.dossier.dir.join(crate::evidence::FILES_DIR);
-    if let (Ok(out), Ok(files)) = (
-        std::fs::create_dir_all(a.out).and_then(|_| a.out.canonicalize()),
-        files_dir.canonicalize(),
-    ) {
+    if let (Some(out), Ok(files)) = (resolved(a.out), files_dir.canonicalize()) {
         if out.starts_with(files) {
             let d = Diagnostic::error(
                 &a.out.display().to_string(),
@@ -46,6 +43,9 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             );
             return Outcome::problems(&[d], lang);
         }
+    }
+    if let Err(e) = std::fs::create_dir_all(a.out) {
+        return cannot_write(a.out, &e.to_string(), lang);
     }
     let s = &scored.sheet;
     let as_of = parse_date(&s.as_of).map(show_date).unwrap_or_default();
@@ -169,23 +169,15 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             });
         }
     }
-    let k = gap.line.rank;
     let line = pc(gap.line.score);
-    let line_label = match (&gap.line.unit, lang) {
-        (Some(u), Lang::Vi) => format!("Ngưỡng hạng {k}: {line} ({u})"),
-        (Some(u), Lang::En) => format!("Rank {k} line: {line} ({u})"),
-        (None, Lang::Vi) => format!("Ngưỡng: {line}"),
-        (None, Lang::En) => format!("Line: {line}"),
+    let target = crate::gap::target_words(&gap.line, lang);
+    let line_label = match (&gap.line.unit, gap.line.rank, lang) {
+        (Some(u), Some(k), Lang::Vi) => format!("Ngưỡng hạng {k}: {line} ({u})"),
+        (Some(u), Some(k), Lang::En) => format!("Rank {k} line: {line} ({u})"),
+        (_, _, Lang::Vi) => format!("Ngưỡng: {line}"),
+        (_, _, Lang::En) => format!("Line: {line}"),
     };
-    let dist = |st: &crate::gap::Standing| {
-        let d = gap.line.score - round2(st.index);
-        match (lang, d > Decimal::ZERO) {
-            (Lang::Vi, true) => format!("còn thiếu {}", pc(d)),
-            (Lang::Vi, false) => format!("vượt {}", pc(-d)),
-            (Lang::En, true) => format!("{} short", pc(d)),
-            (Lang::En, false) => format!("{} above", pc(-d)),
-        }
-    };
+    let dist = |st: &crate::gap::Standing| crate::gap::against_line(gap.line.score, st.index, lang);
     let mut gap_footer = match lang {
         Lang::Vi => format!(
             "Dự kiến {}: {}",
@@ -225,8 +217,8 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     });
     let gap_chart = GapChart {
         title: match lang {
-            Lang::Vi => format!("Khoảng cách tới nhóm {k} đơn vị dẫn đầu — năm {y}"),
-            Lang::En => format!("Distance to the top {k} — {y}"),
+            Lang::Vi => format!("Khoảng cách tới {target} — năm {y}"),
+            Lang::En => format!("Distance to {target} — {y}"),
         },
         subtitle: match (gap.line.year, lang) {
             (Some(ly), Lang::Vi) => format!("Xếp hạng công bố năm {ly} (các đơn vị có trong tệp xếp hạng); {unit}: tính đến {as_of}"),
@@ -342,6 +334,27 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         err: crate::report::diagnostics::lines(&scored.warnings.items, lang),
         status: Status::Ok,
         diagnostics: Vec::new(),
+    }
+}
+
+/// Where a path that may not exist yet would be: its deepest existing folder, made
+/// canonical, with the rest appended.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let mut existing = path;
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return Some(
+                rest.iter()
+                    .rev()
+                    .fold(real, |p: PathBuf, part| p.join(part)),
+            );
+        }
+        rest.push(existing.file_name()?.to_os_string());
+        existing = match existing.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
     }
 }
 

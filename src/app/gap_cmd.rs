@@ -56,7 +56,7 @@ fn line_for(
             return Err(Outcome::problems(&[e], lang));
         };
         return Ok(Line {
-            rank: k.unwrap_or(0),
+            rank: k,
             score,
             unit: None,
             year: None,
@@ -87,7 +87,7 @@ fn line_for(
     };
     match r.at_rank(group, line_year, k) {
         Some(e) => Ok(Line {
-            rank: k,
+            rank: Some(k),
             score: e.score,
             unit: Some(e.unit.clone()),
             year: Some(line_year),

@@ -93,6 +93,7 @@ pub fn read(
             return Ok(None);
         }
     };
+    diags.extend(table.row_problems.iter().cloned());
     for col in ["id", "task", "lead", "due", "status"] {
         if table.column(col).is_none() {
             diags.push(

@@ -85,6 +85,7 @@ pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option
             return Ok(None);
         }
     };
+    diags.extend(table.row_problems.iter().cloned());
     let mut ok = true;
     for col in ["id", "file", "criteria"] {
         if table.column(col).is_none() {

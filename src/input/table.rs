@@ -18,6 +18,9 @@ pub struct Table {
     pub written_headers: Vec<String>,
     /// The delimiter the file uses.
     pub delimiter: u8,
+    /// Rows with more filled cells than the header has columns (e.g. an unquoted decimal
+    /// comma in a comma-separated file): reported, never silently cut.
+    pub row_problems: Vec<Diagnostic>,
 }
 
 #[derive(Clone, Debug)]
@@ -232,6 +235,36 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>>
             ));
         }
     }
+    let mut row_problems = Vec::new();
+    for row in &rows {
+        let extra = row
+            .cells
+            .iter()
+            .skip(headers.len())
+            .position(|c| !c.is_empty());
+        if let Some(i) = extra {
+            let (col, n) = (headers.len() + i + 1, headers.len());
+            let cell = &row.cells[col - 1];
+            let (hint_vi, hint_en) = if delimiter == b',' {
+                (
+                    "; số thập phân có dấu phẩy phải đặt trong ngoặc kép (\"92,5\") hoặc lưu tệp với dấu ;",
+                    "; a decimal comma must be quoted (\"92,5\") or the file saved with ;",
+                )
+            } else {
+                ("", "")
+            };
+            row_problems.push(
+                Diagnostic::error(
+                    source,
+                    crate::lang::Text::new(
+                        format!("dòng có ô thứ {col} (\"{cell}\") nhưng tiêu đề chỉ có {n} cột{hint_vi}"),
+                        format!("the row has a cell in column {col} (\"{cell}\") but the header has only {n} columns{hint_en}"),
+                    ),
+                )
+                .at(row.line, col),
+            );
+        }
+    }
     Ok(Table {
         source: source.to_string(),
         headers,
@@ -239,6 +272,7 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>>
         rows,
         written_headers,
         delimiter,
+        row_problems,
     })
 }
 

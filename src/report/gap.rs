@@ -12,25 +12,17 @@ use rust_decimal::Decimal;
 const AFTER_CLOSING: usize = 5;
 
 fn distance(line: Decimal, s: &Standing, lang: Lang) -> String {
-    let d = line - round2(s.index);
-    match (lang, d > Decimal::ZERO) {
-        (Lang::Vi, true) => format!("còn thiếu {}", show_percent(d, lang)),
-        (Lang::Vi, false) => format!("vượt {}", show_percent(-d, lang)),
-        (Lang::En, true) => format!("{} short", show_percent(d, lang)),
-        (Lang::En, false) => format!("{} above", show_percent(-d, lang)),
-    }
+    crate::gap::against_line(line, s.index, lang)
 }
 
 pub fn table(s: &ScoreSheet, g: &Gap, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
-    let k = g.line.rank;
+    let k = g.line.rank.map(|k| k.to_string()).unwrap_or_default();
     let line = show_percent(g.line.score, lang);
+    let target = crate::gap::target_words(&g.line, lang);
     let mut out = match lang {
-        Lang::Vi => format!(
-            "{} — năm {} — khoảng cách tới nhóm {k} đơn vị dẫn đầu\n",
-            s.unit, s.year
-        ),
-        Lang::En => format!("{} — year {} — distance to the top {k}\n", s.unit, s.year),
+        Lang::Vi => format!("{} — năm {} — khoảng cách tới {target}\n", s.unit, s.year),
+        Lang::En => format!("{} — year {} — distance to {target}\n", s.unit, s.year),
     };
     out.push_str(&match (&g.line.unit, g.line.year, lang) {
         (Some(u), Some(y), Lang::Vi) => {
@@ -91,14 +83,24 @@ pub fn table(s: &ScoreSheet, g: &Gap, lang: Lang) -> String {
         (true, Lang::En) => "appraised",
         (false, Lang::En) => "projected",
     };
-    out.push_str(&match (lang, g.gap > Decimal::ZERO) {
-        (Lang::Vi, true) => format!("Khoảng cách ({which}): {gap} điểm dưới ngưỡng.\n"),
-        (Lang::Vi, false) => format!(
+    out.push_str(&match (lang, g.gap.cmp(&Decimal::ZERO)) {
+        (Lang::Vi, std::cmp::Ordering::Greater) => {
+            format!("Khoảng cách ({which}): {gap} điểm dưới ngưỡng.\n")
+        }
+        (Lang::Vi, std::cmp::Ordering::Equal) => {
+            format!("Khoảng cách ({which}): 0,00 — bằng đúng ngưỡng; đồng điểm nên chưa chắc vào nhóm.\n")
+        }
+        (Lang::Vi, std::cmp::Ordering::Less) => format!(
             "Khoảng cách ({which}): đã ở trên ngưỡng {} điểm.\n",
             show_percent(-g.gap, lang)
         ),
-        (Lang::En, true) => format!("Gap ({which}): {gap} points below the line.\n"),
-        (Lang::En, false) => format!(
+        (Lang::En, std::cmp::Ordering::Greater) => {
+            format!("Gap ({which}): {gap} points below the line.\n")
+        }
+        (Lang::En, std::cmp::Ordering::Equal) => {
+            format!("Gap ({which}): 0.00 — equal to the line; a tie does not secure the place.\n")
+        }
+        (Lang::En, std::cmp::Ordering::Less) => format!(
             "Gap ({which}): already {} points above the line.\n",
             show_percent(-g.gap, lang)
         ),

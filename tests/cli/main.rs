@@ -7,6 +7,7 @@ mod docs;
 mod evidence;
 mod leadership;
 mod properties;
+mod reliability;
 mod score;
 mod shipped;
 mod template;
