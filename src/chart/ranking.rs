@@ -112,9 +112,16 @@ pub fn gap_chart(c: &GapChart, lang: Lang) -> Result<String, String> {
                 [(x_of(lo), y0), (x_of(f(b.score)), y1)],
                 colour(b.kind).filled(),
             ))?;
+            // The figure goes after the bar, or after the red line when it would cross it.
+            let (end, line_x) = (x_of(f(b.score)), x_of(f(c.line)));
+            let label_x = if line_x >= end && line_x < end + 80 {
+                line_x + 8
+            } else {
+                end + 8
+            };
             root.draw(&Text::new(
                 show_percent(b.score, lang),
-                (x_of(f(b.score)) + 8, (y0 + y1) / 2),
+                (label_x, (y0 + y1) / 2),
                 anchored(bold(19.0, INK), HPos::Left, VPos::Center),
             ))?;
         }

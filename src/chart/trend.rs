@@ -108,6 +108,12 @@ pub fn trend(c: &TrendChart, lang: Lang) -> Result<String, String> {
         line(&c.total, INK, 5)?;
         for (i, v) in c.total.values.iter().enumerate() {
             if let Some(v) = v {
+                // A white patch under the figure so that no area line runs through it.
+                let (x, y) = (x_of(i), y_of(f(*v)) - 14);
+                root.draw(&Rectangle::new(
+                    [(x - 34, y - 24), (x + 34, y - 2)],
+                    WHITE.mix(0.85).filled(),
+                ))?;
                 root.draw(&Text::new(
                     show_percent(*v, lang),
                     (x_of(i), y_of(f(*v)) - 14),
