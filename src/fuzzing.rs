@@ -26,7 +26,8 @@ pub fn criteria_parser(data: &[u8]) {
 pub fn table_reader(data: &[u8]) {
     match crate::input::parse_table(data, "fuzz.csv") {
         Ok(t) => {
-            let lines = data.iter().filter(|b| **b == b'\n').count() + 1;
+            // Every LF and every CR may end a line (a lone CR becomes a line end).
+            let lines = data.iter().filter(|b| **b == b'\n' || **b == b'\r').count() + 1;
             let mut last = t.header_line;
             for row in &t.rows {
                 assert!(row.line > last, "rows out of order");

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use time::{Date, Month};
 
 /// Reads a date written `15/01/2026`, `5/1/2026` or `2026-01-15`; `None` when the text is
-/// not a date or names a day that does not exist (`31/02/2026`).
+/// not a date, names a day that does not exist (`31/02/2026`), or a year outside 1900–2100.
 pub fn parse_date(raw: &str) -> Option<Date> {
     let s = raw.trim();
     let (y, m, d) = if let Some((y, rest)) = s.split_once('-') {
@@ -26,13 +26,18 @@ pub fn parse_date(raw: &str) -> Option<Date> {
         return None;
     }
     let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
-    Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
+    let year: i32 = y.parse().ok()?;
+    // A year like 0226 is a typing slip, not a date a dossier can hold.
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    Date::from_calendar_date(year, month, d.parse().ok()?).ok()
 }
 
 /// A date for people: `15/01/2026`.
 pub fn show_date(date: Date) -> String {
     format!(
-        "{:02}/{:02}/{}",
+        "{:02}/{:02}/{:04}",
         date.day(),
         u8::from(date.month()),
         date.year()
@@ -83,6 +88,15 @@ pub fn is_not_applicable(raw: &str) -> bool {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn a_year_outside_1900_to_2100_is_not_a_date() {
+        // Found by the value_parser fuzzer: 0226-01-15 was read, then shown as 15/01/226.
+        assert_eq!(parse_date("0226-01-15"), None);
+        assert_eq!(parse_date("15/01/0226"), None);
+        assert_eq!(parse_date("01/01/2101"), None);
+        assert!(parse_date("31/12/1900").is_some());
+    }
 
     #[test]
     fn reads_dates_in_every_written_form() {
