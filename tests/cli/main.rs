@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod bad_inputs;
 mod criteria_check;
 mod docs;
 mod evidence;
