@@ -24,6 +24,16 @@ pub struct Diagnostic {
     pub message: Text,
 }
 
+/// The longest message shown: a cell quoted from a 100 MB line must not flood the screen.
+pub const MESSAGE_LIMIT: usize = 400;
+
+fn capped(s: &str) -> String {
+    match s.char_indices().nth(MESSAGE_LIMIT) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
 impl Diagnostic {
     pub fn error(file: &str, message: Text) -> Self {
         Diagnostic {
@@ -32,7 +42,7 @@ impl Diagnostic {
             line: None,
             column: None,
             code: None,
-            message,
+            message: Text::new(capped(message.get(Lang::Vi)), capped(message.get(Lang::En))),
         }
     }
 

@@ -48,8 +48,15 @@ pub fn read(path: &Path, source: &str) -> Result<Result<Settings, Vec<Diagnostic
             text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
         )
     })?;
-    let text = String::from_utf8_lossy(&bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = match crate::input::json_text(&bytes, source) {
+        Ok(t) => t,
+        Err(d) => return Ok(Err(vec![*d])),
+    };
+    let text = text.as_str();
+    let at_key = |d: Diagnostic, key: &str| match crate::input::key_position(text, key) {
+        Some((line, column)) => d.at(line, column),
+        None => d,
+    };
     let raw: Raw = match serde_json::from_str(text) {
         Ok(r) => r,
         Err(e) => {
@@ -59,20 +66,20 @@ pub fn read(path: &Path, source: &str) -> Result<Result<Settings, Vec<Diagnostic
                 source,
                 text!(vi: "dossier.json không hợp lệ ({detail})", en: "dossier.json is not valid ({detail})"),
             )
-            .at(e.line(), e.column())]));
+            .at(crate::input::serde_position(&e).0, crate::input::serde_position(&e).1)]));
         }
     };
     let mut problems = Vec::new();
     if raw.format != FORMAT {
         let f = &raw.format;
-        problems.push(Diagnostic::error(source, text!(vi: "định dạng \"{f}\" không được hỗ trợ; cần \"{FORMAT}\"", en: "format \"{f}\" is not supported; expected \"{FORMAT}\"")));
+        problems.push(at_key(Diagnostic::error(source, text!(vi: "định dạng \"{f}\" không được hỗ trợ; cần \"{FORMAT}\"", en: "format \"{f}\" is not supported; expected \"{FORMAT}\"")), "format"));
     }
     let as_of = match raw.as_of.as_deref() {
         None => today(),
         Some(s) => match parse_date(s) {
             Some(d) => d,
             None => {
-                problems.push(Diagnostic::error(source, text!(vi: "\"as_of\": \"{s}\" không phải là ngày hợp lệ", en: "\"as_of\": \"{s}\" is not a valid date")));
+                problems.push(at_key(Diagnostic::error(source, text!(vi: "\"as_of\": \"{s}\" không phải là ngày hợp lệ", en: "\"as_of\": \"{s}\" is not a valid date")), "as_of"));
                 today()
             }
         },

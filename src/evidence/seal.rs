@@ -212,32 +212,48 @@ fn now_local() -> String {
 pub fn read_seal(dir: &Path) -> Result<Seal, Fatal> {
     let path = dir.join(SEAL_FILE);
     let source = shown(dir, SEAL_FILE);
-    let text = std::fs::read_to_string(&path).map_err(|_| {
-        Diagnostic::error(
-            &source,
-            text!(
-                vi: "hồ sơ chưa được niêm phong (không có seal.json); chạy: parscore seal <hồ sơ>",
-                en: "the dossier has not been sealed (no seal.json); run: parscore seal <dossier>"
-            ),
-        )
-    })?;
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Fatal::from(Diagnostic::error(
+                &source,
+                text!(
+                    vi: "hồ sơ chưa được niêm phong (không có seal.json); chạy: parscore seal <hồ sơ>",
+                    en: "the dossier has not been sealed (no seal.json); run: parscore seal <dossier>"
+                ),
+            )))
+        }
+        Err(e) => {
+            return Err(Fatal::from(Diagnostic::error(
+                &source,
+                text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
+            )))
+        }
+    };
+    let text = crate::input::json_text(&bytes, &source).map_err(Fatal)?;
     let seal: Seal = serde_json::from_str(&text).map_err(|e| {
-        let (line, column) = (e.line(), e.column());
+        let (line, column) = crate::input::serde_position(&e);
+        let detail = e.to_string();
+        let detail = detail.split(" at line ").next().unwrap_or("").to_string();
         Diagnostic::error(
             &source,
-            text!(vi: "seal.json không hợp lệ: {e}", en: "seal.json is not valid: {e}"),
+            text!(vi: "seal.json không hợp lệ ({detail})", en: "seal.json is not valid ({detail})"),
         )
         .at(line, column)
     })?;
     if seal.format != SEAL_FORMAT {
         let f = &seal.format;
-        return Err(Fatal::from(Diagnostic::error(
+        let mut d = Diagnostic::error(
             &source,
             text!(
                 vi: "định dạng \"{f}\" không được hỗ trợ (cần {SEAL_FORMAT})",
                 en: "format \"{f}\" is not supported (expected {SEAL_FORMAT})"
             ),
-        )));
+        );
+        if let Some((line, column)) = crate::input::key_position(&text, "format") {
+            d = d.at(line, column);
+        }
+        return Err(Fatal::from(d));
     }
     Ok(seal)
 }

@@ -1,8 +1,10 @@
 //! The one door for bytes from the outside world: text is decoded, normalised to NFC and
 //! split into records that remember their line numbers.
 
+mod json;
 mod table;
 
+pub use json::{json_text, key_position, serde_position};
 pub use table::{
     decode, decode_as, force_encoding, parse_table, read_table, Row, Table, TextEncoding,
 };

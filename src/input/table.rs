@@ -85,6 +85,21 @@ pub fn decode(bytes: &[u8], source: &str) -> Result<String, Box<Diagnostic>> {
     decode_as(bytes, source, forced())
 }
 
+/// The 1-based line of a byte offset, counting LF and lone CR as line ends.
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    let upto = &bytes[..offset.min(bytes.len())];
+    let lf = upto.iter().filter(|b| **b == b'\n').count();
+    let lone_cr = upto
+        .windows(2)
+        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+        .count();
+    lf + lone_cr + 1
+}
+
+fn undecodable(source: &str, line: usize, what: crate::lang::Text) -> Box<Diagnostic> {
+    Box::new(Diagnostic::error(source, what).at_line(Some(line)))
+}
+
 pub fn decode_as(bytes: &[u8], source: &str, how: TextEncoding) -> Result<String, Box<Diagnostic>> {
     let detected = encoding_rs::Encoding::for_bom(bytes);
     let (encoding, bom_len) = match how {
@@ -107,43 +122,67 @@ pub fn decode_as(bytes: &[u8], source: &str, how: TextEncoding) -> Result<String
     let no_bom_utf16 = how == TextEncoding::Auto && bom_len == 0 && body.contains(&0);
     if no_bom_utf16 {
         let at = body.iter().position(|b| *b == 0).unwrap_or(0);
-        return Err(Box::new(Diagnostic::error(
+        return Err(undecodable(
             source,
+            line_at(body, at),
             text!(
                 vi: "tệp có byte 0 (vị trí {at}): có thể là tệp nhị phân, hoặc UTF-16 không có BOM (khi đó dùng --encoding utf-16le hoặc utf-16be)",
                 en: "the file has a zero byte (offset {at}): a binary file, or UTF-16 without a BOM (then use --encoding utf-16le or utf-16be)"
             ),
-        )));
+        ));
     }
     let text = if encoding == encoding_rs::UTF_8 {
         match std::str::from_utf8(body) {
             Ok(s) => s.to_string(),
-            Err(e) if bom_len > 0 || how == TextEncoding::Utf8 => {
+            Err(e) => {
                 let at = e.valid_up_to();
-                return Err(Box::new(Diagnostic::error(
-                    source,
-                    text!(
-                        vi: "nội dung không phải UTF-8 hợp lệ (byte lỗi ở vị trí {at})",
-                        en: "the content is not valid UTF-8 (bad byte at offset {at})"
-                    ),
-                )));
+                let line = line_at(body, at);
+                // Valid multi-byte UTF-8 elsewhere in the file means the file is UTF-8
+                // with some bad bytes (say, one row pasted from a legacy file), not a
+                // Windows-1258 file: decoding it all as Windows-1258 would garble every row.
+                let utf8_elsewhere = String::from_utf8_lossy(body)
+                    .chars()
+                    .any(|c| !c.is_ascii() && c != char::REPLACEMENT_CHARACTER);
+                if bom_len > 0 || how == TextEncoding::Utf8 || utf8_elsewhere {
+                    return Err(undecodable(
+                        source,
+                        line,
+                        text!(
+                            vi: "dòng này không phải UTF-8 hợp lệ (byte lỗi ở vị trí {at}) trong khi tệp là UTF-8; lưu lại toàn bộ tệp ở UTF-8, hoặc dùng --encoding windows-1258 nếu cả tệp là Windows-1258",
+                            en: "this line is not valid UTF-8 (bad byte at offset {at}) while the file is UTF-8; save the whole file as UTF-8, or use --encoding windows-1258 if all of it is Windows-1258"
+                        ),
+                    ));
+                }
+                encoding_rs::WINDOWS_1258
+                    .decode_without_bom_handling(body)
+                    .0
+                    .into_owned()
             }
-            Err(_) => encoding_rs::WINDOWS_1258
-                .decode_without_bom_handling(body)
-                .0
-                .into_owned(),
         }
     } else {
         let (s, had_errors) = encoding.decode_without_bom_handling(body);
         if had_errors {
-            return Err(Box::new(Diagnostic::error(
+            let name = encoding.name();
+            let line = match s.find(char::REPLACEMENT_CHARACTER) {
+                Some(at) => 1 + s[..at].matches('\n').count(),
+                None => 1 + s.matches('\n').count(),
+            };
+            let odd = encoding != encoding_rs::WINDOWS_1258 && body.len() % 2 == 1;
+            return Err(undecodable(
                 source,
-                text!(
-                    vi: "nội dung không giải mã được theo {name}",
-                    en: "the content cannot be decoded as {name}",
-                    name = encoding.name()
-                ),
-            )));
+                line,
+                if odd {
+                    text!(
+                        vi: "tệp {name} bị cắt giữa một ký tự (số byte lẻ): tệp bị cụt?",
+                        en: "the {name} file ends in the middle of a character (an odd number of bytes): is it truncated?"
+                    )
+                } else {
+                    text!(
+                        vi: "dòng này không giải mã được theo {name}",
+                        en: "this line cannot be decoded as {name}"
+                    )
+                },
+            ));
         }
         s.into_owned()
     };
@@ -172,6 +211,18 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>>
         )));
     }
     let delimiter = forced.unwrap_or_else(|| detect_delimiter(header_text));
+    if let Some(line) = unclosed_quote(body, delimiter) {
+        return Err(Box::new(
+            Diagnostic::error(
+                source,
+                text!(
+                    vi: "dấu ngoặc kép mở ở dòng này không bao giờ đóng: các dòng sau bị nuốt vào một ô (tệp bị cụt, hoặc thiếu dấu \" đóng)",
+                    en: "a double quote opened on this line is never closed: the rows after it would be swallowed into one cell (a truncated file, or a missing closing \")"
+                ),
+            )
+            .at_line(Some(line + skipped_lines)),
+        ));
+    }
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -221,8 +272,9 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>>
     while headers.last().is_some_and(String::is_empty) {
         headers.pop();
     }
+    let mut seen = std::collections::HashSet::new();
     for (i, h) in headers.iter().enumerate() {
-        if !h.is_empty() && headers[..i].contains(h) {
+        if !h.is_empty() && !seen.insert(h.as_str()) {
             return Err(Box::new(
                 Diagnostic::error(
                     source,
@@ -274,6 +326,36 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>>
         delimiter,
         row_problems,
     })
+}
+
+/// The line where a quoted field opens and is never closed, the way the csv reader quotes:
+/// a `"` opens a field only at its start; inside, `""` is a literal quote and `"` closes.
+fn unclosed_quote(body: &str, delimiter: u8) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let (mut line, mut opened_on) = (1, 0);
+    let (mut quoted, mut at_field_start) = (false, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quoted {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && at_field_start {
+            quoted = true;
+            opened_on = line;
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        at_field_start = !quoted && (b == delimiter || b == b'\n');
+        i += 1;
+    }
+    quoted.then_some(opened_on)
 }
 
 /// The delimiter that splits the header row into the most cells, outside quotes.

@@ -15,7 +15,6 @@
 //! A broken file gives its exit code and exactly its located message(s); an awkward but valid
 //! one (another encoding, delimiter, line end or Unicode form) gives byte for byte the
 //! `--format json` output of the UTF-8 original, or where a value is written differently,
-//! the same figures. Tests marked `#[ignore = "bug: …"]` state what should happen and does
 //! not yet. The last section generates the same dossier in every encoding and dialect and
 //! checks that `score --format json` does not change, and a 100 MB line.
 
@@ -244,7 +243,7 @@ fn scores_utf16le_without_bom_is_refused_with_the_encoding_hint() {
         p.run(&[]),
         1,
         &one_error(format!(
-            "{SCORES}: tệp có byte 0 (vị trí 1): có thể là tệp nhị phân, hoặc UTF-16 không có BOM \
+            "{SCORES}:1: tệp có byte 0 (vị trí 1): có thể là tệp nhị phân, hoặc UTF-16 không có BOM \
              (khi đó dùng --encoding utf-16le hoặc utf-16be)"
         )),
     );
@@ -253,7 +252,7 @@ fn scores_utf16le_without_bom_is_refused_with_the_encoding_hint() {
         1,
         &[
             format!(
-                "{SCORES}: the file has a zero byte (offset 1): a binary file, or UTF-16 without a \
+                "{SCORES}:1: the file has a zero byte (offset 1): a binary file, or UTF-16 without a \
                  BOM (then use --encoding utf-16le or utf-16be)"
             ),
             ONE_ERROR_EN.into(),
@@ -264,7 +263,7 @@ fn scores_utf16le_without_bom_is_refused_with_the_encoding_hint() {
     assert_eq!(
         errors,
         json!([{
-            "severity": "error", "file": SCORES, "line": null, "column": null, "code": null,
+            "severity": "error", "file": SCORES, "line": 1, "column": null, "code": null,
             "message": "the file has a zero byte (offset 1): a binary file, or UTF-16 without a \
                         BOM (then use --encoding utf-16le or utf-16be)"
         }])
@@ -288,7 +287,7 @@ fn scores_utf16be_without_bom_is_refused_then_reads_with_encoding_utf16be() {
         p.run(&[]),
         1,
         &one_error(format!(
-            "{SCORES}: tệp có byte 0 (vị trí 0): có thể là tệp nhị phân, hoặc UTF-16 không có BOM \
+            "{SCORES}:1: tệp có byte 0 (vị trí 0): có thể là tệp nhị phân, hoặc UTF-16 không có BOM \
              (khi đó dùng --encoding utf-16le hoặc utf-16be)"
         )),
     );
@@ -435,7 +434,6 @@ fn scores_truncated_mid_row_is_refused_on_its_line() {
 /// Cut inside a quoted note on line 3: every row after it is lost, and the quote never
 /// closes. Today the file is read without a word (exit 0, five leaves "unscored").
 #[test]
-#[ignore = "bug: a quoted field left open at the end of the file (a truncated file) is accepted silently; should be an error located where the quote opens"]
 fn scores_truncated_mid_quote_is_reported() {
     let (code, _, err) = Placed::new("scores/truncated-mid-quote.csv").run(&[]);
     assert_eq!(code, 1, "{err}");
@@ -445,7 +443,6 @@ fn scores_truncated_mid_quote_is_reported() {
 /// A note opened with `"` and never closed swallows the next row (8.1) into the note: the
 /// declared 81,25 % vanishes, the command succeeds and 8.1 shows as unscored.
 #[test]
-#[ignore = "bug: an unclosed quote swallows the following rows silently (8.1 lost, exit 0); should be an error located at line 7"]
 fn scores_unclosed_quote_does_not_swallow_rows() {
     let (code, _, err) = Placed::new("scores/unclosed-quote-in-note.csv").run(&[]);
     assert_eq!(code, 1, "{err}");
@@ -458,7 +455,7 @@ fn scores_random_bytes_are_refused_as_binary() {
         Placed::new("scores/random-bytes.csv").run(&[]),
         1,
         &one_error(format!(
-            "{SCORES}: tệp có byte 0 (vị trí 534): có thể là tệp nhị phân, hoặc UTF-16 không có \
+            "{SCORES}:3: tệp có byte 0 (vị trí 534): có thể là tệp nhị phân, hoặc UTF-16 không có \
              BOM (khi đó dùng --encoding utf-16le hoặc utf-16be)"
         )),
     );
@@ -471,7 +468,7 @@ fn scores_png_is_refused_as_binary() {
         1,
         &[
             format!(
-                "{SCORES}: the file has a zero byte (offset 8): a binary file, or UTF-16 without a \
+                "{SCORES}:3: the file has a zero byte (offset 8): a binary file, or UTF-16 without a \
                  BOM (then use --encoding utf-16le or utf-16be)"
             ),
             ONE_ERROR_EN.into(),
@@ -594,23 +591,20 @@ fn scores_very_long_note_reads_as_the_original() {
     assert_reads_as_original("scores/long-note.csv");
 }
 
-/// A 5 000-digit count is refused on its line; the message quotes the whole cell.
+/// A 5 000-digit count is refused on its line; the message is cut at 400 characters
+/// (a cell from a 100 MB line must not flood the screen).
 #[test]
 fn scores_very_long_value_is_refused_on_its_line() {
     assert_fails(
         Placed::new("scores/long-value.csv").run(&[]),
         1,
-        &one_error(format!(
-            "{SCORES}:6: [1.2.3] \"{}\" không phải số trường hợp (số nguyên ≥ 0)",
-            "9".repeat(5000)
-        )),
+        &one_error(format!("{SCORES}:6: [1.2.3] \"{}…", "9".repeat(399))),
     );
 }
 
 /// A UTF-8 export (with BOM) with rows from a Windows-1258 export appended: line 4 is the
 /// first Windows-1258 line.
 #[test]
-#[ignore = "bug: invalid UTF-8 after a UTF-8 BOM is reported by byte offset only (\"vị trí 121\"), without the line; should be scores.csv:4:…"]
 fn scores_utf8_bom_then_windows_1258_is_located() {
     let (code, _, err) = Placed::new("scores/utf8-bom-then-windows-1258.csv").run(&[]);
     assert_eq!(code, 1, "{err}");
@@ -652,23 +646,23 @@ fn scores_unquoted_decimal_comma_with_empty_note_is_a_warning() {
     assert_eq!(v["total"]["achieved"], "6.06");
 }
 
-/// A UTF-8 file cut inside its last character (`ộ`) is no longer valid UTF-8, so the whole
-/// file is read as Windows-1258: the error is located at the level label, garbled.
+/// A UTF-8 file cut inside its last character (`ộ`): the rest of the file is UTF-8, so it is
+/// not taken for Windows-1258; the cut line is reported.
 #[test]
-fn scores_truncated_mid_character_is_read_as_windows_1258() {
+fn scores_truncated_mid_character_is_refused_on_its_line() {
     assert_fails(
         Placed::new("scores/truncated-mid-character.csv").run(&[]),
         1,
         &one_error(format!(
-            "{SCORES}:4: [1.2.1] \"CĂ“ VI PHáº\u{a0}M NHáº¸\" không khớp mức nào; các mức: \"Có\", \
-             \"Có vi phạm nhẹ\", \"Không\""
+            "{SCORES}:8: dòng này không phải UTF-8 hợp lệ (byte lỗi ở vị trí 294) trong khi tệp là \
+             UTF-8; lưu lại toàn bộ tệp ở UTF-8, hoặc dùng --encoding windows-1258 nếu cả tệp là \
+             Windows-1258"
         )),
     );
 }
 
 /// A UTF-16 LE file cut in the middle of its last code unit.
 #[test]
-#[ignore = "bug: a UTF-16 file with an odd byte at the end is refused as a whole (\"không giải mã được theo UTF-16LE\") without a line; should name the last line (8)"]
 fn scores_utf16_truncated_odd_byte_is_located() {
     let (code, _, err) = Placed::new("scores/utf16le-bom-truncated-odd-byte.csv").run(&[]);
     assert_eq!(code, 1, "{err}");
@@ -769,15 +763,15 @@ fn plan_truncated_mid_row_is_refused_on_its_line() {
     );
 }
 
-/// Cut inside a quoted task name: the last task has no due date, reported on its line.
+/// Cut inside a quoted task name: the quote that never closes is reported on its line.
 #[test]
 fn plan_truncated_mid_quote_is_refused_on_its_line() {
     assert_fails(
         Placed::new("plan/truncated-mid-quote.csv").run(&[]),
         1,
         &one_error(format!(
-            "{PLAN}:7: nhiệm vụ 6: thời hạn \"\" không đọc được (ví dụ: Trước 15/01/2026, \
-             Thường xuyên, Cả năm 2026)"
+            "{PLAN}:7: dấu ngoặc kép mở ở dòng này không bao giờ đóng: các dòng sau bị nuốt vào \
+             một ô (tệp bị cụt, hoặc thiếu dấu \" đóng)"
         )),
     );
 }
@@ -993,7 +987,7 @@ fn manifest_png_is_refused_as_binary() {
         Placed::new("manifest/png-header.csv").run(&[]),
         1,
         &one_error(format!(
-            "{MANIFEST}: tệp có byte 0 (vị trí 8): có thể là tệp nhị phân, hoặc UTF-16 không có \
+            "{MANIFEST}:3: tệp có byte 0 (vị trí 8): có thể là tệp nhị phân, hoặc UTF-16 không có \
              BOM (khi đó dùng --encoding utf-16le hoặc utf-16be)"
         )),
     );
@@ -1008,7 +1002,7 @@ fn manifest_utf16le_without_bom_is_refused_with_the_encoding_hint() {
     assert_eq!(
         errors,
         json!([{
-            "severity": "error", "file": MANIFEST, "line": null, "column": null, "code": null,
+            "severity": "error", "file": MANIFEST, "line": 1, "column": null, "code": null,
             "message": "the file has a zero byte (offset 1): a binary file, or UTF-16 without a \
                         BOM (then use --encoding utf-16le or utf-16be)"
         }])
@@ -1062,7 +1056,7 @@ fn rankings_utf16le_without_bom_is_refused_with_the_encoding_hint() {
         Placed::new("rankings/utf16le-no-bom.csv").run(&[]),
         1,
         &one_error(format!(
-            "{RANKINGS}: tệp có byte 0 (vị trí 1): có thể là tệp nhị phân, hoặc UTF-16 không có \
+            "{RANKINGS}:1: tệp có byte 0 (vị trí 1): có thể là tệp nhị phân, hoặc UTF-16 không có \
              BOM (khi đó dùng --encoding utf-16le hoặc utf-16be)"
         )),
     );
@@ -1149,7 +1143,6 @@ fn rankings_empty_file_is_refused() {
 /// then not valid UTF-8, so all of it is read as Windows-1258: the UTF-8 rows above become
 /// mojibake (`Thanh tra thĂ nh phá»‘`) and `gap` prints them with exit 0.
 #[test]
-#[ignore = "bug: a UTF-8 file with one Windows-1258 line is decoded whole as Windows-1258, silently garbling every UTF-8 row (gap exits 0 with line_unit \"Thanh tra thĂ nh phá»‘\"); should be an error located at line 5, or each line read in its own encoding"]
 fn rankings_utf8_with_one_windows_1258_row_is_not_garbled() {
     let (code, out, err) =
         Placed::new("rankings/utf8-with-one-windows-1258-row.csv").run(&["--format", "json"]);
@@ -1238,7 +1231,6 @@ fn dossier_truncated_is_located() {
 /// serde_json places the end of an empty text at column 0; columns are counted from 1
 /// everywhere else (the criteria reader shows the same error at 1:1).
 #[test]
-#[ignore = "bug: an empty dossier.json is reported at column 0 (dossier.json:1:0:); columns count from 1"]
 fn dossier_empty_is_located_at_column_1() {
     assert_fails(
         Placed::new("dossier/empty.json").run(&[]),
@@ -1252,7 +1244,6 @@ fn dossier_empty_is_located_at_column_1() {
 /// `"unit": "Đơn vị kiểm thử"` saved as Windows-1258: read with U+FFFD in place of every
 /// non-ASCII letter (`��n vi� ki��m th��`) and scored with exit 0.
 #[test]
-#[ignore = "bug: dossier.json in Windows-1258 is read lossily: the unit name silently becomes \"��n vi� ki��m th��\" (exit 0); should be refused at 1:N (must be UTF-8, as the criteria reader does) or decoded"]
 fn dossier_windows_1258_is_not_read_lossily() {
     let (code, out, err) = Placed::new("dossier/windows-1258.json").run(&["--format", "json"]);
     assert!(!out.contains('\u{fffd}'), "{out}");
@@ -1265,20 +1256,15 @@ fn dossier_windows_1258_is_not_read_lossily() {
     }
 }
 
-/// UTF-16 is not JSON's encoding: refused at the first byte (the message does not say why).
+/// UTF-16 with a BOM (Notepad's "Unicode") is decoded like a UTF-16 table.
 #[test]
-fn dossier_utf16le_bom_is_refused_at_the_first_byte() {
-    assert_fails(
-        Placed::new("dossier/utf16le-bom.json").run(&[]),
-        1,
-        &one_error(format!(
-            "{SETTINGS}:1:1: dossier.json không hợp lệ (expected value)"
-        )),
-    );
+fn dossier_utf16le_bom_is_read() {
+    let p = Placed::new("dossier/utf16le-bom.json");
+    let original = Placed::original("dossier").json_ok(&[]);
+    assert_eq!(p.json_ok(&[]), original);
 }
 
 #[test]
-#[ignore = "bug: an impossible as_of in dossier.json is reported without a line (dossier.json: \"as_of\": …); should be dossier.json:2:N:"]
 fn dossier_as_of_31_february_is_located() {
     let (code, _, err) = Placed::new("dossier/as-of-31-02.json").run(&[]);
     assert_eq!(code, 1, "{err}");
@@ -1369,7 +1355,7 @@ fn seal_truncated_is_located() {
         p.run(&[]),
         2,
         &[format!(
-            "{SEAL}:17:18: seal.json không hợp lệ: EOF while parsing a string at line 17 column 18"
+            "{SEAL}:17:18: seal.json không hợp lệ (EOF while parsing a string)"
         )],
     );
     let (code, errors) = json_errors(p.run(&["--format", "json", "--lang", "en"]));
@@ -1378,13 +1364,12 @@ fn seal_truncated_is_located() {
         errors,
         json!([{
             "severity": "error", "file": SEAL, "line": 17, "column": 18, "code": null,
-            "message": "seal.json is not valid: EOF while parsing a string at line 17 column 18"
+            "message": "seal.json is not valid (EOF while parsing a string)"
         }])
     );
 }
 
 #[test]
-#[ignore = "bug: an empty seal.json is reported at column 0 (seal.json:1:0:); columns count from 1"]
 fn seal_empty_is_located_at_column_1() {
     let (code, _, err) = Placed::new("seal/empty.json").run(&[]);
     assert_eq!(code, 2);
@@ -1394,7 +1379,6 @@ fn seal_empty_is_located_at_column_1() {
 /// The seal `seal` writes for `evidence_complete`, saved again with a BOM (as Notepad
 /// does). `dossier.json` and the criteria file accept a BOM; `verify` refuses this one.
 #[test]
-#[ignore = "bug: seal.json with a UTF-8 BOM is refused (\"expected value at line 1 column 1\") although dossier.json and criteria files accept one; verify should read it"]
 fn seal_utf8_bom_is_read() {
     let p = Placed::original("seal");
     let (code, _, err) = run_in(p.dir.path(), &["seal", p.dossier]);
@@ -1407,16 +1391,16 @@ fn seal_utf8_bom_is_read() {
 }
 
 #[test]
-#[ignore = "bug: a seal.json that is not UTF-8 (here UTF-16) is reported as \"hồ sơ chưa được niêm phong (không có seal.json)\": the file exists; should say it is not valid"]
-fn seal_utf16le_is_reported_as_invalid_not_missing() {
+fn seal_utf16le_is_read_like_utf8() {
+    // A seal.json saved as UTF-16 (with a BOM) by an editor is decoded, not taken for a
+    // missing seal; this one was written for another dossier state, so verify reports the
+    // differences (exit 1), not an unreadable seal (exit 2).
     let (code, _, err) = Placed::new("seal/utf16le-bom.json").run(&[]);
-    assert_eq!(code, 2);
-    assert!(err.starts_with(&format!("{SEAL}:")), "{err}");
+    assert!(code == 0 || code == 1, "exit {code}: {err}");
     assert!(!err.contains("không có seal.json"), "{err}");
 }
 
 #[test]
-#[ignore = "bug: random bytes in seal.json are reported as \"hồ sơ chưa được niêm phong (không có seal.json)\": the file exists; should say it is not valid"]
 fn seal_random_bytes_are_reported_as_invalid_not_missing() {
     let (code, _, err) = Placed::new("seal/random-bytes.json").run(&[]);
     assert_eq!(code, 2);
@@ -1430,8 +1414,8 @@ fn seal_unknown_key_is_located() {
         Placed::new("seal/unknown-key.json").run(&["--lang", "en"]),
         2,
         &[format!(
-            "{SEAL}:5:13: seal.json is not valid: unknown field `sealed_by`, expected one of \
-             `format`, `unit`, `year`, `sealed_at`, `files` at line 5 column 13"
+            "{SEAL}:5:13: seal.json is not valid (unknown field `sealed_by`, expected one of \
+             `format`, `unit`, `year`, `sealed_at`, `files`)"
         )],
     );
 }
@@ -1442,14 +1426,12 @@ fn seal_wrong_type_is_located() {
         Placed::new("seal/wrong-type.json").run(&[]),
         2,
         &[format!(
-            "{SEAL}:4:16: seal.json không hợp lệ: invalid type: string \"2026\", expected i32 at \
-             line 4 column 16"
+            "{SEAL}:4:16: seal.json không hợp lệ (invalid type: string \"2026\", expected i32)"
         )],
     );
 }
 
 #[test]
-#[ignore = "bug: an unsupported seal format is reported without a line (seal.json: định dạng …); should be seal.json:2:N:"]
 fn seal_wrong_format_is_located() {
     let (code, _, err) = Placed::new("seal/wrong-format.json").run(&[]);
     assert_eq!(code, 2);
@@ -1693,7 +1675,6 @@ fn a_100_mb_line_is_reported_at_line_1() {
 /// duplicate check compares every column with every earlier one, so the run does not end
 /// (80 000 columns already take 8 s in a release build).
 #[test]
-#[ignore = "bug: the duplicate-header check in src/input/table.rs parse_table is quadratic: a 100 MB header line of distinct cells never finishes; should report the missing columns at line 1 in seconds"]
 fn a_100_mb_line_of_distinct_cells_finishes() {
     let dir = Placed::original("scores");
     let mut line = String::with_capacity(100 << 20);
