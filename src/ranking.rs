@@ -41,20 +41,12 @@ pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option
         }
     };
     diags.extend(table.row_problems.iter().cloned());
-    let mut ok = true;
-    for col in ["year", "group", "unit", "score", "rank"] {
-        if table.column(col).is_none() {
-            ok = false;
-            diags.push(
-                Diagnostic::error(source, text!(
-                    vi: "thiếu cột \"{col}\" trong dòng tiêu đề (cần year,group,unit,score,rank,source)",
-                    en: "the header row has no \"{col}\" column (expected year,group,unit,score,rank,source)"
-                ))
-                .at_line(Some(table.header_line)),
-            );
-        }
-    }
-    if !ok {
+    let missing = table.missing_columns(
+        &["year", "group", "unit", "score", "rank"],
+        "year,group,unit,score,rank,source",
+    );
+    if !missing.is_empty() {
+        diags.extend(missing);
         return Ok(None);
     }
     let mut entries = Vec::new();

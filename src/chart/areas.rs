@@ -38,16 +38,7 @@ pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
     let rows = c.bars.len() as i32;
     let height = (TOP + rows * ROW + 130) as u32;
     svg(height, |root| {
-        root.draw(&Text::new(
-            c.title.clone(),
-            (LABEL_X, 28),
-            anchored(bold(34.0, INK), HPos::Left, VPos::Top),
-        ))?;
-        root.draw(&Text::new(
-            c.subtitle.clone(),
-            (LABEL_X, 76),
-            anchored(style(21.0, GREY), HPos::Left, VPos::Top),
-        ))?;
+        heading(root, &c.title, &c.subtitle)?;
         let x_of = |pct: f64| BAR_X + (pct.clamp(0.0, 100.0) / 100.0 * BAR_W as f64).round() as i32;
         // Grid every 20 %.
         let bottom = TOP + rows * ROW;

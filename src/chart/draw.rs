@@ -100,3 +100,21 @@ pub fn swatch(
     // The width taken, to place the next entry: about 0.55 em per character.
     Ok(x + 30 + (words.chars().count() as f64 * 17.0 / 1.24 * 0.56) as i32 + 36)
 }
+
+/// The title and the line under it, at the top left.
+pub fn heading(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    title: &str,
+    subtitle: &str,
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+    root.draw(&Text::new(
+        title.to_string(),
+        (40, 28),
+        anchored(bold(34.0, INK), HPos::Left, VPos::Top),
+    ))?;
+    root.draw(&Text::new(
+        subtitle.to_string(),
+        (40, 76),
+        anchored(style(21.0, GREY), HPos::Left, VPos::Top),
+    ))
+}

@@ -65,16 +65,7 @@ pub fn gap_chart(c: &GapChart, lang: Lang) -> Result<String, String> {
     let lo = lo.clamp(0.0, 95.0);
     let x_of = |v: f64| BAR_X + ((v - lo) / (100.0 - lo) * BAR_W as f64).round() as i32;
     svg(height, |root| {
-        root.draw(&Text::new(
-            c.title.clone(),
-            (LABEL_X, 28),
-            anchored(bold(34.0, INK), HPos::Left, VPos::Top),
-        ))?;
-        root.draw(&Text::new(
-            c.subtitle.clone(),
-            (LABEL_X, 76),
-            anchored(style(21.0, GREY), HPos::Left, VPos::Top),
-        ))?;
+        heading(root, &c.title, &c.subtitle)?;
         let bottom = TOP + rows * ROW;
         let mut tick = lo;
         while tick <= 100.0 + 1e-9 {

@@ -40,16 +40,7 @@ pub fn trend(c: &TrendChart, lang: Lang) -> Result<String, String> {
     let x_of = |i: usize| l + (((i as f64 + 0.5) / n) * (r - l) as f64).round() as i32;
     let y_of = |v: f64| b - (((v - lo) / (100.0 - lo)) * (b - t) as f64).round() as i32;
     svg(HEIGHT, |root| {
-        root.draw(&Text::new(
-            c.title.clone(),
-            (40, 28),
-            anchored(bold(34.0, INK), HPos::Left, VPos::Top),
-        ))?;
-        root.draw(&Text::new(
-            c.subtitle.clone(),
-            (40, 76),
-            anchored(style(21.0, GREY), HPos::Left, VPos::Top),
-        ))?;
+        heading(root, &c.title, &c.subtitle)?;
         let mut tick = lo;
         while tick <= 100.0 + 1e-9 {
             let y = y_of(tick);

@@ -53,15 +53,9 @@ pub fn read(
         }
     };
     diags.extend(table.row_problems.iter().cloned());
-    for col in ["code", "value"] {
-        if table.column(col).is_none() {
-            diags.push(
-                Diagnostic::error(source, text!(vi: "thiếu cột \"{col}\" trong dòng tiêu đề (cần code,value,note)", en: "the header row has no \"{col}\" column (expected code,value,note)"))
-                    .at_line(Some(table.header_line)),
-            );
-        }
-    }
-    if diags.has_errors() {
+    let missing = table.missing_columns(&["code", "value"], "code,value,note");
+    if !missing.is_empty() {
+        diags.extend(missing);
         return Ok(None);
     }
     let has_appraised = table.column("appraised").is_some();

@@ -1,9 +1,8 @@
 //! `manifest.csv`: one row per evidence document,
 //! `id,file,number,date,issuer,title,criteria,pages,sha256`.
 
-use crate::diag::{Diagnostic, Diagnostics, Fatal};
+use crate::diag::{Diagnostics, Fatal};
 use crate::input::{read_table, Table};
-use crate::text;
 use crate::value::parse_date;
 use std::path::Path;
 use time::Date;
@@ -86,20 +85,12 @@ pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option
         }
     };
     diags.extend(table.row_problems.iter().cloned());
-    let mut ok = true;
-    for col in ["id", "file", "criteria"] {
-        if table.column(col).is_none() {
-            ok = false;
-            diags.push(
-                Diagnostic::error(source, text!(
-                    vi: "thiếu cột \"{col}\" trong dòng tiêu đề (cần id,file,number,date,issuer,title,criteria,pages,sha256)",
-                    en: "the header row has no \"{col}\" column (expected id,file,number,date,issuer,title,criteria,pages,sha256)"
-                ))
-                .at_line(Some(table.header_line)),
-            );
-        }
-    }
-    if !ok {
+    let missing = table.missing_columns(
+        &["id", "file", "criteria"],
+        "id,file,number,date,issuer,title,criteria,pages,sha256",
+    );
+    if !missing.is_empty() {
+        diags.extend(missing);
         return Ok(None);
     }
     let documents = table

@@ -35,6 +35,25 @@ impl Table {
         self.headers.iter().position(|h| h == name)
     }
 
+    /// An error for each required column the header lacks, at the header line; `expected`
+    /// lists the columns the file should have (`code,value,note`).
+    pub fn missing_columns(&self, required: &[&str], expected: &str) -> Vec<Diagnostic> {
+        required
+            .iter()
+            .filter(|col| self.column(col).is_none())
+            .map(|col| {
+                Diagnostic::error(
+                    &self.source,
+                    text!(
+                        vi: "thiếu cột \"{col}\" trong dòng tiêu đề (cần {expected})",
+                        en: "the header row has no \"{col}\" column (expected {expected})"
+                    ),
+                )
+                .at_line(Some(self.header_line))
+            })
+            .collect()
+    }
+
     /// A cell by column name, or "" when the column or the cell is absent.
     pub fn cell<'a>(&self, row: &'a Row, name: &str) -> &'a str {
         self.column(name)

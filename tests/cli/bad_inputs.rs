@@ -618,11 +618,18 @@ fn scores_unquoted_decimal_comma_is_located() {
     assert_fails(
         Placed::new("scores/unquoted-decimal-comma.csv").run(&[]),
         1,
-        &one_error(format!(
-            "{SCORES}:8:4: dòng có ô thứ 4 (\"dự kiến từ khảo sát nội bộ\") nhưng tiêu đề chỉ có \
-             3 cột; số thập phân có dấu phẩy phải đặt trong ngoặc kép (\"92,5\") hoặc lưu tệp với \
-             dấu ;"
-        )),
+        &[
+            format!(
+                "{SCORES}:8:4: dòng có ô thứ 4 (\"dự kiến từ khảo sát nội bộ\") nhưng tiêu đề chỉ \
+                 có 3 cột; số thập phân có dấu phẩy phải đặt trong ngoặc kép (\"92,5\") hoặc lưu \
+                 tệp với dấu ;"
+            ),
+            format!(
+                "{SCORES}:8: [8.1] cảnh báo: giá trị \"81\" và ghi chú \"25\": nếu ý là số thập \
+                 phân 81,25 thì phải đặt trong ngoặc kép (\"81,25\") hoặc lưu tệp với dấu ;"
+            ),
+            "1 lỗi, 1 cảnh báo".into(),
+        ],
     );
 }
 
