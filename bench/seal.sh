@@ -19,12 +19,20 @@ done
 total=$((per * files))
 echo "dossier: $files files x $per MiB = $total MiB; cores: $(nproc)"
 cat "$d"/files/* > /dev/null   # warm the page cache for every run alike
-hyperfine --warmup 1 --runs 5 --export-markdown "$work/hash.md" \
+hyperfine --warmup 1 --runs 5 --export-json "$work/hash.json" \
   -n "sha256sum (reference, 1 core)" "sha256sum $d/files/*" \
   -n "parscore seal" "$bin seal $d" \
   -n "parscore verify" "$bin verify $d" \
   -n "parscore verify, 1 thread" "RAYON_NUM_THREADS=1 $bin verify $d"
-cat "$work/hash.md"
+python3 - "$work/hash.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+ref = next(r for r in results if r["command"].startswith("parscore seal"))["median"]
+print("| command | median (s) | min | max | ratio to parscore seal |")
+print("|---|---:|---:|---:|---:|")
+for r in results:
+    print(f"| {r['command']} | {r['median']:.3f} | {r['min']:.3f} | {r['max']:.3f} | {r['median'] / ref:.2f} |")
+PY
 for cmd in "seal" "verify"; do
   /usr/bin/time -f "$cmd: peak memory %M KiB, %e s" "$bin" "$cmd" "$d" > /dev/null
 done
