@@ -161,13 +161,16 @@ enum Command {
 enum CriteriaCommand {
     /// Kiểm tra tệp tiêu chí, báo mọi lỗi một lần / check criteria files, reporting every problem
     Check {
+        /// Tệp tiêu chí (JSON) / criteria files
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// text cho người đọc, json cho công cụ / text for people, json for tools
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
     /// In cây tiêu chí với điểm tối đa và cách tính điểm / print the tree with maxima and rules
     Show {
+        /// Tệp tiêu chí (JSON) / a criteria file
         file: PathBuf,
         /// Chỉ in nhánh dưới mã này / only the branch under this code, e.g. 3.2
         #[arg(long)]

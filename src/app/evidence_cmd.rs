@@ -96,7 +96,10 @@ pub fn seal(path: &Path, lang: Lang) -> Outcome {
     let result = sealing::seal(&dir, &settings, &m, &paths, &|n| progress.advance(n));
     progress.finish();
     match result {
-        Ok(s) => Outcome::ok(present_seal::sealed(&dir, &s, lang)),
+        Ok(s) => Outcome {
+            err: present_seal::unlisted_warning(&s, lang),
+            ..Outcome::ok(present_seal::sealed(&dir, &s, lang))
+        },
         Err(f) => Outcome::fatal(f, lang),
     }
 }

@@ -53,7 +53,7 @@ fn line_for(
                 "--threshold",
                 text!(vi: "\"{raw}\" không phải điểm từ 0 đến 100", en: "\"{raw}\" is not a score from 0 to 100"),
             );
-            return Err(Outcome::problems(&[e], lang));
+            return Err(Outcome::fatal(e.into(), lang));
         };
         return Ok(Line {
             rank: k,

@@ -27,8 +27,9 @@ pub fn score(path: &Path, format: ScoreFormat, explain_code: Option<&str>, lang:
         Some(code) => match explain::explain(sheet, &d.criteria, code, lang) {
             Some(text) => text,
             None => {
-                let d = Diagnostic::error(&d.criteria.source, text!(vi: "không có tiêu chí mã \"{code}\"", en: "no criterion has the code \"{code}\"")).for_code(code);
-                return Outcome::problems(&[d], lang);
+                let id = &d.criteria.id;
+                let d = Diagnostic::error("--explain", text!(vi: "bộ tiêu chí {id} không có mã \"{code}\"", en: "the criteria set {id} has no code \"{code}\"")).for_code(code);
+                return Outcome::fatal(d.into(), lang);
             }
         },
         None => match format {

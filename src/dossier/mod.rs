@@ -60,6 +60,17 @@ pub fn load(path: &Path, diags: &mut Diagnostics) -> Result<Option<Dossier>, Fat
     };
     let criteria_path = dir.join(&settings.criteria);
     let criteria_name = criteria_path.display().to_string();
+    if !criteria_path.is_file() {
+        let named = &settings.criteria;
+        let settings_file = shown(&dir, SETTINGS_FILE);
+        return Err(Fatal::from(Diagnostic::error(
+            &settings_file,
+            text!(
+                vi: "\"criteria\": không có tệp tiêu chí {criteria_name} (đường dẫn \"{named}\" tính từ thư mục hồ sơ; khi chép hồ sơ đi nơi khác, sửa đường dẫn này)",
+                en: "\"criteria\": no criteria file at {criteria_name} (the path \"{named}\" is relative to the dossier folder; fix it when the dossier is copied elsewhere)"
+            ),
+        )));
+    }
     let loaded = criteria::load_file(&criteria_path, &criteria_name)?;
     let criteria_ok = !loaded.diagnostics.iter().any(Diagnostic::is_error);
     diags.extend(loaded.diagnostics);

@@ -31,7 +31,8 @@ pub struct Seal {
 pub struct SealedFile {
     /// Relative to the dossier folder, with `/`.
     pub path: String,
-    /// `dossier`, `scores`, `plan`, `manifest`, `criteria` or `evidence`.
+    /// `dossier`, `scores`, `plan`, `manifest`, `criteria`, `evidence`, or `unlisted` (a
+    /// file in `files/` that no manifest row lists).
     pub role: String,
     pub bytes: u64,
     pub sha256: String,
@@ -43,6 +44,8 @@ pub struct Sealed {
     pub seal: Seal,
     /// Manifest rows whose hash was filled in or changed.
     pub updated_rows: usize,
+    /// Files in `files/` that no manifest row lists, sealed as `unlisted`.
+    pub unlisted: Vec<String>,
 }
 
 /// The files a seal covers before the documents: role and path relative to the dossier.
@@ -170,6 +173,25 @@ pub fn seal(
             });
         }
     }
+    // Files in files/ that no row lists are sealed too (role `unlisted`), so that `verify`
+    // right after `seal` finds the dossier intact; `seal` names them as a warning.
+    let mut unlisted = Vec::new();
+    for key in list_files(&dir.join(FILES_DIR)) {
+        if seen.contains(&key) {
+            continue;
+        }
+        let path = dir.join(FILES_DIR).join(&key);
+        let Ok(sha256) = super::hash::sha256_file(&path, progress) else {
+            continue;
+        };
+        files.push(SealedFile {
+            path: format!("{FILES_DIR}/{key}"),
+            role: "unlisted".into(),
+            bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
+            sha256,
+        });
+        unlisted.push(format!("{FILES_DIR}/{key}"));
+    }
     let seal = Seal {
         format: SEAL_FORMAT.into(),
         unit: settings.unit.clone(),
@@ -180,7 +202,11 @@ pub fn seal(
     let json = serde_json::to_string_pretty(&seal).unwrap_or_default() + "\n";
     let seal_path = dir.join(SEAL_FILE);
     write_atomic(&seal_path, json.as_bytes()).map_err(|e| restore(write_error(&seal_path, e)))?;
-    Ok(Sealed { seal, updated_rows })
+    Ok(Sealed {
+        seal,
+        updated_rows,
+        unlisted,
+    })
 }
 
 fn write_error(path: &Path, e: std::io::Error) -> Fatal {
@@ -287,7 +313,7 @@ pub fn sealed_paths(dir: &Path, seal: &Seal) -> Vec<Result<PathBuf, String>> {
         .map(|f| {
             let standard = [SETTINGS_FILE, SCORES_FILE, PLAN_FILE, MANIFEST_FILE];
             match f.role.as_str() {
-                "evidence" => resolve(&files_dir, &f.path).map_err(|_| f.path.clone()),
+                "evidence" | "unlisted" => resolve(&files_dir, &f.path).map_err(|_| f.path.clone()),
                 // The criteria file may sit outside the dossier, but only by a relative path.
                 "criteria" if !Path::new(&f.path).is_absolute() && !f.path.starts_with('\\') => {
                     Ok(dir.join(&f.path))

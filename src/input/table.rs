@@ -167,8 +167,8 @@ pub fn decode_as(bytes: &[u8], source: &str, how: TextEncoding) -> Result<String
                         source,
                         line,
                         text!(
-                            vi: "dòng này không phải UTF-8 hợp lệ (byte lỗi ở vị trí {at}) trong khi tệp là UTF-8; lưu lại toàn bộ tệp ở UTF-8, hoặc dùng --encoding windows-1258 nếu cả tệp là Windows-1258",
-                            en: "this line is not valid UTF-8 (bad byte at offset {at}) while the file is UTF-8; save the whole file as UTF-8, or use --encoding windows-1258 if all of it is Windows-1258"
+                            vi: "dòng này không phải UTF-8 hợp lệ (byte lỗi ở vị trí {at}) trong khi tệp là UTF-8; lưu lại toàn bộ tệp ở UTF-8, hoặc dùng --encoding windows-1258 nếu mọi tệp CSV của hồ sơ đều là Windows-1258",
+                            en: "this line is not valid UTF-8 (bad byte at offset {at}) while the file is UTF-8; save the whole file as UTF-8, or use --encoding windows-1258 if every CSV file of the dossier is Windows-1258"
                         ),
                     ));
                 }

@@ -8,6 +8,15 @@ use crate::number::{machine, show_points};
 use crate::scoring::ScoreSheet;
 use rust_decimal::Decimal;
 
+/// The lead unit, or a word that says the plan does not name one.
+fn lead_or_none(lead: &Option<String>, lang: Lang) -> String {
+    match (lead, lang) {
+        (Some(l), _) => l.clone(),
+        (None, Lang::Vi) => "(không có trong kế hoạch)".into(),
+        (None, Lang::En) => "(not in the plan)".into(),
+    }
+}
+
 /// English needs a plural; Vietnamese does not.
 pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
@@ -76,7 +85,11 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> Stri
         out.push('\n');
         out.push_str(&match (lang, risk > Decimal::ZERO) {
             (Lang::Vi, true) => format!("{title} — có nguy cơ bị trừ {} điểm\n", p(risk)),
-            (Lang::En, true) => format!("{title} — {} points at risk\n", p(risk)),
+            (Lang::En, true) => format!(
+                "{title} — {} {} at risk\n",
+                p(risk),
+                plural(usize::from(risk != Decimal::ONE) + 1, "point", "points")
+            ),
             _ => format!("{title}\n"),
         });
         let header = if vi {
@@ -109,7 +122,7 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> Stri
                     format!("Missing: {what}")
                 },
                 String::new(),
-                m.lead.clone().unwrap_or_default(),
+                lead_or_none(&m.lead, lang),
             ]);
         }
         for x in problems {
@@ -119,7 +132,11 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> Stri
                 x.points.map(p).unwrap_or_default(),
                 x.message.get(lang).to_string(),
                 place(&x.file, x.line),
-                x.lead.clone().unwrap_or_default(),
+                if x.code.is_some() {
+                    lead_or_none(&x.lead, lang)
+                } else {
+                    String::new()
+                },
             ]);
         }
         out.push_str(&format!("{t}\n"));

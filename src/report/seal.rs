@@ -51,6 +51,18 @@ pub fn sealed(dir: &Path, s: &Sealed, lang: Lang) -> String {
     }
 }
 
+/// The files sealed although no manifest row lists them, as a warning for standard error.
+pub fn unlisted_warning(s: &Sealed, lang: Lang) -> String {
+    if s.unlisted.is_empty() {
+        return String::new();
+    }
+    let list = s.unlisted.join(", ");
+    match lang {
+        Lang::Vi => format!("cảnh báo: các tệp sau không có dòng nào trong manifest.csv nhưng vẫn được niêm phong (vai trò \"unlisted\"): {list}\n"),
+        Lang::En => format!("warning: these files have no row in manifest.csv and are sealed anyway (role \"unlisted\"): {list}\n"),
+    }
+}
+
 pub fn verified(dir: &Path, seal: &Seal, v: &Verified, lang: Lang) -> String {
     let d = dir.display();
     let at = when(&seal.sealed_at);

@@ -662,8 +662,8 @@ fn scores_truncated_mid_character_is_refused_on_its_line() {
         1,
         &one_error(format!(
             "{SCORES}:8: dòng này không phải UTF-8 hợp lệ (byte lỗi ở vị trí 294) trong khi tệp là \
-             UTF-8; lưu lại toàn bộ tệp ở UTF-8, hoặc dùng --encoding windows-1258 nếu cả tệp là \
-             Windows-1258"
+             UTF-8; lưu lại toàn bộ tệp ở UTF-8, hoặc dùng --encoding windows-1258 nếu mọi tệp CSV \
+             của hồ sơ đều là Windows-1258"
         )),
     );
 }

@@ -636,11 +636,12 @@ fn without_target_rank_or_rank_gap_asks_for_one() {
 fn a_threshold_that_is_not_a_score_is_refused() {
     for bad in ["abc", "100.5", "-1"] {
         let (code, out, err) = run(&["gap", "evidence/2025", &format!("--threshold={bad}")]);
-        assert_eq!(code, 1, "{bad}");
+        // A wrong option is the command that cannot run (2), not data with problems (1).
+        assert_eq!(code, 2, "{bad}");
         assert_eq!(out, "");
         assert_eq!(
             err,
-            format!("--threshold: \"{bad}\" không phải điểm từ 0 đến 100\n1 lỗi, 0 cảnh báo\n")
+            format!("--threshold: \"{bad}\" không phải điểm từ 0 đến 100\n")
         );
     }
 }

@@ -206,8 +206,11 @@ fn explain_shows_the_working_for_a_leaf_and_a_criterion() {
         "{out}"
     );
     let (code, _, err) = run(&["score", p, "--explain", "7.7"]);
-    assert_eq!(code, 1);
-    assert!(err.contains("[7.7] không có tiêu chí mã \"7.7\""));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "--explain: [7.7] bộ tiêu chí test-rules không có mã \"7.7\"\n"
+    );
 }
 
 #[test]
