@@ -51,6 +51,9 @@ pub struct Cell {
     pub codes: Vec<String>,
     pub achieved: Decimal,
     pub max: Decimal,
+    /// The maximum of the leaves under these codes that nobody has scored yet: points that
+    /// are not lost, only not counted.
+    pub unscored: Decimal,
 }
 
 impl Cell {
@@ -119,12 +122,27 @@ fn cell(s: &ScoreSheet, codes: &[String]) -> Option<Cell> {
         codes: nodes.iter().map(|n| n.code.clone()).collect(),
         achieved: nodes.iter().map(|n| value(n)).sum(),
         max: nodes.iter().map(|n| n.max).sum(),
+        unscored: nodes.iter().map(|n| unscored_under(s, &n.code)).sum(),
     })
+}
+
+/// The maximum of the unscored leaves at or under a code.
+pub fn unscored_under(s: &ScoreSheet, code: &str) -> Decimal {
+    s.branch(code)
+        .iter()
+        .filter(|n| {
+            n.leaf
+                .as_ref()
+                .is_some_and(|l| l.status == crate::scoring::Status::Unscored)
+        })
+        .map(|n| n.max)
+        .sum()
 }
 
 fn total_cell(s: &ScoreSheet) -> Cell {
     let t = &s.totals;
     Cell {
+        unscored: s.unscored().map(|n| n.max).sum(),
         codes: Vec::new(),
         achieved: match basis(s) {
             Basis::Appraised => t.appraised.unwrap_or_default(),
@@ -288,6 +306,21 @@ fn change(from: i32, to: i32, a: &Option<Cell>, b: &Option<Cell>) -> Change {
             }
         }
     };
+    let all_unscored = |c: &Cell| c.unscored > Decimal::ZERO && c.unscored == c.max;
+    if all_unscored(a) || all_unscored(b) {
+        let y = if all_unscored(a) { from } else { to };
+        return Change {
+            from,
+            to,
+            points: None,
+            percent: None,
+            comparable: false,
+            note: Some(text!(
+                vi: "chưa chấm ở năm {y}: không so sánh được",
+                en: "unscored in {y}: not comparable"
+            )),
+        };
+    }
     if a.max.is_zero() || b.max.is_zero() {
         let y = if a.max.is_zero() { from } else { to };
         return Change {
@@ -310,6 +343,18 @@ fn change(from: i32, to: i32, a: &Option<Cell>, b: &Option<Cell>) -> Change {
     if a.codes.len() > 1 || b.codes.len() > 1 || (a.codes != b.codes && !a.codes.is_empty()) {
         let (ca, cb) = (a.codes.join(" + "), b.codes.join(" + "));
         notes.push(text!(vi: "{ca} ({from}) ứng với {cb} ({to})", en: "{ca} ({from}) matched to {cb} ({to})"));
+    }
+    for (cell, year) in [(a, from), (b, to)] {
+        if cell.unscored > Decimal::ZERO {
+            let (u, ue) = (
+                show_points(cell.unscored, Lang::Vi),
+                show_points(cell.unscored, Lang::En),
+            );
+            notes.push(text!(
+                vi: "năm {year} còn {u} điểm chưa chấm (tính là 0)",
+                en: "{ue} points unscored in {year} (counted as 0)"
+            ));
+        }
     }
     let points = if a.max == b.max {
         Some(b.achieved - a.achieved)

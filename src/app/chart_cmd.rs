@@ -105,6 +105,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
                 max: n.max,
                 at_risk: s.at_risk_for(&n.code),
                 appraised: n.appraised,
+                unscored: crate::compare::unscored_under(s, &n.code),
             })
             .collect(),
         footer,
@@ -289,12 +290,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             label: String::new(),
             values: Vec::new(),
         }),
-        footer: if vi {
-            "Lĩnh vực có điểm tối đa thay đổi giữa các năm được so theo % (xem parscore compare)."
-                .into()
-        } else {
-            "Areas whose maximum changed between years are compared in percent (see parscore compare).".into()
-        },
+        footer: trend_footer(&c, lang),
     };
 
     let drawn = [
@@ -356,6 +352,28 @@ fn resolved(path: &Path) -> Option<PathBuf> {
             _ => Path::new("."),
         };
     }
+}
+
+/// What the trend chart's reader must know: percent of each year's maximum, and which
+/// years still have unscored leaves (counted as 0).
+fn trend_footer(c: &crate::compare::Comparison, lang: Lang) -> String {
+    let mut out = match lang {
+        Lang::Vi => "Tính theo % điểm tối đa của từng năm (xem parscore compare).".to_string(),
+        Lang::En => "In percent of each year's maximum (see parscore compare).".to_string(),
+    };
+    if let Some(total) = c.rows.iter().find(|r| r.level == Level::Total) {
+        for (cell, y) in total.cells.iter().zip(&c.years) {
+            let Some(cell) = cell else { continue };
+            if cell.unscored > Decimal::ZERO {
+                let u = show_points(cell.unscored, lang);
+                out.push_str(&match lang {
+                    Lang::Vi => format!(" Năm {}: còn {u} điểm chưa chấm, tính là 0.", y.year),
+                    Lang::En => format!(" {}: {u} points unscored, counted as 0.", y.year),
+                });
+            }
+        }
+    }
+    out
 }
 
 fn cannot_write(path: &Path, e: &str, lang: Lang) -> Outcome {

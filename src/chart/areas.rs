@@ -16,6 +16,9 @@ pub struct AreaBar {
     pub max: Decimal,
     pub at_risk: Option<Decimal>,
     pub appraised: Option<Decimal>,
+    /// The maximum of the area's leaves nobody has scored yet (drawn apart: not lost, not
+    /// counted).
+    pub unscored: Decimal,
 }
 
 #[derive(Clone, Debug)]
@@ -71,6 +74,12 @@ pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
                 [(x_of(0.0), y0), (x_of(pct(b.achieved)), y1)],
                 ACHIEVED.filled(),
             ))?;
+            if b.unscored > Decimal::ZERO {
+                root.draw(&Rectangle::new(
+                    [(x_of(100.0 - pct(b.unscored)), y0), (x_of(100.0), y1)],
+                    UNSCORED.filled(),
+                ))?;
+            }
             let risk = b.at_risk.unwrap_or_default();
             if risk > Decimal::ZERO {
                 root.draw(&Rectangle::new(
@@ -108,16 +117,28 @@ pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
                 (BAR_X + BAR_W + 14, y0 + 2),
                 anchored(style(19.0, INK), HPos::Left, VPos::Top),
             ))?;
+            let mut notes: Vec<(String, RGBColor)> = Vec::new();
             if risk > Decimal::ZERO {
                 let words = if vi {
                     format!("nguy cơ bị trừ {}", show_points(risk, lang))
                 } else {
                     format!("{} at risk", show_points(risk, lang))
                 };
+                notes.push((words, ORANGE));
+            }
+            if b.unscored > Decimal::ZERO {
+                let words = if vi {
+                    format!("chưa chấm {} điểm", show_points(b.unscored, lang))
+                } else {
+                    format!("{} points unscored", show_points(b.unscored, lang))
+                };
+                notes.push((words, GREY));
+            }
+            for (k, (words, colour)) in notes.into_iter().enumerate() {
                 root.draw(&Text::new(
                     words,
-                    (BAR_X + BAR_W + 14, y0 + 26),
-                    anchored(style(18.0, ORANGE), HPos::Left, VPos::Top),
+                    (BAR_X + BAR_W + 14, y0 + 26 + 22 * k as i32),
+                    anchored(style(18.0, colour), HPos::Left, VPos::Top),
                 ))?;
             }
         }
@@ -128,6 +149,7 @@ pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
                 (ACHIEVED, "Điểm đạt"),
                 (LIGHT, "Còn thiếu so với tối đa"),
                 (ORANGE, "Có nguy cơ bị trừ (thiếu tài liệu kiểm chứng)"),
+                (UNSCORED, "Chưa chấm"),
                 (INK, "Điểm thẩm định"),
             ]
         } else {
@@ -135,6 +157,7 @@ pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
                 (ACHIEVED, "Achieved"),
                 (LIGHT, "Short of the maximum"),
                 (ORANGE, "At risk (missing evidence)"),
+                (UNSCORED, "Unscored"),
                 (INK, "Appraised"),
             ]
         };
@@ -143,8 +166,12 @@ pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
             .iter()
             .any(|b| b.at_risk.is_some_and(|r| r > Decimal::ZERO));
         let has_appraised = c.bars.iter().any(|b| b.appraised.is_some());
+        let has_unscored = c.bars.iter().any(|b| b.unscored > Decimal::ZERO);
         for (colour, words) in entries {
-            if (colour == ORANGE && !has_risk) || (colour == INK && !has_appraised) {
+            if (colour == ORANGE && !has_risk)
+                || (colour == INK && !has_appraised)
+                || (colour == UNSCORED && !has_unscored)
+            {
                 continue;
             }
             x = swatch(root, x, ly, colour, words)?;

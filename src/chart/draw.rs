@@ -15,6 +15,7 @@ pub const ORANGE: RGBColor = RGBColor(230, 120, 20);
 pub const THRESHOLD: RGBColor = RGBColor(200, 30, 30);
 pub const PROJECTED: RGBColor = RGBColor(30, 140, 80);
 pub const GREY: RGBColor = RGBColor(110, 110, 110);
+pub const UNSCORED: RGBColor = RGBColor(246, 214, 120);
 pub const PEER: RGBColor = RGBColor(150, 165, 185);
 pub const INK: RGBColor = RGBColor(25, 25, 25);
 

@@ -17,13 +17,23 @@ fn signed(d: Decimal, shown: String) -> String {
 fn cell_text(c: &Option<Cell>, lang: Lang) -> String {
     match c {
         None => "–".into(),
+        // A leaf nobody has scored yet is not a drop to 0.
+        Some(c) if c.unscored > Decimal::ZERO && c.unscored == c.max => match lang {
+            Lang::Vi => format!("chưa chấm (/{})", show_points(c.max, lang)),
+            Lang::En => format!("unscored (/{})", show_points(c.max, lang)),
+        },
         Some(c) => format!(
-            "{}/{} ({}%)",
+            "{}/{} ({}%){}",
             show_points(c.achieved, lang),
             show_points(c.max, lang),
             c.percent()
                 .map(|p| show_percent(p, lang))
-                .unwrap_or_else(|| "–".into())
+                .unwrap_or_else(|| "–".into()),
+            if c.unscored > Decimal::ZERO {
+                "†"
+            } else {
+                ""
+            }
         ),
     }
 }
@@ -120,9 +130,9 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
     }
     out.push_str(&format!("{t}\n"));
     out.push_str(if vi {
-        "Thay đổi: điểm (điểm phần trăm); * điểm tối đa khác nhau giữa hai năm: chỉ so sánh theo %.\n"
+        "Thay đổi: điểm (điểm phần trăm); * điểm tối đa khác nhau giữa hai năm: chỉ so sánh theo %; † còn tiêu chí chưa chấm, tính là 0.\n"
     } else {
-        "Change: points (percentage points); * the maximum differs between the two years: percent only.\n"
+        "Change: points (percentage points); * the maximum differs between the two years: percent only; † has unscored leaves, counted as 0.\n"
     });
     if !notes.is_empty() {
         out.push_str(if vi { "Ghi chú:\n" } else { "Notes:\n" });

@@ -785,7 +785,10 @@ fn compare_three_years_totals_by_the_figure_each_year_is_judged_by() {
             None,
             Some("0.97"),
             true,
-            Some("điểm tối đa đổi từ 100 thành 99: chỉ so sánh theo %")
+            Some(
+                "năm 2026 còn 5 điểm chưa chấm (tính là 0); \
+                 điểm tối đa đổi từ 100 thành 99: chỉ so sánh theo %"
+            )
         )
     );
 }
@@ -797,7 +800,12 @@ fn compare_areas_whose_maximum_changed_only_in_percent() {
     assert_eq!(change(area1, 0), (Some("0.50"), Some("5.00"), true, None));
     assert_eq!(
         change(area1, 1),
-        (Some("-1.75"), Some("-17.50"), true, None)
+        (
+            Some("-1.75"),
+            Some("-17.50"),
+            true,
+            Some("năm 2026 còn 2 điểm chưa chấm (tính là 0)")
+        )
     );
     let area3 = row(&v, "3");
     assert_eq!(cell(area3, 0), Some((vec!["3"], "10.75", "13.00", "82.69")));
@@ -812,7 +820,15 @@ fn compare_areas_whose_maximum_changed_only_in_percent() {
         )
     );
     // Same maximum from 2025 to 2026: points again.
-    assert_eq!(change(area3, 1), (Some("0.17"), Some("1.21"), true, None));
+    assert_eq!(
+        change(area3, 1),
+        (
+            Some("0.17"),
+            Some("1.21"),
+            true,
+            Some("năm 2026 còn 0,5 điểm chưa chấm (tính là 0)")
+        )
+    );
     let area7 = row(&v, "7");
     assert_eq!(cell(area7, 0), Some((vec!["7"], "11.77", "15.00", "78.47")));
     assert_eq!(cell(area7, 1), Some((vec!["7"], "12.48", "14.00", "89.14")));
