@@ -269,71 +269,44 @@ pub fn compare(sheets: &[(&ScoreSheet, &crate::criteria::Criteria)], detail: boo
 }
 
 fn change(from: i32, to: i32, a: &Option<Cell>, b: &Option<Cell>) -> Change {
+    let not_comparable = |note: Option<Text>| Change {
+        from,
+        to,
+        points: None,
+        percent: None,
+        comparable: false,
+        note,
+    };
     let (a, b) = match (a, b) {
         (Some(a), Some(b)) => (a, b),
         (None, Some(_)) => {
-            return Change {
-                from,
-                to,
-                points: None,
-                percent: None,
-                comparable: false,
-                note: Some(
-                    text!(vi: "không có ở năm {from}: không so sánh được", en: "not in {from}: not comparable"),
-                ),
-            }
+            return not_comparable(Some(text!(
+                vi: "không có ở năm {from}: không so sánh được",
+                en: "not in {from}: not comparable"
+            )))
         }
         (Some(_), None) => {
-            return Change {
-                from,
-                to,
-                points: None,
-                percent: None,
-                comparable: false,
-                note: Some(
-                    text!(vi: "không còn ở năm {to}: không so sánh được", en: "gone in {to}: not comparable"),
-                ),
-            }
+            return not_comparable(Some(text!(
+                vi: "không còn ở năm {to}: không so sánh được",
+                en: "gone in {to}: not comparable"
+            )))
         }
-        (None, None) => {
-            return Change {
-                from,
-                to,
-                points: None,
-                percent: None,
-                comparable: false,
-                note: None,
-            }
-        }
+        (None, None) => return not_comparable(None),
     };
     let all_unscored = |c: &Cell| c.unscored > Decimal::ZERO && c.unscored == c.max;
     if all_unscored(a) || all_unscored(b) {
         let y = if all_unscored(a) { from } else { to };
-        return Change {
-            from,
-            to,
-            points: None,
-            percent: None,
-            comparable: false,
-            note: Some(text!(
-                vi: "chưa chấm ở năm {y}: không so sánh được",
-                en: "unscored in {y}: not comparable"
-            )),
-        };
+        return not_comparable(Some(text!(
+            vi: "chưa chấm ở năm {y}: không so sánh được",
+            en: "unscored in {y}: not comparable"
+        )));
     }
     if a.max.is_zero() || b.max.is_zero() {
         let y = if a.max.is_zero() { from } else { to };
-        return Change {
-            from,
-            to,
-            points: None,
-            percent: None,
-            comparable: false,
-            note: Some(text!(
-                vi: "không áp dụng ở năm {y}: không so sánh được",
-                en: "not applicable in {y}: not comparable"
-            )),
-        };
+        return not_comparable(Some(text!(
+            vi: "không áp dụng ở năm {y}: không so sánh được",
+            en: "not applicable in {y}: not comparable"
+        )));
     }
     let percent = match (a.percent(), b.percent()) {
         (Some(x), Some(y)) => Some(y - x),

@@ -2,7 +2,7 @@
 //! and the line a unit has to beat.
 
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
-use crate::input::{fold, read_table};
+use crate::input::{fold, read_table_into};
 use crate::number::parse_decimal;
 use crate::text;
 use rust_decimal::Decimal;
@@ -33,14 +33,9 @@ pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option
             text!(vi: "không có tệp xếp hạng", en: "no ranking file here"),
         )));
     }
-    let table = match read_table(path, source)? {
-        Ok(t) => t,
-        Err(d) => {
-            diags.push(*d);
-            return Ok(None);
-        }
+    let Some(table) = read_table_into(path, source, diags)? else {
+        return Ok(None);
     };
-    diags.extend(table.row_problems.iter().cloned());
     let missing = table.missing_columns(
         &["year", "group", "unit", "score", "rank"],
         "year,group,unit,score,rank,source",

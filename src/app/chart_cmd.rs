@@ -178,39 +178,23 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         (_, _, Lang::Vi) => format!("Ngưỡng: {line}"),
         (_, _, Lang::En) => format!("Line: {line}"),
     };
-    let dist = |st: &crate::gap::Standing| crate::gap::against_line(gap.line.score, st.index, lang);
-    let mut gap_footer = match lang {
-        Lang::Vi => format!(
-            "Dự kiến {}: {}",
-            pc(round2(gap.projected.index)),
-            dist(&gap.projected)
-        ),
-        Lang::En => format!(
-            "Projected {}: {}",
-            pc(round2(gap.projected.index)),
-            dist(&gap.projected)
-        ),
-    };
+    // "Dự kiến 89,96: còn thiếu 2,75; điểm chặt 86,68: còn thiếu 6,03", as `gap` prints.
+    let mut totals = vec![(("Dự kiến", "Projected"), &gap.projected)];
     if scored.evidence.is_some() {
-        gap_footer.push_str(&match lang {
-            Lang::Vi => format!(
-                "; điểm chặt {}: {}",
-                pc(round2(gap.strict.index)),
-                dist(&gap.strict)
-            ),
-            Lang::En => format!(
-                "; strict {}: {}",
-                pc(round2(gap.strict.index)),
-                dist(&gap.strict)
-            ),
-        });
+        totals.push((("điểm chặt", "strict"), &gap.strict));
     }
     if let Some(ap) = &gap.appraised {
-        gap_footer.push_str(&match lang {
-            Lang::Vi => format!("; thẩm định {}: {}", pc(round2(ap.index)), dist(ap)),
-            Lang::En => format!("; appraised {}: {}", pc(round2(ap.index)), dist(ap)),
-        });
+        totals.push((("thẩm định", "appraised"), ap));
     }
+    let parts: Vec<String> = totals
+        .into_iter()
+        .map(|((vi_word, en_word), st)| {
+            let word = if vi { vi_word } else { en_word };
+            let against = crate::gap::against_line(gap.line.score, st.index, lang);
+            format!("{word} {}: {against}", pc(round2(st.index)))
+        })
+        .collect();
+    let mut gap_footer = parts.join("; ");
     gap_footer.push_str(if vi {
         " (phải đạt trên ngưỡng)"
     } else {

@@ -4,7 +4,7 @@
 use super::Settings;
 use crate::criteria::Criteria;
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
-use crate::input::{fold, read_table};
+use crate::input::{fold, read_table_into};
 use crate::text;
 use crate::value::parse_date;
 use std::path::Path;
@@ -86,14 +86,9 @@ pub fn read(
     criteria: &Criteria,
     diags: &mut Diagnostics,
 ) -> Result<Option<Plan>, Fatal> {
-    let table = match read_table(path, source)? {
-        Ok(t) => t,
-        Err(d) => {
-            diags.push(*d);
-            return Ok(None);
-        }
+    let Some(table) = read_table_into(path, source, diags)? else {
+        return Ok(None);
     };
-    diags.extend(table.row_problems.iter().cloned());
     for col in ["id", "task", "lead", "due", "status"] {
         if table.column(col).is_none() {
             diags.push(

@@ -3,7 +3,7 @@
 
 use crate::criteria::Criteria;
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
-use crate::input::read_table;
+use crate::input::read_table_into;
 use crate::number::{parse_decimal, scale, MAX_SCALE};
 use crate::text;
 use rust_decimal::Decimal;
@@ -45,14 +45,9 @@ pub fn read(
             ),
         )));
     }
-    let table = match read_table(path, source)? {
-        Ok(t) => t,
-        Err(d) => {
-            diags.push(*d);
-            return Ok(None);
-        }
+    let Some(table) = read_table_into(path, source, diags)? else {
+        return Ok(None);
     };
-    diags.extend(table.row_problems.iter().cloned());
     let missing = table.missing_columns(&["code", "value"], "code,value,note");
     if !missing.is_empty() {
         diags.extend(missing);

@@ -2,7 +2,7 @@
 //! `id,file,number,date,issuer,title,criteria,pages,sha256`.
 
 use crate::diag::{Diagnostics, Fatal};
-use crate::input::{read_table, Table};
+use crate::input::{read_table_into, Table};
 use crate::value::parse_date;
 use std::path::Path;
 use time::Date;
@@ -77,14 +77,9 @@ pub fn parse_links(cell: &str) -> Vec<Link> {
 /// Reads the manifest. `Ok(None)` when it cannot be read as a table or lacks a required
 /// column (the reasons are in `diags`); row-level doubts are for the evidence check.
 pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option<Manifest>, Fatal> {
-    let table = match read_table(path, source)? {
-        Ok(t) => t,
-        Err(d) => {
-            diags.push(*d);
-            return Ok(None);
-        }
+    let Some(table) = read_table_into(path, source, diags)? else {
+        return Ok(None);
     };
-    diags.extend(table.row_problems.iter().cloned());
     let missing = table.missing_columns(
         &["id", "file", "criteria"],
         "id,file,number,date,issuer,title,criteria,pages,sha256",

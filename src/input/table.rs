@@ -97,6 +97,26 @@ fn forced() -> TextEncoding {
     FORCED.get().copied().unwrap_or(TextEncoding::Auto)
 }
 
+/// Reads a table for a reader that reports into `diags`: `Ok(None)` when the file cannot be
+/// read as a table (the reason is in `diags`), else the table, with its row problems
+/// (cells beyond the header) already in `diags`.
+pub fn read_table_into(
+    path: &Path,
+    source: &str,
+    diags: &mut crate::diag::Diagnostics,
+) -> Result<Option<Table>, Fatal> {
+    match read_table(path, source)? {
+        Ok(t) => {
+            diags.extend(t.row_problems.iter().cloned());
+            Ok(Some(t))
+        }
+        Err(d) => {
+            diags.push(*d);
+            Ok(None)
+        }
+    }
+}
+
 /// Decodes bytes to text: a BOM names the encoding (UTF-8, UTF-16 LE/BE); without one the
 /// bytes are UTF-8 if they are valid UTF-8, else Windows-1258 — unless `--encoding` forced
 /// one. Line ends become `\n`, stray BOMs inside the text are dropped, and the text is NFC.

@@ -11,10 +11,6 @@ use rust_decimal::Decimal;
 /// How many recovery steps to print after the one that closes the gap.
 const AFTER_CLOSING: usize = 5;
 
-fn distance(line: Decimal, s: &Standing, lang: Lang) -> String {
-    crate::gap::against_line(line, s.index, lang)
-}
-
 pub fn table(s: &ScoreSheet, g: &Gap, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     let k = g.line.rank.map(|k| k.to_string()).unwrap_or_default();
@@ -72,7 +68,7 @@ pub fn table(s: &ScoreSheet, g: &Gap, lang: Lang) -> String {
             name.to_string(),
             format!("{} / {max}", show_points(st.points, lang)),
             show_percent(st.index, lang),
-            distance(g.line.score, &st, lang),
+            crate::gap::against_line(g.line.score, st.index, lang),
         ]);
     }
     out.push_str(&format!("{t}\n"));
