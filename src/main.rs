@@ -25,6 +25,10 @@ struct Cli {
     /// Bảng mã của các tệp CSV (mặc định: tự nhận biết) / encoding of the CSV files (default: detected)
     #[arg(long, global = true, value_enum, default_value_t = EncodingArg::Auto)]
     encoding: EncodingArg,
+    /// Nâng giới hạn kích thước tệp đầu vào lên N MiB (mặc định: bảng 64, dossier.json 1,
+    /// seal.json 64, tiêu chí 32) / raise every input size limit to N MiB
+    #[arg(long, global = true, value_name = "MIB")]
+    max_input: Option<u64>,
     #[command(subcommand)]
     command: Command,
 }
@@ -194,6 +198,9 @@ fn main() -> ExitCode {
         EncodingArg::Utf16be => TextEncoding::Utf16Be,
         EncodingArg::Windows1258 => TextEncoding::Windows1258,
     });
+    if let Some(mib) = cli.max_input {
+        parscore::fsio::raise_caps(mib);
+    }
     let json = wants_json(&cli.command);
     let outcome = match cli.command {
         Command::Score {

@@ -33,7 +33,7 @@ pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option
             text!(vi: "không có tệp xếp hạng", en: "no ranking file here"),
         )));
     }
-    let Some(table) = read_table_into(path, source, diags)? else {
+    let Some(table) = read_table_into(path, source, crate::fsio::Within::Anywhere, diags)? else {
         return Ok(None);
     };
     let missing = table.missing_columns(

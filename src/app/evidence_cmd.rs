@@ -5,7 +5,7 @@ use super::scored::load_scored;
 use super::{Outcome, Status};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::dossier::{self, Settings};
-use crate::evidence::{self, seal as sealing, MANIFEST_FILE};
+use crate::evidence::{seal as sealing, verify as checking, MANIFEST_FILE};
 use crate::lang::Lang;
 use crate::report::{diagnostics, evidence as present, seal as present_seal};
 use crate::text;
@@ -48,59 +48,42 @@ pub fn evidence(path: &Path, json: bool, lang: Lang) -> Outcome {
     }
 }
 
-/// Reads what `seal` needs: the settings and the manifest.
-fn settings_and_manifest(
-    path: &Path,
-    lang: Lang,
-) -> Result<(std::path::PathBuf, Settings, evidence::Manifest), Outcome> {
+/// Hashes every listed document into the manifest and writes `seal.json`.
+pub fn seal(path: &Path, lang: Lang) -> Outcome {
     let dir = dossier::locate(path);
     if !dir.is_dir() {
         let d = Diagnostic::error(
             &dir.display().to_string(),
             text!(vi: "không tìm thấy thư mục hồ sơ", en: "no dossier folder here"),
         );
-        return Err(Outcome::fatal(d.into(), lang));
+        return Outcome::fatal(d.into(), lang);
     }
     let mut diags = Diagnostics::default();
     let settings = match Settings::read_file(&dir, &mut diags) {
         Ok(Some(s)) => s,
-        Ok(None) => return Err(Outcome::problems(&diags.items, lang)),
-        Err(f) => return Err(Outcome::fatal(f, lang)),
+        Ok(None) => return Outcome::problems(&diags.items, lang),
+        Err(f) => return Outcome::fatal(f, lang),
     };
-    match evidence::read_manifest(&dir, &mut diags) {
-        Ok(Some(m)) => Ok((dir, settings, m)),
-        Ok(None) if diags.has_errors() => Err(Outcome::problems(&diags.items, lang)),
-        Ok(None) => Err(Outcome::fatal(no_manifest(&dir).into(), lang)),
-        Err(f) => Err(Outcome::fatal(f, lang)),
+    if dir.join(MANIFEST_FILE).symlink_metadata().is_err() {
+        return Outcome::fatal(no_manifest(&dir).into(), lang);
     }
-}
-
-/// Hashes every listed document into the manifest and writes `seal.json`.
-pub fn seal(path: &Path, lang: Lang) -> Outcome {
-    let (dir, settings, m) = match settings_and_manifest(path, lang) {
-        Ok(x) => x,
-        Err(outcome) => return outcome,
-    };
-    let paths = match sealing::document_paths(&dir, &m) {
-        Ok(p) => p,
-        Err(problems) => return Outcome::problems(&problems, lang),
-    };
     let progress = Progress::new(
-        sealing::total_bytes(&paths),
+        sealing::planned_bytes(&dir),
         if lang == Lang::Vi {
             "Đang băm"
         } else {
             "Hashing"
         },
     );
-    let result = sealing::seal(&dir, &settings, &m, &paths, &|n| progress.advance(n));
+    let result = sealing::seal(&dir, &settings, &|n| progress.advance(n));
     progress.finish();
     match result {
         Ok(s) => Outcome {
-            err: present_seal::unlisted_warning(&s, lang),
+            err: present_seal::warnings(&s, lang),
             ..Outcome::ok(present_seal::sealed(&dir, &s, lang))
         },
-        Err(f) => Outcome::fatal(f, lang),
+        Err(sealing::Refused::Problems(p)) => Outcome::problems(&p, lang),
+        Err(sealing::Refused::Fatal(f)) => Outcome::fatal(f, lang),
     }
 }
 
@@ -111,26 +94,21 @@ pub fn verify(path: &Path, json: bool, lang: Lang) -> Outcome {
         Ok(s) => s,
         Err(f) => return Outcome::fatal(f, lang),
     };
-    let paths = sealing::sealed_paths(&dir, &seal);
-    let ok: Vec<_> = paths
-        .iter()
-        .filter_map(|p| p.as_ref().ok().cloned())
-        .collect();
     let progress = Progress::new(
-        sealing::total_bytes(&ok),
+        checking::planned_bytes(&dir, &seal),
         if lang == Lang::Vi {
             "Đang kiểm tra"
         } else {
             "Verifying"
         },
     );
-    let v = sealing::verify(&dir, &seal, &paths, &|n| progress.advance(n));
+    let v = checking::verify(&dir, &seal, &|n| progress.advance(n));
     progress.finish();
     let out = if json {
         let value = serde_json::json!({
             "sealed_at": seal.sealed_at, "intact": v.intact(), "checked": v.checked,
             "bytes": v.bytes, "changed": v.changed, "missing": v.missing,
-            "added": v.added, "refused": v.refused,
+            "added": v.added, "refused": v.refused, "half_finished": v.half_finished,
         });
         format!(
             "{}\n",

@@ -25,12 +25,12 @@ pub struct Loaded {
 
 /// Reads and checks a criteria file. `Err` only when the file cannot be read at all.
 pub fn load_file(path: &Path, source: &str) -> Result<Loaded, Fatal> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            source,
-            text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
-        )
-    })?;
+    let bytes = crate::fsio::read_input(
+        path,
+        crate::fsio::Within::Anywhere,
+        crate::fsio::Input::Criteria,
+    )
+    .map_err(|r| r.diagnostic(source))?;
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => {

@@ -60,6 +60,11 @@ pub fn load(path: &Path, diags: &mut Diagnostics) -> Result<Option<Dossier>, Fat
     };
     let criteria_path = dir.join(&settings.criteria);
     let criteria_name = criteria_path.display().to_string();
+    match crate::fsio::inspect(&criteria_path, crate::fsio::Within::Anywhere) {
+        Err(crate::fsio::Refusal::Missing) => {}
+        Err(r) => return Err(Fatal::from(r.diagnostic(&criteria_name))),
+        Ok(_) => {}
+    }
     if !criteria_path.is_file() {
         let named = &settings.criteria;
         let settings_file = shown(&dir, SETTINGS_FILE);
@@ -79,7 +84,7 @@ pub fn load(path: &Path, diags: &mut Diagnostics) -> Result<Option<Dossier>, Fat
         _ => return Ok(None),
     };
     let plan_path = dir.join(PLAN_FILE);
-    let plan = if plan_path.exists() {
+    let plan = if plan_path.symlink_metadata().is_ok() {
         plan::read(
             &plan_path,
             &shown(&dir, PLAN_FILE),

@@ -86,7 +86,8 @@ pub fn read(
     criteria: &Criteria,
     diags: &mut Diagnostics,
 ) -> Result<Option<Plan>, Fatal> {
-    let Some(table) = read_table_into(path, source, diags)? else {
+    let Some(table) = read_table_into(path, source, crate::fsio::Within::folder_of(path), diags)?
+    else {
         return Ok(None);
     };
     for col in ["id", "task", "lead", "due", "status"] {

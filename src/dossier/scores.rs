@@ -45,7 +45,8 @@ pub fn read(
             ),
         )));
     }
-    let Some(table) = read_table_into(path, source, diags)? else {
+    let Some(table) = read_table_into(path, source, crate::fsio::Within::folder_of(path), diags)?
+    else {
         return Ok(None);
     };
     let missing = table.missing_columns(&["code", "value"], "code,value,note");

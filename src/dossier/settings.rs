@@ -1,6 +1,7 @@
 //! `dossier.json`: who the unit is, which year, which criteria and ranking apply.
 
 use crate::diag::{Diagnostic, Fatal};
+use crate::fsio::{read_input, Input, Within};
 use crate::text;
 use crate::value::{iso_date, parse_date};
 use serde::Deserialize;
@@ -42,12 +43,8 @@ pub fn today() -> Date {
 }
 
 pub fn read(path: &Path, source: &str) -> Result<Result<Settings, Vec<Diagnostic>>, Fatal> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            source,
-            text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
-        )
-    })?;
+    let bytes = read_input(path, Within::folder_of(path), Input::Settings)
+        .map_err(|r| r.diagnostic(source))?;
     let text = match crate::input::json_text(&bytes, source) {
         Ok(t) => t,
         Err(d) => return Ok(Err(vec![*d])),

@@ -8,13 +8,15 @@ use super::manifest::{Document, Link, Manifest};
 use super::paths::{list_files, normalise, resolve};
 use crate::criteria::{Method, Node, RuleKind};
 use crate::dossier::{shown, Dossier};
+use crate::fsio::{open_regular, Refusal, Within};
 use crate::lang::{Lang, Text};
 use crate::number::show_points;
 use crate::scoring::{evaluate, ScoreSheet, Status};
 use crate::text;
 use crate::value::show_date;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
 /// What kind of doubt a problem raises; `key()` is the stable name in JSON.
@@ -144,10 +146,11 @@ pub fn area_of(code: &str) -> &str {
 }
 
 /// A document's file on disk, once looked at.
+#[derive(Clone)]
 enum FileState {
-    Refused,
+    Refused(Text),
     Missing,
-    Unreadable,
+    Unreadable(Text),
     Empty,
     Present(PathBuf, u64),
 }
@@ -221,60 +224,56 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
         }
     }
 
-    // Files: refused, missing, unreadable, empty, or present with a size.
+    // Files: refused, missing, unreadable, empty, or present with a size; each distinct
+    // path is looked at once, however many rows name it.
+    let mut seen: HashMap<String, FileState> = HashMap::new();
     let states: Vec<FileState> = docs
         .iter()
         .map(|doc| {
+            let state = seen
+                .entry(normalise(&doc.file))
+                .or_insert_with(|| match resolve(&files_dir, &doc.file) {
+                    Err(why) => FileState::Refused(why),
+                    Ok(path) => look_at(&path, &files_dir),
+                })
+                .clone();
             let code = cx.first_leaf(doc);
-            let f = &doc.file;
-            match resolve(&files_dir, f) {
-                Err(why) => {
-                    cx.row_problem(Kind::UnsafePath, doc, code, why);
-                    FileState::Refused
+            let (f, id) = (&doc.file, doc.label());
+            match &state {
+                FileState::Refused(why) => cx.row_problem(Kind::UnsafePath, doc, code, why.clone()),
+                FileState::Missing => cx.row_problem(
+                    Kind::FileMissing,
+                    doc,
+                    code,
+                    text!(
+                        vi: "không có tệp files/{f} của văn bản {id}",
+                        en: "file files/{f} of document {id} does not exist"
+                    ),
+                ),
+                FileState::Unreadable(why) => {
+                    let (vi, en) = (&why.vi, &why.en);
+                    cx.row_problem(
+                        Kind::FileUnreadable,
+                        doc,
+                        code,
+                        text!(
+                            vi: "không đọc được tệp files/{f} của văn bản {id}: {vi}",
+                            en: "cannot read file files/{f} of document {id}: {en}"
+                        ),
+                    )
                 }
-                Ok(path) => match look_at(&path) {
-                    FileState::Missing => {
-                        cx.row_problem(
-                            Kind::FileMissing,
-                            doc,
-                            code,
-                            text!(
-                                vi: "không có tệp files/{f} của văn bản {id}",
-                                en: "file files/{f} of document {id} does not exist",
-                                id = doc.label()
-                            ),
-                        );
-                        FileState::Missing
-                    }
-                    FileState::Unreadable => {
-                        cx.row_problem(
-                            Kind::FileUnreadable,
-                            doc,
-                            code,
-                            text!(
-                                vi: "không đọc được tệp files/{f} của văn bản {id}",
-                                en: "cannot read file files/{f} of document {id}",
-                                id = doc.label()
-                            ),
-                        );
-                        FileState::Unreadable
-                    }
-                    FileState::Empty => {
-                        cx.row_problem(
-                            Kind::FileEmpty,
-                            doc,
-                            code,
-                            text!(
-                                vi: "tệp files/{f} của văn bản {id} rỗng (0 byte)",
-                                en: "file files/{f} of document {id} is empty (0 bytes)",
-                                id = doc.label()
-                            ),
-                        );
-                        FileState::Empty
-                    }
-                    state => state,
-                },
+                FileState::Empty => cx.row_problem(
+                    Kind::FileEmpty,
+                    doc,
+                    code,
+                    text!(
+                        vi: "tệp files/{f} của văn bản {id} rỗng (0 byte)",
+                        en: "file files/{f} of document {id} is empty (0 bytes)"
+                    ),
+                ),
+                FileState::Present(..) => {}
             }
+            state
         })
         .collect();
     for (i, s) in states.iter().enumerate() {
@@ -352,16 +351,15 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
     a
 }
 
-fn look_at(path: &std::path::Path) -> FileState {
-    let Ok(meta) = std::fs::metadata(path) else {
-        return FileState::Missing;
-    };
-    if !meta.is_file() || std::fs::File::open(path).is_err() {
-        return FileState::Unreadable;
-    }
-    match meta.len() {
-        0 => FileState::Empty,
-        n => FileState::Present(path.to_path_buf(), n),
+/// Looks at a document's file through the path policy: its metadata only, and an open
+/// that cannot block, to know that it can be read; its content is not read here.
+fn look_at(path: &std::path::Path, files_dir: &std::path::Path) -> FileState {
+    match open_regular(path, Within::Folder(files_dir)) {
+        Err(Refusal::Missing) => FileState::Missing,
+        Err(Refusal::Outside) => FileState::Refused(Refusal::Outside.text()),
+        Err(r) => FileState::Unreadable(r.text()),
+        Ok((_, meta)) if meta.len() == 0 => FileState::Empty,
+        Ok((_, meta)) => FileState::Present(path.to_path_buf(), meta.len()),
     }
 }
 
@@ -605,7 +603,8 @@ fn check_declared(cx: &mut Ctx, node: &Node, achieved: Decimal, value: &str, doc
     }
 }
 
-/// The same bytes under two ids: only files of equal size are hashed.
+/// The same bytes under two ids: only files of equal size are hashed, each distinct file
+/// once, in parallel.
 fn check_same_content(cx: &mut Ctx, states: &[FileState]) {
     let mut by_size: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
     for (i, s) in states.iter().enumerate() {
@@ -613,12 +612,32 @@ fn check_same_content(cx: &mut Ctx, states: &[FileState]) {
             by_size.entry(*size).or_default().push(i);
         }
     }
-    let mut by_hash: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let colliding: Vec<&PathBuf> = by_size
+        .values()
+        .filter(|g| g.len() > 1)
+        .flatten()
+        .filter_map(|&i| match &states[i] {
+            FileState::Present(path, _) => Some(path),
+            _ => None,
+        })
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let files_dir = cx.d.dir.join(super::FILES_DIR);
+    let hashes: HashMap<&PathBuf, String> = colliding
+        .par_iter()
+        .filter_map(|p| {
+            sha256_file(p, Within::Folder(&files_dir), &|_| {})
+                .ok()
+                .map(|h| (*p, h.sha256))
+        })
+        .collect();
+    let mut by_hash: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for group in by_size.values().filter(|g| g.len() > 1) {
         for &i in group {
             if let FileState::Present(path, _) = &states[i] {
-                if let Ok(h) = sha256_file(path, &|_| {}) {
-                    by_hash.entry(h).or_default().push(i);
+                if let Some(h) = hashes.get(path) {
+                    by_hash.entry(h.as_str()).or_default().push(i);
                 }
             }
         }
@@ -644,7 +663,24 @@ fn check_same_content(cx: &mut Ctx, states: &[FileState]) {
 fn check_unlisted(cx: &mut Ctx, files_dir: &std::path::Path) {
     let listed: std::collections::HashSet<String> =
         cx.m.documents.iter().map(|d| normalise(&d.file)).collect();
-    for key in list_files(files_dir) {
+    for entry in list_files(files_dir) {
+        let key = entry.key;
+        if listed.contains(&key) {
+            continue; // a listed file's problems are reported on its manifest row
+        }
+        if let Some(refused) = entry.refused {
+            cx.problems.push(Problem {
+                kind: Kind::UnsafePath,
+                code: None,
+                file: shown(&cx.d.dir, &format!("{}/{key}", super::FILES_DIR)),
+                line: None,
+                document: None,
+                message: refused.text(&key),
+                points: None,
+                lead: None,
+            });
+            continue;
+        }
         if listed.contains(&key) {
             continue;
         }

@@ -1,6 +1,8 @@
 //! SHA-256 of files, streamed in fixed-size chunks (memory stays flat however large the
-//! dossier) and spread over all cores.
+//! dossier) and spread over all cores. Every file is opened through the path policy: only a
+//! regular file inside the folder it must stay in is read.
 
+use crate::fsio::{open_regular, Refusal, Within};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::io::Read;
@@ -8,30 +10,64 @@ use std::path::{Path, PathBuf};
 
 const CHUNK: usize = 1 << 20;
 
-/// The hex SHA-256 of one file; `progress` is told of every chunk read, in bytes.
-pub fn sha256_file(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> std::io::Result<String> {
-    let mut file = std::fs::File::open(path)?;
+/// A file's hash, with what its open handle said of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hashed {
+    pub sha256: String,
+    pub bytes: u64,
+    /// The number of names the file has (more than 1: a hard link).
+    pub links: u64,
+}
+
+/// The hex SHA-256 of one regular file inside `within`; `progress` is told of every chunk
+/// read, in bytes.
+pub fn sha256_file(
+    path: &Path,
+    within: Within,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Hashed, Refusal> {
+    let (mut file, meta) = open_regular(path, within)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; CHUNK];
+    let mut bytes = 0u64;
     loop {
         let n = match file.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
+            Err(e) => return Err(Refusal::Io(e)),
         };
         hasher.update(&buf[..n]);
+        bytes += n as u64;
         progress(n as u64);
     }
-    Ok(format!("{:x}", hasher.finalize()))
+    Ok(Hashed {
+        sha256: format!("{:x}", hasher.finalize()),
+        bytes,
+        links: link_count(&meta),
+    })
+}
+
+#[cfg(unix)]
+fn link_count(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn link_count(_: &std::fs::Metadata) -> u64 {
+    1
 }
 
 /// Hashes every path in parallel; results in the order given.
 pub fn sha256_all(
     paths: &[PathBuf],
+    within: Within,
     progress: &(dyn Fn(u64) + Sync),
-) -> Vec<std::io::Result<String>> {
-    paths.par_iter().map(|p| sha256_file(p, progress)).collect()
+) -> Vec<Result<Hashed, Refusal>> {
+    paths
+        .par_iter()
+        .map(|p| sha256_file(p, within, progress))
+        .collect()
 }
 
 /// The SHA-256 of bytes in memory.
@@ -49,7 +85,8 @@ mod tests {
         let p = dir.path().join("abc");
         std::fs::write(&p, "abc").unwrap();
         let want = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
-        assert_eq!(sha256_file(&p, &|_| {}).unwrap(), want);
+        let got = sha256_file(&p, Within::Folder(dir.path()), &|_| {}).unwrap();
+        assert_eq!((got.sha256.as_str(), got.bytes, got.links), (want, 3, 1));
         assert_eq!(sha256_bytes(b"abc"), want);
     }
 }

@@ -2,7 +2,7 @@
 //! `id,file,number,date,issuer,title,criteria,pages,sha256`.
 
 use crate::diag::{Diagnostics, Fatal};
-use crate::input::{read_table_into, Table};
+use crate::input::{parse_table_into, read_table_into, Table};
 use crate::value::parse_date;
 use std::path::Path;
 use time::Date;
@@ -77,16 +77,26 @@ pub fn parse_links(cell: &str) -> Vec<Link> {
 /// Reads the manifest. `Ok(None)` when it cannot be read as a table or lacks a required
 /// column (the reasons are in `diags`); row-level doubts are for the evidence check.
 pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option<Manifest>, Fatal> {
-    let Some(table) = read_table_into(path, source, diags)? else {
+    let Some(table) = read_table_into(path, source, crate::fsio::Within::folder_of(path), diags)?
+    else {
         return Ok(None);
     };
+    Ok(from_table(table, source, diags))
+}
+
+/// The manifest in `bytes` (as `seal` reads it, keeping the bytes to notice a later edit).
+pub fn parse(bytes: &[u8], source: &str, diags: &mut Diagnostics) -> Option<Manifest> {
+    from_table(parse_table_into(bytes, source, diags)?, source, diags)
+}
+
+fn from_table(table: Table, source: &str, diags: &mut Diagnostics) -> Option<Manifest> {
     let missing = table.missing_columns(
         &["id", "file", "criteria"],
         "id,file,number,date,issuer,title,criteria,pages,sha256",
     );
     if !missing.is_empty() {
         diags.extend(missing);
-        return Ok(None);
+        return None;
     }
     let documents = table
         .rows
@@ -106,11 +116,11 @@ pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option
             }
         })
         .collect();
-    Ok(Some(Manifest {
+    Some(Manifest {
         source: source.to_string(),
         table,
         documents,
-    }))
+    })
 }
 
 /// The manifest written back with `hashes` (one per row, in order) in its `sha256` column,

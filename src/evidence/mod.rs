@@ -7,9 +7,10 @@ mod hash;
 pub mod manifest;
 pub mod paths;
 pub mod seal;
+pub mod verify;
 
 pub use assess::{area_of, assess, Assessment, Kind, Missing, Problem};
-pub use hash::{sha256_bytes, sha256_file};
+pub use hash::{sha256_bytes, sha256_file, Hashed};
 pub use manifest::{Document, Manifest};
 
 use crate::diag::{Diagnostics, Fatal};
@@ -24,7 +25,7 @@ pub const SEAL_FILE: &str = "seal.json";
 /// it cannot be read as a table (the reasons are in `diags`).
 pub fn read_manifest(dir: &Path, diags: &mut Diagnostics) -> Result<Option<Manifest>, Fatal> {
     let path = dir.join(MANIFEST_FILE);
-    if !path.exists() {
+    if path.symlink_metadata().is_err() {
         return Ok(None);
     }
     manifest::read(&path, &shown(dir, MANIFEST_FILE), diags)

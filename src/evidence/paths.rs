@@ -2,6 +2,7 @@
 //! that is absolute, climbs with `..`, or leads out through a link is refused before any
 //! byte of it is read.
 
+use crate::fsio::{inspect, Refusal, Within};
 use crate::lang::Text;
 use crate::text;
 use std::path::{Path, PathBuf};
@@ -40,6 +41,12 @@ pub fn resolve(files_dir: &Path, raw: &str) -> Result<PathBuf, Text> {
             en: "path \"{raw}\" contains \"..\" and is refused: give a path inside the dossier's files/ folder"
         ));
     }
+    if !is_real_folder(files_dir) {
+        return Err(text!(
+            vi: "thư mục files/ của hồ sơ là liên kết hoặc không phải thư mục nên không được đọc",
+            en: "the dossier's files/ folder is a link or not a folder and is not read"
+        ));
+    }
     let mut joined = files_dir.join(&key);
     if joined.symlink_metadata().is_err() {
         // The manifest's text is NFC; a name copied from a Mac may be NFD on disk.
@@ -48,22 +55,19 @@ pub fn resolve(files_dir: &Path, raw: &str) -> Result<PathBuf, Text> {
             None => return Ok(joined),
         }
     }
-    let inside = match (
-        joined.canonicalize(),
-        files_dir.parent().map(Path::canonicalize),
-    ) {
-        (Ok(real), Some(Ok(dossier))) => real.starts_with(dossier.join("files")),
-        // A link whose target does not exist: nothing to read, but nothing to trust either.
-        _ => false,
-    };
-    if inside {
-        Ok(joined)
-    } else {
-        Err(text!(
+    match inspect(&joined, Within::Folder(files_dir)) {
+        Err(Refusal::Outside) => Err(text!(
             vi: "\"{raw}\" là liên kết dẫn ra ngoài thư mục files/ của hồ sơ nên bị từ chối",
             en: "\"{raw}\" is a link leading out of the dossier's files/ folder and is refused"
-        ))
+        )),
+        _ => Ok(joined),
     }
+}
+
+/// Whether `dir` is a folder itself, not a link to one (a `files/` linked to `/etc` would
+/// put the whole system inside the dossier).
+pub fn is_real_folder(dir: &Path) -> bool {
+    dir.symlink_metadata().is_ok_and(|m| m.file_type().is_dir())
 }
 
 /// The path under `dir` whose components equal `key`'s once both are NFC.
@@ -80,16 +84,52 @@ fn find_by_nfc(dir: &Path, key: &str) -> Option<PathBuf> {
     Some(at)
 }
 
-/// Every regular file under `files_dir`, as normalised keys, sorted. Links are listed but
-/// never followed; hidden files (`.name`) and Windows' `Thumbs.db` / `desktop.ini` are skipped.
-pub fn list_files(files_dir: &Path) -> Vec<String> {
+/// An entry of `files/` as found by walking it, without opening it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The normalised key (`sub/a.pdf`).
+    pub key: String,
+    /// `None` for a regular file (or a link to one inside `files/`), else why it is not a
+    /// document that may be read: a FIFO, device or socket, or a link leading outside.
+    pub refused: Option<RefusedEntry>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefusedEntry {
+    NotRegular(&'static str),
+    Outside,
+}
+
+impl RefusedEntry {
+    pub fn text(self, key: &str) -> Text {
+        match self {
+            RefusedEntry::NotRegular(kind) => {
+                let r = Refusal::NotRegular(kind).text();
+                let (vi, en) = (r.vi, r.en);
+                text!(vi: "files/{key}: {vi}", en: "files/{key}: {en}")
+            }
+            RefusedEntry::Outside => text!(
+                vi: "files/{key} là liên kết dẫn ra ngoài thư mục files/ của hồ sơ nên không được đọc",
+                en: "files/{key} is a link leading out of the dossier's files/ folder and is not read"
+            ),
+        }
+    }
+}
+
+/// Every entry under `files_dir` that could be a document, sorted by key: regular files,
+/// and everything else that is not a folder, flagged. Links are inspected, never followed
+/// out; a link to a folder is not a document; hidden files (`.name`) and Windows'
+/// `Thumbs.db` / `desktop.ini` are skipped. A `files/` that is itself a link is not walked.
+pub fn list_files(files_dir: &Path) -> Vec<Entry> {
     let mut out = Vec::new();
-    walk(files_dir, "", &mut out);
-    out.sort();
+    if is_real_folder(files_dir) {
+        walk(files_dir, files_dir, "", &mut out);
+    }
+    out.sort_by(|a, b| a.key.cmp(&b.key));
     out
 }
 
-fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+fn walk(root: &Path, dir: &Path, prefix: &str, out: &mut Vec<Entry>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -99,13 +139,24 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) {
             continue;
         }
         let key = format!("{prefix}{name}");
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => walk(&entry.path(), &format!("{key}/"), out),
-            // A link to a folder is not a document (and is never followed).
-            Ok(t) if t.is_symlink() && entry.path().is_dir() => {}
-            Ok(_) => out.push(key),
-            Err(_) => {}
-        }
+        let Ok(t) = entry.file_type() else {
+            continue;
+        };
+        let refused = if t.is_dir() {
+            walk(root, &entry.path(), &format!("{key}/"), out);
+            continue;
+        } else if t.is_file() {
+            None
+        } else {
+            match inspect(&entry.path(), Within::Folder(root)) {
+                Ok(_) => None,
+                // A link to a folder inside is not a document (and is never followed).
+                Err(Refusal::NotRegular("folder")) if t.is_symlink() => continue,
+                Err(Refusal::NotRegular(kind)) => Some(RefusedEntry::NotRegular(kind)),
+                Err(_) => Some(RefusedEntry::Outside),
+            }
+        };
+        out.push(Entry { key, refused });
     }
 }
 

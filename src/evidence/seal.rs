@@ -1,14 +1,17 @@
 //! `seal`: the SHA-256 of every listed document goes into `manifest.csv`, and `seal.json`
 //! records the hash of every file of the dossier (settings, scores, plan, manifest, the
-//! criteria file and the documents). `verify` recomputes them and lists what changed.
+//! criteria file and the documents). A seal is one transaction under the dossier's lock:
+//! everything is read and hashed first, both new files are prepared beside their targets,
+//! and only then put in place, `seal.json` first; a manifest edited meanwhile is kept and
+//! the seal refused. `verify` (in `verify.rs`) recomputes the hashes.
 
-use super::hash::{sha256_all, sha256_bytes};
-use super::manifest::{with_hashes, Manifest};
-use super::paths::{list_files, normalise, resolve};
+use super::hash::{sha256_all, sha256_bytes, Hashed};
+use super::manifest::{self, with_hashes, Manifest};
+use super::paths::{list_files, normalise, resolve, RefusedEntry};
 use super::{FILES_DIR, MANIFEST_FILE, SEAL_FILE};
-use crate::diag::{Diagnostic, Fatal};
+use crate::diag::{Diagnostic, Diagnostics, Fatal};
 use crate::dossier::{shown, Settings, PLAN_FILE, SCORES_FILE, SETTINGS_FILE};
-use crate::fsio::write_atomic;
+use crate::fsio::{self, read_input, Input, LockError, Refusal, Within};
 use crate::text;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -23,13 +26,18 @@ pub struct Seal {
     pub unit: String,
     pub year: i32,
     pub sealed_at: String,
+    /// The SHA-256 of `manifest.csv` as it was before this seal rewrote it: a dossier whose
+    /// manifest still has this hash holds a seal that was interrupted before its last step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manifest_before_seal: Option<String>,
     pub files: Vec<SealedFile>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct SealedFile {
-    /// Relative to the dossier folder, with `/`.
+    /// Relative to the dossier folder, with `/` (the criteria file: as `dossier.json`
+    /// names it).
     pub path: String,
     /// `dossier`, `scores`, `plan`, `manifest`, `criteria`, `evidence`, or `unlisted` (a
     /// file in `files/` that no manifest row lists).
@@ -46,33 +54,51 @@ pub struct Sealed {
     pub updated_rows: usize,
     /// Files in `files/` that no manifest row lists, sealed as `unlisted`.
     pub unlisted: Vec<String>,
+    /// Sealed files with more than one name (hard links): they can be changed through the
+    /// other name, which may lie outside the dossier.
+    pub hard_linked: Vec<String>,
 }
 
-/// The files a seal covers before the documents: role and path relative to the dossier.
-fn fixed_files(dir: &Path, settings: &Settings) -> Vec<(&'static str, String)> {
-    let mut out = vec![("dossier", SETTINGS_FILE.to_string())];
-    out.push(("scores", SCORES_FILE.to_string()));
-    if dir.join(PLAN_FILE).exists() {
-        out.push(("plan", PLAN_FILE.to_string()));
+/// Why a seal did not happen; nothing was written in either case.
+#[derive(Debug)]
+pub enum Refused {
+    /// The dossier has problems to fix first (exit 1).
+    Problems(Vec<Diagnostic>),
+    /// The seal could not run (exit 2).
+    Fatal(Fatal),
+}
+
+impl From<Fatal> for Refused {
+    fn from(f: Fatal) -> Self {
+        Refused::Fatal(f)
     }
-    out.push(("manifest", MANIFEST_FILE.to_string()));
-    out.push(("criteria", settings.criteria.replace('\\', "/")));
+}
+
+/// The dossier's own files a seal covers before the documents: role, path as recorded,
+/// where it lies, and its size cap.
+fn fixed_files<'a>(
+    dir: &'a Path,
+    settings: &Settings,
+) -> Vec<(&'static str, String, Within<'a>, Input)> {
+    let inside = Within::Folder(dir);
+    let mut out = vec![(
+        "dossier",
+        SETTINGS_FILE.to_string(),
+        inside,
+        Input::Settings,
+    )];
+    out.push(("scores", SCORES_FILE.to_string(), inside, Input::Table));
+    if dir.join(PLAN_FILE).symlink_metadata().is_ok() {
+        out.push(("plan", PLAN_FILE.to_string(), inside, Input::Table));
+    }
+    let criteria = settings.criteria.replace('\\', "/");
+    out.push(("criteria", criteria, Within::Anywhere, Input::Criteria));
     out
 }
 
-/// Sizes of files, for a progress bar's length.
-pub fn total_bytes(paths: &[PathBuf]) -> u64 {
-    paths
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum()
-}
-
-/// The listed documents' paths, or every reason they cannot be sealed.
-pub fn document_paths(dir: &Path, m: &Manifest) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+/// The listed documents' paths, one per manifest row, or every reason they cannot be sealed.
+fn document_paths(dir: &Path, m: &Manifest, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let files_dir = dir.join(FILES_DIR);
-    let mut problems = Vec::new();
     let mut paths = Vec::new();
     for doc in &m.documents {
         let at = |msg| {
@@ -82,7 +108,7 @@ pub fn document_paths(dir: &Path, m: &Manifest) -> Result<Vec<PathBuf>, Vec<Diag
         };
         match resolve(&files_dir, &doc.file) {
             Err(why) => problems.push(at(why)),
-            Ok(p) if !p.is_file() => {
+            Ok(p) if p.symlink_metadata().is_err() => {
                 let (f, id) = (&doc.file, &doc.id);
                 problems.push(at(text!(
                     vi: "không có tệp files/{f} của văn bản {id}; không thể niêm phong hồ sơ thiếu tệp",
@@ -92,131 +118,252 @@ pub fn document_paths(dir: &Path, m: &Manifest) -> Result<Vec<PathBuf>, Vec<Diag
             Ok(p) => paths.push(p),
         }
     }
-    if problems.is_empty() {
-        Ok(paths)
-    } else {
-        Err(problems)
-    }
+    paths
 }
 
-/// Seals the dossier: hashes `doc_paths` (one per manifest row, from [`document_paths`]),
-/// rewrites the manifest atomically with the hashes, then writes `seal.json` atomically.
+/// The bytes a seal will hash, for a progress bar's length.
+pub fn planned_bytes(dir: &Path) -> u64 {
+    let files_dir = dir.join(FILES_DIR);
+    list_files(&files_dir)
+        .iter()
+        .filter_map(|e| files_dir.join(&e.key).symlink_metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// A pause for the tests that kill or race `seal` at a given step (debug builds only):
+/// `PARSCORE_TEST_PAUSE=<step>:<milliseconds>` announces the step on standard error and
+/// waits there.
+fn pause(step: &str) {
+    #[cfg(debug_assertions)]
+    if let Ok(spec) = std::env::var("PARSCORE_TEST_PAUSE") {
+        if let Some((at, ms)) = spec.split_once(':') {
+            if at == step {
+                eprintln!("parscore: paused at {step}");
+                let ms = ms.parse().unwrap_or(0);
+                std::thread::sleep(std::time::Duration::from_millis(ms));
+            }
+        }
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = step;
+}
+
+/// Seals the dossier in `dir` as one transaction; see the module comment.
 pub fn seal(
     dir: &Path,
     settings: &Settings,
-    m: &Manifest,
-    doc_paths: &[PathBuf],
     progress: &(dyn Fn(u64) + Sync),
-) -> Result<Sealed, Fatal> {
-    let unique: Vec<PathBuf> = doc_paths
+) -> Result<Sealed, Refused> {
+    let _lock = fsio::lock_folder(dir).map_err(|e| lock_refused(dir, e))?;
+    fsio::remove_stale_temporaries(dir);
+    let manifest_path = dir.join(MANIFEST_FILE);
+    let manifest_source = shown(dir, MANIFEST_FILE);
+    let before = read_input(&manifest_path, Within::Folder(dir), Input::Table)
+        .map_err(|r| Fatal::from(r.diagnostic(&manifest_source)))?;
+    let mut diags = Diagnostics::default();
+    let m = match manifest::parse(&before, &manifest_source, &mut diags) {
+        Some(m) if !diags.has_errors() => m,
+        _ => return Err(Refused::Problems(diags.items)),
+    };
+
+    // Everything is read and hashed before anything is written.
+    let mut problems = Vec::new();
+    let doc_paths = document_paths(dir, &m, &mut problems);
+    let files_dir = dir.join(FILES_DIR);
+    let listed: BTreeSet<String> = m.documents.iter().map(|d| normalise(&d.file)).collect();
+    let mut unlisted = Vec::new();
+    for entry in list_files(&files_dir) {
+        // A listed file's problems are reported on its manifest row.
+        if listed.contains(&entry.key) {
+            continue;
+        }
+        match entry.refused {
+            Some(why) => problems.push(refused_entry(dir, &entry.key, why)),
+            None => unlisted.push(entry.key),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Refused::Problems(problems));
+    }
+    let mut to_hash: Vec<PathBuf> = doc_paths
         .iter()
+        .cloned()
         .collect::<BTreeSet<_>>()
         .into_iter()
-        .cloned()
         .collect();
-    let results = sha256_all(&unique, progress);
-    let mut by_path: HashMap<&PathBuf, (String, u64)> = HashMap::new();
-    for (p, r) in unique.iter().zip(results) {
-        let hash = r.map_err(|e| {
-            Diagnostic::error(
-                &p.display().to_string(),
-                text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
-            )
-        })?;
-        let bytes = std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-        by_path.insert(p, (hash, bytes));
+    to_hash.extend(unlisted.iter().map(|k| files_dir.join(k)));
+    let results = sha256_all(&to_hash, Within::Folder(&files_dir), progress);
+    let mut hashed: HashMap<&PathBuf, Hashed> = HashMap::new();
+    for (p, r) in to_hash.iter().zip(results) {
+        match r {
+            Ok(h) => {
+                hashed.insert(p, h);
+            }
+            Err(why) => problems.push(why.diagnostic(&p.display().to_string())),
+        }
     }
-    let hashes: Vec<String> = doc_paths.iter().map(|p| by_path[p].0.clone()).collect();
+    if !problems.is_empty() {
+        return Err(Refused::Problems(problems));
+    }
+    let hashes: Vec<String> = doc_paths.iter().map(|p| hashed[p].sha256.clone()).collect();
     let updated_rows = m
         .documents
         .iter()
         .zip(&hashes)
         .filter(|(d, h)| d.sha256 != **h)
         .count();
-    let manifest_bytes = with_hashes(m, &hashes);
-    let manifest_path = dir.join(MANIFEST_FILE);
-    let previous = std::fs::read(&manifest_path).map_err(|e| write_error(&manifest_path, e))?;
-    write_atomic(&manifest_path, &manifest_bytes).map_err(|e| write_error(&manifest_path, e))?;
-    // From here on a failure puts the previous manifest back, so that a seal happens whole
-    // or not at all.
-    let restore = |f: Fatal| {
-        let _ = write_atomic(&manifest_path, &previous);
-        f
-    };
+    let after = with_hashes(&m, &hashes);
 
     let mut files = Vec::new();
-    for (role, rel) in fixed_files(dir, settings) {
+    for (role, rel, within, kind) in fixed_files(dir, settings) {
+        if role == "criteria" {
+            files.push(sealed_file("manifest", MANIFEST_FILE.to_string(), &after));
+        }
         let path = dir.join(&rel);
-        let bytes = std::fs::read(&path).map_err(|e| {
-            restore(Fatal::from(Diagnostic::error(
-                &path.display().to_string(),
-                text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
-            )))
-        })?;
-        files.push(SealedFile {
-            path: rel,
-            role: role.into(),
-            bytes: bytes.len() as u64,
-            sha256: sha256_bytes(&bytes),
-        });
+        let bytes = read_input(&path, within, kind)
+            .map_err(|r| Fatal::from(r.diagnostic(&path.display().to_string())))?;
+        files.push(sealed_file(role, rel, &bytes));
     }
+    let mut hard_linked = Vec::new();
     let mut seen = BTreeSet::new();
-    for (doc, p) in m.documents.iter().zip(doc_paths) {
-        let key = normalise(&doc.file);
+    let documents = m
+        .documents
+        .iter()
+        .zip(&doc_paths)
+        .map(|(d, p)| (normalise(&d.file), p, "evidence"));
+    let others = unlisted
+        .iter()
+        .zip(&to_hash[to_hash.len() - unlisted.len()..])
+        .map(|(k, p)| (k.clone(), p, "unlisted"));
+    for (key, p, role) in documents.chain(others) {
         if seen.insert(key.clone()) {
-            let (sha256, bytes) = by_path[p].clone();
+            let h = &hashed[p];
+            let path = format!("{FILES_DIR}/{key}");
+            if h.links > 1 {
+                hard_linked.push(path.clone());
+            }
             files.push(SealedFile {
-                path: format!("{FILES_DIR}/{key}"),
-                role: "evidence".into(),
-                bytes,
-                sha256,
+                path,
+                role: role.into(),
+                bytes: h.bytes,
+                sha256: h.sha256.clone(),
             });
         }
-    }
-    // Files in files/ that no row lists are sealed too (role `unlisted`), so that `verify`
-    // right after `seal` finds the dossier intact; `seal` names them as a warning.
-    let mut unlisted = Vec::new();
-    for key in list_files(&dir.join(FILES_DIR)) {
-        if seen.contains(&key) {
-            continue;
-        }
-        let path = dir.join(FILES_DIR).join(&key);
-        let Ok(sha256) = super::hash::sha256_file(&path, progress) else {
-            continue;
-        };
-        files.push(SealedFile {
-            path: format!("{FILES_DIR}/{key}"),
-            role: "unlisted".into(),
-            bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
-            sha256,
-        });
-        unlisted.push(format!("{FILES_DIR}/{key}"));
     }
     let seal = Seal {
         format: SEAL_FORMAT.into(),
         unit: settings.unit.clone(),
         year: settings.year,
         sealed_at: now_local(),
+        manifest_before_seal: Some(sha256_bytes(&before)),
         files,
     };
     let json = serde_json::to_string_pretty(&seal).unwrap_or_default() + "\n";
     let seal_path = dir.join(SEAL_FILE);
-    write_atomic(&seal_path, json.as_bytes()).map_err(|e| restore(write_error(&seal_path, e)))?;
+    pause("hashed");
+
+    // Both files are prepared beside their targets, then put in place: seal.json first, so
+    // that an interruption between the two renames leaves the old manifest beside a seal
+    // that names it (`manifest_before_seal`), which `verify` recognises.
+    let staged_seal =
+        fsio::stage(&seal_path, json.as_bytes()).map_err(|e| write_error(&seal_path, e))?;
+    let staged_manifest = if after != before {
+        Some(fsio::stage(&manifest_path, &after).map_err(|e| write_error(&manifest_path, e))?)
+    } else {
+        None
+    };
+    pause("staged");
+    let now = read_input(&manifest_path, Within::Folder(dir), Input::Table).ok();
+    if now.as_deref() != Some(before.as_slice()) {
+        return Err(Refused::Problems(vec![Diagnostic::error(
+            &manifest_source,
+            text!(
+                vi: "manifest.csv đã được sửa trong lúc niêm phong; không ghi gì, bản sửa được giữ nguyên; chạy lại seal",
+                en: "manifest.csv was edited while sealing; nothing was written and the edit is kept; run seal again"
+            ),
+        )]));
+    }
+    staged_seal
+        .commit()
+        .map_err(|e| write_error(&seal_path, e))?;
+    pause("between");
+    if let Some(staged) = staged_manifest {
+        staged
+            .commit()
+            .map_err(|e| write_error(&manifest_path, e))?;
+    }
+    unlisted = unlisted
+        .into_iter()
+        .map(|k| format!("{FILES_DIR}/{k}"))
+        .collect();
     Ok(Sealed {
         seal,
         updated_rows,
         unlisted,
+        hard_linked,
     })
 }
 
-fn write_error(path: &Path, e: std::io::Error) -> Fatal {
-    Fatal::from(Diagnostic::error(
-        &path.display().to_string(),
-        text!(
-            vi: "không ghi được tệp (tệp cũ được giữ nguyên): {e}",
-            en: "cannot write the file (the previous file is left intact): {e}"
+fn sealed_file(role: &str, path: String, bytes: &[u8]) -> SealedFile {
+    SealedFile {
+        path,
+        role: role.into(),
+        bytes: bytes.len() as u64,
+        sha256: sha256_bytes(bytes),
+    }
+}
+
+fn refused_entry(dir: &Path, key: &str, why: RefusedEntry) -> Diagnostic {
+    let mut d = Diagnostic::error(&shown(dir, &format!("{FILES_DIR}/{key}")), why.text(key));
+    let (vi, en) = (&d.message.vi, &d.message.en);
+    d.message = text!(
+        vi: "{vi}; gỡ nó khỏi files/ rồi niêm phong lại",
+        en: "{en}; remove it from files/ and seal again"
+    );
+    d
+}
+
+fn lock_refused(dir: &Path, e: LockError) -> Refused {
+    let source = shown(dir, fsio::LOCK_FILE);
+    let d = match e {
+        LockError::Busy => Diagnostic::error(
+            &source,
+            text!(
+                vi: "một lệnh seal khác đang niêm phong hồ sơ này; chờ lệnh đó xong rồi chạy lại",
+                en: "another seal is sealing this dossier; wait for it to finish and run again"
+            ),
         ),
-    ))
+        LockError::Io(e) => Diagnostic::error(
+            &source,
+            text!(
+                vi: "không khóa được hồ sơ để niêm phong ({e}); tệp khóa phải là tệp thông thường, không phải liên kết",
+                en: "cannot lock the dossier for sealing ({e}); the lock file must be a regular file, not a link"
+            ),
+        ),
+    };
+    Refused::Fatal(Fatal::from(d))
+}
+
+fn write_error(path: &Path, e: std::io::Error) -> Refused {
+    let d = if fsio::is_link_refused(&e) {
+        Diagnostic::error(
+            &path.display().to_string(),
+            text!(
+                vi: "tệp đích là liên kết nên không được ghi đè (không ghi gì); thay liên kết bằng tệp thật rồi chạy lại",
+                en: "the target is a link and is not overwritten (nothing was written); replace the link by a real file and run again"
+            ),
+        )
+    } else {
+        Diagnostic::error(
+            &path.display().to_string(),
+            text!(
+                vi: "không ghi được tệp (tệp cũ được giữ nguyên): {e}",
+                en: "cannot write the file (the previous file is left intact): {e}"
+            ),
+        )
+    };
+    Refused::Fatal(Fatal::from(d))
 }
 
 /// The time in Vietnam (UTC+7), as `2026-11-28T18:30:05+07:00`.
@@ -238,9 +385,9 @@ fn now_local() -> String {
 pub fn read_seal(dir: &Path) -> Result<Seal, Fatal> {
     let path = dir.join(SEAL_FILE);
     let source = shown(dir, SEAL_FILE);
-    let bytes = match std::fs::read(&path) {
+    let bytes = match read_input(&path, Within::Folder(dir), Input::Seal) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(Refusal::Missing) => {
             return Err(Fatal::from(Diagnostic::error(
                 &source,
                 text!(
@@ -249,12 +396,7 @@ pub fn read_seal(dir: &Path) -> Result<Seal, Fatal> {
                 ),
             )))
         }
-        Err(e) => {
-            return Err(Fatal::from(Diagnostic::error(
-                &source,
-                text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
-            )))
-        }
+        Err(r) => return Err(Fatal::from(r.diagnostic(&source))),
     };
     let text = crate::input::json_text(&bytes, &source).map_err(Fatal)?;
     let seal: Seal = serde_json::from_str(&text).map_err(|e| {
@@ -282,89 +424,4 @@ pub fn read_seal(dir: &Path) -> Result<Seal, Fatal> {
         return Err(Fatal::from(d));
     }
     Ok(seal)
-}
-
-/// What changed since the seal.
-#[derive(Clone, Debug, Default)]
-pub struct Verified {
-    pub checked: usize,
-    pub bytes: u64,
-    pub changed: Vec<String>,
-    pub missing: Vec<String>,
-    pub added: Vec<String>,
-    /// Paths in the seal that are refused (a tampered seal pointing outside the dossier).
-    pub refused: Vec<String>,
-}
-
-impl Verified {
-    pub fn intact(&self) -> bool {
-        self.changed.is_empty()
-            && self.missing.is_empty()
-            && self.added.is_empty()
-            && self.refused.is_empty()
-    }
-}
-
-/// The paths a seal names, resolved: documents only inside `files/`.
-pub fn sealed_paths(dir: &Path, seal: &Seal) -> Vec<Result<PathBuf, String>> {
-    let files_dir = dir.join(FILES_DIR);
-    seal.files
-        .iter()
-        .map(|f| {
-            let standard = [SETTINGS_FILE, SCORES_FILE, PLAN_FILE, MANIFEST_FILE];
-            match f.role.as_str() {
-                "evidence" | "unlisted" => resolve(&files_dir, &f.path).map_err(|_| f.path.clone()),
-                // The criteria file may sit outside the dossier, but only by a relative path.
-                "criteria" if !Path::new(&f.path).is_absolute() && !f.path.starts_with('\\') => {
-                    Ok(dir.join(&f.path))
-                }
-                _ if standard.contains(&f.path.as_str()) => Ok(dir.join(&f.path)),
-                _ => Err(f.path.clone()),
-            }
-        })
-        .collect()
-}
-
-/// Recomputes every hash of `seal` and looks for files added since.
-pub fn verify(
-    dir: &Path,
-    seal: &Seal,
-    paths: &[Result<PathBuf, String>],
-    progress: &(dyn Fn(u64) + Sync),
-) -> Verified {
-    let mut v = Verified::default();
-    let mut present = Vec::new();
-    let mut entries = Vec::new();
-    for (f, p) in seal.files.iter().zip(paths) {
-        match p {
-            Err(path) => v.refused.push(path.clone()),
-            Ok(p) if !p.is_file() => v.missing.push(f.path.clone()),
-            Ok(p) => {
-                present.push(p.clone());
-                entries.push(f);
-            }
-        }
-    }
-    let results = sha256_all(&present, progress);
-    for ((f, p), r) in entries.into_iter().zip(&present).zip(results) {
-        v.checked += 1;
-        v.bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-        match r {
-            Ok(h) if h == f.sha256 => {}
-            _ => v.changed.push(f.path.clone()),
-        }
-    }
-    let sealed: BTreeSet<&str> = seal.files.iter().map(|f| f.path.as_str()).collect();
-    for key in list_files(&dir.join(FILES_DIR)) {
-        let path = format!("{FILES_DIR}/{key}");
-        if !sealed.contains(path.as_str()) {
-            v.added.push(path);
-        }
-    }
-    for name in [SETTINGS_FILE, SCORES_FILE, PLAN_FILE, MANIFEST_FILE] {
-        if dir.join(name).exists() && !sealed.contains(name) {
-            v.added.push(name.to_string());
-        }
-    }
-    v
 }

@@ -6,8 +6,8 @@ mod table;
 
 pub use json::{json_text, key_position, serde_position};
 pub use table::{
-    decode, decode_as, force_encoding, parse_table, read_table, read_table_into, Row, Table,
-    TextEncoding,
+    decode, decode_as, force_encoding, parse_table, parse_table_into, read_table, read_table_into,
+    Row, Table, TextEncoding,
 };
 
 use unicode_normalization::UnicodeNormalization;

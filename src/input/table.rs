@@ -4,6 +4,7 @@
 
 use super::{fold, nfc};
 use crate::diag::{Diagnostic, Fatal};
+use crate::fsio::{read_input, Input, Within};
 use crate::text;
 use std::path::Path;
 
@@ -63,15 +64,14 @@ impl Table {
     }
 }
 
-/// Reads a file; `Err` when it cannot be read at all, otherwise the table or the problems
-/// that kept it from being read.
-pub fn read_table(path: &Path, source: &str) -> Result<Result<Table, Box<Diagnostic>>, Fatal> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            source,
-            text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
-        )
-    })?;
+/// Reads a file under the path policy (`within`) and the tables' size cap; `Err` when it
+/// cannot be read at all, otherwise the table or the problems that kept it from being read.
+pub fn read_table(
+    path: &Path,
+    source: &str,
+    within: Within,
+) -> Result<Result<Table, Box<Diagnostic>>, Fatal> {
+    let bytes = read_input(path, within, Input::Table).map_err(|r| r.diagnostic(source))?;
     Ok(parse_table(&bytes, source))
 }
 
@@ -103,16 +103,27 @@ fn forced() -> TextEncoding {
 pub fn read_table_into(
     path: &Path,
     source: &str,
+    within: Within,
     diags: &mut crate::diag::Diagnostics,
 ) -> Result<Option<Table>, Fatal> {
-    match read_table(path, source)? {
+    let bytes = read_input(path, within, Input::Table).map_err(|r| r.diagnostic(source))?;
+    Ok(parse_table_into(&bytes, source, diags))
+}
+
+/// Parses table bytes for a reader that reports into `diags`, as [`read_table_into`].
+pub fn parse_table_into(
+    bytes: &[u8],
+    source: &str,
+    diags: &mut crate::diag::Diagnostics,
+) -> Option<Table> {
+    match parse_table(bytes, source) {
         Ok(t) => {
             diags.extend(t.row_problems.iter().cloned());
-            Ok(Some(t))
+            Some(t)
         }
         Err(d) => {
             diags.push(*d);
-            Ok(None)
+            None
         }
     }
 }

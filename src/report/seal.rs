@@ -1,6 +1,7 @@
 //! What `seal` and `verify` tell the user.
 
-use crate::evidence::seal::{Seal, Sealed, Verified};
+use crate::evidence::seal::{Seal, Sealed};
+use crate::evidence::verify::Verified;
 use crate::lang::Lang;
 use std::path::Path;
 
@@ -51,16 +52,25 @@ pub fn sealed(dir: &Path, s: &Sealed, lang: Lang) -> String {
     }
 }
 
-/// The files sealed although no manifest row lists them, as a warning for standard error.
-pub fn unlisted_warning(s: &Sealed, lang: Lang) -> String {
-    if s.unlisted.is_empty() {
-        return String::new();
+/// What standard error says after a seal: files sealed although no manifest row lists them,
+/// and sealed files with other names (hard links).
+pub fn warnings(s: &Sealed, lang: Lang) -> String {
+    let mut out = String::new();
+    if !s.unlisted.is_empty() {
+        let list = s.unlisted.join(", ");
+        out.push_str(&match lang {
+            Lang::Vi => format!("cảnh báo: các tệp sau không có dòng nào trong manifest.csv nhưng vẫn được niêm phong (vai trò \"unlisted\"): {list}\n"),
+            Lang::En => format!("warning: these files have no row in manifest.csv and are sealed anyway (role \"unlisted\"): {list}\n"),
+        });
     }
-    let list = s.unlisted.join(", ");
-    match lang {
-        Lang::Vi => format!("cảnh báo: các tệp sau không có dòng nào trong manifest.csv nhưng vẫn được niêm phong (vai trò \"unlisted\"): {list}\n"),
-        Lang::En => format!("warning: these files have no row in manifest.csv and are sealed anyway (role \"unlisted\"): {list}\n"),
+    if !s.hard_linked.is_empty() {
+        let list = s.hard_linked.join(", ");
+        out.push_str(&match lang {
+            Lang::Vi => format!("cảnh báo: các tệp sau còn có tên khác (liên kết cứng), có thể ở ngoài hồ sơ; sửa qua tên kia là sửa cả tài liệu đã niêm phong (verify sẽ phát hiện): {list}\n"),
+            Lang::En => format!("warning: these files have other names (hard links), possibly outside the dossier; a change through the other name changes the sealed document (verify will notice): {list}\n"),
+        });
     }
+    out
 }
 
 pub fn verified(dir: &Path, seal: &Seal, v: &Verified, lang: Lang) -> String {
@@ -81,6 +91,12 @@ pub fn verified(dir: &Path, seal: &Seal, v: &Verified, lang: Lang) -> String {
         Lang::Vi => format!("Hồ sơ {d} ĐÃ THAY ĐỔI so với niêm phong lúc {at}:\n"),
         Lang::En => format!("Dossier {d} HAS CHANGED since the seal of {at}:\n"),
     };
+    if v.half_finished {
+        out.push_str(match lang {
+            Lang::Vi => "  lần niêm phong lúc đó bị ngắt giữa chừng: seal.json đã ghi nhưng manifest.csv chưa được cập nhật; chạy lại parscore seal\n",
+            Lang::En => "  that seal was interrupted half-way: seal.json was written but manifest.csv was not updated; run parscore seal again\n",
+        });
+    }
     let groups: [(&Vec<String>, &str, &str); 4] = [
         (&v.changed, "đã sửa", "changed"),
         (&v.missing, "đã xóa hoặc không còn", "deleted or missing"),

@@ -1422,7 +1422,7 @@ fn seal_unknown_key_is_located() {
         2,
         &[format!(
             "{SEAL}:5:13: seal.json is not valid (unknown field `sealed_by`, expected one of \
-             `format`, `unit`, `year`, `sealed_at`, `files`)"
+             `format`, `unit`, `year`, `sealed_at`, `manifest_before_seal`, `files`)"
         )],
     );
 }
@@ -1667,8 +1667,16 @@ fn a_100_mb_line_is_reported_at_line_1() {
         .take(100 << 20)
         .collect();
     p.write("scores.csv", &line);
+    // Over the 64 MiB cap for tables by default; raised, the line is read and reported.
     assert_fails(
         p.run(&[]),
+        2,
+        &[format!(
+            "{SCORES}: tệp lớn 100,0 MiB, vượt giới hạn 64 MiB cho loại tệp này; nếu đúng là tệp cần đọc, chạy lại với --max-input <MiB>"
+        )],
+    );
+    assert_fails(
+        p.run(&["--max-input", "128"]),
         1,
         &[
             format!("{SCORES}:1: thiếu cột \"code\" trong dòng tiêu đề (cần code,value,note)"),
@@ -1693,7 +1701,7 @@ fn a_100_mb_line_of_distinct_cells_finishes() {
     dir.write("scores.csv", line.as_bytes());
     let out = parscore()
         .current_dir(dir.dir.path())
-        .args(["score", dir.dossier])
+        .args(["score", dir.dossier, "--max-input", "128"])
         .timeout(Duration::from_secs(300))
         .output()
         .expect("runs");

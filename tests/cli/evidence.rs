@@ -297,7 +297,7 @@ fn an_unreadable_file_a_folder_in_its_place() {
             "file_unreadable",
             Some("1.2.2"),
             Some(5),
-            "không đọc được tệp files/bao-cao-cchc-nam-2026.txt của văn bản BC02 (150/BC-VP)"
+            "không đọc được tệp files/bao-cao-cchc-nam-2026.txt của văn bản BC02 (150/BC-VP): không phải tệp thông thường (thư mục) nên không được mở"
         )]
     );
     assert_1_2_2_at_risk(&v);
@@ -1001,7 +1001,7 @@ fn seal_writes_every_hash_and_verify_finds_the_dossier_intact() {
         v,
         json!({
             "sealed_at": seal["sealed_at"], "intact": true, "checked": 9, "bytes": total,
-            "changed": [], "missing": [], "added": [], "refused": [],
+            "changed": [], "missing": [], "added": [], "refused": [], "half_finished": false,
         })
     );
 
@@ -1117,7 +1117,7 @@ fn verify_json_lists_what_changed() {
         v,
         json!({
             "sealed_at": seal["sealed_at"], "intact": false, "checked": 9, "bytes": sealed_bytes,
-            "changed": ["files/bao-cao-cchc-nam-2026.txt"], "missing": [], "added": [], "refused": [],
+            "changed": ["files/bao-cao-cchc-nam-2026.txt"], "missing": [], "added": [], "refused": [], "half_finished": false,
         })
     );
 }

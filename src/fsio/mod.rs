@@ -1,0 +1,16 @@
+//! The file system, in one place: the one path policy every read goes through, the one
+//! writer every output goes through, and the lock that makes `seal` a transaction.
+//! See the threat model in `docs/reliability.md`.
+
+mod lock;
+mod read;
+mod write;
+
+pub use lock::{lock_folder, FolderLock, LockError, LOCK_FILE};
+pub use read::{
+    inspect, open_regular, raise_caps, read_capped, read_input, Input, Refusal, Within,
+};
+pub use write::{
+    is_link_refused, remove_stale_temporaries, same_file, stage, write_atomic, write_atomic_with,
+    Staged, TEMP_PREFIX, TEMP_SUFFIX,
+};

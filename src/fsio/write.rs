@@ -1,0 +1,220 @@
+//! The one writer of files: a temporary file created exclusively, under a name nobody can
+//! predict, in the target's own folder (so no planted link is ever followed and the rename
+//! stays on one file system), flushed to disk, then renamed over the target. A killed
+//! process or a full disk leaves the previous file intact; a target that is itself a link
+//! is refused rather than replaced or followed.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The prefix of every temporary file parscore creates; a run killed before its rename can
+/// leave one behind (`.parscore-*.tmp`), which the next `seal` of that folder removes.
+pub const TEMP_PREFIX: &str = ".parscore-";
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Writes `bytes` to `path` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// Writes through `fill` into a fresh temporary file beside `path`, flushes it to disk, and
+/// renames it over `path`. If `fill` or the flush fails (a full disk), the temporary file
+/// is removed and `path` is untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let staged = stage_with(path, fill)?;
+    staged.commit()
+}
+
+/// A complete file waiting beside its target, for a writer that must prepare several files
+/// before putting any of them in place (`seal`). Dropped without [`Staged::commit`], the
+/// temporary file is removed.
+#[derive(Debug)]
+pub struct Staged {
+    temp: tempfile::NamedTempFile,
+    target: PathBuf,
+}
+
+/// Prepares `bytes` as the next content of `path` without touching `path`.
+pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
+    stage_with(path, |f| f.write_all(bytes))
+}
+
+fn stage_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<Staged> {
+    refuse_link(path)?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    fill(temp.as_file_mut())?;
+    temp.as_file().sync_all()?;
+    Ok(Staged {
+        temp,
+        target: path.to_path_buf(),
+    })
+}
+
+impl Staged {
+    /// Renames the prepared file over its target (refused if the target became a link).
+    pub fn commit(self) -> std::io::Result<()> {
+        refuse_link(&self.target)?;
+        self.temp
+            .persist(&self.target)
+            .map(|_| ())
+            .map_err(|e| e.error)
+    }
+}
+
+/// A target that is a symbolic link is never written through nor replaced.
+fn refuse_link(path: &Path) -> std::io::Result<()> {
+    match path.symlink_metadata() {
+        Ok(m) if m.file_type().is_symlink() => Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            LinkRefused,
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The reason behind a refused write to a link, recognisable by callers that word it.
+#[derive(Debug)]
+pub struct LinkRefused;
+
+impl std::fmt::Display for LinkRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the target is a symbolic link")
+    }
+}
+
+impl std::error::Error for LinkRefused {}
+
+/// Whether an I/O error is a refused write to a link.
+pub fn is_link_refused(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<LinkRefused>())
+}
+
+/// Removes the temporaries a killed run left in `dir` (regular files named
+/// `.parscore-*.tmp` only; a link of that name is removed as a link, never followed).
+/// Only safe while the caller holds the folder's lock.
+pub fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            if let Ok(t) = entry.file_type() {
+                if t.is_file() || t.is_symlink() {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+    }
+}
+
+/// Whether two paths name the same existing file (so an output never overwrites an input).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_file_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        std::fs::write(&path, "old").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_full_disk_half_way_keeps_the_old_file_and_removes_the_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("manifest.csv");
+        std::fs::write(&path, "id,file\nVB01,a.pdf\n").unwrap();
+        let result = write_atomic_with(&path, |f| {
+            f.write_all(b"id,file,sha256\nVB01,")?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left on device",
+            ))
+        });
+        assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::StorageFull);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "id,file\nVB01,a.pdf\n"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("sub");
+        std::fs::create_dir(&target).unwrap();
+        assert!(write_atomic(&target, b"x").is_err());
+        assert!(target.is_dir());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_target_that_is_a_link_is_refused_and_its_destination_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("profile");
+        std::fs::write(&outside, "PATH=/usr/bin\n").unwrap();
+        let target = dir.path().join("manifest.csv");
+        std::os::unix::fs::symlink(&outside, &target).unwrap();
+        let e = write_atomic(&target, b"id,file\n").unwrap_err();
+        assert!(is_link_refused(&e));
+        assert_eq!(
+            std::fs::read_to_string(&outside).unwrap(),
+            "PATH=/usr/bin\n"
+        );
+        assert!(target.symlink_metadata().unwrap().file_type().is_symlink());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_planted_at_the_old_temporary_names_are_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("bashrc");
+        std::fs::write(&outside, "# mine\n").unwrap();
+        let path = dir.path().join("seal.json");
+        let pid = std::process::id();
+        for p in pid.saturating_sub(50)..pid + 50 {
+            let link = dir.path().join(format!(".seal.json.tmp-{p}"));
+            std::os::unix::fs::symlink(&outside, link).unwrap();
+        }
+        write_atomic(&path, b"{}").unwrap();
+        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "# mine\n");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}");
+    }
+
+    #[test]
+    fn a_staged_file_dropped_without_commit_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("seal.json");
+        let staged = stage(&path, b"{}").unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        drop(staged);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
