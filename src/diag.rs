@@ -75,7 +75,8 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The one-line form a person reads.
+    /// The one-line form a person reads. A newline or an escape sequence quoted from the
+    /// data is spelled out (`\n`, `\u{1b}`), so the line stays one line of plain text.
     pub fn render(&self, lang: Lang) -> String {
         let mut out = self.file.clone();
         if let Some(line) = self.line {
@@ -95,7 +96,7 @@ impl Diagnostic {
             });
         }
         out.push_str(self.message.get(lang));
-        out
+        crate::escape::one_line(&out).into_owned()
     }
 
     /// The form tools read (`--format json`).

@@ -1,5 +1,6 @@
 //! Entry points for the fuzz targets in `fuzz/` (run with `cargo +nightly fuzz run NAME`)
-//! and for the test that replays their kept corpus on stable Rust (`tests/cli/fuzz_corpus.rs`).
+//! and for the tests that replay their kept seeds and regression inputs on stable Rust
+//! (`tests/cli/reliability.rs`).
 //! Each takes arbitrary bytes and must never panic; the assertions here are the properties
 //! every input must keep.
 

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod criteria;
 pub mod diag;
 pub mod dossier;
+pub mod escape;
 pub mod evidence;
 pub mod fsio;
 pub mod fuzzing;

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use parscore::app::{self, Outcome};
+use parscore::escape::for_terminal;
 use parscore::input::TextEncoding;
 use parscore::lang::Lang;
 use std::io::Write;
@@ -297,8 +298,10 @@ fn wants_json(c: &Command) -> bool {
     }
 }
 
+/// Writes the outcome with every control character a terminal would obey spelled out
+/// (`\u{1b}`): a name or a value from a shared dossier cannot clear the screen or fake a line.
 fn print(outcome: Outcome) -> ExitCode {
-    let _ = std::io::stdout().write_all(outcome.out.as_bytes());
-    let _ = std::io::stderr().write_all(outcome.err.as_bytes());
+    let _ = std::io::stdout().write_all(for_terminal(&outcome.out).as_bytes());
+    let _ = std::io::stderr().write_all(for_terminal(&outcome.err).as_bytes());
     ExitCode::from(outcome.status as u8)
 }

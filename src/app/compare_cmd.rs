@@ -74,10 +74,9 @@ pub fn compare(paths: &[PathBuf], detail: bool, format: CompareFormat, lang: Lan
     let out = match format {
         CompareFormat::Table => present::table(&c, lang),
         CompareFormat::Csv => present::csv(&c, lang),
-        CompareFormat::Json => format!(
-            "{}\n",
-            serde_json::to_string_pretty(&present::json(&c, lang)).unwrap_or_default()
-        ),
+        CompareFormat::Json => {
+            format!("{}\n", crate::escape::json_pretty(&present::json(&c, lang)))
+        }
     };
     let warnings: Vec<Diagnostic> = loaded
         .iter()

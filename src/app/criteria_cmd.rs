@@ -61,10 +61,7 @@ pub fn criteria_check(files: &[PathBuf], lang: Lang, json: bool) -> Outcome {
         }
     }
     if json {
-        out = format!(
-            "{}\n",
-            serde_json::to_string_pretty(&reports).unwrap_or_default()
-        );
+        out = format!("{}\n", crate::escape::json_pretty(&reports));
     }
     Outcome {
         out,

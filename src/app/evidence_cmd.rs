@@ -32,7 +32,7 @@ pub fn evidence(path: &Path, json: bool, lang: Lang) -> Outcome {
     };
     let out = if json {
         let v = present::json(&scored.sheet, a, &m.source, lang);
-        format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+        format!("{}\n", crate::escape::json_pretty(&v))
     } else {
         present::table(&scored.sheet, a, &m.source, lang)
     };
@@ -110,10 +110,7 @@ pub fn verify(path: &Path, json: bool, lang: Lang) -> Outcome {
             "bytes": v.bytes, "changed": v.changed, "missing": v.missing,
             "added": v.added, "refused": v.refused, "half_finished": v.half_finished,
         });
-        format!(
-            "{}\n",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        )
+        format!("{}\n", crate::escape::json_pretty(&value))
     } else {
         present_seal::verified(&dir, &seal, &v, lang)
     };

@@ -147,7 +147,7 @@ pub fn gap(
     let out = if json {
         format!(
             "{}\n",
-            serde_json::to_string_pretty(&present::json(&s.sheet, &g, lang)).unwrap_or_default()
+            crate::escape::json_pretty(&present::json(&s.sheet, &g, lang))
         )
     } else {
         present::table(&s.sheet, &g, lang)

@@ -90,7 +90,7 @@ impl Outcome {
                 "status": self.status as u8,
                 "errors": crate::report::diagnostics::json(&self.diagnostics, lang),
             });
-            self.out = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
+            self.out = format!("{}\n", crate::escape::json_pretty(&v));
         }
         self
     }

@@ -35,10 +35,7 @@ pub fn score(path: &Path, format: ScoreFormat, explain_code: Option<&str>, lang:
         None => match format {
             ScoreFormat::Table => present::table(sheet, lang),
             ScoreFormat::Csv => present::csv(sheet),
-            ScoreFormat::Json => format!(
-                "{}\n",
-                serde_json::to_string_pretty(&present::json(sheet)).unwrap_or_default()
-            ),
+            ScoreFormat::Json => format!("{}\n", crate::escape::json_pretty(&present::json(sheet))),
         },
     };
     Outcome {

@@ -66,7 +66,8 @@ pub fn axis_number(v: f64, vi: bool) -> String {
     }
 }
 
-/// Draws into an SVG string of the given height.
+/// Draws into an SVG string of the given height. Every chart is drawn here, so this is where
+/// the characters XML forbids leave the chart's text (plotters escapes `<`, `&` and quotes).
 pub fn svg<E: std::fmt::Debug>(
     height: u32,
     paint: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) -> Result<(), E>,
@@ -78,7 +79,7 @@ pub fn svg<E: std::fmt::Debug>(
         paint(&root).map_err(|e| format!("{e:?}"))?;
         root.present().map_err(|e| format!("{e:?}"))?;
     }
-    Ok(out)
+    Ok(crate::escape::xml_text(&out).into_owned())
 }
 
 /// A legend entry: a swatch and its words, at `(x, y)`.

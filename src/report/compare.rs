@@ -1,5 +1,6 @@
 //! `parscore compare`: a table for people, long CSV and JSON for tools.
 
+use super::csv_out::CsvOut;
 use super::table::new_table;
 use crate::compare::{Basis, Cell, Change, Comparison, Level, Row};
 use crate::lang::Lang;
@@ -147,8 +148,8 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
 /// One row per node and year: `level,code,name,year,basis,achieved,max,percent,
 /// from_year,change_points,change_percent,comparable,note`.
 pub fn csv(c: &Comparison, lang: Lang) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
+    let mut w = CsvOut::new();
+    w.row([
         "level",
         "code",
         "name",
@@ -169,7 +170,7 @@ pub fn csv(c: &Comparison, lang: Lang) -> String {
             let cell = &r.cells[j];
             let ch = j.checked_sub(1).map(|i| &r.changes[i]);
             let opt = |d: Option<Decimal>| d.map(machine).unwrap_or_default();
-            let _ = w.write_record([
+            w.row([
                 r.level.key().to_string(),
                 r.code.clone(),
                 r.name.clone(),
@@ -189,7 +190,7 @@ pub fn csv(c: &Comparison, lang: Lang) -> String {
             ]);
         }
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    w.into_string()
 }
 
 pub fn json(c: &Comparison, lang: Lang) -> serde_json::Value {

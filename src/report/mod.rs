@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod criteria;
+pub mod csv_out;
 pub mod diagnostics;
 pub mod evidence;
 pub mod explain;

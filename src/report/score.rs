@@ -1,5 +1,6 @@
 //! `parscore score`: the sheet as a table for people, CSV for spreadsheets, JSON for tools.
 
+use super::csv_out::CsvOut;
 use super::table::new_table;
 use crate::lang::Lang;
 use crate::number::{machine, show_percent, show_points};
@@ -193,7 +194,7 @@ fn level(n: &NodeScore) -> &'static str {
 
 /// One row per node and a closing `total` row; plain figures, point decimals.
 pub fn csv(s: &ScoreSheet) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = CsvOut::new();
     let mut header = vec![
         "code", "name", "level", "kind", "method", "value", "achieved", "max", "percent", "status",
     ];
@@ -203,7 +204,7 @@ pub fn csv(s: &ScoreSheet) -> String {
     if s.at_risk.is_some() {
         header.push("at_risk");
     }
-    let _ = w.write_record(&header);
+    w.row(&header);
     let pct = |d: Option<Decimal>| d.map(machine).unwrap_or_default();
     for n in &s.nodes {
         let leaf = n.leaf.as_ref();
@@ -226,7 +227,7 @@ pub fn csv(s: &ScoreSheet) -> String {
         if let Some(risk) = s.at_risk_for(&n.code) {
             row.push(machine(risk));
         }
-        let _ = w.write_record(&row);
+        w.row(&row);
     }
     let t = &s.totals;
     let mut row = vec![
@@ -249,8 +250,8 @@ pub fn csv(s: &ScoreSheet) -> String {
     if let Some(risk) = s.total_at_risk() {
         row.push(machine(risk));
     }
-    let _ = w.write_record(&row);
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    w.row(&row);
+    w.into_string()
 }
 
 /// The stable JSON form (see `docs/dossier-format.md`).

@@ -1,5 +1,6 @@
 //! The blank score sheet: one row per leaf with its rule in words, ready to fill in Excel.
 
+use super::csv_out::CsvOut;
 use crate::criteria::{describe_rule, Criteria};
 use crate::lang::Lang;
 use crate::number::show_points;
@@ -7,8 +8,8 @@ use crate::number::show_points;
 /// CSV in UTF-8 with a BOM (so Excel on Windows shows Vietnamese correctly). The columns
 /// `code`, `value` and `note` are what `score` reads; the others are there to help.
 pub fn blank_sheet(c: &Criteria, lang: Lang) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
+    let mut w = CsvOut::new();
+    w.row([
         "code",
         "name",
         "max",
@@ -44,7 +45,7 @@ pub fn blank_sheet(c: &Criteria, lang: Lang) -> Vec<u8> {
                 },
             );
         }
-        let _ = w.write_record([
+        w.row([
             n.code.as_str(),
             n.name.as_str(),
             &show_points(n.max, Lang::En),
@@ -55,6 +56,6 @@ pub fn blank_sheet(c: &Criteria, lang: Lang) -> Vec<u8> {
         ]);
     }
     let mut out = "\u{feff}".as_bytes().to_vec();
-    out.extend(w.into_inner().unwrap_or_default());
+    out.extend(w.into_bytes());
     out
 }

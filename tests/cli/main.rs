@@ -7,6 +7,7 @@ mod criteria_check;
 mod docs;
 mod evidence;
 mod leadership;
+mod output_safety;
 mod properties;
 mod reliability;
 mod score;
