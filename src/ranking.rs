@@ -2,7 +2,7 @@
 //! and the line a unit has to beat.
 
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
-use crate::input::{fold, read_table_into};
+use crate::input::{fold, read_table};
 use crate::number::parse_decimal;
 use crate::text;
 use rust_decimal::Decimal;
@@ -33,13 +33,31 @@ pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option
             text!(vi: "không có tệp xếp hạng", en: "no ranking file here"),
         )));
     }
-    let Some(table) = read_table_into(path, source, crate::fsio::Within::Anywhere, diags)? else {
-        return Ok(None);
+    // A shared file that may name anything: until its header shows a ranking, nothing of
+    // its content is quoted (a row problem would quote cells of, say, /etc/passwd).
+    let table = match read_table(path, source, crate::fsio::Within::Anywhere)? {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(*d);
+            return Ok(None);
+        }
     };
-    let missing = table.missing_columns(
-        &["year", "group", "unit", "score", "rank"],
-        "year,group,unit,score,rank,source",
-    );
+    let required = ["year", "group", "unit", "score", "rank"];
+    if required.iter().all(|c| table.column(c).is_none()) {
+        diags.push(
+            Diagnostic::error(
+                source,
+                text!(
+                    vi: "tệp này không phải bảng xếp hạng: dòng tiêu đề không có cột nào trong year,group,unit,score,rank,source",
+                    en: "this file is not a ranking: its header row has none of the columns year,group,unit,score,rank,source"
+                ),
+            )
+            .at_line(Some(table.header_line)),
+        );
+        return Ok(None);
+    }
+    diags.extend(table.row_problems.iter().cloned());
+    let missing = table.missing_columns(&required, "year,group,unit,score,rank,source");
     if !missing.is_empty() {
         diags.extend(missing);
         return Ok(None);

@@ -160,6 +160,8 @@ struct Ctx<'a> {
     sheet: &'a ScoreSheet,
     m: &'a Manifest,
     problems: Vec<Problem>,
+    /// Every node by code, built once: a manifest may have a million rows.
+    nodes: HashMap<&'a str, &'a Node>,
 }
 
 impl Ctx<'_> {
@@ -172,7 +174,7 @@ impl Ctx<'_> {
     fn first_leaf(&self, doc: &Document) -> Option<String> {
         doc.links
             .iter()
-            .find(|l| self.d.criteria.find(&l.code).is_some_and(Node::is_leaf))
+            .find(|l| self.nodes.get(l.code.as_str()).is_some_and(|n| n.is_leaf()))
             .map(|l| l.code.clone())
     }
 
@@ -198,6 +200,12 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
         sheet,
         m,
         problems: Vec::new(),
+        nodes: d
+            .criteria
+            .nodes()
+            .into_iter()
+            .map(|n| (n.code.as_str(), n))
+            .collect(),
     };
     let files_dir = d.dir.join(super::FILES_DIR);
     let docs = &m.documents;
@@ -292,7 +300,7 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
         ..Assessment::default()
     };
     for n in &sheet.nodes {
-        let (Some(leaf), Some(node)) = (&n.leaf, d.criteria.find(&n.code)) else {
+        let (Some(leaf), Some(node)) = (&n.leaf, cx.nodes.get(n.code.as_str()).copied()) else {
             continue;
         };
         if n.method != Method::SelfAssessed || leaf.status != Status::Scored {
@@ -410,7 +418,7 @@ fn collect_links(
         } in &doc.links
         {
             let id = doc.label();
-            let node = cx.d.criteria.find(code);
+            let node = cx.nodes.get(code.as_str()).copied();
             let problem = match node {
                 None => Some((
                     Kind::UnknownCode,

@@ -11,5 +11,6 @@ mod output_safety;
 mod properties;
 mod reliability;
 mod score;
+mod shared_folder;
 mod shipped;
 mod template;
