@@ -106,7 +106,7 @@ impl RefusedEntry {
             RefusedEntry::NotRegular(kind) => {
                 let r = Refusal::NotRegular(kind).text();
                 let (vi, en) = (r.vi, r.en);
-                text!(vi: "files/{key}: {vi}", en: "files/{key}: {en}")
+                text!(vi: "files/{key} {vi}", en: "files/{key} {en}")
             }
             RefusedEntry::Outside => text!(
                 vi: "files/{key} là liên kết dẫn ra ngoài thư mục files/ của hồ sơ nên không được đọc",

@@ -98,7 +98,7 @@ impl Refusal {
                 let vi = kind_vi(kind);
                 text!(
                     vi: "không phải tệp thông thường ({vi}) nên không được mở",
-                    en: "not a regular file (a {kind}) and not opened"
+                    en: "is not a regular file (a {kind}) and is not opened"
                 )
             }
             Refusal::Outside => text!(

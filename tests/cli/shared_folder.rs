@@ -258,7 +258,7 @@ fn a_fifo_in_files_is_refused_without_hanging_seal_or_evidence() {
     mkfifo(&s.path("files/pipe.pdf"));
     assert_seal_refuses(
         &s,
-        &format!("{DOSSIER}/files/pipe.pdf: files/pipe.pdf: không phải tệp thông thường (ống FIFO) nên không được mở; gỡ nó khỏi files/ rồi niêm phong lại"),
+        &format!("{DOSSIER}/files/pipe.pdf: files/pipe.pdf không phải tệp thông thường (ống FIFO) nên không được mở; gỡ nó khỏi files/ rồi niêm phong lại"),
     );
     let m = run_bounded(
         s.0.path(),
@@ -272,7 +272,7 @@ fn a_fifo_in_files_is_refused_without_hanging_seal_or_evidence() {
     assert_eq!(p["kind"], "unsafe_path");
     assert_eq!(
         p["message"],
-        "files/pipe.pdf: không phải tệp thông thường (ống FIFO) nên không được mở"
+        "files/pipe.pdf không phải tệp thông thường (ống FIFO) nên không được mở"
     );
 }
 
