@@ -181,8 +181,21 @@ impl Criteria {
         self.nodes().into_iter().filter(|n| n.is_leaf()).collect()
     }
 
+    /// The node with this code, found by descending the tree one code segment at a time
+    /// (a child's code is its parent's plus `.N`, which the loader checks): a few steps
+    /// however large the set, where a walk of every node made scoring quadratic.
     pub fn find(&self, code: &str) -> Option<&Node> {
-        self.nodes().into_iter().find(|n| n.code == code)
+        let mut level: &[Node] = &self.areas;
+        let mut from = 0;
+        loop {
+            let end = code[from..].find('.').map_or(code.len(), |i| from + i);
+            let node = level.iter().find(|n| n.code == code[..end])?;
+            if end == code.len() {
+                return Some(node);
+            }
+            level = node.children();
+            from = end + 1;
+        }
     }
 
     pub fn summary(&self) -> Summary {

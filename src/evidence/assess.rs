@@ -157,7 +157,6 @@ enum FileState {
 
 struct Ctx<'a> {
     d: &'a Dossier,
-    sheet: &'a ScoreSheet,
     m: &'a Manifest,
     problems: Vec<Problem>,
     /// Every node by code, built once: a manifest may have a million rows.
@@ -197,7 +196,6 @@ impl Ctx<'_> {
 pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
     let mut cx = Ctx {
         d,
-        sheet,
         m,
         problems: Vec::new(),
         nodes: d
@@ -295,6 +293,13 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
     check_same_content(&mut cx, &states);
     check_unlisted(&mut cx, &files_dir);
 
+    let mut by_code: HashMap<&str, Vec<(usize, Option<usize>)>> = HashMap::new();
+    for (doc, code, item) in &links {
+        by_code
+            .entry(code.as_str())
+            .or_default()
+            .push((*doc, *item));
+    }
     let mut a = Assessment {
         documents: docs.len(),
         ..Assessment::default()
@@ -306,13 +311,12 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
         if n.method != Method::SelfAssessed || leaf.status != Status::Scored {
             continue;
         }
-        let mine: Vec<(usize, Option<usize>)> = links
-            .iter()
-            .filter(|(_, code, _)| *code == n.code)
-            .map(|(doc, _, item)| (*doc, *item))
-            .collect();
+        let mine: &[(usize, Option<usize>)] = by_code
+            .get(n.code.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         if n.achieved > Decimal::ZERO {
-            let items = uncovered(node, &mine);
+            let items = uncovered(node, mine);
             if !items.is_empty() {
                 a.at_risk += n.achieved;
                 let mut code = n.code.clone();
@@ -333,7 +337,8 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
             }
         }
         let dated: Vec<&Document> = mine.iter().map(|(i, _)| &docs[*i]).collect();
-        check_declared(&mut cx, node, n.achieved, &leaf.value, &dated);
+        let at_top = n.achieved == n.max;
+        check_declared(&mut cx, node, n.achieved, at_top, &leaf.value, &dated);
     }
     a.doubtful = cx.problems.iter().filter_map(|p| p.points).sum();
     a.missing.sort_by(|x, y| {
@@ -516,7 +521,14 @@ fn uncovered(node: &Node, links: &[(usize, Option<usize>)]) -> Vec<String> {
 
 /// A deadline leaf whose declared date is not the date of any linked document; a leaf at
 /// its maximum whose document is dated after the plan task's fixed due date.
-fn check_declared(cx: &mut Ctx, node: &Node, achieved: Decimal, value: &str, docs: &[&Document]) {
+fn check_declared(
+    cx: &mut Ctx,
+    node: &Node,
+    achieved: Decimal,
+    at_top: bool,
+    value: &str,
+    docs: &[&Document],
+) {
     let code = node.code.clone();
     let dates: Vec<(time::Date, &Document)> =
         docs.iter().filter_map(|d| Some((d.date?, *d))).collect();
@@ -573,8 +585,7 @@ fn check_declared(cx: &mut Ctx, node: &Node, achieved: Decimal, value: &str, doc
         });
         return;
     }
-    let at_top =
-        achieved > Decimal::ZERO && cx.sheet.find(&code).is_some_and(|n| n.achieved == n.max);
+    let at_top = achieved > Decimal::ZERO && at_top;
     let Some(plan) = cx.d.plan.as_ref() else {
         return;
     };
