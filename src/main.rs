@@ -76,8 +76,9 @@ enum ScoreFormatArg {
 enum Command {
     /// Tính điểm hồ sơ: từng tiêu chí, lĩnh vực, tổng và chỉ số / score a dossier
     Score {
-        /// Thư mục hồ sơ, ví dụ evidence/2026 / the dossier folder
-        dossier: PathBuf,
+        /// Thư mục hồ sơ, ví dụ evidence/2026; nhiều hồ sơ thì mỗi hồ sơ một phần / the dossier folder(s)
+        #[arg(required = true)]
+        dossiers: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ScoreFormatArg::Table)]
         format: ScoreFormatArg,
         /// Bảng tính chi tiết cho một tiêu chí / the working sheet for a leaf or criterion
@@ -86,8 +87,9 @@ enum Command {
     },
     /// Tài liệu kiểm chứng còn thiếu hoặc đáng ngờ, điểm có nguy cơ bị trừ / missing and doubtful evidence, points at risk
     Evidence {
-        /// Thư mục hồ sơ, ví dụ evidence/2026 / the dossier folder
-        dossier: PathBuf,
+        /// Thư mục hồ sơ, ví dụ evidence/2026; nhiều hồ sơ thì mỗi hồ sơ một phần / the dossier folder(s)
+        #[arg(required = true)]
+        dossiers: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
     },
@@ -105,8 +107,9 @@ enum Command {
     },
     /// Khoảng cách tới nhóm dẫn đầu và cách gỡ điểm rẻ nhất / the gap to the top-K line and the cheapest way to close it
     Gap {
-        /// Thư mục hồ sơ / the dossier folder
-        dossier: PathBuf,
+        /// Thư mục hồ sơ; nhiều hồ sơ thì mỗi hồ sơ một phần / the dossier folder(s)
+        #[arg(required = true)]
+        dossiers: Vec<PathBuf>,
         /// Hạng cần đạt (mặc định: target_rank trong dossier.json) / the rank to reach
         #[arg(long, value_name = "K")]
         rank: Option<u32>,
@@ -205,32 +208,36 @@ fn main() -> ExitCode {
     let json = wants_json(&cli.command);
     let outcome = match cli.command {
         Command::Score {
-            dossier,
+            dossiers,
             format,
             explain,
         } => {
-            let format = match format {
-                ScoreFormatArg::Table => app::ScoreFormat::Table,
-                ScoreFormatArg::Csv => app::ScoreFormat::Csv,
-                ScoreFormatArg::Json => app::ScoreFormat::Json,
+            let (format, joined) = match format {
+                ScoreFormatArg::Table => (app::ScoreFormat::Table, app::Joined::Table),
+                ScoreFormatArg::Csv => (app::ScoreFormat::Csv, app::Joined::Csv),
+                ScoreFormatArg::Json => (app::ScoreFormat::Json, app::Joined::Json),
             };
-            app::score(&dossier, format, explain.as_deref(), lang)
+            app::over_dossiers(&dossiers, joined, lang, |d, shared| {
+                app::score(d, format, explain.as_deref(), lang, shared)
+            })
         }
-        Command::Evidence { dossier, format } => {
-            app::evidence(&dossier, matches!(format, ReportFormat::Json), lang)
+        Command::Evidence { dossiers, format } => {
+            let json = matches!(format, ReportFormat::Json);
+            app::over_dossiers(&dossiers, joined(json), lang, |d, shared| {
+                app::evidence(d, json, lang, shared)
+            })
         }
         Command::Gap {
-            dossier,
+            dossiers,
             rank,
             threshold,
             format,
-        } => app::gap(
-            &dossier,
-            rank,
-            threshold.as_deref(),
-            matches!(format, ReportFormat::Json),
-            lang,
-        ),
+        } => {
+            let json = matches!(format, ReportFormat::Json);
+            app::over_dossiers(&dossiers, joined(json), lang, |d, shared| {
+                app::gap(d, rank, threshold.as_deref(), json, lang, shared)
+            })
+        }
         Command::Compare {
             dossiers,
             detail,
@@ -280,6 +287,14 @@ fn main() -> ExitCode {
     } else {
         outcome
     })
+}
+
+fn joined(json: bool) -> app::Joined {
+    if json {
+        app::Joined::Json
+    } else {
+        app::Joined::Table
+    }
 }
 
 /// Whether the command was asked for JSON, so that its errors come as JSON too.

@@ -27,7 +27,13 @@ pub struct ChartArgs<'a> {
 
 pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     let vi = lang == Lang::Vi;
-    let (scored, gap) = match measure(a.dossier, a.rank, a.threshold, lang) {
+    let (scored, gap) = match measure(
+        a.dossier,
+        a.rank,
+        a.threshold,
+        lang,
+        &mut Default::default(),
+    ) {
         Ok(x) => x,
         Err(o) => return o,
     };

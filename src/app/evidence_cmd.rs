@@ -1,9 +1,10 @@
 //! `parscore evidence`, `parscore seal` and `parscore verify`.
 
 use super::progress::Progress;
-use super::scored::load_scored;
+use super::scored::load_scored_with;
 use super::{Outcome, Status};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::dossier::Shared;
 use crate::dossier::{self, Settings};
 use crate::evidence::{seal as sealing, verify as checking, MANIFEST_FILE};
 use crate::lang::Lang;
@@ -22,8 +23,8 @@ fn no_manifest(dir: &Path) -> Diagnostic {
 }
 
 /// The checklist of missing and doubtful evidence. Exit 1 when there is anything on it.
-pub fn evidence(path: &Path, json: bool, lang: Lang) -> Outcome {
-    let scored = match load_scored(path, lang) {
+pub fn evidence(path: &Path, json: bool, lang: Lang, shared: &mut Shared) -> Outcome {
+    let scored = match load_scored_with(path, lang, shared) {
         Ok(s) => s,
         Err(outcome) => return outcome,
     };

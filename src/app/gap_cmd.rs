@@ -1,9 +1,10 @@
 //! `parscore gap DOSSIER [--rank K] [--threshold X]`.
 
-use super::scored::{load_scored, Scored};
+use super::scored::{load_scored_with, Scored};
 use super::{Outcome, Status};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::dossier::shown;
+use crate::dossier::Shared;
 use crate::gap::{self, Gap, Line};
 use crate::lang::Lang;
 use crate::number::parse_decimal;
@@ -118,8 +119,9 @@ pub fn measure(
     rank: Option<u32>,
     threshold: Option<&str>,
     lang: Lang,
+    shared: &mut Shared,
 ) -> Result<(Scored, Gap), Outcome> {
-    let s = load_scored(path, lang)?;
+    let s = load_scored_with(path, lang, shared)?;
     let line = line_for(&s, rank, threshold, lang)?;
     let plan = s.dossier.plan.as_ref();
     let lead = |code: &str| plan.and_then(|p| p.lead_for(code)).map(str::to_string);
@@ -139,8 +141,9 @@ pub fn gap(
     threshold: Option<&str>,
     json: bool,
     lang: Lang,
+    shared: &mut Shared,
 ) -> Outcome {
-    let (s, g) = match measure(path, rank, threshold, lang) {
+    let (s, g) = match measure(path, rank, threshold, lang, shared) {
         Ok(x) => x,
         Err(o) => return o,
     };

@@ -6,6 +6,7 @@ mod compare_cmd;
 mod criteria_cmd;
 mod evidence_cmd;
 mod gap_cmd;
+mod many;
 mod progress;
 mod score_cmd;
 mod scored;
@@ -16,8 +17,9 @@ pub use compare_cmd::{compare, comparison, load_all, CompareFormat};
 pub use criteria_cmd::{criteria_check, criteria_show};
 pub use evidence_cmd::{evidence, seal, verify};
 pub use gap_cmd::{gap, measure, rankings_of};
+pub use many::{over_dossiers, Joined};
 pub use score_cmd::{score, ScoreFormat};
-pub use scored::{load_scored, Scored};
+pub use scored::{load_scored, load_scored_with, Scored};
 pub use template_cmd::template;
 
 use crate::diag::{Diagnostic, Fatal};

@@ -1,8 +1,9 @@
 //! `parscore score DOSSIER`.
 
-use super::scored::load_scored;
+use super::scored::load_scored_with;
 use super::{Outcome, Status};
 use crate::diag::Diagnostic;
+use crate::dossier::Shared;
 use crate::lang::Lang;
 use crate::report::{diagnostics, explain, score as present};
 use crate::text;
@@ -16,8 +17,14 @@ pub enum ScoreFormat {
 }
 
 /// Scores a dossier; with `explain`, prints the working sheet for that code instead.
-pub fn score(path: &Path, format: ScoreFormat, explain_code: Option<&str>, lang: Lang) -> Outcome {
-    let scored = match load_scored(path, lang) {
+pub fn score(
+    path: &Path,
+    format: ScoreFormat,
+    explain_code: Option<&str>,
+    lang: Lang,
+    shared: &mut Shared,
+) -> Outcome {
+    let scored = match load_scored_with(path, lang, shared) {
         Ok(s) => s,
         Err(outcome) => return outcome,
     };

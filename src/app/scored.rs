@@ -4,7 +4,7 @@
 
 use super::Outcome;
 use crate::diag::Diagnostics;
-use crate::dossier::{self, Dossier};
+use crate::dossier::{self, Dossier, Shared};
 use crate::evidence::{self, Assessment, Manifest};
 use crate::lang::Lang;
 use crate::scoring::{self, ScoreSheet};
@@ -22,8 +22,13 @@ pub struct Scored {
 /// Loads and scores a dossier; any error in it (settings, criteria, tables, manifest
 /// structure) is returned, all of them together, as the outcome to print.
 pub fn load_scored(path: &Path, lang: Lang) -> Result<Scored, Outcome> {
+    load_scored_with(path, lang, &mut Shared::default())
+}
+
+/// [`load_scored`], reading each shared file once per run.
+pub fn load_scored_with(path: &Path, lang: Lang, shared: &mut Shared) -> Result<Scored, Outcome> {
     let mut diags = Diagnostics::default();
-    let d = match dossier::load(path, &mut diags) {
+    let d = match dossier::load_with(path, &mut diags, shared) {
         Ok(Some(d)) => d,
         Ok(None) => return Err(Outcome::problems(&diags.items, lang)),
         Err(f) => return Err(Outcome::fatal(f, lang)),

@@ -17,7 +17,7 @@ use std::path::Path;
 
 /// What reading a criteria file gave: the model where the file could be understood, and
 /// every problem found in it.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Loaded {
     pub criteria: Option<Criteria>,
     pub diagnostics: Vec<Diagnostic>,

@@ -43,11 +43,39 @@ pub fn shown(dir: &Path, file: &str) -> String {
     dir.join(file).display().to_string()
 }
 
+/// The shared files already read in this run, by real path: many dossiers (a unit's years,
+/// a city's units) name the same criteria file, which is read and checked once.
+#[derive(Debug, Default)]
+pub struct Shared {
+    criteria: std::collections::HashMap<PathBuf, criteria::Loaded>,
+}
+
+impl Shared {
+    fn criteria(&mut self, path: &Path, name: &str) -> Result<criteria::Loaded, Fatal> {
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if let Some(loaded) = self.criteria.get(&key) {
+            return Ok(loaded.clone());
+        }
+        let loaded = criteria::load_file(path, name)?;
+        self.criteria.insert(key, loaded.clone());
+        Ok(loaded)
+    }
+}
+
 /// Reads a dossier. `Err` when it cannot be read at all; `None` when its settings or its
 /// criteria are invalid; otherwise the dossier, with every problem found in its tables
 /// (errors and warnings) in `diags`. A caller must not present a score while `diags`
 /// holds errors.
 pub fn load(path: &Path, diags: &mut Diagnostics) -> Result<Option<Dossier>, Fatal> {
+    load_with(path, diags, &mut Shared::default())
+}
+
+/// [`load`], reading each shared file once per run.
+pub fn load_with(
+    path: &Path,
+    diags: &mut Diagnostics,
+    shared: &mut Shared,
+) -> Result<Option<Dossier>, Fatal> {
     let dir = locate(path);
     if !dir.is_dir() {
         return Err(Fatal::from(Diagnostic::error(
@@ -76,7 +104,7 @@ pub fn load(path: &Path, diags: &mut Diagnostics) -> Result<Option<Dossier>, Fat
             ),
         )));
     }
-    let loaded = criteria::load_file(&criteria_path, &criteria_name)?;
+    let loaded = shared.criteria(&criteria_path, &criteria_name)?;
     let criteria_ok = !loaded.diagnostics.iter().any(Diagnostic::is_error);
     diags.extend(loaded.diagnostics);
     let criteria = match loaded.criteria {

@@ -3,7 +3,7 @@
 //! outside the year or after `as_of`, dates that contradict the declared score, unknown
 //! codes, duplicate ids and the same content filed twice.
 
-use super::hash::sha256_file;
+use super::hash::{sha256_file, stamp};
 use super::manifest::{Document, Link, Manifest};
 use super::paths::{list_files, normalise, resolve};
 use crate::criteria::{Method, Node, RuleKind};
@@ -16,7 +16,7 @@ use crate::text;
 use crate::value::show_date;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// What kind of doubt a problem raises; `key()` is the stable name in JSON.
@@ -152,7 +152,8 @@ enum FileState {
     Missing,
     Unreadable(Text),
     Empty,
-    Present(PathBuf, u64),
+    /// The path, the size, and the modification time (as `seal.json` records it).
+    Present(PathBuf, u64, Option<String>),
 }
 
 struct Ctx<'a> {
@@ -372,7 +373,7 @@ fn look_at(path: &std::path::Path, files_dir: &std::path::Path) -> FileState {
         Err(Refusal::Outside) => FileState::Refused(Refusal::Outside.text()),
         Err(r) => FileState::Unreadable(r.text()),
         Ok((_, meta)) if meta.len() == 0 => FileState::Empty,
-        Ok((_, meta)) => FileState::Present(path.to_path_buf(), meta.len()),
+        Ok((_, meta)) => FileState::Present(path.to_path_buf(), meta.len(), stamp(&meta)),
     }
 }
 
@@ -627,34 +628,51 @@ fn check_declared(
 fn check_same_content(cx: &mut Ctx, states: &[FileState]) {
     let mut by_size: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
     for (i, s) in states.iter().enumerate() {
-        if let FileState::Present(_, size) = s {
+        if let FileState::Present(_, size, _) = s {
             by_size.entry(*size).or_default().push(i);
         }
     }
-    let colliding: Vec<&PathBuf> = by_size
+    let colliding: BTreeMap<&PathBuf, (u64, &Option<String>)> = by_size
         .values()
         .filter(|g| g.len() > 1)
         .flatten()
         .filter_map(|&i| match &states[i] {
-            FileState::Present(path, _) => Some(path),
+            FileState::Present(path, size, modified) => Some((path, (*size, modified))),
             _ => None,
         })
-        .collect::<BTreeSet<_>>()
-        .into_iter()
         .collect();
     let files_dir = cx.d.dir.join(super::FILES_DIR);
+    // A file the seal hashed and nobody touched since (same size, same modification
+    // time) keeps the seal's hash: a sealed dossier of equal-size scans is not read again.
+    let seal = match colliding.is_empty() {
+        true => None,
+        false => super::seal::read_seal(&cx.d.dir).ok(),
+    };
+    let sealed: HashMap<PathBuf, &super::seal::SealedFile> = match &seal {
+        Some(seal) => seal
+            .files
+            .iter()
+            .filter(|f| f.modified.is_some())
+            .map(|f| (cx.d.dir.join(&f.path), f))
+            .collect(),
+        None => HashMap::new(),
+    };
     let hashes: HashMap<&PathBuf, String> = colliding
-        .par_iter()
-        .filter_map(|p| {
-            sha256_file(p, Within::Folder(&files_dir), &|_| {})
-                .ok()
-                .map(|h| (*p, h.sha256))
+        .into_par_iter()
+        .filter_map(|(p, (size, modified))| {
+            match sealed.get(p) {
+                Some(f) if f.bytes == size && f.modified == *modified => Some(f.sha256.clone()),
+                _ => sha256_file(p, Within::Folder(&files_dir), &|_| {})
+                    .ok()
+                    .map(|h| h.sha256),
+            }
+            .map(|h| (p, h))
         })
         .collect();
     let mut by_hash: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for group in by_size.values().filter(|g| g.len() > 1) {
         for &i in group {
-            if let FileState::Present(path, _) = &states[i] {
+            if let FileState::Present(path, ..) = &states[i] {
                 if let Some(h) = hashes.get(path) {
                     by_hash.entry(h.as_str()).or_default().push(i);
                 }

@@ -17,6 +17,16 @@ pub struct Hashed {
     pub bytes: u64,
     /// The number of names the file has (more than 1: a hard link).
     pub links: u64,
+    /// Its modification time, as [`stamp`] writes it.
+    pub modified: Option<String>,
+}
+
+/// A file's modification time as `seconds.nanoseconds` since 1970 (the form `seal.json`
+/// records, so that a later run can tell an untouched file without reading it).
+pub fn stamp(meta: &std::fs::Metadata) -> Option<String> {
+    let t = meta.modified().ok()?;
+    let d = t.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(format!("{}.{:09}", d.as_secs(), d.subsec_nanos()))
 }
 
 /// The hex SHA-256 of one regular file inside `within`; `progress` is told of every chunk
@@ -45,6 +55,7 @@ pub fn sha256_file(
         sha256: format!("{:x}", hasher.finalize()),
         bytes,
         links: link_count(&meta),
+        modified: stamp(&meta),
     })
 }
 
@@ -87,6 +98,9 @@ mod tests {
         let want = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
         let got = sha256_file(&p, Within::Folder(dir.path()), &|_| {}).unwrap();
         assert_eq!((got.sha256.as_str(), got.bytes, got.links), (want, 3, 1));
+        assert!(got
+            .modified
+            .is_some_and(|m| m.len() > 11 && m.contains('.')));
         assert_eq!(sha256_bytes(b"abc"), want);
     }
 }

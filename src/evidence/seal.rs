@@ -44,6 +44,10 @@ pub struct SealedFile {
     pub role: String,
     pub bytes: u64,
     pub sha256: String,
+    /// For a document: its modification time when sealed (`seconds.nanoseconds`), so that
+    /// `evidence` can reuse the hash of a file untouched since instead of reading it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
 }
 
 /// What `seal` did.
@@ -248,6 +252,7 @@ pub fn seal(
                 role: role.into(),
                 bytes: h.bytes,
                 sha256: h.sha256.clone(),
+                modified: h.modified.clone(),
             });
         }
     }
@@ -311,6 +316,7 @@ fn sealed_file(role: &str, path: String, bytes: &[u8]) -> SealedFile {
         role: role.into(),
         bytes: bytes.len() as u64,
         sha256: sha256_bytes(bytes),
+        modified: None,
     }
 }
 

@@ -3,6 +3,7 @@
 mod harness;
 
 mod bad_inputs;
+mod city_scale;
 mod criteria_check;
 mod docs;
 mod evidence;

@@ -1,0 +1,127 @@
+//! One command over many dossiers in one run (`parscore score evidence/*/`, or over a
+//! city's folder of units): each dossier is read and reported as on its own, the shared
+//! criteria files are read once, and the reports are joined into one document: one section
+//! per dossier for people, one CSV with a `dossier` column, one JSON `{ "dossiers": [ … ] }`.
+
+use super::{Outcome, Status};
+use crate::dossier::Shared;
+use crate::lang::Lang;
+use std::path::{Path, PathBuf};
+
+/// How the joined report is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Joined {
+    Table,
+    Csv,
+    Json,
+}
+
+/// Runs `one` for every dossier and joins what they say. One dossier is reported exactly
+/// as the command always did; with several, the exit status is the worst of them.
+pub fn over_dossiers(
+    paths: &[PathBuf],
+    joined: Joined,
+    lang: Lang,
+    mut one: impl FnMut(&Path, &mut Shared) -> Outcome,
+) -> Outcome {
+    let mut shared = Shared::default();
+    if let [path] = paths {
+        return one(path, &mut shared);
+    }
+    let runs: Vec<(String, Outcome)> = paths
+        .iter()
+        .map(|p| (p.display().to_string(), one(p, &mut shared)))
+        .collect();
+    let status = runs
+        .iter()
+        .map(|(_, o)| o.status)
+        .max()
+        .unwrap_or(Status::Ok);
+    let err = runs.iter().map(|(_, o)| o.err.as_str()).collect();
+    let out = match joined {
+        Joined::Table => table(&runs),
+        Joined::Csv => csv(&runs),
+        Joined::Json => json(runs, lang),
+    };
+    Outcome {
+        out,
+        err,
+        status,
+        diagnostics: Vec::new(),
+    }
+}
+
+fn table(runs: &[(String, Outcome)]) -> String {
+    let mut out = String::new();
+    for (path, o) in runs.iter().filter(|(_, o)| !o.out.is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let path = crate::escape::for_terminal(path);
+        out.push_str(&format!("══ {path} ══\n"));
+        out.push_str(&o.out);
+    }
+    out
+}
+
+/// Every dossier's CSV under one header (the union of their columns, in the order first
+/// seen), with the dossier's path as the first column.
+fn csv(runs: &[(String, Outcome)]) -> String {
+    let mut header: Vec<String> = Vec::new();
+    let mut rows: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for (path, o) in runs {
+        let mut r = csv::Reader::from_reader(o.out.as_bytes());
+        let Ok(names) = r.headers().cloned() else {
+            continue;
+        };
+        for name in &names {
+            if !header.iter().any(|h| h == name) {
+                header.push(name.to_string());
+            }
+        }
+        for record in r.records().flatten() {
+            let cells = names
+                .iter()
+                .zip(record.iter())
+                .map(|(n, c)| (n.to_string(), c.to_string()))
+                .collect();
+            rows.push((path.clone(), cells));
+        }
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut first = vec!["dossier".to_string()];
+    first.extend(header.iter().cloned());
+    let _ = w.write_record(&first);
+    for (path, cells) in rows {
+        let mut record = vec![crate::escape::csv_cell(&path).into_owned()];
+        for h in &header {
+            let cell = cells.iter().find(|(n, _)| n == h).map(|(_, c)| c.clone());
+            record.push(cell.unwrap_or_default());
+        }
+        let _ = w.write_record(&record);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// `{ "dossiers": [ { "dossier": PATH, …what the command prints for it… } ] }`; a dossier
+/// that failed carries its `status` and `errors` as `--format json` always does.
+fn json(runs: Vec<(String, Outcome)>, lang: Lang) -> String {
+    let items: Vec<serde_json::Value> = runs
+        .into_iter()
+        .map(|(path, o)| {
+            let o = o.json_errors(lang);
+            let mut item = serde_json::Map::new();
+            item.insert("dossier".into(), path.into());
+            match serde_json::from_str::<serde_json::Value>(&o.out) {
+                Ok(serde_json::Value::Object(fields)) => item.extend(fields),
+                Ok(other) => {
+                    item.insert("result".into(), other);
+                }
+                Err(_) => {}
+            }
+            serde_json::Value::Object(item)
+        })
+        .collect();
+    let v = serde_json::json!({ "dossiers": items });
+    format!("{}\n", crate::escape::json_pretty(&v))
+}
