@@ -68,6 +68,13 @@ fn check_node(
     out: &mut Vec<Diagnostic>,
 ) {
     let (maxv, maxe) = (show_points(n.max, Lang::Vi), show_points(n.max, Lang::En));
+    if let Some(p) = &n.provenance {
+        let official = p.strip_prefix("official:").map(str::trim);
+        let modeled = p == "modeled" || p.starts_with("modeled:");
+        if official == Some("") || (official.is_none() && !modeled) {
+            out.push(err(n, text!(vi: "\"provenance\" \"{p}\": viết \"official: <nguồn nêu đúng như vậy>\", hoặc \"modeled\" / \"modeled: <dựa theo đâu>\"", en: "\"provenance\" \"{p}\": write \"official: <a source that states exactly this>\", or \"modeled\" / \"modeled: <what it follows>\"")));
+        }
+    }
     match &n.body {
         Body::Invalid => {}
         Body::Children(children) => {

@@ -68,9 +68,9 @@ pub fn describe_rule(n: &Node, lang: Lang) -> String {
     };
     if rule.input == Some(RuleInput::PlanCompletion) {
         s.push_str(if vi {
-            " (tỷ lệ = nhiệm vụ kế hoạch CCHC đã hoàn thành / nhiệm vụ đến hạn)"
+            " (tỷ lệ = nhiệm vụ kế hoạch CCHC đã hoàn thành / nhiệm vụ đến hạn hoặc đã hoàn thành)"
         } else {
-            " (rate = reform plan tasks done / tasks due)"
+            " (rate = reform plan tasks done / tasks due or done)"
         });
     }
     s

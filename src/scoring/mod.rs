@@ -316,17 +316,23 @@ impl Ctx<'_> {
         }
         if rule.input == Some(RuleInput::PlanCompletion) {
             if let (Some(c), Some(plan)) = (&self.completion, &self.d.plan) {
-                if c.due.is_empty() {
-                    detail.remarks.push(text!(vi: "chưa có nhiệm vụ nào đến hạn trong kế hoạch tại ngày đánh giá", en: "no plan task is due yet at the assessment date"));
+                let Some(pct) = c.percent() else {
+                    detail.remarks.push(text!(vi: "chưa có nhiệm vụ nào đến hạn hoặc đã hoàn thành trong kế hoạch tại ngày đánh giá", en: "no plan task is due or done yet at the assessment date"));
                     return (detail, Decimal::ZERO, n.max, appraised);
-                }
-                let pct =
-                    Decimal::from(c.done.len()) * Decimal::ONE_HUNDRED / Decimal::from(c.due.len());
-                let (done, due, later) = (c.done.len(), c.due.len(), c.not_yet_due.len());
+                };
+                let (done, due, later) = (c.done.len(), c.counted.len(), c.not_yet_due.len());
+                let early = c.done_early.len();
                 detail.remarks.push(text!(
-                    vi: "từ kế hoạch: {done}/{due} nhiệm vụ đến hạn đã hoàn thành; {later} nhiệm vụ chưa đến hạn (thường xuyên, cả năm hoặc theo giai đoạn được tính đến hạn cuối năm)",
-                    en: "from the plan: {done} of {due} tasks due are done; {later} not yet due (ongoing, all-year and ranged tasks fall due at the year's end)"
+                    vi: "từ kế hoạch: {done}/{due} nhiệm vụ đã hoàn thành (tính cả {early} nhiệm vụ hoàn thành trước hạn); {later} nhiệm vụ chưa đến hạn và chưa hoàn thành (thường xuyên, cả năm: đến hạn cuối năm; theo giai đoạn: cuối tháng cuối của giai đoạn)",
+                    en: "from the plan: {done} of {due} tasks are done (including {early} done before they fall due); {later} neither due nor done (ongoing and all-year tasks fall due at the year's end, ranged tasks at the end of their last month)"
                 ));
+                if !c.done_later.is_empty() {
+                    let list = c.done_later.join(", ");
+                    detail.remarks.push(text!(
+                        vi: "nhiệm vụ {list} ghi hoàn thành nhưng ngày hoàn thành sau ngày đánh giá: chưa tính là hoàn thành",
+                        en: "task(s) {list} are marked done with a completion date after the assessment date: not counted as done"
+                    ));
+                }
                 if row.is_some_and(|r| !r.value.is_empty()) {
                     detail.remarks.push(text!(vi: "giá trị kê khai trong scores.csv được thay bằng tỷ lệ tính từ plan.csv", en: "the value declared in scores.csv is replaced by the rate computed from plan.csv"));
                 }

@@ -80,7 +80,7 @@ fn the_dossier_format_examples_score() {
             .clone()
     };
     assert_eq!(item("1.1.1")["achieved"], "1.00");
-    assert_eq!(item("1.1.4")["value"], "1/1");
+    assert_eq!(item("1.1.4")["value"], "2/2");
     assert_eq!(item("1.1.4")["achieved"], "2.00");
     assert_eq!(item("6.1.2")["status"], "not_applicable");
     assert_eq!(item("8.1.1")["status"], "projected");
