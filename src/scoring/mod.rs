@@ -4,6 +4,7 @@
 //! A leaf not applicable to the unit leaves both the achieved points and the maximum.
 
 mod evaluate;
+mod guards;
 
 pub use evaluate::{evaluate, percent_points, Evaluated};
 
@@ -351,7 +352,24 @@ impl Ctx<'_> {
         if row.value.is_empty() && rule.kind.key() != "deadline" {
             return (detail, Decimal::ZERO, n.max, appraised);
         }
+        for warning in guards::value_warnings(n, &row.value, &self.d.settings) {
+            self.diags.push(
+                Diagnostic::warning(&scores.source, warning)
+                    .at_line(Some(row.line))
+                    .for_code(&n.code),
+            );
+        }
         match evaluate(n, &row.value) {
+            Ok(ev) if ev.not_applicable => {
+                detail.status = Status::NotApplicable;
+                detail.working = Some(ev);
+                (
+                    detail,
+                    Decimal::ZERO,
+                    Decimal::ZERO,
+                    appraised.map(|_| Decimal::ZERO),
+                )
+            }
             Ok(ev) => {
                 detail.status = projected_or_scored;
                 let points = ev.points;

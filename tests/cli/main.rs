@@ -3,6 +3,7 @@
 mod harness;
 
 mod bad_inputs;
+mod counts_ratios;
 mod criteria_check;
 mod docs;
 mod evidence;
