@@ -315,7 +315,14 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
             .map(|(doc, _, item)| (*doc, *item))
             .collect();
         if n.achieved > Decimal::ZERO {
-            let coverage = uncovered(node, &mine);
+            // A leaf that says nothing happened (0 cases, the "none" level) needs no
+            // "(nếu có)" document.
+            let happened = leaf
+                .working
+                .as_ref()
+                .and_then(|w| w.happened)
+                .unwrap_or(true);
+            let coverage = uncovered(node, &mine, happened);
             let items = coverage.missing;
             if !items.is_empty() {
                 a.at_risk += n.achieved;
@@ -513,7 +520,12 @@ struct Coverage {
 /// one still uncovered, in manifest order. A document counts once per leaf: its second
 /// unnumbered link (from the manifest and from `scores.csv`'s `evidence` column), or an
 /// unnumbered link beside a numbered one, covers nothing more.
-fn uncovered(node: &Node, links: &[(usize, Option<usize>)]) -> Coverage {
+fn uncovered(node: &Node, links: &[(usize, Option<usize>)], happened: bool) -> Coverage {
+    let required: Vec<bool> = node
+        .evidence
+        .iter()
+        .map(|e| e.required && (happened || !e.if_happened))
+        .collect();
     let mut covered = vec![false; node.evidence.len()];
     let mut numbered: BTreeSet<usize> = BTreeSet::new();
     for (doc, item) in links {
@@ -528,7 +540,7 @@ fn uncovered(node: &Node, links: &[(usize, Option<usize>)]) -> Coverage {
         if item.is_some() || !used.insert(*doc) {
             continue;
         }
-        if let Some(free) = (0..covered.len()).find(|&k| node.evidence[k].required && !covered[k]) {
+        if let Some(free) = (0..covered.len()).find(|&k| required[k] && !covered[k]) {
             covered[free] = true;
             assumed.push((*doc, free + 1));
         }
@@ -537,8 +549,9 @@ fn uncovered(node: &Node, links: &[(usize, Option<usize>)]) -> Coverage {
         .evidence
         .iter()
         .zip(covered)
-        .filter(|(e, c)| e.required && !c)
-        .map(|(e, _)| e.what.clone())
+        .zip(required)
+        .filter(|((_, c), r)| *r && !c)
+        .map(|((e, _), _)| e.what.clone())
         .collect();
     Coverage { missing, assumed }
 }

@@ -167,7 +167,7 @@ pub fn score(d: &Dossier) -> (ScoreSheet, Vec<Diagnostic>) {
         nodes: Vec::new(),
     };
     for area in &d.criteria.areas {
-        ctx.node(area);
+        ctx.node(area, None);
     }
     let mut totals = Totals::default();
     let leaves: Vec<&NodeScore> = ctx.nodes.iter().filter(|n| n.is_leaf()).collect();
@@ -211,7 +211,8 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// Scores `n` and everything under it; returns its index in `nodes`.
-    fn node(&mut self, n: &Node) -> usize {
+    fn node(&mut self, n: &Node, inherited: Option<Text>) -> usize {
+        let na = inherited.or_else(|| self.not_applicable(n));
         let index = self.nodes.len();
         self.nodes.push(NodeScore {
             code: n.code.clone(),
@@ -225,14 +226,21 @@ impl Ctx<'_> {
             appraised: None,
         });
         if n.is_leaf() {
-            let (leaf, achieved, max, appraised) = self.leaf(n);
+            let (leaf, achieved, max, appraised) = match na {
+                Some(reason) => self.leaf_not_applicable(n, reason),
+                None => self.leaf(n),
+            };
             let s = &mut self.nodes[index];
             s.leaf = Some(leaf);
             s.achieved = achieved;
             s.max = max;
             s.appraised = appraised;
         } else {
-            let children: Vec<usize> = n.children().iter().map(|c| self.node(c)).collect();
+            let children: Vec<usize> = n
+                .children()
+                .iter()
+                .map(|c| self.node(c, na.clone()))
+                .collect();
             let sum = |f: &dyn Fn(&NodeScore) -> Decimal| {
                 children.iter().map(|i| f(&self.nodes[*i])).sum::<Decimal>()
             };
@@ -249,6 +257,76 @@ impl Ctx<'_> {
             s.appraised = appraised;
         }
         index
+    }
+
+    /// Why a node does not apply to the unit, when it does not: its criteria entry leaves
+    /// out the dossier's group, or `scores.csv` marks the criterion or area "Không áp dụng".
+    fn not_applicable(&mut self, n: &Node) -> Option<Text> {
+        let group = &self.d.settings.group;
+        if !group.is_empty() && n.not_for.iter().any(|g| g == group) {
+            let code = &n.code;
+            return Some(text!(
+                vi: "{code} không áp dụng cho nhóm đơn vị \"{group}\" (theo bộ tiêu chí)",
+                en: "{code} does not apply to the unit group \"{group}\" (per the criteria file)"
+            ));
+        }
+        if n.is_leaf() {
+            return None;
+        }
+        let scores = &self.d.scores;
+        let row = scores.rows.get(&n.code)?;
+        if !is_not_applicable(&row.value) {
+            return None;
+        }
+        if row.note.is_empty() {
+            self.diags.push(
+                Diagnostic::warning(&scores.source, text!(vi: "tiêu chí không áp dụng nhưng không có ghi chú giải trình", en: "marked not applicable without an explanatory note"))
+                    .at_line(Some(row.line))
+                    .for_code(&n.code),
+            );
+        }
+        let (code, line, note) = (&n.code, row.line, &row.note);
+        Some(text!(
+            vi: "cả {code} không áp dụng (scores.csv dòng {line}: {note})",
+            en: "all of {code} does not apply (scores.csv line {line}: {note})"
+        ))
+    }
+
+    /// A leaf under a node that does not apply: out of the maximum, whatever its own row says.
+    fn leaf_not_applicable(
+        &mut self,
+        n: &Node,
+        reason: Text,
+    ) -> (LeafDetail, Decimal, Decimal, Option<Decimal>) {
+        let scores = &self.d.scores;
+        let row = scores.rows.get(&n.code);
+        if let Some(r) = row.filter(|r| !r.value.is_empty() && !is_not_applicable(&r.value)) {
+            self.diags.push(
+                Diagnostic::warning(
+                    &scores.source,
+                    Text::new(
+                        format!("giá trị kê khai bị bỏ qua: {}", reason.vi),
+                        format!("declared value ignored: {}", reason.en),
+                    ),
+                )
+                .at_line(Some(r.line))
+                .for_code(&n.code),
+            );
+        }
+        let rule = n.rule().expect("leaf has a rule");
+        let detail = LeafDetail {
+            kind: rule.kind.key(),
+            value: row.map(|r| r.value.clone()).unwrap_or_default(),
+            status: Status::NotApplicable,
+            note: row.map(|r| r.note.clone()).unwrap_or_default(),
+            source: row
+                .map(|r| format!("{}:{}", scores.source, r.line))
+                .unwrap_or_default(),
+            working: None,
+            remarks: vec![reason],
+        };
+        let appraised = scores.has_appraised.then_some(Decimal::ZERO);
+        (detail, Decimal::ZERO, Decimal::ZERO, appraised)
     }
 
     fn leaf(&mut self, n: &Node) -> (LeafDetail, Decimal, Decimal, Option<Decimal>) {

@@ -2,7 +2,9 @@
 
 mod harness;
 
+mod applicability;
 mod bad_inputs;
+mod conditional_evidence;
 mod counts_ratios;
 mod criteria_check;
 mod docs;

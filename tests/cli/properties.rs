@@ -280,6 +280,30 @@ proptest! {
     }
 
     #[test]
+    fn a_not_applicable_parent_lowers_the_maximum_by_exactly_its_own_maximum(shape in shapes(), pick in 0usize..1000) {
+        let (c, mut rows) = build(shape);
+        let before = scored(&c, rows.clone());
+        let parents: Vec<String> = c.nodes().iter().filter(|n| !n.is_leaf()).map(|n| n.code.clone()).collect();
+        let code = parents[pick % parents.len()].clone();
+        let (own_max, own_points) = {
+            let n = before.find(&code).unwrap();
+            (n.max, n.achieved)
+        };
+        rows.insert(code.clone(), Declared {
+            line: 1000,
+            code: code.clone(),
+            value: "Không áp dụng".into(),
+            note: "ghi chú".into(),
+            appraised: None,
+            evidence: Vec::new(),
+        });
+        let after = scored(&c, rows);
+        prop_assert_eq!(after.totals.max, before.totals.max - own_max);
+        prop_assert_eq!(after.totals.achieved, before.totals.achieved - own_points);
+        prop_assert_eq!(after.find(&code).unwrap().max, Decimal::ZERO);
+    }
+
+    #[test]
     fn ratio_and_descending_bands_never_give_fewer_points_for_a_higher_rate(q in 1u32..=12, a in 0u32..=10000, b in 0u32..=10000) {
         let (lo, hi) = (a.min(b), a.max(b));
         for k in [1u8, 2] {

@@ -144,7 +144,7 @@ fn values_that_do_not_fit_are_all_reported_and_no_total_is_printed() {
         format!("{f}:5: [1.2.3] \"2.5\" không phải số trường hợp (số nguyên ≥ 0)"),
         format!("{f}:6: [1.2.4] 0.3 điểm không phải bội số của bước 0,25"),
         format!("{f}:7: [9.9] mã không có trong bộ tiêu chí test-rules"),
-        format!("{f}:8: [1.2] mã này là tiêu chí cha, chỉ chấm điểm tiêu chí lá (các mã con của nó)"),
+        format!("{f}:8: [1.2] mã này là tiêu chí cha: chỉ chấm điểm tiêu chí lá (các mã con của nó); dòng của tiêu chí cha hoặc lĩnh vực chỉ được ghi \"Không áp dụng\" (kèm ghi chú)"),
         format!("{f}:10: [1.2.2] mã đã được kê khai ở dòng 9"),
     ] {
         assert!(err.contains(&line), "missing: {line}\n{err}");
