@@ -61,6 +61,12 @@ pub fn machine(value: Decimal) -> String {
     format!("{:.2}", round2(value))
 }
 
+/// A declared figure exactly as written, without rounding (`0,925`): for messages that
+/// must show what the user typed, not a rounded figure.
+pub fn show_exact(value: Decimal, lang: Lang) -> String {
+    localise(value.normalize().to_string(), lang)
+}
+
 fn localise(s: String, lang: Lang) -> String {
     match lang {
         Lang::Vi => s.replace('.', ","),

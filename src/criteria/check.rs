@@ -1,8 +1,8 @@
 //! The semantic checks on a criteria tree: every rule a person relies on when they trust
 //! that a file's maxima and rules mean what they say.
 
-use super::cond::{coverage, DOMAIN};
-use super::{Body, Criteria, Node, RuleInput, RuleKind};
+use super::cond::{count_coverage, coverage, DOMAIN};
+use super::{Body, CountScoring, Criteria, Node, RuleInput, RuleKind};
 use crate::diag::Diagnostic;
 use crate::input::fold;
 use crate::lang::Lang;
@@ -68,6 +68,13 @@ fn check_node(
     out: &mut Vec<Diagnostic>,
 ) {
     let (maxv, maxe) = (show_points(n.max, Lang::Vi), show_points(n.max, Lang::En));
+    if let Some(p) = &n.provenance {
+        let official = p.strip_prefix("official:").map(str::trim);
+        let modeled = p == "modeled" || p.starts_with("modeled:");
+        if official == Some("") || (official.is_none() && !modeled) {
+            out.push(err(n, text!(vi: "\"provenance\" \"{p}\": viết \"official: <nguồn nêu đúng như vậy>\", hoặc \"modeled\" / \"modeled: <dựa theo đâu>\"", en: "\"provenance\" \"{p}\": write \"official: <a source that states exactly this>\", or \"modeled\" / \"modeled: <what it follows>\"")));
+        }
+    }
     match &n.body {
         Body::Invalid => {}
         Body::Children(children) => {
@@ -96,6 +103,14 @@ fn check_node(
                 out.push(err(n, text!(vi: "\"input\": \"plan.completion\" là một tỷ lệ %, chỉ dùng với bands hoặc ratio", en: "\"input\": \"plan.completion\" is a percentage and only works with bands or ratio")));
             }
             check_rule(n, &rule.kind, err, out);
+            let can_tell = match &rule.kind {
+                RuleKind::Deduct { .. } | RuleKind::Count { .. } => true,
+                RuleKind::Levels(levels) => levels.iter().any(|l| l.none),
+                _ => false,
+            };
+            if n.evidence.iter().any(|e| e.if_happened) && !can_tell {
+                out.push(err(n, text!(vi: "tài liệu \"required\": \"if_happened\" cần quy tắc cho biết có chuyện xảy ra hay không: deduct, count, hoặc levels có một mức \"none\": true", en: "evidence \"required\": \"if_happened\" needs a rule that tells whether something happened: deduct, count, or levels with a \"none\": true level")));
+            }
         }
     }
 }
@@ -113,6 +128,18 @@ fn check_rule(
             let mut seen: Vec<String> = Vec::new();
             for l in levels {
                 let label = &l.label;
+                let as_number = crate::number::parse_decimal(label);
+                if let Some(other) = levels
+                    .iter()
+                    .find(|o| !std::ptr::eq(*o, l) && Some(o.points.value) == as_number)
+                {
+                    let (ol, pv, pe) = (
+                        &other.label,
+                        show_points(other.points.value, Lang::Vi),
+                        show_points(other.points.value, Lang::En),
+                    );
+                    out.push(err(n, text!(vi: "mức \"{label}\" đọc như một con số trùng với số điểm của mức \"{ol}\" ({pv} điểm): kê khai \"{label}\" sẽ không rõ là mức nào; đặt nhãn bằng chữ (ví dụ \"{label} lần\")", en: "level \"{label}\" reads as a number equal to the points of level \"{ol}\" ({pe} points): a declared \"{label}\" would be ambiguous; label it in words (e.g. \"{label} lần\")")));
+                }
                 let folded = fold(label);
                 if seen.contains(&folded) {
                     out.push(err(n, text!(vi: "mức \"{label}\" bị trùng", en: "level \"{label}\" appears twice")));
@@ -166,6 +193,44 @@ fn check_rule(
             }
         }
         RuleKind::Ratio => {}
+        RuleKind::Count {
+            scoring: CountScoring::Per(per),
+            ..
+        } => {
+            if *per <= Decimal::ZERO {
+                out.push(err(
+                    n,
+                    text!(vi: "\"per\" phải lớn hơn 0", en: "\"per\" must be greater than 0"),
+                ));
+            }
+        }
+        RuleKind::Count {
+            scoring: CountScoring::Bands(bands),
+            ..
+        } => {
+            for b in bands {
+                if b.when.threshold().is_some_and(|t| t < Decimal::ZERO) {
+                    out.push(err(n, text!(vi: "ngưỡng số lượng phải từ 0 trở lên", en: "a count threshold must be 0 or more")));
+                }
+                if !in_range(b.points.value) {
+                    let (pv, pe) = (
+                        show_points(b.points.value, Lang::Vi),
+                        show_points(b.points.value, Lang::En),
+                    );
+                    out.push(err(n, text!(vi: "một khoảng có {pv} điểm, nằm ngoài 0..{maxv}", en: "a band gives {pe} points, outside 0..{maxe}")));
+                }
+            }
+            let (regions, gaps) = count_coverage(bands);
+            for (i, region) in regions.iter().enumerate() {
+                if region.is_empty() {
+                    let k = i + 1;
+                    out.push(err(n, text!(vi: "khoảng thứ {k} không bao giờ được áp dụng với số lượng là số nguyên: các khoảng phải xếp theo thứ tự", en: "band {k} can never apply to a whole-number count: bands must be in order")));
+                }
+            }
+            if let Some(g) = gaps.first() {
+                out.push(err(n, text!(vi: "số lượng {g} không thuộc khoảng nào; thêm khoảng \"else\" hoặc sửa ngưỡng", en: "the count {g} falls in no band; add an \"else\" band or fix the thresholds")));
+            }
+        }
         RuleKind::Deduct { per } => {
             if *per <= Decimal::ZERO {
                 out.push(err(

@@ -150,6 +150,52 @@ fn intervals_of(probes: &[Decimal], winner: &[Option<usize>], i: usize) -> Vec<I
     out
 }
 
+/// The whole numbers a band over a count first matches, as runs `(from, to)`; `to` is
+/// `None` for a run that goes on for ever. Every count from the largest threshold + 1 up
+/// behaves alike, so probing 0..=that is exact.
+pub type CountRun = (u64, Option<u64>);
+
+/// For each band over a count, the runs of counts it is the first to match (empty: it can
+/// never apply), and the counts no band matches.
+pub fn count_coverage(bands: &[Band]) -> (Vec<Vec<CountRun>>, Vec<u64>) {
+    let limit = Decimal::from(100_000u32);
+    let top = bands
+        .iter()
+        .filter_map(|b| b.when.threshold())
+        .map(|t| t.max(Decimal::ZERO).min(limit).floor())
+        .max()
+        .unwrap_or_default();
+    let top = u64::try_from(top).unwrap_or(0) + 1;
+    let winner: Vec<Option<usize>> = (0..=top)
+        .map(|v| bands.iter().position(|b| b.when.matches(Decimal::from(v))))
+        .collect();
+    let gaps = (0..=top)
+        .filter(|v| winner[*v as usize].is_none())
+        .collect();
+    let regions = (0..bands.len())
+        .map(|i| {
+            let mut runs: Vec<CountRun> = Vec::new();
+            for v in 0..=top {
+                if winner[v as usize] != Some(i) {
+                    continue;
+                }
+                let end = if v == top { None } else { Some(v) };
+                match runs.last_mut() {
+                    Some((_, Some(to))) if *to + 1 == v => *to = end.unwrap_or(v),
+                    _ => runs.push((v, end)),
+                }
+                if v == top {
+                    if let Some(last) = runs.last_mut() {
+                        last.1 = None;
+                    }
+                }
+            }
+            runs
+        })
+        .collect();
+    (regions, gaps)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +240,26 @@ mod tests {
         assert_eq!(regions[0], vec![iv("90", false, "100", true)]);
         assert_eq!(regions[1], vec![iv("70", true, "90", true)]);
         assert_eq!(regions[2], vec![iv("0", true, "70", false)]);
+    }
+
+    #[test]
+    fn counts_are_whole_numbers_and_the_top_band_goes_on_for_ever() {
+        let bands = [
+            band(">=4"),
+            band("=3"),
+            band("=2"),
+            band("=1"),
+            band("else"),
+        ];
+        let (regions, gaps) = count_coverage(&bands);
+        assert!(gaps.is_empty());
+        assert_eq!(regions[0], vec![(4, None)]);
+        assert_eq!(regions[1], vec![(3, Some(3))]);
+        assert_eq!(regions[4], vec![(0, Some(0))]);
+        let (regions, gaps) = count_coverage(&[band(">2"), band("<2")]);
+        assert_eq!(gaps, vec![2]);
+        assert_eq!(regions[0], vec![(3, None)]);
+        assert_eq!(regions[1], vec![(0, Some(1))]);
     }
 
     #[test]

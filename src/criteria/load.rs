@@ -4,7 +4,8 @@
 use super::cond::{Band, Cond};
 use super::locate::{duplicate_keys, key_lines};
 use super::{
-    Body, Criteria, EvidenceItem, Level, Method, Node, Points, Rule, RuleInput, RuleKind, FORMAT,
+    Body, CountScoring, Criteria, EvidenceItem, Level, Method, Node, OverHundred, Points, Rule,
+    RuleInput, RuleKind, ZeroMeaning, FORMAT,
 };
 use crate::diag::{Diagnostic, Fatal};
 use crate::number::{parse_decimal, scale, MAX_SCALE};
@@ -395,6 +396,7 @@ impl Walker<'_> {
                 "evidence",
                 "provenance",
                 "replaces",
+                "not_for",
             ],
         );
         self.string(&place, obj, "code", true);
@@ -476,6 +478,22 @@ impl Walker<'_> {
                 Vec::new()
             }
         };
+        let not_for = match obj.get("not_for") {
+            None => Vec::new(),
+            Some(Value::Array(items))
+                if !items.is_empty() && items.iter().all(Value::is_string) =>
+            {
+                items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(|g| g.trim().to_string())
+                    .collect()
+            }
+            Some(_) => {
+                self.report(&place, text!(vi: "\"not_for\" phải là một mảng tên nhóm đơn vị, ví dụ [\"xa-dac-khu\"]", en: "\"not_for\" must be an array of unit groups, e.g. [\"xa-dac-khu\"]"));
+                Vec::new()
+            }
+        };
         Some(Node {
             code: code.unwrap_or_default(),
             name,
@@ -485,6 +503,7 @@ impl Walker<'_> {
             evidence,
             provenance,
             replaces,
+            not_for,
             line: place.line,
         })
     }
@@ -505,16 +524,21 @@ impl Walker<'_> {
             };
             self.unknown_keys(place, obj, &["what", "required"]);
             let what = self.string(place, obj, "what", true);
-            let required = match obj.get("required") {
-                None => true,
-                Some(Value::Bool(b)) => *b,
+            let (required, if_happened) = match obj.get("required") {
+                None => (true, false),
+                Some(Value::Bool(b)) => (*b, false),
+                Some(Value::String(s)) if s == "if_happened" => (true, true),
                 Some(_) => {
-                    self.report(place, text!(vi: "\"required\" phải là true hoặc false", en: "\"required\" must be true or false"));
-                    true
+                    self.report(place, text!(vi: "\"required\" phải là true, false hoặc \"if_happened\"", en: "\"required\" must be true, false or \"if_happened\""));
+                    (true, false)
                 }
             };
             if let Some(what) = what {
-                out.push(EvidenceItem { what, required });
+                out.push(EvidenceItem {
+                    what,
+                    required,
+                    if_happened,
+                });
             }
         }
         out
@@ -530,15 +554,21 @@ impl Walker<'_> {
             "deduct" => &["per"],
             "deadline" => &["due", "late"],
             "manual" => &["step"],
+            "count" => &["unit", "bands", "per"],
             other => {
                 self.report(
                     place,
-                    text!(vi: "loại quy tắc \"{other}\" không tồn tại; dùng levels, bands, ratio, deduct, deadline hoặc manual", en: "rule kind \"{other}\" does not exist; use levels, bands, ratio, deduct, deadline or manual"),
+                    text!(vi: "loại quy tắc \"{other}\" không tồn tại; dùng levels, bands, ratio, deduct, deadline, manual hoặc count", en: "rule kind \"{other}\" does not exist; use levels, bands, ratio, deduct, deadline, manual or count"),
                 );
                 return None;
             }
         };
-        let known: Vec<&str> = ["kind", "input"].iter().chain(specific).copied().collect();
+        let ratio_keys: &[&str] = match kind_name.as_str() {
+            "bands" | "ratio" => &["nothing_to_count", "over_100"],
+            _ => &[],
+        };
+        let specific: Vec<&str> = specific.iter().chain(ratio_keys).copied().collect();
+        let known: Vec<&str> = ["kind", "input"].iter().chain(&specific).copied().collect();
         self.unknown_keys(place, obj, &known);
         let input = match obj.get("input") {
             None => None,
@@ -550,19 +580,31 @@ impl Walker<'_> {
         };
         let kind = match kind_name.as_str() {
             "levels" => RuleKind::Levels(self.list(place, obj, "levels", |w, p, o| {
-                w.unknown_keys(p, o, &["label", "points"]);
+                w.unknown_keys(p, o, &["label", "points", "none"]);
                 let label = w.string(p, o, "label", true)?;
-                Some(Level { label, points: w.points(p, o, max)? })
-            })?),
-            "bands" => RuleKind::Bands(self.list(place, obj, "bands", |w, p, o| {
-                w.unknown_keys(p, o, &["when", "points"]);
-                let raw = w.string(p, o, "when", true)?;
-                let Some(when) = Cond::parse(&raw) else {
-                    w.report(p, text!(vi: "điều kiện \"{raw}\" không hợp lệ; viết >, >=, <, <= hoặc = và một số, hoặc else", en: "condition \"{raw}\" is not valid; write >, >=, <, <= or = and a number, or else"));
-                    return None;
+                let none = match o.get("none") {
+                    None => false,
+                    Some(Value::Bool(b)) => *b,
+                    Some(_) => {
+                        w.report(p, text!(vi: "\"none\" phải là true hoặc false", en: "\"none\" must be true or false"));
+                        false
+                    }
                 };
-                Some(Band { when, points: w.points(p, o, max)? })
+                Some(Level { label, points: w.points(p, o, max)?, none })
             })?),
+            "bands" => RuleKind::Bands(self.bands(place, obj, max)?),
+            "count" => {
+                let unit = self.string(place, obj, "unit", false).unwrap_or_else(|| "lần".into());
+                let scoring = match (obj.contains_key("bands"), obj.contains_key("per")) {
+                    (true, false) => CountScoring::Bands(self.bands(place, obj, max)?),
+                    (false, true) => CountScoring::Per(self.decimal(place, obj, "per", true)?),
+                    _ => {
+                        self.report(place, text!(vi: "quy tắc count cần đúng một trong \"bands\" (các khoảng theo số lượng) hoặc \"per\" (điểm cho mỗi đơn vị, tối đa bằng điểm tối đa)", en: "a count rule needs exactly one of \"bands\" (bands over the count) or \"per\" (points per item, capped at the maximum)"));
+                        return None;
+                    }
+                };
+                RuleKind::Count { unit, scoring }
+            }
             "ratio" => RuleKind::Ratio,
             "deduct" => RuleKind::Deduct { per: self.decimal(place, obj, "per", true)? },
             "deadline" => {
@@ -576,7 +618,49 @@ impl Walker<'_> {
             }
             _ => RuleKind::Manual { step: self.decimal(place, obj, "step", true)? },
         };
-        Some(Rule { kind, input })
+        let zero = match obj.get("nothing_to_count") {
+            None => None,
+            Some(Value::String(s)) if s == "full" => Some(ZeroMeaning::Full),
+            Some(Value::String(s)) if s == "zero" => Some(ZeroMeaning::Zero),
+            Some(Value::String(s)) if s == "not_applicable" => Some(ZeroMeaning::NotApplicable),
+            Some(other) => {
+                self.report(place, text!(vi: "\"nothing_to_count\" (ý nghĩa của 0/0) phải là \"full\", \"zero\" hoặc \"not_applicable\", không phải {other}", en: "\"nothing_to_count\" (what 0/0 means) must be \"full\", \"zero\" or \"not_applicable\", not {other}"));
+                None
+            }
+        };
+        let over = match obj.get("over_100") {
+            None => None,
+            Some(Value::String(s)) if s == "cap" => Some(OverHundred::Cap),
+            Some(Value::String(s)) if s == "refuse" => Some(OverHundred::Refuse),
+            Some(other) => {
+                self.report(place, text!(vi: "\"over_100\" (tỷ lệ trên 100%) phải là \"cap\" hoặc \"refuse\", không phải {other}", en: "\"over_100\" (a ratio above 100%) must be \"cap\" or \"refuse\", not {other}"));
+                None
+            }
+        };
+        Some(Rule {
+            kind,
+            input,
+            zero,
+            over,
+        })
+    }
+
+    /// The `bands` of a bands or count rule.
+    fn bands(
+        &mut self,
+        place: &Place,
+        obj: &Map<String, Value>,
+        max: Decimal,
+    ) -> Option<Vec<Band>> {
+        self.list(place, obj, "bands", |w, p, o| {
+            w.unknown_keys(p, o, &["when", "points"]);
+            let raw = w.string(p, o, "when", true)?;
+            let Some(when) = Cond::parse(&raw) else {
+                w.report(p, text!(vi: "điều kiện \"{raw}\" không hợp lệ; viết >, >=, <, <= hoặc = và một số, hoặc else", en: "condition \"{raw}\" is not valid; write >, >=, <, <= or = and a number, or else"));
+                return None;
+            };
+            Some(Band { when, points: w.points(p, o, max)? })
+        })
     }
 
     /// A non-empty array of objects under `key`, each read by `item`.

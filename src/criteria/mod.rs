@@ -8,9 +8,9 @@ mod locate;
 mod wording;
 
 pub use check::check;
-pub use cond::{Band, Cond, Interval};
+pub use cond::{count_coverage, Band, Cond, CountRun, Interval};
 pub use load::{load_file, load_str, Loaded};
-pub use wording::{describe_band, describe_rule, describe_when};
+pub use wording::{describe_band, describe_count_band, describe_rule, describe_when};
 
 use rust_decimal::Decimal;
 use time::Date;
@@ -57,6 +57,8 @@ pub struct Node {
     pub evidence: Vec<EvidenceItem>,
     pub provenance: Option<String>,
     pub replaces: Vec<String>,
+    /// Groups of units (the dossier's `group`) this node does not apply to.
+    pub not_for: Vec<String>,
     /// The line of the node's `"code"` in its file, where it could be found.
     pub line: Option<usize>,
 }
@@ -73,6 +75,9 @@ pub enum Body {
 pub struct EvidenceItem {
     pub what: String,
     pub required: bool,
+    /// Required only when the declared value says something happened (`"required":
+    /// "if_happened"`): a count above 0, or a level not marked `"none"`.
+    pub if_happened: bool,
 }
 
 /// How a declared figure becomes points.
@@ -80,6 +85,46 @@ pub struct EvidenceItem {
 pub struct Rule {
     pub kind: RuleKind,
     pub input: Option<RuleInput>,
+    /// What a ratio `x/0` means (bands and ratio); `None`: refused.
+    pub zero: Option<ZeroMeaning>,
+    /// Whether a ratio over 100 % is capped at 100 % or refused (bands and ratio);
+    /// `None`: refused.
+    pub over: Option<OverHundred>,
+}
+
+impl Rule {
+    pub fn new(kind: RuleKind) -> Rule {
+        Rule {
+            kind,
+            input: None,
+            zero: None,
+            over: None,
+        }
+    }
+}
+
+/// What a ratio with nothing to count (`0/0`) is worth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZeroMeaning {
+    Full,
+    Zero,
+    NotApplicable,
+}
+
+/// What a ratio above 100 % does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverHundred {
+    Cap,
+    Refuse,
+}
+
+/// How a count becomes points.
+#[derive(Clone, Debug)]
+pub enum CountScoring {
+    /// Bands over the count ("từ 4 lần trở lên: 20 điểm").
+    Bands(Vec<Band>),
+    /// Points per item, capped at the maximum ("1 điểm mỗi ứng dụng, tối đa 5").
+    Per(Decimal),
 }
 
 /// Where a rule's value comes from when it is not declared in `scores.csv`.
@@ -94,9 +139,21 @@ pub enum RuleKind {
     Levels(Vec<Level>),
     Bands(Vec<Band>),
     Ratio,
-    Deduct { per: Decimal },
-    Deadline { due: Date, late: Decimal },
-    Manual { step: Decimal },
+    Deduct {
+        per: Decimal,
+    },
+    Deadline {
+        due: Date,
+        late: Decimal,
+    },
+    Manual {
+        step: Decimal,
+    },
+    /// A count of things (meetings, applications): `unit` names one ("lần").
+    Count {
+        unit: String,
+        scoring: CountScoring,
+    },
 }
 
 impl RuleKind {
@@ -108,6 +165,7 @@ impl RuleKind {
             RuleKind::Deduct { .. } => "deduct",
             RuleKind::Deadline { .. } => "deadline",
             RuleKind::Manual { .. } => "manual",
+            RuleKind::Count { .. } => "count",
         }
     }
 }
@@ -125,6 +183,21 @@ pub struct Points {
 pub struct Level {
     pub label: String,
     pub points: Points,
+    /// The level that means nothing happened (`"none": true`), for conditional evidence.
+    pub none: bool,
+}
+
+impl RuleKind {
+    /// Levels labelled with numbers ("4", "3"…) are matched by label only: a declared "5"
+    /// must not be read as the level worth 5 points.
+    pub fn labels_only(&self) -> bool {
+        match self {
+            RuleKind::Levels(levels) => levels
+                .iter()
+                .any(|l| crate::number::parse_decimal(&l.label).is_some()),
+            _ => false,
+        }
+    }
 }
 
 impl Node {

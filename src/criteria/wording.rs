@@ -1,8 +1,8 @@
 //! Rules in the words a person writes in the "Cách tính điểm" column:
 //! "Trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm".
 
-use super::cond::{coverage, Cond, Interval, DOMAIN};
-use super::{Node, Points, RuleInput, RuleKind};
+use super::cond::{count_coverage, coverage, Cond, Interval, DOMAIN};
+use super::{CountScoring, Node, OverHundred, Points, RuleInput, RuleKind, ZeroMeaning};
 use crate::lang::Lang;
 use crate::number::show_points;
 use crate::value::show_date;
@@ -16,11 +16,43 @@ pub fn describe_rule(n: &Node, lang: Lang) -> String {
     let pts = |p: rust_decimal::Decimal| points_phrase(p, lang);
     let max = pts(n.max);
     let mut s = match &rule.kind {
-        RuleKind::Levels(levels) => levels
-            .iter()
-            .map(|l| format!("{}: {}", l.label, written_points(&l.points, lang)))
-            .collect::<Vec<_>>()
-            .join("; "),
+        RuleKind::Levels(levels) => {
+            let mut s = levels
+                .iter()
+                .map(|l| format!("{}: {}", l.label, written_points(&l.points, lang)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            if rule.kind.labels_only() {
+                s.push_str(if vi {
+                    " (kê khai đúng nhãn mức; một con số được đọc là nhãn, không phải số điểm)"
+                } else {
+                    " (declare the level's label; a number is read as a label, never as points)"
+                });
+            }
+            s
+        }
+        RuleKind::Count {
+            unit,
+            scoring: CountScoring::Bands(bands),
+        } => {
+            let parts: Vec<String> = bands
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    let when = describe_count_band(bands, i, unit, lang);
+                    format!("{when}: {}", written_points(&b.points, lang))
+                })
+                .collect();
+            capitalise_first(parts.join("; "))
+        }
+        RuleKind::Count {
+            unit,
+            scoring: CountScoring::Per(per),
+        } if vi => format!("{} mỗi {unit}, tối đa {max}", pts(*per)),
+        RuleKind::Count {
+            unit,
+            scoring: CountScoring::Per(per),
+        } => format!("{} per {unit}, at most {max}", pts(*per)),
         RuleKind::Bands(bands) => {
             let parts: Vec<String> = bands
                 .iter()
@@ -66,11 +98,33 @@ pub fn describe_rule(n: &Node, lang: Lang) -> String {
             )
         }
     };
+    match (rule.zero, vi) {
+        (Some(ZeroMeaning::Full), true) => {
+            s.push_str(&format!("; không có trường hợp nào (0/0): {max}"))
+        }
+        (Some(ZeroMeaning::Zero), true) => s.push_str("; không có trường hợp nào (0/0): 0 điểm"),
+        (Some(ZeroMeaning::NotApplicable), true) => {
+            s.push_str("; không có trường hợp nào (0/0): không áp dụng")
+        }
+        (Some(ZeroMeaning::Full), false) => s.push_str(&format!("; nothing to count (0/0): {max}")),
+        (Some(ZeroMeaning::Zero), false) => s.push_str("; nothing to count (0/0): 0 points"),
+        (Some(ZeroMeaning::NotApplicable), false) => {
+            s.push_str("; nothing to count (0/0): not applicable")
+        }
+        (None, _) => {}
+    }
+    match (rule.over, vi) {
+        (Some(OverHundred::Cap), true) => s.push_str("; tỷ lệ trên 100% được tính là 100%"),
+        (Some(OverHundred::Refuse), true) => s.push_str("; tỷ lệ trên 100% không được chấp nhận"),
+        (Some(OverHundred::Cap), false) => s.push_str("; a rate above 100% counts as 100%"),
+        (Some(OverHundred::Refuse), false) => s.push_str("; a rate above 100% is refused"),
+        (None, _) => {}
+    }
     if rule.input == Some(RuleInput::PlanCompletion) {
         s.push_str(if vi {
-            " (tỷ lệ = nhiệm vụ kế hoạch CCHC đã hoàn thành / nhiệm vụ đến hạn)"
+            " (tỷ lệ = nhiệm vụ kế hoạch CCHC đã hoàn thành / nhiệm vụ đến hạn hoặc đã hoàn thành)"
         } else {
-            " (rate = reform plan tasks done / tasks due)"
+            " (rate = reform plan tasks done / tasks due or done)"
         });
     }
     s
@@ -111,6 +165,32 @@ pub fn describe_band(bands: &[super::Band], i: usize, lang: Lang) -> String {
             .get(i)
             .map(|b| describe_when(b.when, lang))
             .unwrap_or_default(),
+    }
+}
+
+/// The counts band `i` really covers, in words: "từ 4 lần trở lên", "3 lần", "từ 1 đến 2
+/// lần"; "còn lại" for an `else` band.
+pub fn describe_count_band(bands: &[super::Band], i: usize, unit: &str, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let Some(band) = bands.get(i) else {
+        return String::new();
+    };
+    if band.when == Cond::Else {
+        return (if vi { "còn lại" } else { "otherwise" }).into();
+    }
+    let (regions, _) = count_coverage(bands);
+    match (regions.get(i).map(Vec::as_slice), vi) {
+        (Some([(a, None)]), true) => format!("từ {a} {unit} trở lên"),
+        (Some([(a, None)]), false) => format!("{a} or more ({unit})"),
+        (Some([(a, Some(b))]), true) if a == b => format!("{a} {unit}"),
+        (Some([(a, Some(b))]), false) if a == b => format!("{a} ({unit})"),
+        (Some([(a, Some(b))]), true) => format!("từ {a} đến {b} {unit}"),
+        (Some([(a, Some(b))]), false) => format!("{a} to {b} ({unit})"),
+        _ => {
+            let written = describe_when(band.when, lang);
+            let written = written.replace('%', "");
+            format!("{written} {unit}")
+        }
     }
 }
 

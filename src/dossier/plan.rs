@@ -35,14 +35,17 @@ pub struct Task {
 pub enum Due {
     /// A fixed date ("Trước 15/01/2026").
     On(Date),
-    /// Ongoing, all year, or a range: counts as due at the end of the year.
+    /// A range ("Tháng 01/2026 đến tháng 5/2026", "2026-2027"): due at the end of its
+    /// last month (or of its last year, when only years are written).
+    RangeEnd(Date),
+    /// Ongoing or all year: due at the end of the assessment year.
     YearEnd(Date),
 }
 
 impl Due {
     pub fn date(self) -> Date {
         match self {
-            Due::On(d) | Due::YearEnd(d) => d,
+            Due::On(d) | Due::RangeEnd(d) | Due::YearEnd(d) => d,
         }
     }
 }
@@ -66,9 +69,15 @@ pub fn parse_due(raw: &str, year: i32) -> Option<Due> {
     {
         return Some(Due::YearEnd(year_end));
     }
-    let is_range = f.contains(" đến ") || f.split('-').filter(|p| p.trim().len() == 4).count() == 2;
-    if is_range {
-        return Some(Due::YearEnd(year_end));
+    if let Some((_, last)) = f.rsplit_once(" đến ") {
+        return range_end(last, year).map(Due::RangeEnd);
+    }
+    let years: Vec<&str> = f.split('-').map(str::trim).collect();
+    if years.len() == 2 && years.iter().all(|y| y.len() == 4) {
+        let last: i32 = years[1].parse().ok()?;
+        return Date::from_calendar_date(last, Month::December, 31)
+            .ok()
+            .map(Due::RangeEnd);
     }
     let date_text = f
         .trim_start_matches("trước ngày")
@@ -77,6 +86,36 @@ pub fn parse_due(raw: &str, year: i32) -> Option<Due> {
         .trim_start_matches("hạn")
         .trim();
     parse_date(date_text).map(Due::On)
+}
+
+/// The end of a range's last part: "tháng 5/2026" and "5/2026" end on 31/05/2026, "tháng
+/// 5" on the 31st of May of the assessment year, "30/06/2026" on that day, "2027" on
+/// 31/12/2027.
+fn range_end(last: &str, year: i32) -> Option<Date> {
+    let s = last.trim().trim_start_matches("tháng").trim();
+    if let Some(d) = parse_date(s) {
+        return Some(d);
+    }
+    let (month, y) = match s.split_once('/') {
+        Some((m, y)) => (m.trim(), y.trim().parse::<i32>().ok()?),
+        None if s.len() == 4 => {
+            let y = s.parse::<i32>().ok()?;
+            return Date::from_calendar_date(y, Month::December, 31).ok();
+        }
+        None => (s, year),
+    };
+    let month = Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    let first = Date::from_calendar_date(y, month, 1).ok()?;
+    let next = first.replace_month(month.next()).ok()?;
+    let next = if month == Month::December {
+        next.replace_year(y + 1).ok()?
+    } else {
+        next
+    };
+    next.previous_day()
 }
 
 pub fn read(
@@ -151,29 +190,55 @@ pub fn read(
     }))
 }
 
-/// The share of tasks due by `as_of` that were done by then.
+/// How much of the plan is done at `as_of`:
+/// completion = done ÷ counted × 100, where a task is *done* when its status says so and
+/// its `done_on` (if any) is not after `as_of`, and *counted* when it is due by `as_of` or
+/// done (a task finished before it falls due counts).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Completion {
-    pub due: Vec<String>,
+    /// Tasks due by `as_of` or done by then.
+    pub counted: Vec<String>,
     pub done: Vec<String>,
+    /// Done by `as_of` though not yet due (part of `done`).
+    pub done_early: Vec<String>,
+    /// Neither due nor done by `as_of`.
     pub not_yet_due: Vec<String>,
+    /// Marked done with a completion date after `as_of`: not done at `as_of`.
+    pub done_later: Vec<String>,
+}
+
+impl Completion {
+    /// The completion rate in percent; `None` when nothing is counted.
+    pub fn percent(&self) -> Option<rust_decimal::Decimal> {
+        crate::number::percent_of(self.done.len().into(), self.counted.len().into())
+    }
 }
 
 impl Plan {
     pub fn completion(&self, as_of: Date) -> Completion {
         let mut c = Completion {
-            due: Vec::new(),
+            counted: Vec::new(),
             done: Vec::new(),
+            done_early: Vec::new(),
             not_yet_due: Vec::new(),
+            done_later: Vec::new(),
         };
         for t in &self.tasks {
-            if t.due.date() > as_of {
+            let due = t.due.date() <= as_of;
+            let done = t.done && t.done_on.is_none_or(|d| d <= as_of);
+            if t.done && !done {
+                c.done_later.push(t.id.clone());
+            }
+            if !due && !done {
                 c.not_yet_due.push(t.id.clone());
                 continue;
             }
-            c.due.push(t.id.clone());
-            if t.done && t.done_on.is_none_or(|d| d <= as_of) {
+            c.counted.push(t.id.clone());
+            if done {
                 c.done.push(t.id.clone());
+                if !due {
+                    c.done_early.push(t.id.clone());
+                }
             }
         }
         c
@@ -199,11 +264,28 @@ mod tests {
         assert_eq!(parse_due("Trước 15/01/2026", 2026), Some(Due::On(jan15)));
         assert_eq!(parse_due("Thường xuyên", 2026), Some(Due::YearEnd(end)));
         assert_eq!(parse_due("Cả năm 2026", 2026), Some(Due::YearEnd(end)));
+        let date = |y, m, d| Date::from_calendar_date(y, m, d).unwrap();
         assert_eq!(
             parse_due("Tháng 01/2026 đến tháng 5/2026", 2026),
-            Some(Due::YearEnd(end))
+            Some(Due::RangeEnd(date(2026, Month::May, 31)))
         );
-        assert_eq!(parse_due("2026-2027", 2026), Some(Due::YearEnd(end)));
+        assert_eq!(
+            parse_due("tháng 1 đến tháng 2", 2028),
+            Some(Due::RangeEnd(date(2028, Month::February, 29)))
+        );
+        assert_eq!(
+            parse_due("Tháng 10 đến tháng 12/2026", 2026),
+            Some(Due::RangeEnd(end))
+        );
+        assert_eq!(
+            parse_due("01/03/2026 đến 30/06/2026", 2026),
+            Some(Due::RangeEnd(date(2026, Month::June, 30)))
+        );
+        assert_eq!(
+            parse_due("2026-2027", 2026),
+            Some(Due::RangeEnd(date(2027, Month::December, 31)))
+        );
+        assert_eq!(parse_due("tháng 13 đến tháng 14", 2026), None);
         assert_eq!(
             parse_due("2026-03-31", 2026).map(Due::date),
             Date::from_calendar_date(2026, Month::March, 31).ok()

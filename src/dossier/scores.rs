@@ -74,8 +74,10 @@ pub fn read(
                 diags.push(at(text!(vi: "mã không có trong bộ tiêu chí {id}", en: "code not in the criteria set {id}", id = criteria.id)));
                 continue;
             }
-            Some(n) if !n.is_leaf() => {
-                diags.push(at(text!(vi: "mã này là tiêu chí cha, chỉ chấm điểm tiêu chí lá (các mã con của nó)", en: "this code is a parent; only leaves are scored (its children)")));
+            Some(n)
+                if !n.is_leaf() && !crate::value::is_not_applicable(table.cell(row, "value")) =>
+            {
+                diags.push(at(text!(vi: "mã này là tiêu chí cha: chỉ chấm điểm tiêu chí lá (các mã con của nó); dòng của tiêu chí cha hoặc lĩnh vực chỉ được ghi \"Không áp dụng\" (kèm ghi chú)", en: "this code is a parent: only leaves are scored (its children); a criterion or area row may only say \"Không áp dụng\" (with a note)")));
                 continue;
             }
             Some(_) => {}

@@ -16,7 +16,7 @@ use crate::text;
 use crate::value::show_date;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
 /// What kind of doubt a problem raises; `key()` is the stable name in JSON.
@@ -94,7 +94,18 @@ pub struct Missing {
     pub points: Decimal,
     /// The required items with no document, as the criteria file words them.
     pub items: Vec<String>,
+    /// Documents linked without an item number, and the item each was taken to cover.
+    pub assumed: Vec<Assumed>,
     pub lead: Option<String>,
+}
+
+/// An unnumbered link (`1.3.2` rather than `1.3.2#1`) read as one item.
+#[derive(Clone, Debug)]
+pub struct Assumed {
+    pub document: String,
+    /// The item number, from 1.
+    pub item: usize,
+    pub what: String,
 }
 
 #[derive(Clone, Debug)]
@@ -317,7 +328,15 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         if n.achieved > Decimal::ZERO {
-            let items = uncovered(node, mine);
+            // A leaf that says nothing happened (0 cases, the "none" level) needs no
+            // "(nếu có)" document.
+            let happened = leaf
+                .working
+                .as_ref()
+                .and_then(|w| w.happened)
+                .unwrap_or(true);
+            let coverage = uncovered(node, mine, happened);
+            let items = coverage.missing;
             if !items.is_empty() {
                 a.at_risk += n.achieved;
                 let mut code = n.code.clone();
@@ -333,6 +352,15 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
                     name: n.name.clone(),
                     points: n.achieved,
                     items,
+                    assumed: coverage
+                        .assumed
+                        .iter()
+                        .map(|(doc, k)| Assumed {
+                            document: docs[*doc].label(),
+                            item: *k,
+                            what: node.evidence[k - 1].what.clone(),
+                        })
+                        .collect(),
                     lead: cx.lead(Some(&n.code)),
                 });
             }
@@ -494,30 +522,52 @@ fn collect_links(
     links
 }
 
-/// The required items of a leaf that no linked document covers: `#N` links cover item N;
-/// a bare link covers the first required item still uncovered, in manifest order.
-fn uncovered(node: &Node, links: &[(usize, Option<usize>)]) -> Vec<String> {
+/// How a leaf's required items are covered: the items no document covers, and which item
+/// each unnumbered link was taken to cover.
+struct Coverage {
+    missing: Vec<String>,
+    /// (document index, item number from 1) for every unnumbered link that covered an item.
+    assumed: Vec<(usize, usize)>,
+}
+
+/// `#N` links cover item N; an unnumbered link covers exactly one item, the first required
+/// one still uncovered, in manifest order. A document counts once per leaf: its second
+/// unnumbered link (from the manifest and from `scores.csv`'s `evidence` column), or an
+/// unnumbered link beside a numbered one, covers nothing more.
+fn uncovered(node: &Node, links: &[(usize, Option<usize>)], happened: bool) -> Coverage {
+    let required: Vec<bool> = node
+        .evidence
+        .iter()
+        .map(|e| e.required && (happened || !e.if_happened))
+        .collect();
     let mut covered = vec![false; node.evidence.len()];
-    for (_, item) in links {
+    let mut numbered: BTreeSet<usize> = BTreeSet::new();
+    for (doc, item) in links {
         if let Some(k) = item {
             covered[k - 1] = true;
+            numbered.insert(*doc);
         }
     }
-    for (_, item) in links {
-        if item.is_none() {
-            if let Some(free) =
-                (0..covered.len()).find(|&k| node.evidence[k].required && !covered[k])
-            {
-                covered[free] = true;
-            }
+    let mut assumed = Vec::new();
+    let mut used: BTreeSet<usize> = numbered;
+    for (doc, item) in links {
+        if item.is_some() || !used.insert(*doc) {
+            continue;
+        }
+        if let Some(free) = (0..covered.len()).find(|&k| required[k] && !covered[k]) {
+            covered[free] = true;
+            assumed.push((*doc, free + 1));
         }
     }
-    node.evidence
+    let missing = node
+        .evidence
         .iter()
         .zip(covered)
-        .filter(|(e, c)| e.required && !c)
-        .map(|(e, _)| e.what.clone())
-        .collect()
+        .zip(required)
+        .filter(|((_, c), r)| *r && !c)
+        .map(|((e, _), _)| e.what.clone())
+        .collect();
+    Coverage { missing, assumed }
 }
 
 /// A deadline leaf whose declared date is not the date of any linked document; a leaf at

@@ -9,7 +9,7 @@ pub mod paths;
 pub mod seal;
 pub mod verify;
 
-pub use assess::{area_of, assess, Assessment, Kind, Missing, Problem};
+pub use assess::{area_of, assess, Assessment, Assumed, Kind, Missing, Problem};
 pub use hash::{sha256_bytes, sha256_file, Hashed};
 pub use manifest::{Document, Manifest};
 

@@ -106,7 +106,19 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> Stri
         };
         let mut t = new_table(header.iter().map(|h| h.to_string()).collect(), &[2]);
         for m in missing {
-            let what = m.items.join("; ");
+            let mut what = m.items.join("; ");
+            for x in &m.assumed {
+                what.push_str(&match lang {
+                    Lang::Vi => format!(
+                        " ({} không ghi số tài liệu: được tính là tài liệu số {}, {})",
+                        x.document, x.item, x.what
+                    ),
+                    Lang::En => format!(
+                        " ({} names no item number: taken as item {}, {})",
+                        x.document, x.item, x.what
+                    ),
+                });
+            }
             t.add_row(vec![
                 m.code.clone(),
                 if vi {
@@ -207,6 +219,9 @@ pub fn json(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> serde
             json!({
                 "code": m.code, "name": m.name, "points": machine(m.points),
                 "what": m.items.join("; "), "items": m.items, "lead": m.lead,
+                "assumed": m.assumed.iter().map(|x| json!({
+                    "document": x.document, "item": x.item, "what": x.what,
+                })).collect::<Vec<_>>(),
             })
         })
         .collect();

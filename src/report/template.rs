@@ -30,7 +30,16 @@ pub fn blank_sheet(c: &Criteria, lang: Lang) -> Vec<u8> {
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                let extra = if e.required { "" } else { optional };
+                let conditional = if lang == Lang::Vi {
+                    " (chỉ khi có trường hợp)"
+                } else {
+                    " (only when something happened)"
+                };
+                let extra = match (e.required, e.if_happened) {
+                    (true, true) => conditional,
+                    (true, false) => "",
+                    (false, _) => optional,
+                };
                 format!("#{} {}{extra}", i + 1, e.what)
             })
             .collect();

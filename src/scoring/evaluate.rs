@@ -1,7 +1,10 @@
 //! One leaf: its declared value, read by its rule, becomes points, with the working in
 //! words so that a person can follow every step.
 
-use crate::criteria::{describe_band, Node, RuleKind};
+use crate::criteria::{
+    describe_band, describe_count_band, CountScoring, Node, OverHundred, Rule, RuleKind,
+    ZeroMeaning,
+};
 use crate::input::fold;
 use crate::lang::{Lang, Text};
 use crate::number::{show_percent, show_points};
@@ -17,6 +20,23 @@ pub struct Evaluated {
     pub reading: Text,
     /// Which part of the rule applied ("trên 90%", "ban hành đúng hạn").
     pub applied: Text,
+    /// Whether the value says something happened (a count above 0, a level other than the
+    /// `none` one), for rules that can tell.
+    pub happened: Option<bool>,
+    /// A ratio `0/0` under `"zero": "not_applicable"`: the leaf leaves the maximum.
+    pub not_applicable: bool,
+}
+
+impl Evaluated {
+    fn new(points: Decimal, reading: Text, applied: Text) -> Evaluated {
+        Evaluated {
+            points,
+            reading,
+            applied,
+            happened: None,
+            not_applicable: false,
+        }
+    }
 }
 
 /// Scores `value` under the leaf's rule, or says why it does not fit.
@@ -29,16 +49,31 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
         RuleKind::Levels(levels) => {
             let wanted = fold(value);
             let by_label = levels.iter().find(|l| fold(&l.label) == wanted);
+            let labels_only = rule.kind.labels_only();
             let by_points = || {
-                let d = crate::number::parse_decimal(value)?;
+                let d = crate::number::parse_decimal(value).filter(|_| !labels_only)?;
                 levels.iter().find(|l| l.points.value == d)
             };
+            let can_tell = levels.iter().any(|l| l.none);
             match by_label.or_else(by_points) {
                 Some(l) => Ok(Evaluated {
-                    points: l.points.value,
-                    reading: Text::new(l.label.clone(), l.label.clone()),
-                    applied: text!(vi: "mức \"{label}\"", en: "level \"{label}\"", label = l.label),
+                    happened: can_tell.then_some(!l.none),
+                    ..Evaluated::new(
+                        l.points.value,
+                        Text::new(l.label.clone(), l.label.clone()),
+                        text!(vi: "mức \"{label}\"", en: "level \"{label}\"", label = l.label),
+                    )
                 }),
+                None if labels_only => {
+                    let list = levels
+                        .iter()
+                        .map(|l| format!("\"{}\"", l.label))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    Err(
+                        text!(vi: "\"{value}\" không khớp nhãn mức nào; các mức được đặt nhãn bằng số nên chỉ khớp theo nhãn, không theo số điểm: {list}", en: "\"{value}\" matches no level label; the levels are labelled with numbers, so they match by label only, never by points: {list}"),
+                    )
+                }
                 None => {
                     let list = levels
                         .iter()
@@ -51,9 +86,49 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
                 }
             }
         }
-        RuleKind::Bands(_) | RuleKind::Ratio => {
-            let pct = read_percent(value)?;
-            Ok(percent_points(n, &rule.kind, pct))
+        RuleKind::Bands(_) | RuleKind::Ratio => read_rate(n, rule, value),
+        RuleKind::Count { unit, scoring } => {
+            let Some(count) = parse_count(value) else {
+                return Err(
+                    text!(vi: "\"{value}\" không phải số {unit} (số nguyên ≥ 0)", en: "\"{value}\" is not a count of {unit} (a whole number ≥ 0)"),
+                );
+            };
+            let reading = text!(vi: "{count} {unit}", en: "{count} ({unit})");
+            let ev = match scoring {
+                CountScoring::Bands(bands) => {
+                    let band = bands.iter().position(|b| b.when.matches(count));
+                    let points = band.map(|i| bands[i].points.value).unwrap_or_default();
+                    let applied = match band {
+                        Some(i) => Text::new(
+                            describe_count_band(bands, i, unit, Lang::Vi),
+                            describe_count_band(bands, i, unit, Lang::En),
+                        ),
+                        None => text!(vi: "không khoảng nào", en: "no band"),
+                    };
+                    Evaluated::new(points, reading, applied)
+                }
+                CountScoring::Per(per) => {
+                    let earned = per.checked_mul(count).unwrap_or(Decimal::MAX);
+                    let points = earned.min(n.max);
+                    let applied = Text::new(
+                        format!(
+                            "{count} × {} (tối đa {})",
+                            p(*per, Lang::Vi),
+                            p(n.max, Lang::Vi)
+                        ),
+                        format!(
+                            "{count} × {} (at most {})",
+                            p(*per, Lang::En),
+                            p(n.max, Lang::En)
+                        ),
+                    );
+                    Evaluated::new(points, reading, applied)
+                }
+            };
+            Ok(Evaluated {
+                happened: Some(count > Decimal::ZERO),
+                ..ev
+            })
         }
         RuleKind::Deduct { per } => {
             let Some(count) = parse_count(value) else {
@@ -64,6 +139,8 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
             let lost = per.checked_mul(count).unwrap_or(Decimal::MAX);
             let points = (n.max - lost.min(n.max)).max(Decimal::ZERO);
             Ok(Evaluated {
+                happened: Some(count > Decimal::ZERO),
+                not_applicable: false,
                 points,
                 reading: text!(vi: "{c} trường hợp", en: "{c} case(s)", c = count),
                 applied: Text::new(
@@ -83,11 +160,11 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
         RuleKind::Deadline { due, late } => {
             let f = fold(value);
             if f.is_empty() || f == "không" || f == "không ban hành" || f == "chưa ban hành" {
-                return Ok(Evaluated {
-                    points: Decimal::ZERO,
-                    reading: text!(vi: "không ban hành", en: "not issued"),
-                    applied: text!(vi: "không ban hành: 0 điểm", en: "not issued: 0 points"),
-                });
+                return Ok(Evaluated::new(
+                    Decimal::ZERO,
+                    text!(vi: "không ban hành", en: "not issued"),
+                    text!(vi: "không ban hành: 0 điểm", en: "not issued: 0 points"),
+                ));
             }
             let Some(date) = parse_date(value) else {
                 return Err(
@@ -96,17 +173,17 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
             };
             let (d, dd) = (show_date(date), show_date(*due));
             Ok(if date <= *due {
-                Evaluated {
-                    points: n.max,
-                    reading: Text::new(d.clone(), d),
-                    applied: text!(vi: "ban hành đúng hạn (đến {dd})", en: "issued on time (by {dd})"),
-                }
+                Evaluated::new(
+                    n.max,
+                    Text::new(d.clone(), d),
+                    text!(vi: "ban hành đúng hạn (đến {dd})", en: "issued on time (by {dd})"),
+                )
             } else {
-                Evaluated {
-                    points: *late,
-                    reading: Text::new(d.clone(), d),
-                    applied: text!(vi: "ban hành sau thời hạn {dd}", en: "issued after the deadline {dd}"),
-                }
+                Evaluated::new(
+                    *late,
+                    Text::new(d.clone(), d),
+                    text!(vi: "ban hành sau thời hạn {dd}", en: "issued after the deadline {dd}"),
+                )
             })
         }
         RuleKind::Manual { step } => {
@@ -127,16 +204,70 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
                     text!(vi: "{value} điểm không phải bội số của bước {sv}", en: "{value} points is not a multiple of the step {se}"),
                 );
             }
-            Ok(Evaluated {
+            Ok(Evaluated::new(
                 points,
-                reading: Text::new(
+                Text::new(
                     format!("{} điểm", p(points, Lang::Vi)),
                     format!("{} points", p(points, Lang::En)),
                 ),
-                applied: text!(vi: "chấm trực tiếp", en: "scored directly"),
-            })
+                text!(vi: "chấm trực tiếp", en: "scored directly"),
+            ))
         }
     }
+}
+
+/// A rate declared for a bands or ratio rule, read with the rule's meaning of `x/0` and of
+/// a rate above 100 %.
+fn read_rate(n: &Node, rule: &Rule, value: &str) -> Result<Evaluated, Text> {
+    if let Some((num, den)) = value.trim().split_once('/') {
+        let (num, den) = (
+            crate::number::parse_decimal(num),
+            crate::number::parse_decimal(den),
+        );
+        if let (Some(num), Some(den), Some(zero)) = (num, den, rule.zero) {
+            if den.is_zero() && num.is_zero() {
+                let reading =
+                    text!(vi: "0/0 (không có trường hợp nào)", en: "0/0 (nothing to count)");
+                return Ok(match zero {
+                    ZeroMeaning::Full => Evaluated::new(
+                        n.max,
+                        reading,
+                        text!(vi: "không có trường hợp nào: điểm tối đa", en: "nothing to count: full points"),
+                    ),
+                    ZeroMeaning::Zero => Evaluated::new(
+                        Decimal::ZERO,
+                        reading,
+                        text!(vi: "không có trường hợp nào: 0 điểm", en: "nothing to count: 0 points"),
+                    ),
+                    ZeroMeaning::NotApplicable => Evaluated {
+                        not_applicable: true,
+                        ..Evaluated::new(
+                            Decimal::ZERO,
+                            reading,
+                            text!(vi: "không có trường hợp nào: không áp dụng", en: "nothing to count: not applicable"),
+                        )
+                    },
+                });
+            }
+        }
+    }
+    let Some(pct) = parse_percent(value) else {
+        return Err(
+            text!(vi: "\"{value}\" không phải tỷ lệ % (ví dụ 92,5 hoặc 45/48)", en: "\"{value}\" is not a percentage (e.g. 92.5 or 45/48)"),
+        );
+    };
+    if pct > Decimal::ONE_HUNDRED && rule.over == Some(OverHundred::Cap) {
+        let mut ev = percent_points(n, &rule.kind, Decimal::ONE_HUNDRED);
+        let (v, e) = (show_percent(pct, Lang::Vi), show_percent(pct, Lang::En));
+        ev.reading = text!(vi: "{v}% (tính là 100%)", en: "{e}% (counted as 100%)");
+        return Ok(ev);
+    }
+    if pct > Decimal::ONE_HUNDRED && rule.over == Some(OverHundred::Refuse) {
+        return Err(
+            text!(vi: "tỷ lệ {value} vượt 100%; quy tắc không chấp nhận tỷ lệ trên 100%", en: "the rate {value} is above 100%; the rule refuses rates above 100%"),
+        );
+    }
+    Ok(percent_points(n, &rule.kind, read_percent(value)?))
 }
 
 /// A percentage declared for a bands or ratio rule: 0..100, as `92,5`, `92.5%` or `45/48`.
@@ -171,13 +302,11 @@ pub fn percent_points(n: &Node, kind: &RuleKind, pct: Decimal) -> Evaluated {
                 ),
                 None => text!(vi: "không khoảng nào", en: "no band"),
             };
-            Evaluated {
-                points,
-                reading,
-                applied,
-            }
+            Evaluated::new(points, reading, applied)
         }
         _ => Evaluated {
+            happened: None,
+            not_applicable: false,
             points: n.max * pct / Decimal::ONE_HUNDRED,
             reading,
             applied: Text::new(

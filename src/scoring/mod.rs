@@ -4,6 +4,7 @@
 //! A leaf not applicable to the unit leaves both the achieved points and the maximum.
 
 mod evaluate;
+mod guards;
 
 pub use evaluate::{evaluate, percent_points, Evaluated};
 
@@ -166,7 +167,7 @@ pub fn score(d: &Dossier) -> (ScoreSheet, Vec<Diagnostic>) {
         nodes: Vec::new(),
     };
     for area in &d.criteria.areas {
-        ctx.node(area);
+        ctx.node(area, None);
     }
     let mut totals = Totals::default();
     let leaves: Vec<&NodeScore> = ctx.nodes.iter().filter(|n| n.is_leaf()).collect();
@@ -210,7 +211,8 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// Scores `n` and everything under it; returns its index in `nodes`.
-    fn node(&mut self, n: &Node) -> usize {
+    fn node(&mut self, n: &Node, inherited: Option<Text>) -> usize {
+        let na = inherited.or_else(|| self.not_applicable(n));
         let index = self.nodes.len();
         self.nodes.push(NodeScore {
             code: n.code.clone(),
@@ -224,14 +226,21 @@ impl Ctx<'_> {
             appraised: None,
         });
         if n.is_leaf() {
-            let (leaf, achieved, max, appraised) = self.leaf(n);
+            let (leaf, achieved, max, appraised) = match na {
+                Some(reason) => self.leaf_not_applicable(n, reason),
+                None => self.leaf(n),
+            };
             let s = &mut self.nodes[index];
             s.leaf = Some(leaf);
             s.achieved = achieved;
             s.max = max;
             s.appraised = appraised;
         } else {
-            let children: Vec<usize> = n.children().iter().map(|c| self.node(c)).collect();
+            let children: Vec<usize> = n
+                .children()
+                .iter()
+                .map(|c| self.node(c, na.clone()))
+                .collect();
             let sum = |f: &dyn Fn(&NodeScore) -> Decimal| {
                 children.iter().map(|i| f(&self.nodes[*i])).sum::<Decimal>()
             };
@@ -248,6 +257,76 @@ impl Ctx<'_> {
             s.appraised = appraised;
         }
         index
+    }
+
+    /// Why a node does not apply to the unit, when it does not: its criteria entry leaves
+    /// out the dossier's group, or `scores.csv` marks the criterion or area "Không áp dụng".
+    fn not_applicable(&mut self, n: &Node) -> Option<Text> {
+        let group = &self.d.settings.group;
+        if !group.is_empty() && n.not_for.iter().any(|g| g == group) {
+            let code = &n.code;
+            return Some(text!(
+                vi: "{code} không áp dụng cho nhóm đơn vị \"{group}\" (theo bộ tiêu chí)",
+                en: "{code} does not apply to the unit group \"{group}\" (per the criteria file)"
+            ));
+        }
+        if n.is_leaf() {
+            return None;
+        }
+        let scores = &self.d.scores;
+        let row = scores.rows.get(&n.code)?;
+        if !is_not_applicable(&row.value) {
+            return None;
+        }
+        if row.note.is_empty() {
+            self.diags.push(
+                Diagnostic::warning(&scores.source, text!(vi: "tiêu chí không áp dụng nhưng không có ghi chú giải trình", en: "marked not applicable without an explanatory note"))
+                    .at_line(Some(row.line))
+                    .for_code(&n.code),
+            );
+        }
+        let (code, line, note) = (&n.code, row.line, &row.note);
+        Some(text!(
+            vi: "cả {code} không áp dụng (scores.csv dòng {line}: {note})",
+            en: "all of {code} does not apply (scores.csv line {line}: {note})"
+        ))
+    }
+
+    /// A leaf under a node that does not apply: out of the maximum, whatever its own row says.
+    fn leaf_not_applicable(
+        &mut self,
+        n: &Node,
+        reason: Text,
+    ) -> (LeafDetail, Decimal, Decimal, Option<Decimal>) {
+        let scores = &self.d.scores;
+        let row = scores.rows.get(&n.code);
+        if let Some(r) = row.filter(|r| !r.value.is_empty() && !is_not_applicable(&r.value)) {
+            self.diags.push(
+                Diagnostic::warning(
+                    &scores.source,
+                    Text::new(
+                        format!("giá trị kê khai bị bỏ qua: {}", reason.vi),
+                        format!("declared value ignored: {}", reason.en),
+                    ),
+                )
+                .at_line(Some(r.line))
+                .for_code(&n.code),
+            );
+        }
+        let rule = n.rule().expect("leaf has a rule");
+        let detail = LeafDetail {
+            kind: rule.kind.key(),
+            value: row.map(|r| r.value.clone()).unwrap_or_default(),
+            status: Status::NotApplicable,
+            note: row.map(|r| r.note.clone()).unwrap_or_default(),
+            source: row
+                .map(|r| format!("{}:{}", scores.source, r.line))
+                .unwrap_or_default(),
+            working: None,
+            remarks: vec![reason],
+        };
+        let appraised = scores.has_appraised.then_some(Decimal::ZERO);
+        (detail, Decimal::ZERO, Decimal::ZERO, appraised)
     }
 
     fn leaf(&mut self, n: &Node) -> (LeafDetail, Decimal, Decimal, Option<Decimal>) {
@@ -316,17 +395,23 @@ impl Ctx<'_> {
         }
         if rule.input == Some(RuleInput::PlanCompletion) {
             if let (Some(c), Some(plan)) = (&self.completion, &self.d.plan) {
-                if c.due.is_empty() {
-                    detail.remarks.push(text!(vi: "chưa có nhiệm vụ nào đến hạn trong kế hoạch tại ngày đánh giá", en: "no plan task is due yet at the assessment date"));
+                let Some(pct) = c.percent() else {
+                    detail.remarks.push(text!(vi: "chưa có nhiệm vụ nào đến hạn hoặc đã hoàn thành trong kế hoạch tại ngày đánh giá", en: "no plan task is due or done yet at the assessment date"));
                     return (detail, Decimal::ZERO, n.max, appraised);
-                }
-                let pct =
-                    Decimal::from(c.done.len()) * Decimal::ONE_HUNDRED / Decimal::from(c.due.len());
-                let (done, due, later) = (c.done.len(), c.due.len(), c.not_yet_due.len());
+                };
+                let (done, due, later) = (c.done.len(), c.counted.len(), c.not_yet_due.len());
+                let early = c.done_early.len();
                 detail.remarks.push(text!(
-                    vi: "từ kế hoạch: {done}/{due} nhiệm vụ đến hạn đã hoàn thành; {later} nhiệm vụ chưa đến hạn (thường xuyên, cả năm hoặc theo giai đoạn được tính đến hạn cuối năm)",
-                    en: "from the plan: {done} of {due} tasks due are done; {later} not yet due (ongoing, all-year and ranged tasks fall due at the year's end)"
+                    vi: "từ kế hoạch: {done}/{due} nhiệm vụ đã hoàn thành (tính cả {early} nhiệm vụ hoàn thành trước hạn); {later} nhiệm vụ chưa đến hạn và chưa hoàn thành (thường xuyên, cả năm: đến hạn cuối năm; theo giai đoạn: cuối tháng cuối của giai đoạn)",
+                    en: "from the plan: {done} of {due} tasks are done (including {early} done before they fall due); {later} neither due nor done (ongoing and all-year tasks fall due at the year's end, ranged tasks at the end of their last month)"
                 ));
+                if !c.done_later.is_empty() {
+                    let list = c.done_later.join(", ");
+                    detail.remarks.push(text!(
+                        vi: "nhiệm vụ {list} ghi hoàn thành nhưng ngày hoàn thành sau ngày đánh giá: chưa tính là hoàn thành",
+                        en: "task(s) {list} are marked done with a completion date after the assessment date: not counted as done"
+                    ));
+                }
                 if row.is_some_and(|r| !r.value.is_empty()) {
                     detail.remarks.push(text!(vi: "giá trị kê khai trong scores.csv được thay bằng tỷ lệ tính từ plan.csv", en: "the value declared in scores.csv is replaced by the rate computed from plan.csv"));
                 }
@@ -345,7 +430,24 @@ impl Ctx<'_> {
         if row.value.is_empty() && rule.kind.key() != "deadline" {
             return (detail, Decimal::ZERO, n.max, appraised);
         }
+        for warning in guards::value_warnings(n, &row.value, &self.d.settings) {
+            self.diags.push(
+                Diagnostic::warning(&scores.source, warning)
+                    .at_line(Some(row.line))
+                    .for_code(&n.code),
+            );
+        }
         match evaluate(n, &row.value) {
+            Ok(ev) if ev.not_applicable => {
+                detail.status = Status::NotApplicable;
+                detail.working = Some(ev);
+                (
+                    detail,
+                    Decimal::ZERO,
+                    Decimal::ZERO,
+                    appraised.map(|_| Decimal::ZERO),
+                )
+            }
             Ok(ev) => {
                 detail.status = projected_or_scored;
                 let points = ev.points;

@@ -340,7 +340,7 @@ fn unknown_rule_kind() {
     expect_vi(
         "unknown_rule_kind.json",
         &[
-            r#"tests/data/criteria/bad/unknown_rule_kind.json:27: [1.2.2] loại quy tắc "penalty" không tồn tại; dùng levels, bands, ratio, deduct, deadline hoặc manual"#,
+            r#"tests/data/criteria/bad/unknown_rule_kind.json:27: [1.2.2] loại quy tắc "penalty" không tồn tại; dùng levels, bands, ratio, deduct, deadline, manual hoặc count"#,
         ],
     );
 }
@@ -350,7 +350,7 @@ fn unknown_rule_key() {
     expect_vi(
         "unknown_rule_key.json",
         &[
-            r#"tests/data/criteria/bad/unknown_rule_key.json:14: [1.1.2] khóa không xác định "per"; các khóa hợp lệ: kind, input, bands"#,
+            r#"tests/data/criteria/bad/unknown_rule_key.json:14: [1.1.2] khóa không xác định "per"; các khóa hợp lệ: kind, input, bands, nothing_to_count, over_100"#,
         ],
     );
 }

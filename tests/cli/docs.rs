@@ -39,6 +39,36 @@ fn the_criteria_format_example_validates() {
 }
 
 #[test]
+fn the_worked_example_of_the_additions_validates_and_scores() {
+    let example = blocks("docs/criteria-format.md", "json")
+        .into_iter()
+        .find(|b| b.contains("\"vi-du-bo-sung\""))
+        .expect("the worked example");
+    let scores = blocks("docs/criteria-format.md", "csv")
+        .into_iter()
+        .next()
+        .expect("its scores.csv");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("criteria.json"), &example).unwrap();
+    std::fs::write(dir.path().join("scores.csv"), scores).unwrap();
+    std::fs::write(
+        dir.path().join("dossier.json"),
+        r#"{ "format": "parscore-dossier/1", "unit": "Phường ví dụ", "year": 2026,
+             "criteria": "criteria.json", "group": "phuong", "as_of": "2026-11-30" }"#,
+    )
+    .unwrap();
+    let criteria = dir.path().join("criteria.json");
+    let (code, _, err) = run(&["criteria", "check", criteria.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run(&["score", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"]["achieved"], "21.00");
+    assert_eq!(v["total"]["max"], "26.00");
+    assert_eq!(v["total"]["index"], "80.77");
+}
+
+#[test]
 fn every_rule_snippet_in_the_criteria_format_parses_as_json() {
     for block in blocks("docs/criteria-format.md", "json") {
         serde_json::from_str::<serde_json::Value>(&block).expect("valid JSON");
@@ -80,7 +110,7 @@ fn the_dossier_format_examples_score() {
             .clone()
     };
     assert_eq!(item("1.1.1")["achieved"], "1.00");
-    assert_eq!(item("1.1.4")["value"], "1/1");
+    assert_eq!(item("1.1.4")["value"], "2/2");
     assert_eq!(item("1.1.4")["achieved"], "2.00");
     assert_eq!(item("6.1.2")["status"], "not_applicable");
     assert_eq!(item("8.1.1")["status"], "projected");

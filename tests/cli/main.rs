@@ -2,13 +2,18 @@
 
 mod harness;
 
+mod applicability;
 mod bad_inputs;
 mod city_scale;
+mod conditional_evidence;
+mod counts_ratios;
 mod criteria_check;
 mod docs;
 mod evidence;
+mod evidence_items;
 mod leadership;
 mod output_safety;
+mod plan_completion;
 mod properties;
 mod reliability;
 mod score;

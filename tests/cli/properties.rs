@@ -3,7 +3,8 @@
 //! exactly the leaf's maximum.
 
 use parscore::criteria::{
-    check, Band, Body, Cond, Criteria, Level, Method, Node, Points, Rule, RuleKind,
+    check, Band, Body, Cond, CountScoring, Criteria, Level, Method, Node, OverHundred, Points,
+    Rule, RuleKind, ZeroMeaning,
 };
 use parscore::dossier::{Declared, Dossier, Scores, Settings};
 use parscore::scoring::{score, ScoreSheet};
@@ -24,11 +25,12 @@ fn pts(value: Decimal) -> Points {
 
 /// A leaf rule for a maximum, chosen by `k`, and a value for it chosen by `v`.
 fn leaf(code: String, max: Decimal, k: u8, v: u32, survey: bool) -> (Node, String) {
-    let kind = match k % 6 {
+    let kind = match k % 9 {
         0 => RuleKind::Levels(vec![
             Level {
                 label: "Có".into(),
                 points: pts(max),
+                none: false,
             },
             Level {
                 label: "Một phần".into(),
@@ -36,10 +38,12 @@ fn leaf(code: String, max: Decimal, k: u8, v: u32, survey: bool) -> (Node, Strin
                     value: max / Decimal::TWO,
                     percent: Some(Decimal::from(50)),
                 },
+                none: false,
             },
             Level {
                 label: "Không".into(),
                 points: pts(Decimal::ZERO),
+                none: true,
             },
         ]),
         1 => RuleKind::Bands(vec![
@@ -62,9 +66,40 @@ fn leaf(code: String, max: Decimal, k: u8, v: u32, survey: bool) -> (Node, Strin
             due: due_date(),
             late: max / Decimal::TWO,
         },
-        _ => RuleKind::Manual { step: quarter(1) },
+        5 => RuleKind::Manual { step: quarter(1) },
+        6 => RuleKind::Count {
+            unit: "lần".into(),
+            scoring: CountScoring::Bands(vec![
+                Band {
+                    when: Cond::Ge(Decimal::from(4)),
+                    points: pts(max),
+                },
+                Band {
+                    when: Cond::Eq(Decimal::from(3)),
+                    points: pts(max / Decimal::TWO),
+                },
+                Band {
+                    when: Cond::Else,
+                    points: pts(Decimal::ZERO),
+                },
+            ]),
+        },
+        7 => RuleKind::Count {
+            unit: "ứng dụng".into(),
+            scoring: CountScoring::Per(quarter(1)),
+        },
+        _ => RuleKind::Ratio,
     };
-    let value = match k % 6 {
+    // Ratios from two counts: x/0 and over 100 % under each meaning.
+    let (zero, over) = match (k % 9, v % 3) {
+        (8, 0) => (Some(ZeroMeaning::Full), Some(OverHundred::Cap)),
+        (8, 1) => (Some(ZeroMeaning::Zero), Some(OverHundred::Cap)),
+        (8, _) => (Some(ZeroMeaning::NotApplicable), Some(OverHundred::Cap)),
+        _ => (None, None),
+    };
+    let value = match k % 9 {
+        6 | 7 => (v % 12).to_string(),
+        8 => ["0/0", "12/10", "3/4", "0/5"][(v % 4) as usize].to_string(),
         0 => ["Có", "một phần", "KHÔNG"][(v % 3) as usize].to_string(),
         1 | 2 => format!("{}", Decimal::new(i64::from(v % 10001), 2)),
         3 => (v % 40).to_string(),
@@ -80,10 +115,15 @@ fn leaf(code: String, max: Decimal, k: u8, v: u32, survey: bool) -> (Node, Strin
         } else {
             Method::SelfAssessed
         },
-        body: Body::Rule(Rule { kind, input: None }),
+        body: Body::Rule(Rule {
+            zero,
+            over,
+            ..Rule::new(kind)
+        }),
         evidence: Vec::new(),
         provenance: None,
         replaces: Vec::new(),
+        not_for: Vec::new(),
         line: None,
     };
     (node, value)
@@ -136,6 +176,7 @@ fn build(shape: Shape) -> (Criteria, HashMap<String, Declared>) {
                 evidence: Vec::new(),
                 provenance: None,
                 replaces: Vec::new(),
+                not_for: Vec::new(),
                 line: None,
             });
         }
@@ -150,6 +191,7 @@ fn build(shape: Shape) -> (Criteria, HashMap<String, Declared>) {
             evidence: Vec::new(),
             provenance: None,
             replaces: Vec::new(),
+            not_for: Vec::new(),
             line: None,
         });
     }
@@ -187,12 +229,12 @@ fn scored(c: &Criteria, rows: HashMap<String, Declared>) -> ScoreSheet {
         plan: None,
     };
     let (sheet, problems) = score(&d);
-    assert!(problems.is_empty(), "{problems:?}");
+    assert!(!problems.iter().any(|d| d.is_error()), "{problems:?}");
     sheet
 }
 
 fn shapes() -> impl Strategy<Value = Shape> {
-    let leaf = (1u32..=12, 0u8..6, 0u32..100_000, prop::bool::weighted(0.1));
+    let leaf = (1u32..=12, 0u8..9, 0u32..100_000, prop::bool::weighted(0.1));
     prop::collection::vec(
         prop::collection::vec(prop::collection::vec(leaf, 1..5), 1..4),
         1..5,
@@ -229,12 +271,36 @@ proptest! {
         let mut sorted = applicable;
         sorted.sort();
         let code = &sorted[pick % sorted.len()];
-        let leaf_max = c.find(code).unwrap().max;
+        let leaf_max = before.find(code).unwrap().max;
         let leaf_points = before.find(code).unwrap().achieved;
         rows.get_mut(code).unwrap().value = "Không áp dụng".into();
         let after = scored(&c, rows);
         prop_assert_eq!(after.totals.max, before.totals.max - leaf_max);
         prop_assert_eq!(after.totals.achieved, before.totals.achieved - leaf_points);
+    }
+
+    #[test]
+    fn a_not_applicable_parent_lowers_the_maximum_by_exactly_its_own_maximum(shape in shapes(), pick in 0usize..1000) {
+        let (c, mut rows) = build(shape);
+        let before = scored(&c, rows.clone());
+        let parents: Vec<String> = c.nodes().iter().filter(|n| !n.is_leaf()).map(|n| n.code.clone()).collect();
+        let code = parents[pick % parents.len()].clone();
+        let (own_max, own_points) = {
+            let n = before.find(&code).unwrap();
+            (n.max, n.achieved)
+        };
+        rows.insert(code.clone(), Declared {
+            line: 1000,
+            code: code.clone(),
+            value: "Không áp dụng".into(),
+            note: "ghi chú".into(),
+            appraised: None,
+            evidence: Vec::new(),
+        });
+        let after = scored(&c, rows);
+        prop_assert_eq!(after.totals.max, before.totals.max - own_max);
+        prop_assert_eq!(after.totals.achieved, before.totals.achieved - own_points);
+        prop_assert_eq!(after.find(&code).unwrap().max, Decimal::ZERO);
     }
 
     #[test]

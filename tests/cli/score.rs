@@ -8,8 +8,9 @@
 //! 1.2.2 ratio, 45/48 = 93.75% of 1                        → 0.9375
 //! 1.2.3 deduct, 0.5 − 3 × 0.25 is below zero              → 0
 //! 1.2.4 manual                                            → 0.25
-//! 1.3   plan.completion: due by 30/11 are tasks 1, 2, 3, 6, of which 1, 2, 3 are done
-//!       (3/4 = 75%, ">=70"); the ongoing tasks 4 and 5 fall due on 31/12   → 1
+//! 1.3   plan.completion: due by 30/11 are tasks 1, 2, 3, 6, of which 1, 2, 3 are done;
+//!       task 5 (all year) is done early and counts, task 4 (ongoing) is neither due nor
+//!       done (4/5 = 80%, ">=70")                         → 1
 //! 8.1   survey projection, 81.25% of 2                    → 1.625
 //! self 4.6875 / 8, survey 1.625 / 2, total 6.3125 / 10, index 63.125 → 63.13
 //! (half away from zero; rounding half to even would give 63.12).
@@ -51,7 +52,7 @@ fn every_rule_kind_scores_as_computed_by_hand() {
         assert_eq!(i["achieved"], achieved, "{code}");
         assert_eq!(i["status"], status, "{code}");
     }
-    assert_eq!(item(&v, "1.3")["value"], "3/4");
+    assert_eq!(item(&v, "1.3")["value"], "4/5");
     assert_eq!(item(&v, "1.2")["achieved"], "1.69");
     assert_eq!(item(&v, "1.2")["max"], "3.00");
     let t = &v["total"];
@@ -143,7 +144,7 @@ fn values_that_do_not_fit_are_all_reported_and_no_total_is_printed() {
         format!("{f}:5: [1.2.3] \"2.5\" không phải số trường hợp (số nguyên ≥ 0)"),
         format!("{f}:6: [1.2.4] 0.3 điểm không phải bội số của bước 0,25"),
         format!("{f}:7: [9.9] mã không có trong bộ tiêu chí test-rules"),
-        format!("{f}:8: [1.2] mã này là tiêu chí cha, chỉ chấm điểm tiêu chí lá (các mã con của nó)"),
+        format!("{f}:8: [1.2] mã này là tiêu chí cha: chỉ chấm điểm tiêu chí lá (các mã con của nó); dòng của tiêu chí cha hoặc lĩnh vực chỉ được ghi \"Không áp dụng\" (kèm ghi chú)"),
         format!("{f}:10: [1.2.2] mã đã được kê khai ở dòng 9"),
     ] {
         assert!(err.contains(&line), "missing: {line}\n{err}");
@@ -196,7 +197,7 @@ fn explain_shows_the_working_for_a_leaf_and_a_criterion() {
     );
     let (_, out, _) = run(&["score", p, "--explain", "1.3"]);
     assert!(
-        out.contains("từ kế hoạch: 3/4 nhiệm vụ đến hạn đã hoàn thành; 2 nhiệm vụ chưa đến hạn"),
+        out.contains("từ kế hoạch: 4/5 nhiệm vụ đã hoàn thành (tính cả 1 nhiệm vụ hoàn thành trước hạn); 1 nhiệm vụ chưa đến hạn và chưa hoàn thành"),
         "{out}"
     );
     let (_, out, _) = run(&["score", p, "--explain", "1.2"]);

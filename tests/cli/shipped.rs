@@ -83,7 +83,7 @@ fn every_node_has_provenance_every_rule_kind_is_used_and_self_leaves_name_eviden
         for n in c.nodes() {
             let p = n.provenance.as_deref().unwrap_or("");
             assert!(
-                p == "modeled" || p.starts_with("official: "),
+                p == "modeled" || p.starts_with("modeled: ") || p.starts_with("official: "),
                 "{year} {}: provenance {p:?}",
                 n.code
             );
@@ -99,6 +99,37 @@ fn every_node_has_provenance_every_rule_kind_is_used_and_self_leaves_name_eviden
             }
         }
         assert_eq!(kinds.len(), 6, "{year}: {kinds:?}");
+    }
+}
+
+#[test]
+fn only_nodes_whose_source_states_exactly_that_are_official() {
+    // QĐ 1880/QĐ-UBND Cà Mau 2013 states the names, maxima and point rules of 1.1.2–1.1.4,
+    // 1.2.1 and 1.2.2; it states no due date for 1.1.1, no names for 1.1 and 1.2, and 892/QĐ-BNV
+    // states the areas' names but not their maxima.
+    for year in [2024, 2025, 2026] {
+        let c = model(year);
+        let official: Vec<&str> = c
+            .nodes()
+            .into_iter()
+            .filter(|n| {
+                n.provenance
+                    .as_deref()
+                    .unwrap_or("")
+                    .starts_with("official: ")
+            })
+            .map(|n| n.code.as_str())
+            .collect();
+        assert_eq!(
+            official,
+            ["1.1.2", "1.1.3", "1.1.4", "1.2.1", "1.2.2"],
+            "{year}"
+        );
+        let p111 = c.find("1.1.1").unwrap().provenance.clone().unwrap();
+        assert!(
+            p111.starts_with("modeled: ") && p111.contains("15/01 là giả định"),
+            "{p111}"
+        );
     }
 }
 
