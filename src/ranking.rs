@@ -137,6 +137,30 @@ impl Rankings {
         v
     }
 
+    /// The groups the ranking has, in the order they first appear.
+    pub fn groups(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for e in &self.entries {
+            if !out.contains(&e.group.as_str()) {
+                out.push(&e.group);
+            }
+        }
+        out
+    }
+
+    /// The years published for `group`, oldest first.
+    pub fn years(&self, group: &str) -> Vec<i32> {
+        let mut out: Vec<i32> = self
+            .entries
+            .iter()
+            .filter(|e| e.group == group)
+            .map(|e| e.year)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     pub fn at_rank(&self, group: &str, year: i32, rank: u32) -> Option<&Entry> {
         self.table(group, year).into_iter().find(|e| e.rank == rank)
     }

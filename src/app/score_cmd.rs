@@ -17,7 +17,7 @@ pub enum ScoreFormat {
 
 /// Scores a dossier; with `explain`, prints the working sheet for that code instead.
 pub fn score(path: &Path, format: ScoreFormat, explain_code: Option<&str>, lang: Lang) -> Outcome {
-    let scored = match load_scored(path, lang) {
+    let scored = match load_scored(path, "score", lang) {
         Ok(s) => s,
         Err(outcome) => return outcome,
     };

@@ -21,9 +21,20 @@ pub struct Scored {
 
 /// Loads and scores a dossier; any error in it (settings, criteria, tables, manifest
 /// structure) is returned, all of them together, as the outcome to print.
-pub fn load_scored(path: &Path, lang: Lang) -> Result<Scored, Outcome> {
+pub fn load_scored(path: &Path, command: &str, lang: Lang) -> Result<Scored, Outcome> {
+    load_scored_with(path, command, lang, Vec::new())
+}
+
+/// As [`load_scored`], with the problems `command` found in the settings it alone needs,
+/// reported with the dossier's own.
+pub fn load_scored_with(
+    path: &Path,
+    command: &str,
+    lang: Lang,
+    extra: Vec<crate::diag::Diagnostic>,
+) -> Result<Scored, Outcome> {
     let mut diags = Diagnostics::default();
-    let d = match dossier::load(path, &mut diags) {
+    let d = match dossier::load_with(path, command, &mut diags, extra) {
         Ok(Some(d)) => d,
         Ok(None) => return Err(Outcome::problems(&diags.items, lang)),
         Err(f) => return Err(Outcome::fatal(f, lang)),

@@ -334,13 +334,17 @@ fn lock_refused(dir: &Path, e: LockError) -> Refused {
                 en: "another seal is sealing this dossier; wait for it to finish and run again"
             ),
         ),
-        LockError::Io(e) => Diagnostic::error(
-            &source,
-            text!(
-                vi: "không khóa được hồ sơ để niêm phong ({e}); tệp khóa phải là tệp thông thường, không phải liên kết",
-                en: "cannot lock the dossier for sealing ({e}); the lock file must be a regular file, not a link"
-            ),
-        ),
+        LockError::Io(e) => {
+            let why = fsio::os_reason(&e);
+            let (vi, en) = (&why.vi, &why.en);
+            Diagnostic::error(
+                &source,
+                text!(
+                    vi: "không khóa được hồ sơ để niêm phong ({vi}); tệp khóa phải là tệp thông thường, không phải liên kết",
+                    en: "cannot lock the dossier for sealing ({en}); the lock file must be a regular file, not a link"
+                ),
+            )
+        }
     };
     Refused::Fatal(Fatal::from(d))
 }
@@ -355,11 +359,13 @@ fn write_error(path: &Path, e: std::io::Error) -> Refused {
             ),
         )
     } else {
+        let why = fsio::os_reason(&e);
+        let (vi, en) = (&why.vi, &why.en);
         Diagnostic::error(
             &path.display().to_string(),
             text!(
-                vi: "không ghi được tệp (tệp cũ được giữ nguyên): {e}",
-                en: "cannot write the file (the previous file is left intact): {e}"
+                vi: "không ghi được tệp (tệp cũ được giữ nguyên): {vi}",
+                en: "cannot write the file (the previous file is left intact): {en}"
             ),
         )
     };
@@ -401,11 +407,11 @@ pub fn read_seal(dir: &Path) -> Result<Seal, Fatal> {
     let text = crate::input::json_text(&bytes, &source).map_err(Fatal)?;
     let seal: Seal = serde_json::from_str(&text).map_err(|e| {
         let (line, column) = crate::input::serde_position(&e);
-        let detail = e.to_string();
-        let detail = detail.split(" at line ").next().unwrap_or("").to_string();
+        let why = crate::input::serde_text(&e);
+        let (vi, en) = (&why.vi, &why.en);
         Diagnostic::error(
             &source,
-            text!(vi: "seal.json không hợp lệ ({detail})", en: "seal.json is not valid ({detail})"),
+            text!(vi: "seal.json không hợp lệ: {vi}", en: "seal.json is not valid ({en})"),
         )
         .at(line, column)
     })?;

@@ -1184,7 +1184,7 @@ fn dossier_trailing_comma_is_located() {
         p.run(&[]),
         1,
         &one_error(format!(
-            "{SETTINGS}:2:97: dossier.json không hợp lệ (trailing comma)"
+            "{SETTINGS}:2:97: dossier.json không hợp lệ: thừa dấu phẩy trước dấu }} hoặc ]; xóa dấu phẩy đó"
         )),
     );
     let (code, errors) = json_errors(p.run(&["--format", "json", "--lang", "en"]));
@@ -1205,8 +1205,8 @@ fn dossier_unknown_key_is_located() {
         1,
         &[
             format!(
-                "{SETTINGS}:2:54: dossier.json is not valid (unknown field `nhom`, expected one of \
-                 `format`, `unit`, `year`, `criteria`, `group`, `rankings`, `target_rank`, `as_of`)"
+                "{SETTINGS}:2:49: dossier.json has no key \"nhom\"; remove it or correct its name \
+                 (the keys: format, unit, year, criteria, group, rankings, target_rank, as_of)"
             ),
             ONE_ERROR_EN.into(),
         ],
@@ -1219,7 +1219,8 @@ fn dossier_wrong_type_is_located() {
         Placed::new("dossier/wrong-type.json").run(&[]),
         1,
         &one_error(format!(
-            "{SETTINGS}:1:83: dossier.json không hợp lệ (invalid type: string \"2026\", expected i32)"
+            "{SETTINGS}:1:62: \"year\": \"2026\" không hợp lệ; cần một số nguyên từ 1900 đến 2100, \
+             không đặt trong ngoặc kép, ví dụ \"year\": 2026"
         )),
     );
 }
@@ -1230,7 +1231,7 @@ fn dossier_truncated_is_located() {
         Placed::new("dossier/truncated.json").run(&[]),
         1,
         &one_error(format!(
-            "{SETTINGS}:2:51: dossier.json không hợp lệ (EOF while parsing a string)"
+            "{SETTINGS}:2:51: dossier.json không hợp lệ: tệp kết thúc giữa chừng: thiếu dấu }} hoặc ] đóng, hoặc thiếu dấu \" đóng chuỗi"
         )),
     );
 }
@@ -1243,7 +1244,7 @@ fn dossier_empty_is_located_at_column_1() {
         Placed::new("dossier/empty.json").run(&[]),
         1,
         &one_error(format!(
-            "{SETTINGS}:1:1: dossier.json không hợp lệ (EOF while parsing a value)"
+            "{SETTINGS}:1:1: dossier.json không hợp lệ: tệp kết thúc giữa chừng: thiếu dấu }} hoặc ] đóng, hoặc thiếu dấu \" đóng chuỗi"
         )),
     );
 }
@@ -1335,7 +1336,7 @@ fn criteria_truncated_mid_string_is_located() {
         errors,
         json!([{
             "severity": "error", "file": CRITERIA, "line": 16, "column": 37, "code": null,
-            "message": "lỗi cú pháp JSON (EOF while parsing a string)"
+            "message": "lỗi cú pháp JSON: tệp kết thúc giữa chừng: thiếu dấu } hoặc ] đóng, hoặc thiếu dấu \" đóng chuỗi"
         }])
     );
 }
@@ -1362,7 +1363,7 @@ fn seal_truncated_is_located() {
         p.run(&[]),
         2,
         &[format!(
-            "{SEAL}:17:18: seal.json không hợp lệ (EOF while parsing a string)"
+            "{SEAL}:17:18: seal.json không hợp lệ: tệp kết thúc giữa chừng: thiếu dấu }} hoặc ] đóng, hoặc thiếu dấu \" đóng chuỗi"
         )],
     );
     let (code, errors) = json_errors(p.run(&["--format", "json", "--lang", "en"]));
@@ -1433,7 +1434,7 @@ fn seal_wrong_type_is_located() {
         Placed::new("seal/wrong-type.json").run(&[]),
         2,
         &[format!(
-            "{SEAL}:4:16: seal.json không hợp lệ (invalid type: string \"2026\", expected i32)"
+            "{SEAL}:4:16: seal.json không hợp lệ: giá trị sai kiểu: có chuỗi trong ngoặc kép \"2026\", cần số nguyên"
         )],
     );
 }

@@ -1069,7 +1069,7 @@ fn verify_reports_an_unreadable_seal() {
     let (code, _, err) = f.run(&["verify", DOSSIER]);
     assert_eq!(code, 2);
     assert!(
-        err.starts_with("dossiers/evidence_complete/seal.json:2:1: seal.json không hợp lệ ("),
+        err.starts_with("dossiers/evidence_complete/seal.json:2:1: seal.json không hợp lệ: tệp kết thúc giữa chừng"),
         "{err}"
     );
 }

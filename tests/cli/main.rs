@@ -6,6 +6,7 @@ mod bad_inputs;
 mod criteria_check;
 mod docs;
 mod evidence;
+mod init;
 mod leadership;
 mod output_safety;
 mod properties;
