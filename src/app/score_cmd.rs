@@ -35,7 +35,10 @@ pub fn score(path: &Path, format: ScoreFormat, explain_code: Option<&str>, lang:
         None => match format {
             ScoreFormat::Table => present::table(sheet, lang),
             ScoreFormat::Csv => present::csv(sheet),
-            ScoreFormat::Json => format!("{}\n", crate::escape::json_pretty(&present::json(sheet))),
+            ScoreFormat::Json => format!(
+                "{}\n",
+                crate::escape::json_pretty(&present::json(sheet, lang))
+            ),
         },
     };
     Outcome {

@@ -6,7 +6,9 @@ use crate::input::fold;
 use crate::lang::{Lang, Text};
 use crate::number::{show_percent, show_points};
 use crate::text;
-use crate::value::{parse_count, parse_date, parse_percent, show_date};
+use crate::value::{
+    parse_count, parse_date, parse_percent, show_date, without_unit, CASE_WORDS, POINT_WORDS,
+};
 use rust_decimal::Decimal;
 
 /// A leaf's points and how they were reached.
@@ -56,7 +58,7 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
             Ok(percent_points(n, &rule.kind, pct))
         }
         RuleKind::Deduct { per } => {
-            let Some(count) = parse_count(value) else {
+            let Some(count) = parse_count(&without_unit(value, &CASE_WORDS)) else {
                 return Err(
                     text!(vi: "\"{value}\" không phải số trường hợp (số nguyên ≥ 0)", en: "\"{value}\" is not a count (a whole number ≥ 0)"),
                 );
@@ -82,7 +84,12 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
         }
         RuleKind::Deadline { due, late } => {
             let f = fold(value);
-            if f.is_empty() || f == "không" || f == "không ban hành" || f == "chưa ban hành" {
+            if f.is_empty()
+                || f == "không"
+                || f == "không ban hành"
+                || f == "chưa ban hành"
+                || f == "not issued"
+            {
                 return Ok(Evaluated {
                     points: Decimal::ZERO,
                     reading: text!(vi: "không ban hành", en: "not issued"),
@@ -110,7 +117,8 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
             })
         }
         RuleKind::Manual { step } => {
-            let Some(points) = crate::number::parse_decimal(value) else {
+            let Some(points) = crate::number::parse_decimal(&without_unit(value, &POINT_WORDS))
+            else {
                 return Err(
                     text!(vi: "\"{value}\" không phải số điểm", en: "\"{value}\" is not a number of points"),
                 );

@@ -10,6 +10,7 @@ mod init;
 mod leadership;
 mod output_safety;
 mod properties;
+mod read_back;
 mod reliability;
 mod score;
 mod shipped;
