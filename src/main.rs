@@ -30,6 +30,10 @@ struct Cli {
     /// seal.json 64, tiêu chí 32) / raise every input size limit to N MiB
     #[arg(long, global = true, value_name = "MIB")]
     max_input: Option<u64>,
+    /// Độ rộng bảng, số ký tự (mặc định: độ rộng cửa sổ dòng lệnh, hoặc 100 khi ghi ra tệp)
+    /// / the width of tables in columns (default: the terminal's, or 100 off a terminal)
+    #[arg(long, global = true, value_name = "N")]
+    width: Option<u16>,
     #[command(subcommand)]
     command: Command,
 }
@@ -230,6 +234,9 @@ fn main() -> ExitCode {
     });
     if let Some(mib) = cli.max_input {
         parscore::fsio::raise_caps(mib);
+    }
+    if let Some(columns) = cli.width {
+        parscore::report::table::set_width(columns);
     }
     let json = wants_json(&cli.command);
     let outcome = match cli.command {

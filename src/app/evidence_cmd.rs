@@ -34,7 +34,13 @@ pub fn evidence(path: &Path, json: bool, lang: Lang) -> Outcome {
         let v = present::json(&scored.sheet, a, &m.source, lang);
         format!("{}\n", crate::escape::json_pretty(&v))
     } else {
-        present::table(&scored.sheet, a, &m.source, lang)
+        present::table(
+            &scored.sheet,
+            a,
+            &m.source,
+            scored.dossier.plan.is_some(),
+            lang,
+        )
     };
     Outcome {
         out,

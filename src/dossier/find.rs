@@ -1,5 +1,5 @@
 //! Where the shared files a dossier names usually lie: a `criteria/` folder beside the
-//! dossier or up to three folders above it (`evidence/2026` → `../../criteria/`). Used to
+//! dossier or up to two folders above it (`evidence/2026` → `../../criteria/`). Used to
 //! list the choices when a setting is missing or wrong, and by `init` to offer them. Only
 //! folder listings are read here, never a file's content.
 
@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 /// The folder holding criteria and ranking files.
 pub const CRITERIA_DIR: &str = "criteria";
 
-/// `criteria/` folders at `from` and up to three levels above it, as paths from `from`
+/// `criteria/` folders at `from` and up to two levels above it, as paths from `from`
 /// (`criteria`, `../criteria`, …), nearest first.
 fn criteria_dirs(from: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut up = PathBuf::new();
-    for _ in 0..4 {
+    for _ in 0..3 {
         let candidate = up.join(CRITERIA_DIR);
         if from.join(&candidate).is_dir() {
             out.push(candidate);

@@ -57,6 +57,52 @@ pub struct Sealed {
     /// Sealed files with more than one name (hard links): they can be changed through the
     /// other name, which may lie outside the dossier.
     pub hard_linked: Vec<String>,
+    /// The seal this one replaced, and what changed since it.
+    pub replaced: Option<Replaced>,
+}
+
+/// An earlier seal that a new one replaced: when it was made, and the files changed,
+/// gone or added since (the lists `verify` would have given).
+#[derive(Clone, Debug)]
+pub struct Replaced {
+    pub sealed_at: String,
+    pub changed: Vec<String>,
+    pub missing: Vec<String>,
+    pub added: Vec<String>,
+}
+
+impl Replaced {
+    fn between(old: Seal, new: &[SealedFile]) -> Replaced {
+        let before: HashMap<&str, &str> = old
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.sha256.as_str()))
+            .collect();
+        let now: HashMap<&str, &str> = new
+            .iter()
+            .map(|f| (f.path.as_str(), f.sha256.as_str()))
+            .collect();
+        let (mut changed, mut added) = (Vec::new(), Vec::new());
+        for f in new {
+            match before.get(f.path.as_str()) {
+                Some(h) if *h != f.sha256 => changed.push(f.path.clone()),
+                Some(_) => {}
+                None => added.push(f.path.clone()),
+            }
+        }
+        let missing = old
+            .files
+            .iter()
+            .filter(|f| !now.contains_key(f.path.as_str()))
+            .map(|f| f.path.clone())
+            .collect();
+        Replaced {
+            sealed_at: old.sealed_at,
+            changed,
+            missing,
+            added,
+        }
+    }
 }
 
 /// Why a seal did not happen; nothing was written in either case.
@@ -157,6 +203,8 @@ pub fn seal(
 ) -> Result<Sealed, Refused> {
     let _lock = fsio::lock_folder(dir).map_err(|e| lock_refused(dir, e))?;
     fsio::remove_stale_temporaries(dir);
+    // An unreadable earlier seal is simply replaced; one that reads is compared below.
+    let previous = read_seal(dir).ok();
     let manifest_path = dir.join(MANIFEST_FILE);
     let manifest_source = shown(dir, MANIFEST_FILE);
     let before = read_input(&manifest_path, Within::Folder(dir), Input::Table)
@@ -213,7 +261,7 @@ pub fn seal(
         .zip(&hashes)
         .filter(|(d, h)| d.sha256 != **h)
         .count();
-    let after = with_hashes(&m, &hashes);
+    let after = with_hashes(&m, &hashes, &before);
 
     let mut files = Vec::new();
     for (role, rel, within, kind) in fixed_files(dir, settings) {
@@ -279,7 +327,7 @@ pub fn seal(
         return Err(Refused::Problems(vec![Diagnostic::error(
             &manifest_source,
             text!(
-                vi: "manifest.csv đã được sửa trong lúc niêm phong; không ghi gì, bản sửa được giữ nguyên; chạy lại seal",
+                vi: "manifest.csv đã được sửa trong lúc niêm phong; không ghi gì, bản sửa được giữ nguyên; chạy lại parscore seal",
                 en: "manifest.csv was edited while sealing; nothing was written and the edit is kept; run seal again"
             ),
         )]));
@@ -297,11 +345,13 @@ pub fn seal(
         .into_iter()
         .map(|k| format!("{FILES_DIR}/{k}"))
         .collect();
+    let replaced = previous.map(|old| Replaced::between(old, &seal.files));
     Ok(Sealed {
         seal,
         updated_rows,
         unlisted,
         hard_linked,
+        replaced,
     })
 }
 
@@ -330,7 +380,7 @@ fn lock_refused(dir: &Path, e: LockError) -> Refused {
         LockError::Busy => Diagnostic::error(
             &source,
             text!(
-                vi: "một lệnh seal khác đang niêm phong hồ sơ này; chờ lệnh đó xong rồi chạy lại",
+                vi: "một lệnh parscore seal khác đang niêm phong hồ sơ này; chờ lệnh đó xong rồi chạy lại",
                 en: "another seal is sealing this dossier; wait for it to finish and run again"
             ),
         ),

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// A project folder with the shipped criteria and ranking files under `criteria/`. It lies
 /// three folders deep in a temporary folder, so that the search for `criteria/` folders
-/// (up to three levels above) finds no other on the machine.
+/// (up to two levels above) finds no other on the machine.
 struct Project {
     _tmp: tempfile::TempDir,
     root: std::path::PathBuf,

@@ -61,8 +61,10 @@ fn json(args: &[&str]) -> Value {
 }
 
 /// `parscore ARGS…` at the project root, which must succeed; its output.
+/// Run wide (`--width 200`), so that a row of the recovery list stays on one line.
 fn table(args: &[&str]) -> String {
-    let (code, out, err) = run(args);
+    let args = [args, &["--width", "200"]].concat();
+    let (code, out, err) = run(&args);
     assert_eq!(code, 0, "{err}");
     out
 }
