@@ -8,6 +8,7 @@
 use super::hash::{sha256_all, sha256_bytes, Hashed};
 use super::manifest::{self, with_hashes, Manifest};
 use super::paths::{list_files, normalise, resolve, RefusedEntry};
+pub use super::replaced::Replaced;
 use super::{FILES_DIR, MANIFEST_FILE, SEAL_FILE};
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
 use crate::dossier::{shown, Settings, PLAN_FILE, SCORES_FILE, SETTINGS_FILE};
@@ -59,50 +60,6 @@ pub struct Sealed {
     pub hard_linked: Vec<String>,
     /// The seal this one replaced, and what changed since it.
     pub replaced: Option<Replaced>,
-}
-
-/// An earlier seal that a new one replaced: when it was made, and the files changed,
-/// gone or added since (the lists `verify` would have given).
-#[derive(Clone, Debug)]
-pub struct Replaced {
-    pub sealed_at: String,
-    pub changed: Vec<String>,
-    pub missing: Vec<String>,
-    pub added: Vec<String>,
-}
-
-impl Replaced {
-    fn between(old: Seal, new: &[SealedFile]) -> Replaced {
-        let before: HashMap<&str, &str> = old
-            .files
-            .iter()
-            .map(|f| (f.path.as_str(), f.sha256.as_str()))
-            .collect();
-        let now: HashMap<&str, &str> = new
-            .iter()
-            .map(|f| (f.path.as_str(), f.sha256.as_str()))
-            .collect();
-        let (mut changed, mut added) = (Vec::new(), Vec::new());
-        for f in new {
-            match before.get(f.path.as_str()) {
-                Some(h) if *h != f.sha256 => changed.push(f.path.clone()),
-                Some(_) => {}
-                None => added.push(f.path.clone()),
-            }
-        }
-        let missing = old
-            .files
-            .iter()
-            .filter(|f| !now.contains_key(f.path.as_str()))
-            .map(|f| f.path.clone())
-            .collect();
-        Replaced {
-            sealed_at: old.sealed_at,
-            changed,
-            missing,
-            added,
-        }
-    }
 }
 
 /// Why a seal did not happen; nothing was written in either case.
