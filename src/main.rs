@@ -30,6 +30,10 @@ struct Cli {
     /// seal.json 64, tiêu chí 32) / raise every input size limit to N MiB
     #[arg(long, global = true, value_name = "MIB")]
     max_input: Option<u64>,
+    /// Độ rộng bảng, số ký tự (mặc định: độ rộng cửa sổ dòng lệnh, hoặc 100 khi ghi ra tệp)
+    /// / the width of tables in columns (default: the terminal's, or 100 off a terminal)
+    #[arg(long, global = true, value_name = "N")]
+    width: Option<u16>,
     #[command(subcommand)]
     command: Command,
 }
@@ -74,6 +78,35 @@ enum ScoreFormatArg {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Tạo hồ sơ mới cho một đơn vị và một năm / create a new dossier for a unit and a year
+    Init {
+        /// Thư mục hồ sơ mới, ví dụ evidence/2027 / the new dossier folder
+        dir: PathBuf,
+        /// Tên đơn vị / the unit's name
+        #[arg(long)]
+        unit: Option<String>,
+        /// Năm đánh giá / the year assessed
+        #[arg(long, value_name = "YYYY")]
+        year: Option<String>,
+        /// Tệp tiêu chí / the criteria file
+        #[arg(long, value_name = "FILE")]
+        criteria: Option<String>,
+        /// Khối trong bảng xếp hạng / the group in the ranking
+        #[arg(long, value_name = "G")]
+        group: Option<String>,
+        /// Tệp xếp hạng công bố / the published ranking file
+        #[arg(long, value_name = "FILE")]
+        rankings: Option<String>,
+        /// Hạng cần đạt / the rank to reach
+        #[arg(long, value_name = "K")]
+        target_rank: Option<String>,
+        /// Ngày đánh giá hồ sơ / the date the dossier is judged at
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Chép kế hoạch từ hồ sơ năm khác / copy the plan of another year's dossier
+        #[arg(long, value_name = "DOSSIER")]
+        plan_from: Option<PathBuf>,
+    },
     /// Tính điểm hồ sơ: từng tiêu chí, lĩnh vực, tổng và chỉ số / score a dossier
     Score {
         /// Thư mục hồ sơ, ví dụ evidence/2026; nhiều hồ sơ thì mỗi hồ sơ một phần / the dossier folder(s)
@@ -205,8 +238,37 @@ fn main() -> ExitCode {
     if let Some(mib) = cli.max_input {
         parscore::fsio::raise_caps(mib);
     }
+    if let Some(columns) = cli.width {
+        parscore::report::table::set_width(columns);
+    }
     let json = wants_json(&cli.command);
     let outcome = match cli.command {
+        Command::Init {
+            dir,
+            unit,
+            year,
+            criteria,
+            group,
+            rankings,
+            target_rank,
+            as_of,
+            plan_from,
+        } => {
+            let args = app::InitArgs {
+                dir,
+                unit,
+                year,
+                criteria,
+                group,
+                rankings,
+                target_rank,
+                as_of,
+                plan_from,
+            };
+            let mut terminal = app::Terminal::if_interactive();
+            let ask = terminal.as_mut().map(|t| t as &mut dyn app::Ask);
+            app::init(&args, ask, lang)
+        }
         Command::Score {
             dossiers,
             format,

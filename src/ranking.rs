@@ -48,8 +48,8 @@ pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option
             Diagnostic::error(
                 source,
                 text!(
-                    vi: "tệp này không phải bảng xếp hạng: dòng tiêu đề không có cột nào trong year,group,unit,score,rank,source",
-                    en: "this file is not a ranking: its header row has none of the columns year,group,unit,score,rank,source"
+                    vi: "tệp này không phải bảng xếp hạng: dòng tiêu đề không có cột nào trong \"year,group,unit,score,rank,source\"",
+                    en: "this file is not a ranking: its header row has none of the columns \"year,group,unit,score,rank,source\""
                 ),
             )
             .at_line(Some(table.header_line)),
@@ -153,6 +153,30 @@ impl Rankings {
             .collect();
         v.sort_by_key(|e| (e.rank, std::cmp::Reverse(e.score)));
         v
+    }
+
+    /// The groups the ranking has, in the order they first appear.
+    pub fn groups(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for e in &self.entries {
+            if !out.contains(&e.group.as_str()) {
+                out.push(&e.group);
+            }
+        }
+        out
+    }
+
+    /// The years published for `group`, oldest first.
+    pub fn years(&self, group: &str) -> Vec<i32> {
+        let mut out: Vec<i32> = self
+            .entries
+            .iter()
+            .filter(|e| e.group == group)
+            .map(|e| e.year)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     pub fn at_rank(&self, group: &str, year: i32, rank: u32) -> Option<&Entry> {

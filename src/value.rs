@@ -78,6 +78,25 @@ pub fn parse_count(raw: &str) -> Option<Decimal> {
     (d >= Decimal::ZERO && d.fract().is_zero()).then_some(d)
 }
 
+/// A figure with the word parscore shows after it (`2 trường hợp`, `1,5 điểm`, `2 cases`)
+/// reads as the figure alone, so that what `score` prints can be typed back. Case, spaces
+/// and Unicode form are ignored; text with another word is returned as it is (folded).
+pub fn without_unit(raw: &str, units: &[&str]) -> String {
+    let f = crate::input::fold(raw);
+    for unit in units {
+        if let Some(figure) = f.strip_suffix(unit) {
+            return figure.trim_end().to_string();
+        }
+    }
+    f
+}
+
+/// The words shown after a count of cases.
+pub const CASE_WORDS: [&str; 4] = ["trường hợp", "case(s)", "cases", "case"];
+
+/// The words shown after points.
+pub const POINT_WORDS: [&str; 3] = ["điểm", "points", "point"];
+
 /// Whether a declared value marks the leaf as not applicable to the unit.
 pub fn is_not_applicable(raw: &str) -> bool {
     let s = crate::input::fold(raw);
@@ -131,5 +150,15 @@ mod tests {
         assert_eq!(parse_count("3"), Some(d("3")));
         assert_eq!(parse_count("2.5"), None);
         assert_eq!(parse_count("-1"), None);
+    }
+
+    #[test]
+    fn a_figure_reads_without_the_word_shown_after_it() {
+        assert_eq!(without_unit("2 trường hợp", &CASE_WORDS), "2");
+        assert_eq!(without_unit("2 TRƯỜNG  HỢP", &CASE_WORDS), "2");
+        assert_eq!(without_unit("3 case(s)", &CASE_WORDS), "3");
+        assert_eq!(without_unit("1,5 điểm", &POINT_WORDS), "1,5");
+        assert_eq!(without_unit("1 point", &POINT_WORDS), "1");
+        assert_eq!(without_unit("2 hồ sơ", &CASE_WORDS), "2 hồ sơ");
     }
 }

@@ -29,6 +29,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     let vi = lang == Lang::Vi;
     let (scored, gap) = match measure(
         a.dossier,
+        "chart",
         a.rank,
         a.threshold,
         lang,
@@ -51,7 +52,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         }
     }
     if let Err(e) = std::fs::create_dir_all(a.out) {
-        return cannot_write(a.out, &e.to_string(), lang);
+        return cannot_write(a.out, &crate::fsio::os_reason(&e), lang);
     }
     let s = &scored.sheet;
     let as_of = parse_date(&s.as_of).map(show_date).unwrap_or_default();
@@ -292,21 +293,21 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     for (name, svg) in drawn {
         let svg = match svg {
             Ok(s) => s,
-            Err(e) => return cannot_write(&a.out.join(format!("{name}.svg")), &e, lang),
+            Err(e) => return cannot_draw(&a.out.join(format!("{name}.svg")), &e, lang),
         };
         let path = a.out.join(format!("{name}.svg"));
         if let Err(e) = write_atomic(&path, svg.as_bytes()) {
-            return cannot_write(&path, &e.to_string(), lang);
+            return cannot_write(&path, &crate::fsio::os_reason(&e), lang);
         }
         written.push(path);
         if a.png {
             let path = a.out.join(format!("{name}.png"));
             let bytes = match chart::png(&svg) {
                 Ok(b) => b,
-                Err(e) => return cannot_write(&path, &e, lang),
+                Err(e) => return cannot_draw(&path, &e, lang),
             };
             if let Err(e) = write_atomic(&path, &bytes) {
-                return cannot_write(&path, &e.to_string(), lang);
+                return cannot_write(&path, &crate::fsio::os_reason(&e), lang);
             }
             written.push(path);
         }
@@ -366,10 +367,21 @@ fn trend_footer(c: &crate::compare::Comparison, lang: Lang) -> String {
     out
 }
 
-fn cannot_write(path: &Path, e: &str, lang: Lang) -> Outcome {
+fn cannot_write(path: &Path, why: &crate::lang::Text, lang: Lang) -> Outcome {
+    let (vi, en) = (&why.vi, &why.en);
     let d = Diagnostic::error(
         &path.display().to_string(),
-        text!(vi: "không vẽ hoặc ghi được biểu đồ: {e}", en: "cannot draw or write the chart: {e}"),
+        text!(vi: "không ghi được biểu đồ: {vi}", en: "cannot write the chart: {en}"),
+    );
+    Outcome::fatal(d.into(), lang)
+}
+
+/// The drawing library's own reason stays in the English message; it is never a user's
+/// mistake (the chart's text comes from parscore), so Vietnamese says what to report.
+fn cannot_draw(path: &Path, e: &str, lang: Lang) -> Outcome {
+    let d = Diagnostic::error(
+        &path.display().to_string(),
+        text!(vi: "không vẽ được biểu đồ (lỗi nội bộ của thư viện vẽ); hãy báo lỗi này cho nhóm phát triển", en: "cannot draw the chart: {e}"),
     );
     Outcome::fatal(d.into(), lang)
 }

@@ -21,7 +21,7 @@ pub fn load_all(paths: &[PathBuf], lang: Lang) -> Result<Vec<Scored>, Outcome> {
     let mut loaded = Vec::new();
     let mut failed: Option<Outcome> = None;
     for p in paths {
-        match load_scored(p, lang) {
+        match load_scored(p, "compare", lang) {
             Ok(s) => loaded.push(s),
             Err(o) => {
                 let f = failed.get_or_insert(Outcome {

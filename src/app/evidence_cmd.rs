@@ -24,7 +24,7 @@ fn no_manifest(dir: &Path) -> Diagnostic {
 
 /// The checklist of missing and doubtful evidence. Exit 1 when there is anything on it.
 pub fn evidence(path: &Path, json: bool, lang: Lang, shared: &mut Shared) -> Outcome {
-    let scored = match load_scored_with(path, lang, shared) {
+    let scored = match load_scored_with(path, "evidence", lang, Vec::new(), shared) {
         Ok(s) => s,
         Err(outcome) => return outcome,
     };
@@ -35,7 +35,13 @@ pub fn evidence(path: &Path, json: bool, lang: Lang, shared: &mut Shared) -> Out
         let v = present::json(&scored.sheet, a, &m.source, lang);
         format!("{}\n", crate::escape::json_pretty(&v))
     } else {
-        present::table(&scored.sheet, a, &m.source, lang)
+        present::table(
+            &scored.sheet,
+            a,
+            &m.source,
+            scored.dossier.plan.is_some(),
+            lang,
+        )
     };
     Outcome {
         out,
@@ -51,14 +57,10 @@ pub fn evidence(path: &Path, json: bool, lang: Lang, shared: &mut Shared) -> Out
 
 /// Hashes every listed document into the manifest and writes `seal.json`.
 pub fn seal(path: &Path, lang: Lang) -> Outcome {
-    let dir = dossier::locate(path);
-    if !dir.is_dir() {
-        let d = Diagnostic::error(
-            &dir.display().to_string(),
-            text!(vi: "không tìm thấy thư mục hồ sơ", en: "no dossier folder here"),
-        );
-        return Outcome::fatal(d.into(), lang);
-    }
+    let dir = match dossier::open(path, "seal") {
+        Ok(d) => d,
+        Err(f) => return Outcome::fatal(f, lang),
+    };
     let mut diags = Diagnostics::default();
     let settings = match Settings::read_file(&dir, &mut diags) {
         Ok(Some(s)) => s,
@@ -90,7 +92,10 @@ pub fn seal(path: &Path, lang: Lang) -> Outcome {
 
 /// Recomputes the seal; exit 1 if any file changed, disappeared or was added.
 pub fn verify(path: &Path, json: bool, lang: Lang) -> Outcome {
-    let dir = dossier::locate(path);
+    let dir = match dossier::open(path, "verify") {
+        Ok(d) => d,
+        Err(f) => return Outcome::fatal(f, lang),
+    };
     let seal = match sealing::read_seal(&dir) {
         Ok(s) => s,
         Err(f) => return Outcome::fatal(f, lang),

@@ -24,7 +24,7 @@ pub fn score(
     lang: Lang,
     shared: &mut Shared,
 ) -> Outcome {
-    let scored = match load_scored_with(path, lang, shared) {
+    let scored = match load_scored_with(path, "score", lang, Vec::new(), shared) {
         Ok(s) => s,
         Err(outcome) => return outcome,
     };
@@ -42,7 +42,10 @@ pub fn score(
         None => match format {
             ScoreFormat::Table => present::table(sheet, lang),
             ScoreFormat::Csv => present::csv(sheet),
-            ScoreFormat::Json => format!("{}\n", crate::escape::json_pretty(&present::json(sheet))),
+            ScoreFormat::Json => format!(
+                "{}\n",
+                crate::escape::json_pretty(&present::json(sheet, lang))
+            ),
         },
     };
     Outcome {

@@ -21,14 +21,21 @@ pub struct Scored {
 
 /// Loads and scores a dossier; any error in it (settings, criteria, tables, manifest
 /// structure) is returned, all of them together, as the outcome to print.
-pub fn load_scored(path: &Path, lang: Lang) -> Result<Scored, Outcome> {
-    load_scored_with(path, lang, &mut Shared::default())
+pub fn load_scored(path: &Path, command: &str, lang: Lang) -> Result<Scored, Outcome> {
+    load_scored_with(path, command, lang, Vec::new(), &mut Shared::default())
 }
 
-/// [`load_scored`], reading each shared file once per run.
-pub fn load_scored_with(path: &Path, lang: Lang, shared: &mut Shared) -> Result<Scored, Outcome> {
+/// As [`load_scored`], with the problems `command` found in the settings it alone needs,
+/// reported with the dossier's own, reading each shared file once per run.
+pub fn load_scored_with(
+    path: &Path,
+    command: &str,
+    lang: Lang,
+    extra: Vec<crate::diag::Diagnostic>,
+    shared: &mut Shared,
+) -> Result<Scored, Outcome> {
     let mut diags = Diagnostics::default();
-    let d = match dossier::load_with(path, &mut diags, shared) {
+    let d = match dossier::load_with(path, command, &mut diags, extra, shared) {
         Ok(Some(d)) => d,
         Ok(None) => return Err(Outcome::problems(&diags.items, lang)),
         Err(f) => return Err(Outcome::fatal(f, lang)),

@@ -15,6 +15,9 @@ use std::path::Path;
 pub fn template(input: &Path, out: Option<&Path>, lang: Lang) -> Outcome {
     let folder = dossier::locate(input);
     let criteria_path = if folder.is_dir() {
+        if let Err(f) = dossier::open(input, "template") {
+            return Outcome::fatal(f, lang);
+        }
         let mut diags = Diagnostics::default();
         match dossier::Settings::read_file(&folder, &mut diags) {
             Ok(Some(s)) => folder.join(s.criteria),
@@ -61,9 +64,11 @@ pub fn template(input: &Path, out: Option<&Path>, lang: Lang) -> Outcome {
         return Outcome::fatal(d.into(), lang);
     }
     if let Err(e) = write_atomic(out, &bytes) {
+        let why = crate::fsio::os_reason(&e);
+        let (vi, en) = (&why.vi, &why.en);
         let d = Diagnostic::error(
             &target,
-            text!(vi: "không ghi được tệp: {e}", en: "cannot write the file: {e}"),
+            text!(vi: "không ghi được tệp: {vi}", en: "cannot write the file: {en}"),
         );
         return Outcome::fatal(d.into(), lang);
     }

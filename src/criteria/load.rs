@@ -62,13 +62,13 @@ pub fn load_str(text: &str, source: &str) -> Loaded {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let detail = e.to_string();
-            let detail = detail.split(" at line ").next().unwrap_or("").to_string();
+            let why = crate::input::serde_text(&e);
+            let (vi, en) = (&why.vi, &why.en);
             let d = Diagnostic::error(
                 source,
                 text!(
-                    vi: "lỗi cú pháp JSON ({detail})",
-                    en: "JSON syntax error ({detail})"
+                    vi: "lỗi cú pháp JSON: {vi}",
+                    en: "JSON syntax error ({en})"
                 ),
             )
             .at(e.line(), e.column().max(1));

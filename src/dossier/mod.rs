@@ -2,13 +2,16 @@
 //! in `scores.csv`, and the reform plan in `plan.csv`. This is the one place that knows the
 //! file layout of a dossier (see `docs/dossier-format.md`).
 
+pub mod create;
+mod find;
 mod plan;
 mod scores;
 mod settings;
 
+pub use find::{criteria_files, ranking_files, CRITERIA_DIR};
 pub use plan::{is_done_status, parse_due, Completion, Due, Plan, Task};
 pub use scores::{Declared, Scores};
-pub use settings::Settings;
+pub use settings::{Draft, Settings, FORMAT, KEYS};
 
 use crate::criteria::{self, Criteria};
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
@@ -43,6 +46,66 @@ pub fn shown(dir: &Path, file: &str) -> String {
     dir.join(file).display().to_string()
 }
 
+/// How a folder is named in a sentence: its path, or "the current folder" for `.`.
+pub fn folder_name(dir: &Path) -> crate::lang::Text {
+    let shown = dir.display().to_string();
+    if shown.is_empty() || shown == "." || shown == "./" {
+        let full = std::env::current_dir()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        text!(vi: "thư mục hiện tại ({full})", en: "the current folder ({full})")
+    } else {
+        crate::lang::Text::new(shown.clone(), shown)
+    }
+}
+
+/// The dossier folder that `command` was given, or why the path is not one: a file where
+/// a folder is wanted, a folder that does not exist, a folder without `dossier.json`. Each
+/// message shows the command to try.
+pub fn open(path: &Path, command: &str) -> Result<PathBuf, Fatal> {
+    let dir = locate(path);
+    let shown = path.display().to_string();
+    let fail = |t| Err(Fatal::from(Diagnostic::error(&shown, t)));
+    match path.metadata() {
+        Err(_) if path.symlink_metadata().is_err() => fail(text!(
+            vi: "không có thư mục này; kiểm tra tên thư mục hồ sơ (ví dụ evidence/2026), hoặc tạo hồ sơ mới: parscore init {shown} --unit \"<tên đơn vị>\" --year <năm>",
+            en: "no such folder; check the dossier folder's name (e.g. evidence/2026), or create a new dossier: parscore init {shown} --unit \"<unit name>\" --year <year>"
+        )),
+        Ok(m) if m.is_file() && dir.as_path() == path => {
+            let parent = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+                _ => ".".to_string(),
+            };
+            fail(text!(
+                vi: "đây là một tệp, không phải thư mục hồ sơ; lệnh cần thư mục chứa dossier.json, thử: parscore {command} {parent}",
+                en: "this is a file, not a dossier folder; the command needs the folder that holds dossier.json, try: parscore {command} {parent}"
+            ))
+        }
+        _ if dir.join(SETTINGS_FILE).symlink_metadata().is_err() && dir.is_dir() => {
+            let name = folder_name(&dir);
+            let (vi, en) = (&name.vi, &name.en);
+            let here = dir.display().to_string();
+            let here = if here.is_empty() {
+                ".".to_string()
+            } else {
+                here
+            };
+            Err(Fatal::from(Diagnostic::error(
+                &self::shown(&dir, SETTINGS_FILE),
+                text!(
+                    vi: "không có tệp này, nên {vi} chưa phải thư mục hồ sơ; tạo hồ sơ mới bằng: parscore init {here} --unit \"<tên đơn vị>\" --year <năm>",
+                    en: "no such file, so {en} is not a dossier folder; create a new dossier with: parscore init {here} --unit \"<unit name>\" --year <year>"
+                ),
+            )))
+        }
+        _ if !dir.is_dir() => fail(text!(
+            vi: "không phải thư mục hồ sơ (cần thư mục chứa dossier.json)",
+            en: "not a dossier folder (the folder holding dossier.json is needed)"
+        )),
+        _ => Ok(dir),
+    }
+}
+
 /// The shared files already read in this run, by real path: many dossiers (a unit's years,
 /// a city's units) name the same criteria file, which is read and checked once.
 #[derive(Debug, Default)]
@@ -62,47 +125,38 @@ impl Shared {
     }
 }
 
-/// Reads a dossier. `Err` when it cannot be read at all; `None` when its settings or its
-/// criteria are invalid; otherwise the dossier, with every problem found in its tables
-/// (errors and warnings) in `diags`. A caller must not present a score while `diags`
-/// holds errors.
-pub fn load(path: &Path, diags: &mut Diagnostics) -> Result<Option<Dossier>, Fatal> {
-    load_with(path, diags, &mut Shared::default())
+/// Reads a dossier for `command`. `Err` when it cannot be read at all; `None` when its
+/// settings or its criteria are invalid; otherwise the dossier, with every problem found
+/// in its tables (errors and warnings) in `diags`. A caller must not present a score while
+/// `diags` holds errors.
+pub fn load(path: &Path, command: &str, diags: &mut Diagnostics) -> Result<Option<Dossier>, Fatal> {
+    load_with(path, command, diags, Vec::new(), &mut Shared::default())
 }
 
-/// [`load`], reading each shared file once per run.
+/// As [`load`], with problems a command found in the settings it alone needs (`extra`),
+/// reported beside those of the dossier, reading each shared file once per run.
 pub fn load_with(
     path: &Path,
+    command: &str,
     diags: &mut Diagnostics,
+    extra: Vec<Diagnostic>,
     shared: &mut Shared,
 ) -> Result<Option<Dossier>, Fatal> {
-    let dir = locate(path);
-    if !dir.is_dir() {
-        return Err(Fatal::from(Diagnostic::error(
-            &dir.display().to_string(),
-            text!(vi: "không tìm thấy thư mục hồ sơ", en: "no dossier folder here"),
-        )));
-    }
-    let Some(settings) = Settings::read_file(&dir, diags)? else {
+    let dir = open(path, command)?;
+    let (draft, problems) = Settings::draft(&dir)?;
+    diags.extend(problems);
+    diags.extend(extra);
+    // A wrong key other than these stops nothing: the tables are read too, so that every
+    // problem is reported in one run (and no score is shown while any is an error).
+    let Some(settings) = draft.complete() else {
         return Ok(None);
     };
     let criteria_path = dir.join(&settings.criteria);
     let criteria_name = criteria_path.display().to_string();
     match crate::fsio::inspect(&criteria_path, crate::fsio::Within::Anywhere) {
-        Err(crate::fsio::Refusal::Missing) => {}
+        Err(crate::fsio::Refusal::Missing) => return Ok(None),
         Err(r) => return Err(Fatal::from(r.diagnostic(&criteria_name))),
         Ok(_) => {}
-    }
-    if !criteria_path.is_file() {
-        let named = &settings.criteria;
-        let settings_file = shown(&dir, SETTINGS_FILE);
-        return Err(Fatal::from(Diagnostic::error(
-            &settings_file,
-            text!(
-                vi: "\"criteria\": không có tệp tiêu chí {criteria_name} (đường dẫn \"{named}\" tính từ thư mục hồ sơ; khi chép hồ sơ đi nơi khác, sửa đường dẫn này)",
-                en: "\"criteria\": no criteria file at {criteria_name} (the path \"{named}\" is relative to the dossier folder; fix it when the dossier is copied elsewhere)"
-            ),
-        )));
     }
     let loaded = shared.criteria(&criteria_path, &criteria_name)?;
     let criteria_ok = !loaded.diagnostics.iter().any(Diagnostic::is_error);

@@ -146,7 +146,7 @@ pub fn read(
         let at = |m| Diagnostic::error(source, m).at_line(Some(row.line));
         let due_text = table.cell(row, "due").to_string();
         let Some(due) = parse_due(&due_text, settings.year) else {
-            diags.push(at(text!(vi: "nhiệm vụ {id}: thời hạn \"{due_text}\" không đọc được (ví dụ: Trước 15/01/2026, Thường xuyên, Cả năm 2026)", en: "task {id}: due \"{due_text}\" cannot be read (e.g. Trước 15/01/2026, Thường xuyên, Cả năm 2026)")));
+            diags.push(at(text!(vi: "nhiệm vụ {id}: thời hạn \"{due_text}\" không đọc được (ví dụ: Trước 15/01/2026, Thường xuyên, Cả năm 2026)", en: "task {id}: due \"{due_text}\" cannot be read (e.g. \"Trước 15/01/2026\", \"Thường xuyên\", \"Cả năm 2026\")")));
             continue;
         };
         let done_on = match table.cell(row, "done_on") {

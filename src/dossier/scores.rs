@@ -99,20 +99,18 @@ pub fn read(
                 }
             },
         };
-        // `1.1.2,92,5,` in a comma-separated file reads as value 92 and note 5.
+        // `1.1.2,92,5,` in a comma-separated file reads as value 92 and note 5: a changed
+        // figure a busy clerk would scroll past, so it is an error with the fix.
         let (value, note) = (table.cell(row, "value"), table.cell(row, "note"));
         let digits = |s: &str, max: usize| {
             !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
         };
         if table.delimiter == b',' && digits(value, 3) && digits(note, 3) {
-            diags.push(
-                Diagnostic::warning(source, text!(
-                    vi: "giá trị \"{value}\" và ghi chú \"{note}\": nếu ý là số thập phân {value},{note} thì phải đặt trong ngoặc kép (\"{value},{note}\") hoặc lưu tệp với dấu ;",
-                    en: "value \"{value}\" and note \"{note}\": if {value},{note} was meant as a decimal, quote it (\"{value},{note}\") or save the file with ;"
-                ))
-                .at_line(Some(row.line))
-                .for_code(&code),
-            );
+            diags.push(at(text!(
+                vi: "giá trị \"{value}\" và ghi chú \"{note}\": dấu phẩy không nằm trong ngoặc kép đã tách số {value},{note} làm hai ô; đặt số trong ngoặc kép (\"{value},{note}\") hoặc lưu tệp với dấu ;",
+                en: "value \"{value}\" and note \"{note}\": an unquoted comma split the number {value},{note} into two cells; quote it (\"{value},{note}\") or save the file with ;"
+            )));
+            continue;
         }
         let evidence = table
             .cell(row, "evidence")

@@ -1,14 +1,31 @@
-//! `dossier.json`: who the unit is, which year, which criteria and ranking apply.
+//! `dossier.json`: who the unit is, which year, which criteria and ranking apply. Every key
+//! is checked in one pass, so that a clerk writing the file by hand sees every missing or
+//! wrong setting at once, each with the value it needs (and, for the criteria file, the
+//! files that could be meant). The keys are read from a JSON value rather than through
+//! serde's derive, whose English would otherwise reach a Vietnamese message.
 
+use super::find::criteria_files;
 use crate::diag::{Diagnostic, Fatal};
 use crate::fsio::{read_input, Input, Within};
 use crate::text;
 use crate::value::{iso_date, parse_date};
-use serde::Deserialize;
+use serde_json::{Map, Value};
 use std::path::Path;
 use time::Date;
 
 pub const FORMAT: &str = "parscore-dossier/1";
+
+/// The keys of `dossier.json`, in the order the docs list them.
+pub const KEYS: [&str; 8] = [
+    "format",
+    "unit",
+    "year",
+    "criteria",
+    "group",
+    "rankings",
+    "target_rank",
+    "as_of",
+];
 
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -23,18 +40,19 @@ pub struct Settings {
     pub as_of: Date,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Raw {
-    format: String,
-    unit: String,
-    year: i32,
-    criteria: String,
-    #[serde(default)]
-    group: String,
-    rankings: Option<String>,
-    target_rank: Option<u32>,
-    as_of: Option<String>,
+/// The settings as far as they could be read: each key that is present and well-formed,
+/// even when others are not, so that a command can check its own keys beside the rest.
+#[derive(Clone, Debug, Default)]
+pub struct Draft {
+    pub unit: Option<String>,
+    pub year: Option<i32>,
+    pub criteria: Option<String>,
+    pub group: Option<String>,
+    pub rankings: Option<String>,
+    pub target_rank: Option<u32>,
+    pub as_of: Option<Date>,
+    /// Where each key is written (line, column), to place a problem with its value.
+    pub places: Vec<(String, usize, usize)>,
 }
 
 /// Today in Vietnam (UTC+7), for a dossier without `as_of`.
@@ -42,57 +60,238 @@ pub fn today() -> Date {
     (time::OffsetDateTime::now_utc() + time::Duration::hours(7)).date()
 }
 
-pub fn read(path: &Path, source: &str) -> Result<Result<Settings, Vec<Diagnostic>>, Fatal> {
+/// Reads `dossier.json` at `path` (`source` names it): the keys that could be read, and
+/// every problem found. `folder` is the dossier folder the criteria path is relative to.
+pub fn read(path: &Path, source: &str, folder: &Path) -> Result<(Draft, Vec<Diagnostic>), Fatal> {
     let bytes = read_input(path, Within::folder_of(path), Input::Settings)
         .map_err(|r| r.diagnostic(source))?;
     let text = match crate::input::json_text(&bytes, source) {
         Ok(t) => t,
-        Err(d) => return Ok(Err(vec![*d])),
+        Err(d) => return Ok((Draft::default(), vec![*d])),
     };
-    let text = text.as_str();
-    let at_key = |d: Diagnostic, key: &str| match crate::input::key_position(text, key) {
-        Some((line, column)) => d.at(line, column),
-        None => d,
-    };
-    let raw: Raw = match serde_json::from_str(text) {
-        Ok(r) => r,
+    let value: Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
         Err(e) => {
-            let detail = e.to_string();
-            let detail = detail.split(" at line ").next().unwrap_or("").to_string();
-            return Ok(Err(vec![Diagnostic::error(
+            let (line, column) = crate::input::serde_position(&e);
+            let why = crate::input::serde_text(&e);
+            let (vi, en) = (&why.vi, &why.en);
+            let d = Diagnostic::error(
                 source,
-                text!(vi: "dossier.json không hợp lệ ({detail})", en: "dossier.json is not valid ({detail})"),
+                text!(vi: "dossier.json không hợp lệ: {vi}", en: "dossier.json is not valid ({en})"),
             )
-            .at(crate::input::serde_position(&e).0, crate::input::serde_position(&e).1)]));
+            .at(line, column);
+            return Ok((Draft::default(), vec![d]));
         }
     };
-    let mut problems = Vec::new();
-    if raw.format != FORMAT {
-        let f = &raw.format;
-        problems.push(at_key(Diagnostic::error(source, text!(vi: "định dạng \"{f}\" không được hỗ trợ; cần \"{FORMAT}\"", en: "format \"{f}\" is not supported; expected \"{FORMAT}\"")), "format"));
-    }
-    let as_of = match raw.as_of.as_deref() {
-        None => today(),
-        Some(s) => match parse_date(s) {
-            Some(d) => d,
-            None => {
-                problems.push(at_key(Diagnostic::error(source, text!(vi: "\"as_of\": \"{s}\" không phải là ngày hợp lệ", en: "\"as_of\": \"{s}\" is not a valid date")), "as_of"));
-                today()
-            }
-        },
+    let Value::Object(map) = value else {
+        let d = Diagnostic::error(
+            source,
+            text!(
+                vi: "dossier.json phải là một đối tượng {{ \"format\": …, \"unit\": …, … }}; xem docs/dossier-format.md",
+                en: "dossier.json must be an object {{ \"format\": …, \"unit\": …, … }}; see docs/dossier-format.md"
+            ),
+        );
+        return Ok((Draft::default(), vec![d]));
     };
-    if !problems.is_empty() {
-        return Ok(Err(problems));
+    Ok(Checker {
+        map: &map,
+        text: &text,
+        source,
+        problems: Vec::new(),
     }
-    Ok(Ok(Settings {
-        unit: crate::input::nfc(&raw.unit),
-        year: raw.year,
-        criteria: raw.criteria,
-        group: raw.group,
-        rankings: raw.rankings,
-        target_rank: raw.target_rank,
-        as_of,
-    }))
+    .check(folder))
+}
+
+struct Checker<'a> {
+    map: &'a Map<String, Value>,
+    text: &'a str,
+    source: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    /// A problem with a key, placed at the key when it is written.
+    fn push(&mut self, key: &str, message: crate::lang::Text) {
+        let mut d = Diagnostic::error(self.source, message);
+        if let Some((line, column)) = crate::input::key_position(self.text, key) {
+            d = d.at(line, column);
+        }
+        self.problems.push(d);
+    }
+
+    /// A string value; a missing key is `None` (and an error when `required` says what to
+    /// write), a value of another type an error.
+    fn string(&mut self, key: &str, required: Option<&str>) -> Option<String> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => {
+                if let Some(example) = required {
+                    self.push(
+                        key,
+                        text!(vi: "thiếu \"{key}\"; thêm ví dụ {example}", en: "\"{key}\" is missing; add for example {example}"),
+                    );
+                }
+                None
+            }
+            Some(Value::String(s)) if required.is_some() && s.trim().is_empty() => {
+                let example = required.unwrap_or_default();
+                self.push(
+                    key,
+                    text!(vi: "\"{key}\" để trống; điền ví dụ {example}", en: "\"{key}\" is empty; fill it in, for example {example}"),
+                );
+                None
+            }
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                self.push(
+                    key,
+                    text!(vi: "\"{key}\" phải là chuỗi trong ngoặc kép, không phải {other}", en: "\"{key}\" must be a string in double quotes, not {other}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A whole number in `range`; `example` is a valid value.
+    fn number(
+        &mut self,
+        key: &str,
+        range: std::ops::RangeInclusive<i64>,
+        example: &str,
+    ) -> Option<i64> {
+        let v = self.map.get(key)?;
+        match v.as_i64().filter(|n| range.contains(n)) {
+            Some(n) => Some(n),
+            None => {
+                let (lo, hi) = (range.start(), range.end());
+                self.push(
+                    key,
+                    text!(
+                        vi: "\"{key}\": {v} không hợp lệ; cần một số nguyên từ {lo} đến {hi}, không đặt trong ngoặc kép, ví dụ \"{key}\": {example}",
+                        en: "\"{key}\": {v} is not valid; it needs a whole number from {lo} to {hi}, without quotes, for example \"{key}\": {example}"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn check(mut self, folder: &Path) -> (Draft, Vec<Diagnostic>) {
+        let keys: Vec<String> = self.map.keys().cloned().collect();
+        for key in keys.iter().filter(|k| !KEYS.contains(&k.as_str())) {
+            let list = KEYS.join(", ");
+            let near = KEYS
+                .iter()
+                .map(|k| (strsim::jaro_winkler(k, &key.to_lowercase()), *k))
+                .filter(|(s, _)| *s > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let message = match near {
+                Some((_, k)) => text!(
+                    vi: "khóa \"{key}\" không có trong dossier.json; có phải là \"{k}\"? (các khóa: {list})",
+                    en: "dossier.json has no key \"{key}\"; did you mean \"{k}\"? (the keys: {list})"
+                ),
+                None => text!(
+                    vi: "khóa \"{key}\" không có trong dossier.json; xóa nó hoặc sửa tên (các khóa: {list})",
+                    en: "dossier.json has no key \"{key}\"; remove it or correct its name (the keys: {list})"
+                ),
+            };
+            self.push(key, message);
+        }
+        match self.string("format", Some(&format!("\"format\": \"{FORMAT}\""))) {
+            Some(f) if f != FORMAT => self.push(
+                "format",
+                text!(vi: "định dạng \"{f}\" không được hỗ trợ; cần \"{FORMAT}\"", en: "format \"{f}\" is not supported; expected \"{FORMAT}\""),
+            ),
+            _ => {}
+        }
+        let unit = self.string(
+            "unit",
+            Some("\"unit\": \"Sở Nội vụ\" (tên đơn vị như trong bảng xếp hạng)"),
+        );
+        if !self.map.contains_key("year") {
+            self.push("year", text!(vi: "thiếu \"year\"; thêm năm đánh giá, ví dụ \"year\": 2026", en: "\"year\" is missing; add the year assessed, for example \"year\": 2026"));
+        }
+        let year = self.number("year", 1900..=2100, "2026").map(|y| y as i32);
+        let criteria = self.string(
+            "criteria",
+            Some("\"criteria\": \"../../criteria/haiphong-so-2026.json\""),
+        );
+        if let Some(c) = &criteria {
+            self.criteria_exists(folder, c);
+        } else if self.map.get("criteria").is_none_or(Value::is_null) {
+            self.add_choices(folder);
+        }
+        let group = self.string("group", None);
+        let rankings = self.string("rankings", None);
+        let target_rank = self.number("target_rank", 1..=1000, "5").map(|k| k as u32);
+        let as_of = match self.string("as_of", None) {
+            None => None,
+            Some(s) => match parse_date(&s) {
+                Some(d) => Some(d),
+                None => {
+                    self.push("as_of", text!(vi: "\"as_of\": \"{s}\" không phải là ngày hợp lệ; viết ví dụ \"30/11/2026\" hoặc \"2026-11-30\"", en: "\"as_of\": \"{s}\" is not a valid date; write for example \"30/11/2026\" or \"2026-11-30\""));
+                    None
+                }
+            },
+        };
+        let unit = unit.map(|u| crate::input::nfc(&u));
+        let places = KEYS
+            .iter()
+            .filter_map(|k| {
+                crate::input::key_position(self.text, k).map(|(l, c)| (k.to_string(), l, c))
+            })
+            .collect();
+        let draft = Draft {
+            unit,
+            year,
+            criteria,
+            group,
+            rankings,
+            target_rank,
+            as_of,
+            places,
+        };
+        (draft, self.problems)
+    }
+
+    /// The criteria file must exist where the path, read from the dossier folder, leads.
+    fn criteria_exists(&mut self, folder: &Path, named: &str) {
+        let path = folder.join(named);
+        if path.is_file()
+            || !matches!(
+                crate::fsio::inspect(&path, Within::Anywhere),
+                Err(crate::fsio::Refusal::Missing)
+            )
+        {
+            return;
+        }
+        let at = path.display().to_string();
+        self.push(
+            "criteria",
+            text!(
+                vi: "\"criteria\": không có tệp tiêu chí {at} (đường dẫn \"{named}\" tính từ thư mục hồ sơ; khi chép hồ sơ đi nơi khác, sửa đường dẫn này)",
+                en: "\"criteria\": no criteria file at {at} (the path \"{named}\" is relative to the dossier folder; fix it when the dossier is copied elsewhere)"
+            ),
+        );
+        self.add_choices(folder);
+    }
+
+    /// Appends the criteria files found near the dossier to the last problem.
+    fn add_choices(&mut self, folder: &Path) {
+        let found = criteria_files(folder);
+        let Some(last) = self.problems.last_mut() else {
+            return;
+        };
+        if found.is_empty() {
+            return;
+        }
+        let list = found
+            .iter()
+            .map(|p| format!("\"{p}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (vi, en) = (&last.message.vi, &last.message.en);
+        last.message = text!(vi: "{vi}; các tệp tiêu chí tìm thấy: {list}", en: "{en}; criteria files found: {list}");
+    }
 }
 
 impl Settings {
@@ -101,17 +300,44 @@ impl Settings {
         folder: &Path,
         diags: &mut crate::diag::Diagnostics,
     ) -> Result<Option<Settings>, Fatal> {
-        let name = super::shown(folder, super::SETTINGS_FILE);
-        match read(&folder.join(super::SETTINGS_FILE), &name)? {
-            Ok(s) => Ok(Some(s)),
-            Err(problems) => {
-                diags.extend(problems);
-                Ok(None)
-            }
+        let (draft, problems) = Self::draft(folder)?;
+        if !problems.is_empty() {
+            diags.extend(problems);
+            return Ok(None);
         }
+        Ok(draft.complete())
+    }
+
+    /// Reads `dossier.json` in `folder` as far as it can be read, with every problem.
+    pub fn draft(folder: &Path) -> Result<(Draft, Vec<Diagnostic>), Fatal> {
+        let name = super::shown(folder, super::SETTINGS_FILE);
+        read(&folder.join(super::SETTINGS_FILE), &name, folder)
     }
 
     pub fn as_of_iso(&self) -> String {
         iso_date(self.as_of)
+    }
+}
+
+impl Draft {
+    /// `d` placed at `key` when the key is written.
+    pub fn at_key(&self, key: &str, d: Diagnostic) -> Diagnostic {
+        match self.places.iter().find(|(k, _, _)| k == key) {
+            Some((_, line, column)) => d.at(*line, *column),
+            None => d,
+        }
+    }
+
+    /// The settings, when every required key was read.
+    pub fn complete(self) -> Option<Settings> {
+        Some(Settings {
+            unit: self.unit?,
+            year: self.year?,
+            criteria: self.criteria?,
+            group: self.group.unwrap_or_default(),
+            rankings: self.rankings,
+            target_rank: self.target_rank,
+            as_of: self.as_of.unwrap_or_else(today),
+        })
     }
 }

@@ -509,7 +509,7 @@ fn collect_links(
                         line: Some(row.line),
                         document: Some(id.clone()),
                         message: text!(
-                            vi: "cột evidence dẫn văn bản \"{id}\" không có trong manifest.csv",
+                            vi: "cột \"evidence\" dẫn văn bản \"{id}\" không có trong manifest.csv",
                             en: "the evidence column names document \"{id}\", which manifest.csv does not list"
                         ),
                         points: None,

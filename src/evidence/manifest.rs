@@ -124,9 +124,11 @@ fn from_table(table: Table, source: &str, diags: &mut Diagnostics) -> Option<Man
 }
 
 /// The manifest written back with `hashes` (one per row, in order) in its `sha256` column,
-/// added if it was absent: UTF-8 with a BOM (so Excel reads the diacritics), the original
-/// delimiter, every other column and cell as read.
-pub fn with_hashes(m: &Manifest, hashes: &[String]) -> Vec<u8> {
+/// added if it was absent, in the dress of the `original` bytes: the same delimiter, line
+/// ends (CRLF or LF), BOM (UTF-8 or UTF-16, kept as it was) and `sep=` line, every other
+/// column and cell as read. A file that was neither UTF-8 nor UTF-16 (Windows-1258) comes
+/// back as UTF-8 with a BOM, which Excel reads with its diacritics.
+pub fn with_hashes(m: &Manifest, hashes: &[String], original: &[u8]) -> Vec<u8> {
     let t = &m.table;
     let mut headers = t.written_headers.clone();
     headers.truncate(t.headers.len());
@@ -137,10 +139,16 @@ pub fn with_hashes(m: &Manifest, hashes: &[String]) -> Vec<u8> {
             headers.len() - 1
         }
     };
+    let dress = Dress::of(original);
     let mut w = csv::WriterBuilder::new()
         .delimiter(t.delimiter)
+        .terminator(if dress.crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
         .flexible(true)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
+        .from_writer(Vec::new());
     let _ = w.write_record(&headers);
     for (row, hash) in t.rows.iter().zip(hashes) {
         let mut cells = row.cells.clone();
@@ -150,12 +158,103 @@ pub fn with_hashes(m: &Manifest, hashes: &[String]) -> Vec<u8> {
         cells[col] = hash.clone();
         let _ = w.write_record(&cells);
     }
-    w.into_inner().unwrap_or_default()
+    let body = w.into_inner().unwrap_or_default();
+    let mut text = String::new();
+    if let Some(sep) = &dress.sep_line {
+        text.push_str(sep);
+        text.push_str(if dress.crlf { "\r\n" } else { "\n" });
+    }
+    text.push_str(&String::from_utf8_lossy(&body));
+    match dress.bom {
+        Bom::Utf16Le => [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect(),
+        Bom::Utf16Be => [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect(),
+        Bom::Utf8 => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        Bom::None => text.into_bytes(),
+    }
+}
+
+enum Bom {
+    None,
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+}
+
+/// How a manifest file is written, apart from its cells.
+struct Dress {
+    bom: Bom,
+    crlf: bool,
+    /// Excel's `sep=;` first line, as written.
+    sep_line: Option<String>,
+}
+
+impl Dress {
+    fn of(original: &[u8]) -> Dress {
+        let (bom, text) = if let Some(rest) = original.strip_prefix(b"\xEF\xBB\xBF") {
+            (Bom::Utf8, String::from_utf8_lossy(rest).into_owned())
+        } else if original.starts_with(&[0xFF, 0xFE]) || original.starts_with(&[0xFE, 0xFF]) {
+            let le = original[0] == 0xFF;
+            let units: Vec<u16> = original[2..]
+                .chunks_exact(2)
+                .map(|c| {
+                    if le {
+                        u16::from_le_bytes([c[0], c[1]])
+                    } else {
+                        u16::from_be_bytes([c[0], c[1]])
+                    }
+                })
+                .collect();
+            let bom = if le { Bom::Utf16Le } else { Bom::Utf16Be };
+            (bom, String::from_utf16_lossy(&units))
+        } else {
+            match std::str::from_utf8(original) {
+                Ok(t) => (Bom::None, t.to_string()),
+                Err(_) => (Bom::Utf8, String::from_utf8_lossy(original).into_owned()),
+            }
+        };
+        let first = text.split('\n').next().unwrap_or("");
+        let crlf = first.ends_with('\r');
+        let first = first.trim_end_matches('\r');
+        let sep_line = first
+            .to_ascii_lowercase()
+            .starts_with("sep=")
+            .then(|| first.to_string());
+        Dress {
+            bom,
+            crlf,
+            sep_line,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_manifest_keeps_its_line_ends_bom_delimiter_and_sep_line() {
+        let original = "\u{feff}sep=;\r\nid;file;criteria\r\nVB01;a.pdf;1.1.1\r\n";
+        let mut diags = Diagnostics::default();
+        let m = parse(original.as_bytes(), "manifest.csv", &mut diags).unwrap();
+        let out = with_hashes(&m, &["ab".into()], original.as_bytes());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\u{feff}sep=;\r\nid;file;criteria;sha256\r\nVB01;a.pdf;1.1.1;ab\r\n"
+        );
+        let original = "id,file,criteria\nVB01,a.pdf,1.1.1\n";
+        let m = parse(original.as_bytes(), "manifest.csv", &mut diags).unwrap();
+        let out = with_hashes(&m, &["ab".into()], original.as_bytes());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "id,file,criteria,sha256\nVB01,a.pdf,1.1.1,ab\n"
+        );
+    }
 
     #[test]
     fn reads_codes_and_item_numbers() {

@@ -6,6 +6,7 @@ mod assess;
 mod hash;
 pub mod manifest;
 pub mod paths;
+mod replaced;
 pub mod seal;
 pub mod verify;
 

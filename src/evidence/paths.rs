@@ -25,7 +25,7 @@ pub fn normalise(raw: &str) -> String {
 pub fn resolve(files_dir: &Path, raw: &str) -> Result<PathBuf, Text> {
     let key = normalise(raw);
     if key.is_empty() {
-        return Err(text!(vi: "cột file để trống", en: "the file column is empty"));
+        return Err(text!(vi: "cột \"file\" để trống", en: "the file column is empty"));
     }
     let bytes = key.as_bytes();
     let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';

@@ -8,6 +8,7 @@
 use super::hash::{sha256_all, sha256_bytes, Hashed};
 use super::manifest::{self, with_hashes, Manifest};
 use super::paths::{list_files, normalise, resolve, RefusedEntry};
+pub use super::replaced::Replaced;
 use super::{FILES_DIR, MANIFEST_FILE, SEAL_FILE};
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
 use crate::dossier::{shown, Settings, PLAN_FILE, SCORES_FILE, SETTINGS_FILE};
@@ -61,6 +62,8 @@ pub struct Sealed {
     /// Sealed files with more than one name (hard links): they can be changed through the
     /// other name, which may lie outside the dossier.
     pub hard_linked: Vec<String>,
+    /// The seal this one replaced, and what changed since it.
+    pub replaced: Option<Replaced>,
 }
 
 /// Why a seal did not happen; nothing was written in either case.
@@ -161,6 +164,8 @@ pub fn seal(
 ) -> Result<Sealed, Refused> {
     let _lock = fsio::lock_folder(dir).map_err(|e| lock_refused(dir, e))?;
     fsio::remove_stale_temporaries(dir);
+    // An unreadable earlier seal is simply replaced; one that reads is compared below.
+    let previous = read_seal(dir).ok();
     let manifest_path = dir.join(MANIFEST_FILE);
     let manifest_source = shown(dir, MANIFEST_FILE);
     let before = read_input(&manifest_path, Within::Folder(dir), Input::Table)
@@ -217,7 +222,7 @@ pub fn seal(
         .zip(&hashes)
         .filter(|(d, h)| d.sha256 != **h)
         .count();
-    let after = with_hashes(&m, &hashes);
+    let after = with_hashes(&m, &hashes, &before);
 
     let mut files = Vec::new();
     for (role, rel, within, kind) in fixed_files(dir, settings) {
@@ -284,7 +289,7 @@ pub fn seal(
         return Err(Refused::Problems(vec![Diagnostic::error(
             &manifest_source,
             text!(
-                vi: "manifest.csv đã được sửa trong lúc niêm phong; không ghi gì, bản sửa được giữ nguyên; chạy lại seal",
+                vi: "manifest.csv đã được sửa trong lúc niêm phong; không ghi gì, bản sửa được giữ nguyên; chạy lại parscore seal",
                 en: "manifest.csv was edited while sealing; nothing was written and the edit is kept; run seal again"
             ),
         )]));
@@ -302,11 +307,13 @@ pub fn seal(
         .into_iter()
         .map(|k| format!("{FILES_DIR}/{k}"))
         .collect();
+    let replaced = previous.map(|old| Replaced::between(old, &seal.files));
     Ok(Sealed {
         seal,
         updated_rows,
         unlisted,
         hard_linked,
+        replaced,
     })
 }
 
@@ -336,17 +343,21 @@ fn lock_refused(dir: &Path, e: LockError) -> Refused {
         LockError::Busy => Diagnostic::error(
             &source,
             text!(
-                vi: "một lệnh seal khác đang niêm phong hồ sơ này; chờ lệnh đó xong rồi chạy lại",
+                vi: "một lệnh parscore seal khác đang niêm phong hồ sơ này; chờ lệnh đó xong rồi chạy lại",
                 en: "another seal is sealing this dossier; wait for it to finish and run again"
             ),
         ),
-        LockError::Io(e) => Diagnostic::error(
-            &source,
-            text!(
-                vi: "không khóa được hồ sơ để niêm phong ({e}); tệp khóa phải là tệp thông thường, không phải liên kết",
-                en: "cannot lock the dossier for sealing ({e}); the lock file must be a regular file, not a link"
-            ),
-        ),
+        LockError::Io(e) => {
+            let why = fsio::os_reason(&e);
+            let (vi, en) = (&why.vi, &why.en);
+            Diagnostic::error(
+                &source,
+                text!(
+                    vi: "không khóa được hồ sơ để niêm phong ({vi}); tệp khóa phải là tệp thông thường, không phải liên kết",
+                    en: "cannot lock the dossier for sealing ({en}); the lock file must be a regular file, not a link"
+                ),
+            )
+        }
     };
     Refused::Fatal(Fatal::from(d))
 }
@@ -361,11 +372,13 @@ fn write_error(path: &Path, e: std::io::Error) -> Refused {
             ),
         )
     } else {
+        let why = fsio::os_reason(&e);
+        let (vi, en) = (&why.vi, &why.en);
         Diagnostic::error(
             &path.display().to_string(),
             text!(
-                vi: "không ghi được tệp (tệp cũ được giữ nguyên): {e}",
-                en: "cannot write the file (the previous file is left intact): {e}"
+                vi: "không ghi được tệp (tệp cũ được giữ nguyên): {vi}",
+                en: "cannot write the file (the previous file is left intact): {en}"
             ),
         )
     };
@@ -407,11 +420,11 @@ pub fn read_seal(dir: &Path) -> Result<Seal, Fatal> {
     let text = crate::input::json_text(&bytes, &source).map_err(Fatal)?;
     let seal: Seal = serde_json::from_str(&text).map_err(|e| {
         let (line, column) = crate::input::serde_position(&e);
-        let detail = e.to_string();
-        let detail = detail.split(" at line ").next().unwrap_or("").to_string();
+        let why = crate::input::serde_text(&e);
+        let (vi, en) = (&why.vi, &why.en);
         Diagnostic::error(
             &source,
-            text!(vi: "seal.json không hợp lệ ({detail})", en: "seal.json is not valid ({detail})"),
+            text!(vi: "seal.json không hợp lệ: {vi}", en: "seal.json is not valid ({en})"),
         )
         .at(line, column)
     })?;

@@ -116,7 +116,7 @@ impl Refusal {
                 vi: "không có quyền đọc tệp này",
                 en: "no permission to read this file"
             ),
-            Refusal::Io(e) => text!(vi: "không đọc được tệp: {e}", en: "cannot read the file: {e}"),
+            Refusal::Io(e) => super::cannot_read(e),
         }
     }
 }

@@ -17,6 +17,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with(path, |f| f.write_all(bytes))
 }
 
+/// Writes `bytes` to a new file at `path`, never replacing anything there: when a file
+/// (or a link) of that name exists, even one created a moment ago, the write fails with
+/// `AlreadyExists` and the temporary file is removed (`init`).
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let staged = stage_with(path, |f| f.write_all(bytes))?;
+    staged
+        .temp
+        .persist_noclobber(&staged.target)
+        .map(|_| ())
+        .map_err(|e| e.error)
+}
+
 /// Writes through `fill` into a fresh temporary file beside `path`, flushes it to disk, and
 /// renames it over `path`. If `fill` or the flush fails (a full disk), the temporary file
 /// is removed and `path` is untouched.

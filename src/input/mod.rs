@@ -2,9 +2,11 @@
 //! split into records that remember their line numbers.
 
 mod json;
+mod json_error;
 mod table;
 
 pub use json::{json_text, key_position, serde_position};
+pub use json_error::serde_text;
 pub use table::{
     decode, decode_as, force_encoding, parse_table, parse_table_into, read_table, read_table_into,
     Row, Table, TextEncoding,

@@ -300,7 +300,7 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>>
             Box::new(
                 Diagnostic::error(
                     source,
-                    text!(vi: "không đọc được dòng CSV: {e}", en: "cannot read a CSV row: {e}"),
+                    text!(vi: "không đọc được dòng CSV này; kiểm tra dấu ngoặc kép trong dòng", en: "cannot read a CSV row: {e}"),
                 )
                 .at_line(line),
             )

@@ -17,6 +17,12 @@ fn lead_or_none(lead: &Option<String>, lang: Lang) -> String {
     }
 }
 
+/// The first `n` cells of a row.
+fn take(n: usize, mut cells: Vec<String>) -> Vec<String> {
+    cells.truncate(n);
+    cells
+}
+
 /// English needs a plural; Vietnamese does not.
 pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
@@ -35,7 +41,9 @@ fn place(file: &str, line: Option<usize>) -> String {
     }
 }
 
-pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> String {
+/// The checklist; without a plan (`has_plan` false) the lead-unit column is left out and
+/// one line says why, rather than a "not in the plan" on every row.
+pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, has_plan: bool, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     let p = |d: Decimal| show_points(d, lang);
     let mut out = match lang {
@@ -48,6 +56,13 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> Stri
             s.unit, s.year, manifest, a.documents
         ),
     };
+    if !has_plan {
+        out.push_str(if vi {
+            "Hồ sơ không có plan.csv nên chưa biết đơn vị chủ trì của từng tiêu chí.\n"
+        } else {
+            "The dossier has no plan.csv, so the lead unit of each criterion is not known.\n"
+        });
+    }
     let mut areas: Vec<(&str, &str)> = s
         .areas()
         .map(|n| (n.code.as_str(), n.name.as_str()))
@@ -104,7 +119,11 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> Stri
         } else {
             ["Code", "Problem", "Points", "Detail", "Where", "Lead unit"]
         };
-        let mut t = new_table(header.iter().map(|h| h.to_string()).collect(), &[2]);
+        let columns = if has_plan { 6 } else { 5 };
+        let mut t = new_table(
+            header.iter().take(columns).map(|h| h.to_string()).collect(),
+            &[2],
+        );
         for m in missing {
             let mut what = m.items.join("; ");
             for x in &m.assumed {
@@ -119,37 +138,43 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> Stri
                     ),
                 });
             }
-            t.add_row(vec![
-                m.code.clone(),
-                if vi {
-                    "thiếu tài liệu kiểm chứng"
-                } else {
-                    "missing evidence"
-                }
-                .into(),
-                p(m.points),
-                if vi {
-                    format!("Còn thiếu: {what}")
-                } else {
-                    format!("Missing: {what}")
-                },
-                String::new(),
-                lead_or_none(&m.lead, lang),
-            ]);
+            t.add_row(take(
+                columns,
+                vec![
+                    m.code.clone(),
+                    if vi {
+                        "thiếu tài liệu kiểm chứng"
+                    } else {
+                        "missing evidence"
+                    }
+                    .into(),
+                    p(m.points),
+                    if vi {
+                        format!("Còn thiếu: {what}")
+                    } else {
+                        format!("Missing: {what}")
+                    },
+                    String::new(),
+                    lead_or_none(&m.lead, lang),
+                ],
+            ));
         }
         for x in problems {
-            t.add_row(vec![
-                x.code.clone().unwrap_or_default(),
-                x.kind.label(lang).into(),
-                x.points.map(p).unwrap_or_default(),
-                x.message.get(lang).to_string(),
-                place(&x.file, x.line),
-                if x.code.is_some() {
-                    lead_or_none(&x.lead, lang)
-                } else {
-                    String::new()
-                },
-            ]);
+            t.add_row(take(
+                columns,
+                vec![
+                    x.code.clone().unwrap_or_default(),
+                    x.kind.label(lang).into(),
+                    x.points.map(p).unwrap_or_default(),
+                    x.message.get(lang).to_string(),
+                    place(&x.file, x.line),
+                    if x.code.is_some() {
+                        lead_or_none(&x.lead, lang)
+                    } else {
+                        String::new()
+                    },
+                ],
+            ));
         }
         out.push_str(&format!("{t}\n"));
     }

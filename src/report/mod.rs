@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub mod evidence;
 pub mod explain;
 pub mod gap;
+pub mod init;
 pub mod score;
 pub mod seal;
 pub mod table;

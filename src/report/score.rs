@@ -255,7 +255,7 @@ pub fn csv(s: &ScoreSheet) -> String {
 }
 
 /// The stable JSON form (see `docs/dossier-format.md`).
-pub fn json(s: &ScoreSheet) -> serde_json::Value {
+pub fn json(s: &ScoreSheet, lang: Lang) -> serde_json::Value {
     use serde_json::json;
     let t = &s.totals;
     let pct = |d: Option<Decimal>| d.map(machine);
@@ -297,6 +297,7 @@ pub fn json(s: &ScoreSheet) -> serde_json::Value {
                     "code": n.code, "name": n.name, "level": level(n),
                     "kind": leaf.map(|l| l.kind), "method": n.method.key(),
                     "value": leaf.map(|l| l.value.clone()),
+                    "shown": leaf.and_then(|l| l.working.as_ref()).map(|w| w.reading.get(lang)),
                     "achieved": machine(n.achieved), "max": machine(n.max), "percent": pct(n.percent()),
                     "status": leaf.map(|l| l.status.key()),
                 }),

@@ -33,19 +33,57 @@ fn when(sealed_at: &str) -> String {
 }
 
 pub fn sealed(dir: &Path, s: &Sealed, lang: Lang) -> String {
+    let mut out = sealed_now(dir, s, lang);
+    if let Some(r) = &s.replaced {
+        let at = when(&r.sealed_at);
+        let lists = [(&r.changed, 0), (&r.missing, 1), (&r.added, 2)];
+        let count = r.changed.len() + r.missing.len() + r.added.len();
+        out.push_str(&match (lang, count) {
+            (Lang::Vi, 0) => format!("Lần niêm phong trước (lúc {at}) đã được thay thế; không có tệp nào thay đổi kể từ đó.\n"),
+            (Lang::En, 0) => format!("The earlier seal (of {at}) was replaced; no file had changed since.\n"),
+            (Lang::Vi, n) => format!("Lần niêm phong trước (lúc {at}) đã được thay thế; {n} thay đổi kể từ đó:\n"),
+            (Lang::En, n) => format!(
+                "The earlier seal (of {at}) was replaced; {n} {} since:\n",
+                super::evidence::plural(n, "change", "changes")
+            ),
+        });
+        for (list, group) in lists {
+            for path in list {
+                out.push_str(&format!("  {}: {path}\n", change_word(group, lang)));
+            }
+        }
+    }
+    out
+}
+
+/// The words `verify` and `seal` use for a changed (0), deleted (1) and added (2) file.
+fn change_word(group: usize, lang: Lang) -> &'static str {
+    match (group, lang) {
+        (0, Lang::Vi) => "đã sửa",
+        (0, Lang::En) => "changed",
+        (1, Lang::Vi) => "đã xóa hoặc không còn",
+        (1, Lang::En) => "deleted or missing",
+        (_, Lang::Vi) => "thêm mới",
+        (_, Lang::En) => "added",
+    }
+}
+
+fn sealed_now(dir: &Path, s: &Sealed, lang: Lang) -> String {
     let files = s.seal.files.len();
     let docs = s.seal.files.iter().filter(|f| f.role == "evidence").count();
     let bytes: u64 = s.seal.files.iter().map(|f| f.bytes).sum();
     let (total, rows, at) = (size(bytes, lang), s.updated_rows, when(&s.seal.sealed_at));
-    let d = dir.display();
+    let name = crate::dossier::folder_name(dir);
+    let name = name.get(lang);
+    let d = command_path(dir);
     match lang {
         Lang::Vi => format!(
-            "Đã niêm phong hồ sơ {d} lúc {at}: {files} tệp ({docs} tài liệu kiểm chứng), {total}.\n\
+            "Đã niêm phong hồ sơ {name} lúc {at}: {files} tệp ({docs} tài liệu kiểm chứng), {total}.\n\
              Mã SHA-256 đã ghi vào manifest.csv ({rows} dòng cập nhật) và seal.json.\n\
              Kiểm tra lại bất cứ lúc nào bằng: parscore verify {d}\n"
         ),
         Lang::En => format!(
-            "Sealed dossier {d} at {at}: {files} files ({docs} evidence documents), {total}.\n\
+            "Sealed dossier {name} at {at}: {files} files ({docs} evidence documents), {total}.\n\
              SHA-256 hashes written to manifest.csv ({rows} rows updated) and seal.json.\n\
              Check it at any time with: parscore verify {d}\n"
         ),
@@ -59,7 +97,7 @@ pub fn warnings(s: &Sealed, lang: Lang) -> String {
     if !s.unlisted.is_empty() {
         let list = s.unlisted.join(", ");
         out.push_str(&match lang {
-            Lang::Vi => format!("cảnh báo: các tệp sau không có dòng nào trong manifest.csv nhưng vẫn được niêm phong (vai trò \"unlisted\"): {list}\n"),
+            Lang::Vi => format!("cảnh báo: các tệp sau không có dòng nào trong manifest.csv nhưng vẫn được niêm phong (là tệp ngoài danh mục): {list}\n"),
             Lang::En => format!("warning: these files have no row in manifest.csv and are sealed anyway (role \"unlisted\"): {list}\n"),
         });
     }
@@ -73,8 +111,17 @@ pub fn warnings(s: &Sealed, lang: Lang) -> String {
     out
 }
 
+/// The folder as typed after a command: `.` for the current folder.
+fn command_path(dir: &Path) -> String {
+    match dir.display().to_string() {
+        s if s.is_empty() => ".".into(),
+        s => s,
+    }
+}
+
 pub fn verified(dir: &Path, seal: &Seal, v: &Verified, lang: Lang) -> String {
-    let d = dir.display();
+    let name = crate::dossier::folder_name(dir);
+    let d = name.get(lang);
     let at = when(&seal.sealed_at);
     let (n, total) = (v.checked, size(v.bytes, lang));
     if v.intact() {

@@ -3,10 +3,24 @@
 //! sequence neither acts on the terminal nor pushes its row out of line.
 
 use crate::escape::for_terminal;
-use comfy_table::{presets, CellAlignment, ContentArrangement, Table, TableComponent};
+use comfy_table::{
+    presets, CellAlignment, ColumnConstraint, ContentArrangement, Table, TableComponent,
+};
 use std::fmt;
 
 pub struct TextTable(Table);
+
+/// Width for tables written off a terminal (a pipe, a file): readable in an editor and in
+/// an e-mail, and wide enough that a criterion's name wraps onto few lines.
+pub const PIPED_WIDTH: u16 = 100;
+
+static WIDTH: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+
+/// Fixes the width of every table (the `--width` option). Without it, a terminal's own
+/// width is used, and [`PIPED_WIDTH`] off a terminal. Only the first call counts.
+pub fn set_width(columns: u16) {
+    let _ = WIDTH.set(columns.max(40));
+}
 
 /// A table with the house style; columns listed in `right` are right-aligned (figures).
 pub fn new_table(header: Vec<String>, right: &[usize]) -> TextTable {
@@ -18,9 +32,15 @@ pub fn new_table(header: Vec<String>, right: &[usize]) -> TextTable {
         .remove_style(TableComponent::RightBorderIntersections)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header);
-    // Off a terminal (a pipe, a file) there is no width to fit, so keep lines readable.
-    if t.width().is_none() {
-        t.set_width(160);
+    match WIDTH.get() {
+        Some(w) => {
+            t.set_width(*w);
+        }
+        // Off a terminal (a pipe, a file) there is no width to fit, so keep lines readable.
+        None if t.width().is_none() => {
+            t.set_width(PIPED_WIDTH);
+        }
+        None => {}
     }
     for i in right {
         if let Some(c) = t.column_mut(*i) {
@@ -44,8 +64,19 @@ impl TextTable {
     }
 }
 
+/// A column whose longest cell is this wide or less (a code, a figure, a date, a status)
+/// keeps its width; wider ones (names, details) share what is left and wrap there.
+const SHORT_COLUMN: u16 = 16;
+
 impl fmt::Display for TextTable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        let mut t = self.0.clone();
+        let widths = t.column_max_content_widths();
+        for (c, w) in t.column_iter_mut().zip(widths) {
+            if w <= SHORT_COLUMN {
+                c.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        t.fmt(f)
     }
 }

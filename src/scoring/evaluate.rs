@@ -9,7 +9,9 @@ use crate::input::fold;
 use crate::lang::{Lang, Text};
 use crate::number::{show_percent, show_points};
 use crate::text;
-use crate::value::{parse_count, parse_date, parse_percent, show_date};
+use crate::value::{
+    parse_count, parse_date, parse_percent, show_date, without_unit, CASE_WORDS, POINT_WORDS,
+};
 use rust_decimal::Decimal;
 
 /// A leaf's points and how they were reached.
@@ -88,7 +90,7 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
         }
         RuleKind::Bands(_) | RuleKind::Ratio => read_rate(n, rule, value),
         RuleKind::Count { unit, scoring } => {
-            let Some(count) = parse_count(value) else {
+            let Some(count) = parse_count(&without_unit(value, &CASE_WORDS)) else {
                 return Err(
                     text!(vi: "\"{value}\" không phải số {unit} (số nguyên ≥ 0)", en: "\"{value}\" is not a count of {unit} (a whole number ≥ 0)"),
                 );
@@ -131,7 +133,7 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
             })
         }
         RuleKind::Deduct { per } => {
-            let Some(count) = parse_count(value) else {
+            let Some(count) = parse_count(&without_unit(value, &CASE_WORDS)) else {
                 return Err(
                     text!(vi: "\"{value}\" không phải số trường hợp (số nguyên ≥ 0)", en: "\"{value}\" is not a count (a whole number ≥ 0)"),
                 );
@@ -159,7 +161,12 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
         }
         RuleKind::Deadline { due, late } => {
             let f = fold(value);
-            if f.is_empty() || f == "không" || f == "không ban hành" || f == "chưa ban hành" {
+            if f.is_empty()
+                || f == "không"
+                || f == "không ban hành"
+                || f == "chưa ban hành"
+                || f == "not issued"
+            {
                 return Ok(Evaluated::new(
                     Decimal::ZERO,
                     text!(vi: "không ban hành", en: "not issued"),
@@ -187,7 +194,8 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
             })
         }
         RuleKind::Manual { step } => {
-            let Some(points) = crate::number::parse_decimal(value) else {
+            let Some(points) = crate::number::parse_decimal(&without_unit(value, &POINT_WORDS))
+            else {
                 return Err(
                     text!(vi: "\"{value}\" không phải số điểm", en: "\"{value}\" is not a number of points"),
                 );

@@ -172,14 +172,17 @@ fn original_score() -> Value {
 }
 
 /// The same score as the original except for the declared text of some leaves (`value`
-/// echoes a cell as written, e.g. `81,25` or `5/1/2026`): every figure is unchanged.
+/// echoes a cell as written, e.g. `81,25` or `5/1/2026`, and `shown` is how it reads):
+/// every figure is unchanged.
 fn assert_same_score_except_values(rel: &str, values: &[(&str, &str)]) {
     let got: Value = serde_json::from_str(&Placed::new(rel).json_ok(&[])).unwrap();
     let mut want = original_score();
     for (code, value) in values {
+        let shown = item(&got, code)["shown"].clone();
         let items = want["items"].as_array_mut().unwrap();
         let item = items.iter_mut().find(|i| i["code"] == *code).unwrap();
         item["value"] = json!(value);
+        item["shown"] = shown;
     }
     assert_eq!(got, want, "{rel}");
 }
@@ -348,6 +351,9 @@ fn scores_cells_with_stray_spaces_read_as_the_original() {
 #[test]
 fn scores_date_d_m_yyyy_is_5_january() {
     assert_same_score_except_values("scores/date-d-m-yyyy.csv", &[("1.1.1", "5/1/2026")]);
+    let v: Value =
+        serde_json::from_str(&Placed::new("scores/date-d-m-yyyy.csv").json_ok(&[])).unwrap();
+    assert_eq!(item(&v, "1.1.1")["shown"], "05/01/2026");
 }
 
 #[test]
@@ -625,32 +631,37 @@ fn scores_unquoted_decimal_comma_is_located() {
                  tệp với dấu ;"
             ),
             format!(
-                "{SCORES}:8: [8.1] cảnh báo: giá trị \"81\" và ghi chú \"25\": nếu ý là số thập \
-                 phân 81,25 thì phải đặt trong ngoặc kép (\"81,25\") hoặc lưu tệp với dấu ;"
+                "{SCORES}:8: [8.1] giá trị \"81\" và ghi chú \"25\": dấu phẩy không nằm trong \
+                 ngoặc kép đã tách số 81,25 làm hai ô; đặt số trong ngoặc kép (\"81,25\") hoặc \
+                 lưu tệp với dấu ;"
             ),
-            "1 lỗi, 1 cảnh báo".into(),
+            "2 lỗi, 0 cảnh báo".into(),
         ],
     );
 }
 
-/// `1.2.4,0,25,` in a comma file reads as value 0 and note 25: scored 0, with a warning on
-/// its line.
+/// `1.2.4,0,25,` in a comma file reads as value 0 and note 25: an error on its line with
+/// the fix (issue 16: it was a warning, exit 0, and the leaf scored 0).
 #[test]
-fn scores_unquoted_decimal_comma_with_empty_note_is_a_warning() {
+fn scores_unquoted_decimal_comma_with_empty_note_is_an_error_with_the_fix() {
     let p = Placed::new("scores/unquoted-decimal-comma-empty-note.csv");
-    let (code, out, err) = p.run(&["--format", "json"]);
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(
-        err,
-        format!(
-            "{SCORES}:7: [1.2.4] cảnh báo: giá trị \"0\" và ghi chú \"25\": nếu ý là số thập phân \
-             0,25 thì phải đặt trong ngoặc kép (\"0,25\") hoặc lưu tệp với dấu ;\n"
-        )
+    assert_fails(
+        p.run(&[]),
+        1,
+        &one_error(format!(
+            "{SCORES}:7: [1.2.4] giá trị \"0\" và ghi chú \"25\": dấu phẩy không nằm trong ngoặc \
+             kép đã tách số 0,25 làm hai ô; đặt số trong ngoặc kép (\"0,25\") hoặc lưu tệp với dấu ;"
+        )),
     );
-    let v: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(item(&v, "1.2.4")["value"], "0");
-    assert_eq!(item(&v, "1.2.4")["achieved"], "0.00");
-    assert_eq!(v["total"]["achieved"], "6.06");
+    let (code, _, err) = p.run(&["--lang", "en"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with(&format!(
+            "{SCORES}:7: [1.2.4] value \"0\" and note \"25\": an unquoted comma split the \
+             number 0,25 into two cells; quote it (\"0,25\") or save the file with ;\n"
+        )),
+        "{err}"
+    );
 }
 
 /// A UTF-8 file cut inside its last character (`ộ`): the rest of the file is UTF-8, so it is
@@ -1184,7 +1195,7 @@ fn dossier_trailing_comma_is_located() {
         p.run(&[]),
         1,
         &one_error(format!(
-            "{SETTINGS}:2:97: dossier.json không hợp lệ (trailing comma)"
+            "{SETTINGS}:2:97: dossier.json không hợp lệ: thừa dấu phẩy trước dấu }} hoặc ]; xóa dấu phẩy đó"
         )),
     );
     let (code, errors) = json_errors(p.run(&["--format", "json", "--lang", "en"]));
@@ -1205,8 +1216,8 @@ fn dossier_unknown_key_is_located() {
         1,
         &[
             format!(
-                "{SETTINGS}:2:54: dossier.json is not valid (unknown field `nhom`, expected one of \
-                 `format`, `unit`, `year`, `criteria`, `group`, `rankings`, `target_rank`, `as_of`)"
+                "{SETTINGS}:2:49: dossier.json has no key \"nhom\"; remove it or correct its name \
+                 (the keys: format, unit, year, criteria, group, rankings, target_rank, as_of)"
             ),
             ONE_ERROR_EN.into(),
         ],
@@ -1219,7 +1230,8 @@ fn dossier_wrong_type_is_located() {
         Placed::new("dossier/wrong-type.json").run(&[]),
         1,
         &one_error(format!(
-            "{SETTINGS}:1:83: dossier.json không hợp lệ (invalid type: string \"2026\", expected i32)"
+            "{SETTINGS}:1:62: \"year\": \"2026\" không hợp lệ; cần một số nguyên từ 1900 đến 2100, \
+             không đặt trong ngoặc kép, ví dụ \"year\": 2026"
         )),
     );
 }
@@ -1230,7 +1242,7 @@ fn dossier_truncated_is_located() {
         Placed::new("dossier/truncated.json").run(&[]),
         1,
         &one_error(format!(
-            "{SETTINGS}:2:51: dossier.json không hợp lệ (EOF while parsing a string)"
+            "{SETTINGS}:2:51: dossier.json không hợp lệ: tệp kết thúc giữa chừng: thiếu dấu }} hoặc ] đóng, hoặc thiếu dấu \" đóng chuỗi"
         )),
     );
 }
@@ -1243,7 +1255,7 @@ fn dossier_empty_is_located_at_column_1() {
         Placed::new("dossier/empty.json").run(&[]),
         1,
         &one_error(format!(
-            "{SETTINGS}:1:1: dossier.json không hợp lệ (EOF while parsing a value)"
+            "{SETTINGS}:1:1: dossier.json không hợp lệ: tệp kết thúc giữa chừng: thiếu dấu }} hoặc ] đóng, hoặc thiếu dấu \" đóng chuỗi"
         )),
     );
 }
@@ -1335,7 +1347,7 @@ fn criteria_truncated_mid_string_is_located() {
         errors,
         json!([{
             "severity": "error", "file": CRITERIA, "line": 16, "column": 37, "code": null,
-            "message": "lỗi cú pháp JSON (EOF while parsing a string)"
+            "message": "lỗi cú pháp JSON: tệp kết thúc giữa chừng: thiếu dấu } hoặc ] đóng, hoặc thiếu dấu \" đóng chuỗi"
         }])
     );
 }
@@ -1362,7 +1374,7 @@ fn seal_truncated_is_located() {
         p.run(&[]),
         2,
         &[format!(
-            "{SEAL}:17:18: seal.json không hợp lệ (EOF while parsing a string)"
+            "{SEAL}:17:18: seal.json không hợp lệ: tệp kết thúc giữa chừng: thiếu dấu }} hoặc ] đóng, hoặc thiếu dấu \" đóng chuỗi"
         )],
     );
     let (code, errors) = json_errors(p.run(&["--format", "json", "--lang", "en"]));
@@ -1433,7 +1445,7 @@ fn seal_wrong_type_is_located() {
         Placed::new("seal/wrong-type.json").run(&[]),
         2,
         &[format!(
-            "{SEAL}:4:16: seal.json không hợp lệ (invalid type: string \"2026\", expected i32)"
+            "{SEAL}:4:16: seal.json không hợp lệ: giá trị sai kiểu: có chuỗi trong ngoặc kép \"2026\", cần số nguyên"
         )],
     );
 }

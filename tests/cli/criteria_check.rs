@@ -512,7 +512,7 @@ fn deadline_due_not_a_date() {
 fn syntax_error_trailing_comma() {
     expect_vi(
         "syntax_error_trailing_comma.json",
-        &["tests/data/criteria/bad/syntax_error_trailing_comma.json:31:11: lỗi cú pháp JSON (trailing comma)"],
+        &["tests/data/criteria/bad/syntax_error_trailing_comma.json:31:11: lỗi cú pháp JSON: thừa dấu phẩy trước dấu } hoặc ]; xóa dấu phẩy đó"],
     );
 }
 
@@ -528,7 +528,7 @@ fn syntax_error_trailing_comma_in_english() {
 fn truncated() {
     expect_vi(
         "truncated.json",
-        &["tests/data/criteria/bad/truncated.json:27:39: lỗi cú pháp JSON (EOF while parsing a value)"],
+        &["tests/data/criteria/bad/truncated.json:27:39: lỗi cú pháp JSON: tệp kết thúc giữa chừng: thiếu dấu } hoặc ] đóng, hoặc thiếu dấu \" đóng chuỗi"],
     );
 }
 
@@ -537,7 +537,7 @@ fn empty() {
     // Columns count from 1: an empty file is at 1:1, not 1:0.
     expect_vi(
         "empty.json",
-        &["tests/data/criteria/bad/empty.json:1:1: lỗi cú pháp JSON (EOF while parsing a value)"],
+        &["tests/data/criteria/bad/empty.json:1:1: lỗi cú pháp JSON: tệp kết thúc giữa chừng: thiếu dấu } hoặc ] đóng, hoặc thiếu dấu \" đóng chuỗi"],
     );
 }
 
@@ -688,7 +688,10 @@ fn format_json_lists_the_problems() {
     let syntax = &second["problems"][0];
     assert_eq!(syntax["line"], 31);
     assert_eq!(syntax["column"], 11);
-    assert_eq!(syntax["message"], "lỗi cú pháp JSON (trailing comma)");
+    assert_eq!(
+        syntax["message"],
+        "lỗi cú pháp JSON: thừa dấu phẩy trước dấu } hoặc ]; xóa dấu phẩy đó"
+    );
 
     let (_, out, _) = run(&[
         "--lang", "en", "criteria", "check", "--format", "json", &comma,

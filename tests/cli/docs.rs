@@ -170,3 +170,44 @@ fn the_ranking_example_gives_the_2025_line() {
     assert_eq!(v["appraised"], "88.99");
     assert_eq!(v["gap"], "3.72");
 }
+
+/// `sh` → the arguments of its `parscore` line, double quotes grouping words.
+fn arguments(line: &str) -> Vec<String> {
+    let line = line
+        .trim()
+        .strip_prefix("parscore ")
+        .expect("a parscore command");
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => out.push(String::new()),
+            c => out.last_mut().unwrap().push(c),
+        }
+    }
+    out.retain(|a| !a.is_empty());
+    out
+}
+
+#[test]
+fn the_init_example_makes_the_dossier_json_and_says_what_the_doc_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("a/b/project");
+    std::fs::create_dir_all(project.join("criteria")).unwrap();
+    for f in ["haiphong-so-2026.json", "rankings.csv"] {
+        std::fs::copy(
+            root().join("criteria").join(f),
+            project.join("criteria").join(f),
+        )
+        .unwrap();
+    }
+    let command = &blocks("docs/init.md", "sh")[0];
+    let args = arguments(command);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, out, err) = crate::harness::run_in(&project, &args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, blocks("docs/init.md", "text")[0]);
+    let written = std::fs::read_to_string(project.join("evidence/2026/dossier.json")).unwrap();
+    assert_eq!(written, blocks("docs/init.md", "json")[0]);
+}

@@ -604,7 +604,7 @@ fn scores_naming_an_unknown_document_id() {
             "unknown_document",
             Some("1.2.1"),
             Some(4),
-            "cột evidence dẫn văn bản \"BC99\" không có trong manifest.csv"
+            "cột \"evidence\" dẫn văn bản \"BC99\" không có trong manifest.csv"
         )]
     );
     let p = &v["problems"][0];
@@ -640,7 +640,7 @@ fn the_table_in_vietnamese_and_in_english() {
     let f = Fixture::new();
     f.drop_row("BC01");
     fs::remove_file(f.path("files/bao-cao-xu-ly-kien-nghi-2026.txt")).unwrap();
-    let (code, out, err) = f.run(&["evidence", DOSSIER]);
+    let (code, out, err) = f.run(&["evidence", DOSSIER, "--width", "200"]);
     assert_eq!(code, 1, "{err}");
     assert!(out.starts_with(
         "Đơn vị kiểm thử — năm 2026 — tài liệu kiểm chứng — dossiers/evidence_complete/manifest.csv: 3 văn bản\n"
@@ -658,7 +658,7 @@ fn the_table_in_vietnamese_and_in_english() {
         assert!(out.contains(line), "{line:?} in:\n{out}");
     }
     assert!(!out.contains("Lĩnh vực 8"), "nothing to say about area 8");
-    let (code, out, _) = f.run(&["--lang", "en", "evidence", DOSSIER]);
+    let (code, out, _) = f.run(&["--lang", "en", "evidence", DOSSIER, "--width", "200"]);
     assert_eq!(code, 1);
     for line in [
         "Đơn vị kiểm thử — year 2026 — evidence — dossiers/evidence_complete/manifest.csv: 3 documents\n",
@@ -930,8 +930,10 @@ fn seal_writes_every_hash_and_verify_finds_the_dossier_intact() {
     assert_eq!(code, 0, "{err}");
 
     // The manifest: every row as it was, with the SHA-256 of its file.
+    // Written back as it was read: no BOM, LF line ends, commas (issue 16).
     let bytes = f.manifest_bytes();
-    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with a BOM");
+    assert!(!bytes.starts_with(b"\xEF\xBB\xBF"), "no BOM was added");
+    assert!(!bytes.windows(2).any(|w| w == b"\r\n"), "LF kept");
     let after = csv_rows(&bytes);
     assert_eq!(after.len(), 5);
     assert_eq!(after[0], before[0]);
@@ -1069,7 +1071,7 @@ fn verify_reports_an_unreadable_seal() {
     let (code, _, err) = f.run(&["verify", DOSSIER]);
     assert_eq!(code, 2);
     assert!(
-        err.starts_with("dossiers/evidence_complete/seal.json:2:1: seal.json không hợp lệ ("),
+        err.starts_with("dossiers/evidence_complete/seal.json:2:1: seal.json không hợp lệ: tệp kết thúc giữa chừng"),
         "{err}"
     );
 }

@@ -61,8 +61,10 @@ fn json(args: &[&str]) -> Value {
 }
 
 /// `parscore ARGS…` at the project root, which must succeed; its output.
+/// Run wide (`--width 200`), so that a row of the recovery list stays on one line.
 fn table(args: &[&str]) -> String {
-    let (code, out, err) = run(args);
+    let args = [args, &["--width", "200"]].concat();
+    let (code, out, err) = run(&args);
     assert_eq!(code, 0, "{err}");
     out
 }
@@ -578,14 +580,14 @@ fn a_rank_that_is_not_in_the_ranking_is_refused_with_the_ranks_present() {
     assert_eq!(
         err,
         "evidence/2025/../../criteria/rankings.csv: xếp hạng năm 2025 của khối \"so-ban-nganh\" \
-         không có hạng 9 (có: 1, 2, 3, 4, 5, 14); dùng --rank hoặc --threshold\n1 lỗi, 0 cảnh báo\n"
+         không có hạng 9 (có: 1, 2, 3, 4, 5, 14); sửa \"target_rank\" hoặc dùng --rank hoặc --threshold\n1 lỗi, 0 cảnh báo\n"
     );
     let (code, _, err) = run(&["gap", "evidence/2025", "--rank", "9", "--lang", "en"]);
     assert_eq!(code, 1);
     assert_eq!(
         err,
         "evidence/2025/../../criteria/rankings.csv: the 2025 ranking of group \"so-ban-nganh\" \
-         has no rank 9 (it has: 1, 2, 3, 4, 5, 14); use --rank or --threshold\n1 error, 0 warnings\n"
+         has no rank 9 (it has: 1, 2, 3, 4, 5, 14); change \"target_rank\" or use --rank or --threshold\n1 error, 0 warnings\n"
     );
 }
 
@@ -596,7 +598,7 @@ fn the_2024_dossier_is_judged_by_the_2021_ranking_which_stops_at_rank_3() {
     assert_eq!(
         err,
         "evidence/2024/../../criteria/rankings.csv: xếp hạng năm 2021 của khối \"so-ban-nganh\" \
-         không có hạng 5 (có: 1, 2, 3); dùng --rank hoặc --threshold\n1 lỗi, 0 cảnh báo\n"
+         không có hạng 5 (có: 1, 2, 3); sửa \"target_rank\" hoặc dùng --rank hoặc --threshold\n1 lỗi, 0 cảnh báo\n"
     );
     let v = json(&["gap", "evidence/2024", "--rank", "3", "--format", "json"]);
     assert_eq!(v["line"], "92.57");
@@ -613,18 +615,23 @@ fn without_target_rank_or_rank_gap_asks_for_one() {
     let (code, out, err) = run_in(&data(""), &["gap", "dossiers/appraised"]);
     assert_eq!(code, 1);
     assert_eq!(out, "");
+    // Both missing settings at once, each with what to write (issue 16: they used to come
+    // one run at a time).
     assert_eq!(
         err,
-        "dossiers/appraised/dossier.json: không biết hạng cần đạt: thêm \"target_rank\" vào \
-         dossier.json hoặc dùng --rank\n1 lỗi, 0 cảnh báo\n"
+        "dossiers/appraised/dossier.json: thiếu \"rankings\": tệp xếp hạng công bố, đường dẫn tính \
+         từ thư mục hồ sơ, ví dụ \"rankings\": \"../../criteria/rankings.csv\" (hoặc dùng --threshold)\n\
+         dossiers/appraised/dossier.json: thiếu \"target_rank\": hạng cần đạt, ví dụ \"target_rank\": 5 \
+         (hoặc dùng --rank)\n2 lỗi, 0 cảnh báo\n"
     );
     // A rank alone is not enough without a ranking file; a threshold is.
     let (code, _, err) = run(&["gap", dossier, "--rank", "2"]);
     assert_eq!(code, 1);
     assert!(
         err.ends_with(
-            "appraised/dossier.json: dossier.json không có \"rankings\" (tệp xếp hạng công bố); \
-             thêm vào hoặc dùng --threshold\n1 lỗi, 0 cảnh báo\n"
+            "appraised/dossier.json: thiếu \"rankings\": tệp xếp hạng công bố, đường dẫn tính \
+             từ thư mục hồ sơ, ví dụ \"rankings\": \"../../criteria/rankings.csv\" (hoặc dùng --threshold)\
+             \n1 lỗi, 0 cảnh báo\n"
         ),
         "{err}"
     );
@@ -1571,8 +1578,8 @@ fn chart_needs_the_units_group_in_the_ranking_unless_a_threshold_is_given() {
         .collect();
     assert_eq!(kept.len(), 9, "the header and the other groups' rows");
     fs::write(&rankings, kept.concat()).unwrap();
-    let message = "evidence/2026/../../criteria/rankings.csv: không có xếp hạng nào của khối \
-                   \"so-ban-nganh\" từ năm 2026 trở về trước\n1 lỗi, 0 cảnh báo\n";
+    let message = "evidence/2026/dossier.json:6:3: \"group\": khối \"so-ban-nganh\" không có trong \
+                   evidence/2026/../../criteria/rankings.csv; các khối: phuong, xa-dac-khu\n1 lỗi, 0 cảnh báo\n";
 
     let (code, out, err) = run_in(dir.path(), &["chart", "evidence/2026", "--out", "charts"]);
     assert_eq!(code, 1);

@@ -131,7 +131,7 @@ fn tables_csv_and_messages_show_escape_sequences_spelled_out() {
             "{what}:\n{out}{err}"
         );
     }
-    let (_, out, _) = run(&["score", DOSSIER]);
+    let (_, out, _) = run(&["score", DOSSIER, "--width", "300"]);
     // The columns stay in line: cells are escaped before they are measured, so every row
     // of the table is as wide as the header.
     let lines: Vec<&str> = out.lines().collect();
@@ -157,12 +157,12 @@ fn tables_csv_and_messages_show_escape_sequences_spelled_out() {
         out.contains("Báo cáo\\u{202e}đảo chiều\\u{202c}\\u{9b}"),
         "{out}"
     );
-    let (_, out, _) = run(&["evidence", DOSSIER]);
+    let (_, out, _) = run(&["evidence", DOSSIER, "--width", "300"]);
     assert!(
         out.contains("không có tệp files/ke-hoach\\u{1b}[2J.txt của văn bản KH01"),
         "{out}"
     );
-    let (_, out, _) = run(&["gap", DOSSIER]);
+    let (_, out, _) = run(&["gap", DOSSIER, "--width", "300"]);
     assert!(out.contains("Sở A\\u{1b}[2J<script>&"), "{out}");
     let (_, out, _) = run(&["score", DOSSIER, "--explain", "1.1.1"]);
     assert!(out.contains("Kế hoạch\\u{1b}]0;title\\u{7}"), "{out}");

@@ -219,7 +219,7 @@ fn a_missing_dossier_cannot_run() {
     let (code, _, err) = run(&["score", "tests/data/dossiers/no_such_dossier"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("no_such_dossier: không tìm thấy thư mục hồ sơ"),
+        err.contains("no_such_dossier: không có thư mục này; kiểm tra tên thư mục hồ sơ"),
         "{err}"
     );
 }

@@ -396,7 +396,7 @@ fn a_row_added_to_the_manifest_while_seal_runs_is_kept_and_the_seal_refused() {
     let err: Vec<String> = lines.map(Result::unwrap).collect();
     assert_eq!(
         err.join("\n") + "\n",
-        format!("{DOSSIER}/manifest.csv: manifest.csv đã được sửa trong lúc niêm phong; không ghi gì, bản sửa được giữ nguyên; chạy lại seal\n1 lỗi, 0 cảnh báo\n")
+        format!("{DOSSIER}/manifest.csv: manifest.csv đã được sửa trong lúc niêm phong; không ghi gì, bản sửa được giữ nguyên; chạy lại parscore seal\n1 lỗi, 0 cảnh báo\n")
     );
     assert_eq!(String::from_utf8(s.read("manifest.csv")).unwrap(), text);
     assert!(!s.path("seal.json").exists());
@@ -411,7 +411,7 @@ fn a_second_seal_of_the_same_dossier_is_refused_while_the_first_runs() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        format!("{DOSSIER}/.parscore.lock: một lệnh seal khác đang niêm phong hồ sơ này; chờ lệnh đó xong rồi chạy lại\n")
+        format!("{DOSSIER}/.parscore.lock: một lệnh parscore seal khác đang niêm phong hồ sơ này; chờ lệnh đó xong rồi chạy lại\n")
     );
     kill_9(first);
     let (code, _, err) = s.run(&["seal", DOSSIER]);
@@ -614,7 +614,7 @@ fn a_ranking_or_criteria_path_naming_a_system_file_quotes_none_of_it() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert_eq!(
         err,
-        "/etc/passwd:1: tệp này không phải bảng xếp hạng: dòng tiêu đề không có cột nào trong year,group,unit,score,rank,source\n1 lỗi, 0 cảnh báo\n"
+        "/etc/passwd:1: tệp này không phải bảng xếp hạng: dòng tiêu đề không có cột nào trong \"year,group,unit,score,rank,source\"\n1 lỗi, 0 cảnh báo\n"
     );
     fs::write(
         s.path("dossier.json"),
