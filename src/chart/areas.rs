@@ -36,10 +36,30 @@ const LABEL_X: i32 = 40;
 const BAR_X: i32 = 620;
 const BAR_W: i32 = 700;
 
+/// The most areas one chart shows: a criteria set of hundreds of areas would otherwise
+/// draw a page metres long (and a PNG of gigabytes); the rest are named in a note.
+pub const MAX_AREAS: usize = 24;
+
+/// The areas drawn, in code order: all of them, or the [`MAX_AREAS`] furthest from their
+/// maximum; and how many were left out.
+fn shown_bars(bars: &[AreaBar]) -> (Vec<&AreaBar>, usize) {
+    if bars.len() <= MAX_AREAS {
+        return (bars.iter().collect(), 0);
+    }
+    let mut by_shortfall: Vec<usize> = (0..bars.len()).collect();
+    by_shortfall.sort_by_key(|&i| std::cmp::Reverse(bars[i].max - bars[i].achieved));
+    by_shortfall.truncate(MAX_AREAS);
+    by_shortfall.sort_unstable();
+    let kept = by_shortfall.into_iter().map(|i| &bars[i]).collect();
+    (kept, bars.len() - MAX_AREAS)
+}
+
 pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
     let vi = lang == Lang::Vi;
-    let rows = c.bars.len() as i32;
-    let height = (TOP + rows * ROW + 130) as u32;
+    let (bars, left_out) = shown_bars(&c.bars);
+    let rows = bars.len() as i32;
+    let note = (left_out > 0) as i32 * 36;
+    let height = (TOP + rows * ROW + 130 + note) as u32;
     svg(height, |root| {
         heading(root, &c.title, &c.subtitle)?;
         let x_of = |pct: f64| BAR_X + (pct.clamp(0.0, 100.0) / 100.0 * BAR_W as f64).round() as i32;
@@ -57,7 +77,7 @@ pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
                 anchored(style(17.0, GREY), HPos::Center, VPos::Bottom),
             ))?;
         }
-        for (i, b) in c.bars.iter().enumerate() {
+        for (i, b) in bars.iter().enumerate() {
             let y = TOP + i as i32 * ROW + 14;
             let (y0, y1) = (y, y + 34);
             let pct = |d: Decimal| percent_of(d, b.max).map(f).unwrap_or(0.0);
@@ -181,6 +201,18 @@ pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
             (LABEL_X, ly + 34),
             anchored(bold(20.0, INK), HPos::Left, VPos::Top),
         ))?;
+        if left_out > 0 {
+            let words = if vi {
+                format!("Chỉ vẽ {MAX_AREAS} lĩnh vực còn thiếu nhiều điểm nhất; {left_out} lĩnh vực khác: xem parscore score")
+            } else {
+                format!("Only the {MAX_AREAS} areas furthest from their maximum are drawn; {left_out} more: see parscore score")
+            };
+            root.draw(&Text::new(
+                words,
+                (LABEL_X, ly + 70),
+                anchored(style(19.0, GREY), HPos::Left, VPos::Top),
+            ))?;
+        }
         Ok::<(), DrawingAreaErrorKind<std::io::Error>>(())
     })
 }

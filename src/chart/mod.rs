@@ -52,15 +52,35 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
         .to_int_size()
         .scale_by(PNG_SCALE)
         .ok_or("chart too large")?;
-    let mut pixmap =
-        tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("chart too large")?;
-    pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(PNG_SCALE, PNG_SCALE),
-        &mut pixmap.as_mut(),
-    );
-    pixmap.encode_png().map_err(|e| e.to_string())
+    // Drawn in bands of STRIP rows and streamed into the PNG encoder, so that memory stays
+    // a few megabytes however tall the chart: a whole 3200 × 20,000 pixmap and its copy for
+    // encoding took 500 MB. The background is opaque white, so every pixel is opaque and
+    // its premultiplied colour is its colour.
+    const STRIP: u32 = 256;
+    let (width, height) = (size.width(), size.height());
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+    let mut stream = writer.stream_writer().map_err(|e| e.to_string())?;
+    let mut top = 0;
+    while top < height {
+        let rows = STRIP.min(height - top);
+        let mut strip = tiny_skia::Pixmap::new(width, rows).ok_or("chart too large")?;
+        strip.fill(tiny_skia::Color::WHITE);
+        let shift = tiny_skia::Transform::from_translate(0.0, -(top as f32));
+        resvg::render(
+            &tree,
+            shift.pre_scale(PNG_SCALE, PNG_SCALE),
+            &mut strip.as_mut(),
+        );
+        std::io::Write::write_all(&mut stream, strip.data()).map_err(|e| e.to_string())?;
+        top += rows;
+    }
+    stream.finish().map_err(|e| e.to_string())?;
+    writer.finish().map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 #[cfg(test)]

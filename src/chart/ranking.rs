@@ -54,12 +54,55 @@ fn colour(k: RankKind) -> RGBColor {
     }
 }
 
+/// The most peers one chart shows: the best of the ranking, and the neighbours of each of
+/// the unit's own bars; a city ranking of a hundred units is not drawn whole.
+pub const TOP_PEERS: usize = 12;
+
+/// The bars drawn, best first: every bar of the unit, the [`TOP_PEERS`] best peers, and the
+/// peer just above and just below each of the unit's bars; and how many peers were left out.
+fn shown_bars(bars: &[RankBar]) -> (Vec<RankBar>, usize) {
+    let mut bars = bars.to_vec();
+    bars.sort_by_key(|b| std::cmp::Reverse(b.score));
+    let peers = bars.iter().filter(|b| b.kind == RankKind::Peer).count();
+    if peers <= TOP_PEERS + 4 {
+        return (bars, 0);
+    }
+    let mut keep = vec![false; bars.len()];
+    let mut seen_peers = 0;
+    for (i, b) in bars.iter().enumerate() {
+        if b.kind == RankKind::Peer {
+            seen_peers += 1;
+            keep[i] = seen_peers <= TOP_PEERS;
+        } else {
+            keep[i] = true;
+            let above = (0..i).rev().find(|&j| bars[j].kind == RankKind::Peer);
+            let below = (i + 1..bars.len()).find(|&j| bars[j].kind == RankKind::Peer);
+            for j in above.into_iter().chain(below) {
+                keep[j] = true;
+            }
+        }
+    }
+    let left_out = peers
+        - keep
+            .iter()
+            .zip(&bars)
+            .filter(|(k, b)| **k && b.kind == RankKind::Peer)
+            .count();
+    let kept = bars
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(b, _)| b)
+        .collect();
+    (kept, left_out)
+}
+
 pub fn gap_chart(c: &GapChart, lang: Lang) -> Result<String, String> {
     let vi = lang == Lang::Vi;
-    let mut bars = c.bars.clone();
-    bars.sort_by_key(|b| std::cmp::Reverse(b.score));
+    let (bars, left_out) = shown_bars(&c.bars);
     let rows = bars.len() as i32;
-    let height = (TOP + rows * ROW + 120) as u32;
+    let note = (left_out > 0) as i32 * 36;
+    let height = (TOP + rows * ROW + 120 + note) as u32;
     let lowest = bars.iter().map(|b| f(b.score)).fold(f(c.line), f64::min);
     let lo = ((lowest - 3.0) / 5.0).floor() * 5.0;
     let lo = lo.clamp(0.0, 95.0);
@@ -163,6 +206,18 @@ pub fn gap_chart(c: &GapChart, lang: Lang) -> Result<String, String> {
             (LABEL_X, ly + 34),
             anchored(bold(20.0, INK), HPos::Left, VPos::Top),
         ))?;
+        if left_out > 0 {
+            let words = if vi {
+                format!("Chỉ vẽ {TOP_PEERS} đơn vị đứng đầu và các đơn vị liền kề; {left_out} đơn vị khác có trong tệp xếp hạng")
+            } else {
+                format!("Only the top {TOP_PEERS} units and the neighbours are drawn; {left_out} more are in the ranking file")
+            };
+            root.draw(&Text::new(
+                words,
+                (LABEL_X, ly + 70),
+                anchored(style(19.0, GREY), HPos::Left, VPos::Top),
+            ))?;
+        }
         Ok::<(), DrawingAreaErrorKind<std::io::Error>>(())
     })
 }

@@ -67,6 +67,7 @@ fn stage_with(
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
+    give_permissions(temp.as_file(), path)?;
     fill(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     Ok(Staged {
@@ -84,6 +85,37 @@ impl Staged {
             .map(|_| ())
             .map_err(|e| e.error)
     }
+}
+
+/// The temporary is created readable by its owner only; the file it becomes gets the
+/// permissions of the file it replaces, or those a new file gets (`0666` less the umask),
+/// so that the rest of the office can still read a manifest that `seal` rewrote.
+#[cfg(unix)]
+fn give_permissions(temp: &std::fs::File, target: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = match target.symlink_metadata() {
+        Ok(m) if m.is_file() => m.permissions().mode() & 0o7777,
+        _ => 0o666 & !umask(),
+    };
+    temp.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn give_permissions(_: &std::fs::File, _: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// The process's umask, read without changing it (Linux shows it in `/proc/self/status`);
+/// `022` where it cannot be read.
+#[cfg(unix)]
+fn umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("Umask:"))?;
+            u32::from_str_radix(line.trim_start_matches("Umask:").trim(), 8).ok()
+        })
+        .unwrap_or(0o022)
 }
 
 /// A target that is a symbolic link is never written through nor replaced.
@@ -218,6 +250,22 @@ mod tests {
         write_atomic(&path, b"{}").unwrap();
         assert_eq!(std::fs::read_to_string(&outside).unwrap(), "# mine\n");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions_and_a_new_one_gets_the_usual_ones() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("manifest.csv");
+        std::fs::write(&old, "id,file\n").unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o664)).unwrap();
+        write_atomic(&old, b"id,file,sha256\n").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&old), 0o664);
+        let new = dir.path().join("areas.svg");
+        write_atomic(&new, b"<svg/>").unwrap();
+        assert_eq!(mode(&new), 0o666 & !umask());
     }
 
     #[test]

@@ -220,3 +220,72 @@ fn evidence_after_seal_reuses_the_sealed_hash_of_an_untouched_file() {
         serde_json::json!(["files/qd-giao-du-toan-cchc-2026.txt"])
     );
 }
+
+/// A criteria set of 30 areas (one leaf each, scored 0.1 … 3.0 of 3): the areas chart draws
+/// the 24 furthest from their maximum, in code order, says so, and stays one page tall.
+#[test]
+fn the_areas_chart_of_a_large_criteria_set_draws_24_areas_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let areas: Vec<String> = (1..=30)
+        .map(|a| {
+            format!(
+                r#"{{ "code": "{a}", "name": "Lĩnh vực {a}", "max": 3, "children": [
+                   {{ "code": "{a}.1", "name": "Tiêu chí {a}.1", "max": 3, "children": [
+                     {{ "code": "{a}.1.1", "name": "Thành phần {a}.1.1", "max": 3, "rule": {{ "kind": "manual", "step": "0.1" }} }} ] }} ] }}"#
+            )
+        })
+        .collect();
+    fs::write(
+        root.join("criteria.json"),
+        format!(
+            r#"{{ "format": "parscore-criteria/1", "id": "ba-muoi", "title": "Ba mươi lĩnh vực", "year": 2026, "total": 90, "areas": [ {} ] }}"#,
+            areas.join(",")
+        ),
+    )
+    .unwrap();
+    let d = root.join("d");
+    fs::create_dir(&d).unwrap();
+    fs::write(
+        d.join("dossier.json"),
+        r#"{ "format": "parscore-dossier/1", "unit": "Đơn vị", "year": 2026, "criteria": "../criteria.json", "as_of": "2026-11-30" }"#,
+    )
+    .unwrap();
+    let mut scores = String::from("code,value,note\n");
+    for a in 1..=30 {
+        scores.push_str(&format!("{a}.1.1,\"{},{}\",\n", a / 10, a % 10));
+    }
+    fs::write(d.join("scores.csv"), scores).unwrap();
+    let (code, _, err) = run_in(
+        root,
+        &[
+            "chart",
+            "d",
+            "--out",
+            "charts",
+            "--png",
+            "--threshold",
+            "90",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let svg = fs::read_to_string(root.join("charts/areas.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let mut labels: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .map(|t| t.trim().to_string())
+        .filter(|t| t.contains(". Lĩnh vực "))
+        .collect();
+    labels.dedup();
+    // Areas 1–24 score 0,1 … 2,4 of 3: the furthest from their maximum.
+    let expected: Vec<String> = (1..=24).map(|a| format!("{a}. Lĩnh vực {a}")).collect();
+    assert_eq!(labels, expected);
+    assert!(svg.contains(
+        "Chỉ vẽ 24 lĩnh vực còn thiếu nhiều điểm nhất; 6 lĩnh vực khác: xem parscore score"
+    ));
+    let png = fs::read(root.join("charts/areas.png")).unwrap();
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!(height, 2 * (150 + 24 * 74 + 130 + 36));
+}
