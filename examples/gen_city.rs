@@ -3,7 +3,9 @@
 //! criteria size, and one dossier of 20,000 equal-size evidence files (about 2 GB). Every
 //! figure comes from a seeded generator, so two runs write the same bytes.
 //!
-//! `cargo run --release --example gen_city -- OUT [--no-big]`
+//! `cargo run --release --example gen_city -- OUT [--no-big] [--big NAME=FILES]...`
+//! (`--big` replaces the default `big/2026=20000` with dossiers `OUT/NAME` of FILES files;
+//! the bench uses three sizes to show how hashing grows with bytes).
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -13,7 +15,6 @@ use std::path::{Path, PathBuf};
 
 const UNITS: usize = 127;
 const YEARS: [i32; 5] = [2022, 2023, 2024, 2025, 2026];
-const BIG_FILES: usize = 20_000;
 const BIG_FILE_BYTES: usize = 104_858; // × 20,000 ≈ 2.1 GB
 
 /// The shape of a criteria set: areas × criteria per area × leaves per criterion.
@@ -56,7 +57,17 @@ fn main() {
         eprintln!("usage: gen_city OUT [--no-big]");
         std::process::exit(2);
     };
-    let big = !args.iter().any(|a| a == "--no-big");
+    let mut big: Vec<(String, usize)> = args
+        .windows(2)
+        .filter(|w| w[0] == "--big")
+        .filter_map(|w| {
+            let (name, files) = w[1].split_once('=')?;
+            Some((name.to_string(), files.parse().ok()?))
+        })
+        .collect();
+    if big.is_empty() && !args.iter().any(|a| a == "--no-big") {
+        big.push(("big/2026".into(), 20_000));
+    }
     let mut rng = StdRng::seed_from_u64(2026);
     let criteria_dir = out.join("criteria");
     fs::create_dir_all(&criteria_dir).unwrap();
@@ -89,8 +100,12 @@ fn main() {
             write_dossier(&dir, shape, year, &unit_name(u), &criteria, &mut rng);
         }
     }
-    if big {
-        write_big(&out.join("big/2026"), &mut rng);
+    for (name, files) in &big {
+        let criteria = format!(
+            "{}criteria/city-150-2026.json",
+            "../".repeat(name.split('/').count())
+        );
+        write_big(&out.join(name), *files, &criteria, &mut rng);
     }
     println!("{}", out.display());
 }
@@ -263,22 +278,15 @@ fn rankings(rng: &mut StdRng) -> String {
     s
 }
 
-/// One dossier of the 150-leaf set whose manifest lists 20,000 documents of equal size
+/// One dossier of the 150-leaf set whose manifest lists `files` documents of equal size
 /// (every size collides, so the duplicate-content check must hash them all unless a seal
 /// recorded their hashes).
-fn write_big(dir: &Path, rng: &mut StdRng) {
+fn write_big(dir: &Path, files: usize, criteria: &str, rng: &mut StdRng) {
     let shape = &SHAPES[0].1;
-    write_dossier(
-        dir,
-        shape,
-        2026,
-        "Đơn vị hồ sơ lớn",
-        "../../criteria/city-150-2026.json",
-        rng,
-    );
+    write_dossier(dir, shape, 2026, "Đơn vị hồ sơ lớn", criteria, rng);
     let mut manifest = fs::read_to_string(dir.join("manifest.csv")).unwrap();
     let mut buf = vec![0u8; BIG_FILE_BYTES];
-    for i in 0..BIG_FILES {
+    for i in 0..files {
         rng.fill(&mut buf[..]);
         let file = format!("scan-{i:05}.pdf");
         fs::write(dir.join("files").join(&file), &buf).unwrap();

@@ -105,23 +105,37 @@ fn csv(runs: &[(String, Outcome)]) -> String {
 
 /// `{ "dossiers": [ { "dossier": PATH, …what the command prints for it… } ] }`; a dossier
 /// that failed carries its `status` and `errors` as `--format json` always does.
+///
+/// Each command already wrote its document with `escape::json_pretty`; it is set in place,
+/// indented one level deeper, rather than parsed and written again (which was a third of
+/// a city-wide run).
 fn json(runs: Vec<(String, Outcome)>, lang: Lang) -> String {
-    let items: Vec<serde_json::Value> = runs
-        .into_iter()
-        .map(|(path, o)| {
-            let o = o.json_errors(lang);
-            let mut item = serde_json::Map::new();
-            item.insert("dossier".into(), path.into());
-            match serde_json::from_str::<serde_json::Value>(&o.out) {
-                Ok(serde_json::Value::Object(fields)) => item.extend(fields),
-                Ok(other) => {
-                    item.insert("result".into(), other);
+    let mut out = String::from("{\n  \"dossiers\": [");
+    for (i, (path, o)) in runs.into_iter().enumerate() {
+        let o = o.json_errors(lang);
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str("    {\n      \"dossier\": ");
+        out.push_str(&crate::escape::json_pretty(&path));
+        // `{\n  "key": …\n}\n`: the lines between the braces, two spaces deeper each.
+        let body = o
+            .out
+            .trim_end()
+            .strip_prefix('{')
+            .and_then(|b| b.strip_suffix('}'))
+            .unwrap_or_default();
+        let body = body.trim_matches('\n');
+        if !body.trim().is_empty() {
+            out.push_str(",\n");
+            for (k, line) in body.lines().enumerate() {
+                if k > 0 {
+                    out.push('\n');
                 }
-                Err(_) => {}
+                out.push_str("    ");
+                out.push_str(line);
             }
-            serde_json::Value::Object(item)
-        })
-        .collect();
-    let v = serde_json::json!({ "dossiers": items });
-    format!("{}\n", crate::escape::json_pretty(&v))
+        }
+        out.push_str("\n    }");
+    }
+    out.push_str("\n  ]\n}\n");
+    out
 }
