@@ -10,7 +10,7 @@ use crate::criteria::{describe_rule, Method};
 use crate::evidence::Assessment;
 use crate::lang::{Lang, Text};
 use crate::number::{percent_of, round2, show_points};
-use crate::scoring::{ScoreSheet, Status};
+use crate::scoring::{classify, Classing, ScoreSheet, Status};
 use crate::text;
 use rust_decimal::Decimal;
 
@@ -104,6 +104,9 @@ pub struct Gap {
     /// Where the recovery list starts: the appraised total, else the strict total.
     pub base: Standing,
     pub recovery: Vec<Step>,
+    /// The result class on the headline total (appraised where there is one), when the
+    /// criteria set defines classes.
+    pub classing: Option<Classing>,
 }
 
 /// Where a total stands against the line, for people: "còn thiếu 2,75", "vượt 0,13", or,
@@ -263,7 +266,14 @@ pub fn gap(
         s.closes = now_above && !above;
         above = now_above;
     }
+    let classing = match appraised {
+        Some(a) => classify(sheet, &criteria.classes, a.index, &|n| {
+            n.appraised.unwrap_or_default()
+        }),
+        None => classify(sheet, &criteria.classes, projected.index, &|n| n.achieved),
+    };
     Gap {
+        classing,
         gap: line.score - round2(headline.index),
         line,
         max,

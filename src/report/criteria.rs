@@ -87,6 +87,16 @@ pub fn tree(c: &Criteria, root: Option<&Node>, depth: Option<usize>, lang: Lang)
     let mut out = format!("{} ({})\n{t}\n", c.title, c.id);
     if root.is_none() {
         out.push_str(&format!("{total}: {}\n", show_points(c.total, lang)));
+        if !c.classes.is_empty() {
+            out.push_str(if vi {
+                "Xếp loại (từ cao xuống thấp):\n"
+            } else {
+                "Classes (best first):\n"
+            });
+            for class in &c.classes {
+                out.push_str(&format!("  {}\n", super::classes::describe(class, lang)));
+            }
+        }
     }
     out
 }

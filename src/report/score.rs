@@ -181,6 +181,9 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
             Lang::En => format!("Unscored ({n}): {list}\n"),
         });
     }
+    if let Some(c) = &s.classing {
+        out.push_str(&super::classes::lines(c, lang));
+    }
     out
 }
 
@@ -305,10 +308,16 @@ pub fn json(s: &ScoreSheet, lang: Lang) -> serde_json::Value {
             )
         })
         .collect();
-    json!({
+    let mut out = json!({
         "unit": s.unit, "year": s.year, "as_of": s.as_of,
         "criteria": {"id": s.criteria_id, "title": s.criteria_title},
         "total": total, "areas": areas, "items": items,
         "unscored": s.unscored().map(|n| n.code.clone()).collect::<Vec<_>>(),
-    })
+    });
+    if let Some(c) = &s.classing {
+        let (class, next) = super::classes::json(c);
+        out["class"] = class;
+        out["next_class"] = next;
+    }
+    out
 }

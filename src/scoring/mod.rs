@@ -3,9 +3,11 @@
 //! Every figure is exact (`rust_decimal`); parents are exact sums of their children.
 //! A leaf not applicable to the unit leaves both the achieved points and the maximum.
 
+mod classes;
 mod evaluate;
 mod guards;
 
+pub use classes::{classify, Blocker, Classing, NextClass};
 pub use evaluate::{evaluate, percent_points, Evaluated};
 
 use crate::criteria::{Method, Node, RuleInput};
@@ -116,6 +118,9 @@ pub struct ScoreSheet {
     /// Points at risk for missing evidence, by node code, when the dossier has a manifest
     /// (set by the evidence check; see `evidence::assess`).
     pub at_risk: Option<std::collections::HashMap<String, Decimal>>,
+    /// The result class reached on the self-assessed figures, when the criteria set
+    /// defines classes.
+    pub classing: Option<Classing>,
 }
 
 impl ScoreSheet {
@@ -188,7 +193,7 @@ pub fn score(d: &Dossier) -> (ScoreSheet, Vec<Diagnostic>) {
     if d.scores.has_appraised {
         totals.appraised = Some(leaves.iter().filter_map(|n| n.appraised).sum());
     }
-    let sheet = ScoreSheet {
+    let mut sheet = ScoreSheet {
         unit: d.settings.unit.clone(),
         year: d.settings.year,
         as_of: d.settings.as_of_iso(),
@@ -198,7 +203,10 @@ pub fn score(d: &Dossier) -> (ScoreSheet, Vec<Diagnostic>) {
         totals,
         has_appraised: d.scores.has_appraised,
         at_risk: None,
+        classing: None,
     };
+    let index = sheet.totals.index().unwrap_or_default();
+    sheet.classing = classify(&sheet, &d.criteria.classes, index, &|n| n.achieved);
     (sheet, ctx.diags)
 }
 

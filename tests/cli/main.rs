@@ -5,6 +5,7 @@ mod harness;
 mod applicability;
 mod bad_inputs;
 mod city_scale;
+mod classes;
 mod conditional_evidence;
 mod counts_ratios;
 mod criteria_check;

@@ -204,6 +204,8 @@ fn build(shape: Shape) -> (Criteria, HashMap<String, Declared>) {
         total,
         note: String::new(),
         areas,
+        adjustments: None,
+        classes: Vec::new(),
     };
     (c, rows)
 }
