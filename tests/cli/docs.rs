@@ -114,6 +114,28 @@ fn the_classes_example_validates_and_classes_as_the_doc_says() {
 }
 
 #[test]
+fn the_bonus_and_penalty_example_validates_and_scores_as_the_doc_says() {
+    let criteria = block_with("json", "\"vi-du-thuong-tru\"");
+    let scores = block_with("csv", "T1,4,");
+    let dir = example_dossier(&criteria, &scores);
+    let (code, out, err) = run(&["score", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"]["bonus_declared"], "2.50");
+    assert_eq!(v["total"]["bonus"], "2.00");
+    assert_eq!(v["total"]["penalty"], "0.75");
+    assert_eq!(v["total"]["achieved"], "9.25");
+    assert_eq!(v["total"]["index"], "92.50");
+    let dir = example_dossier(
+        &criteria,
+        "code,value,note\n1.1,9.5,\nT1,4,\nT2,Cấp thành phố,\nP1,0,\n",
+    );
+    let (_, out, _) = run(&["score", dir.path().to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"]["index"], "100.00");
+}
+
+#[test]
 fn every_rule_snippet_in_the_criteria_format_parses_as_json() {
     for block in blocks("docs/criteria-format.md", "json") {
         serde_json::from_str::<serde_json::Value>(&block).expect("valid JSON");

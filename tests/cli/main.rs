@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod adjustments;
 mod applicability;
 mod bad_inputs;
 mod city_scale;
