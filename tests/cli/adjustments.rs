@@ -250,3 +250,36 @@ fn a_bonus_item_without_its_evidence_puts_its_points_at_risk() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["total"]["strict"], "8.25");
 }
+
+#[test]
+fn compare_totals_the_year_after_its_adjustments() {
+    // The index-cap dossier as a later year: 92,50 (after bonus and penalty) then 100,00.
+    let dir = copy_dossier("bonus_and_penalty");
+    let other = dir.path().join("dossiers/bonus_2027");
+    crate::harness::copy_into(&data("dossiers/bonus_above_the_index_cap"), &other);
+    let settings = other.join("dossier.json");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, text.replace("2026", "2027")).unwrap();
+    let (code, out, err) = run_in(
+        dir.path(),
+        &[
+            "compare",
+            "dossiers/bonus_and_penalty",
+            "dossiers/bonus_2027",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let total = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["level"] == "total")
+        .unwrap();
+    assert_eq!(total["years"][0]["achieved"], "9.25");
+    assert_eq!(total["years"][0]["percent"], "92.50");
+    assert_eq!(total["years"][1]["achieved"], "10.00");
+    assert_eq!(total["years"][1]["percent"], "100.00");
+}
