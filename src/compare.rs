@@ -144,9 +144,10 @@ fn total_cell(s: &ScoreSheet) -> Cell {
     Cell {
         unscored: s.unscored().map(|n| n.max).sum(),
         codes: Vec::new(),
+        // The index's numerator: with bonus and penalty points where the criteria has them.
         achieved: match basis(s) {
-            Basis::Appraised => t.appraised.unwrap_or_default(),
-            Basis::Projected => t.achieved,
+            Basis::Appraised => t.appraised_points.unwrap_or_default(),
+            Basis::Projected => t.points,
         },
         max: t.max,
     }

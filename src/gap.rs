@@ -10,7 +10,7 @@ use crate::criteria::{describe_rule, Method};
 use crate::evidence::Assessment;
 use crate::lang::{Lang, Text};
 use crate::number::{percent_of, round2, show_points};
-use crate::scoring::{ScoreSheet, Status};
+use crate::scoring::{classify, Classing, ScoreSheet, Status};
 use crate::text;
 use rust_decimal::Decimal;
 
@@ -44,6 +44,8 @@ pub enum Reason {
     Unscored,
     /// A scored leaf below its maximum.
     BelowMax,
+    /// A bonus item not (fully) earned, within what the bonus section can still add.
+    Bonus,
     /// A survey leaf below its maximum: the unit can only work on what is surveyed.
     Survey,
 }
@@ -55,6 +57,7 @@ impl Reason {
             Reason::AppraisalCut => "appraisal_cut",
             Reason::Unscored => "unscored",
             Reason::BelowMax => "below_max",
+            Reason::Bonus => "bonus",
             Reason::Survey => "survey",
         }
     }
@@ -65,11 +68,13 @@ impl Reason {
             (Reason::AppraisalCut, Lang::Vi) => "bị thẩm định trừ",
             (Reason::Unscored, Lang::Vi) => "chưa chấm",
             (Reason::BelowMax, Lang::Vi) => "chưa đạt tối đa",
+            (Reason::Bonus, Lang::Vi) => "điểm thưởng",
             (Reason::Survey, Lang::Vi) => "điều tra XHH",
             (Reason::Evidence, Lang::En) => "missing evidence",
             (Reason::AppraisalCut, Lang::En) => "cut at appraisal",
             (Reason::Unscored, Lang::En) => "unscored",
             (Reason::BelowMax, Lang::En) => "below maximum",
+            (Reason::Bonus, Lang::En) => "bonus",
             (Reason::Survey, Lang::En) => "survey",
         }
     }
@@ -104,6 +109,9 @@ pub struct Gap {
     /// Where the recovery list starts: the appraised total, else the strict total.
     pub base: Standing,
     pub recovery: Vec<Step>,
+    /// The result class on the headline total (appraised where there is one), when the
+    /// criteria set defines classes.
+    pub classing: Option<Classing>,
 }
 
 /// Where a total stands against the line, for people: "còn thiếu 2,75", "vượt 0,13", or,
@@ -164,9 +172,9 @@ pub fn gap(
     let t = &sheet.totals;
     let max = t.max;
     let at_risk = evidence.map(|a| a.at_risk).unwrap_or_default();
-    let projected = standing(t.achieved, max);
-    let strict = standing(t.achieved - at_risk, max);
-    let appraised = t.appraised.map(|a| standing(a, max));
+    let projected = standing(t.points, max);
+    let strict = standing(sheet.strict_points().unwrap_or(t.points - at_risk), max);
+    let appraised = t.appraised_points.map(|a| standing(a, max));
     let headline = appraised.unwrap_or(projected);
     let base = appraised.unwrap_or(strict);
     let missing_points = |code: &str| {
@@ -247,6 +255,7 @@ pub fn gap(
             );
         }
     }
+    steps.extend(bonus_steps(sheet, criteria, lead_for, max));
     steps.sort_by(|a, b| {
         (a.reason, std::cmp::Reverse(a.points), &a.code).cmp(&(
             b.reason,
@@ -256,14 +265,25 @@ pub fn gap(
     });
     let mut running = base.points;
     let mut above = round2(base.index) > line.score;
+    let capped = sheet.adjustments.as_ref().is_some_and(|a| a.index_capped);
     for s in &mut steps {
         running += s.points;
+        if capped {
+            running = running.min(max);
+        }
         s.running = standing(running, max);
         let now_above = round2(s.running.index) > line.score;
         s.closes = now_above && !above;
         above = now_above;
     }
+    let classing = match appraised {
+        Some(a) => classify(sheet, &criteria.classes, a.index, &|n| {
+            n.appraised.unwrap_or_default()
+        }),
+        None => classify(sheet, &criteria.classes, projected.index, &|n| n.achieved),
+    };
     Gap {
+        classing,
         gap: line.score - round2(headline.index),
         line,
         max,
@@ -273,4 +293,63 @@ pub fn gap(
         base,
         recovery: steps,
     }
+}
+
+/// Bonus items not yet fully earned, largest first, each within what the bonus section can
+/// still add once the items before it are earned.
+fn bonus_steps(
+    sheet: &ScoreSheet,
+    criteria: &crate::criteria::Criteria,
+    lead_for: &dyn Fn(&str) -> Option<String>,
+    max: Decimal,
+) -> Vec<Step> {
+    use crate::criteria::AdjustmentKind;
+    let Some(adj) = &sheet.adjustments else {
+        return Vec::new();
+    };
+    let points = |n: &crate::scoring::NodeScore| match sheet.has_appraised {
+        true => n.appraised.unwrap_or_default(),
+        false => n.achieved,
+    };
+    let mut room = adj.max_bonus - adj.section(AdjustmentKind::Bonus, &points).applied;
+    let mut open: Vec<_> = adj
+        .items
+        .iter()
+        .filter(|i| i.kind == AdjustmentKind::Bonus)
+        .map(|i| (i, i.score.max - points(&i.score)))
+        .filter(|(_, more)| *more > Decimal::ZERO)
+        .collect();
+    open.sort_by(|a, b| {
+        (std::cmp::Reverse(a.1), &a.0.score.code).cmp(&(std::cmp::Reverse(b.1), &b.0.score.code))
+    });
+    let mut out = Vec::new();
+    for (item, more) in open {
+        let gain = more.min(room);
+        if gain <= Decimal::ZERO {
+            break;
+        }
+        room -= gain;
+        let n = &item.score;
+        let rule = criteria
+            .adjustment(&n.code)
+            .map(|a| {
+                (
+                    describe_rule(&a.node, Lang::Vi),
+                    describe_rule(&a.node, Lang::En),
+                )
+            })
+            .unwrap_or_default();
+        let (rule, rule_en) = rule;
+        out.push(Step {
+            code: n.code.clone(),
+            name: n.name.clone(),
+            points: gain,
+            reason: Reason::Bonus,
+            what: text!(vi: "đạt điểm thưởng; cách tính: {rule}", en: "earn the bonus; rule: {rule_en}"),
+            lead: lead_for(&n.code),
+            running: standing(Decimal::ZERO, max),
+            closes: false,
+        });
+    }
+    out
 }

@@ -59,24 +59,24 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     let mut footer = match lang {
         Lang::Vi => format!(
             "Tổng: {} / {} điểm — Chỉ số {}",
-            p(t.achieved),
+            p(t.points),
             p(t.max),
             t.index().map(pc).unwrap_or_default()
         ),
         Lang::En => format!(
             "Total: {} / {} points — index {}",
-            p(t.achieved),
+            p(t.points),
             p(t.max),
             t.index().map(pc).unwrap_or_default()
         ),
     };
-    if let Some(r) = risk {
+    if let (Some(r), Some(strict)) = (risk, s.strict_points()) {
         footer.push_str(&match lang {
-            Lang::Vi => format!("; nguy cơ bị trừ {}, điểm chặt {}", p(r), p(t.achieved - r)),
-            Lang::En => format!("; {} at risk, strict {}", p(r), p(t.achieved - r)),
+            Lang::Vi => format!("; nguy cơ bị trừ {}, điểm chặt {}", p(r), p(strict)),
+            Lang::En => format!("; {} at risk, strict {}", p(r), p(strict)),
         });
     }
-    if let Some(ap) = t.appraised {
+    if let Some(ap) = t.appraised_points {
         footer.push_str(&match lang {
             Lang::Vi => format!("; thẩm định {}", p(ap)),
             Lang::En => format!("; appraised {}", p(ap)),

@@ -45,6 +45,7 @@ pub(super) fn check_with(c: &Criteria, unknown_max: &HashSet<String>) -> Vec<Dia
         }
         check_node(area, &err, unknown_max, &mut out);
     }
+    out.extend(super::check_sections::check_sections(c, unknown_max));
     let sum: Decimal = c.areas.iter().map(|a| a.max).sum();
     if sum != c.total && !c.areas.iter().any(|a| unknown_max.contains(&a.code)) {
         let (s, t) = (show_points(sum, Lang::Vi), show_points(c.total, Lang::Vi));
@@ -61,7 +62,7 @@ fn is_number(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
 }
 
-fn check_node(
+pub(super) fn check_node(
     n: &Node,
     err: &impl Fn(&Node, Text) -> Diagnostic,
     unknown_max: &HashSet<String>,

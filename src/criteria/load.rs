@@ -1,16 +1,11 @@
 //! Turns the text of a criteria file into the model, collecting every problem on the way
 //! (syntax, missing or unknown fields, malformed figures) instead of stopping at the first.
 
-use super::cond::{Band, Cond};
-use super::locate::{duplicate_keys, key_lines};
-use super::{
-    Body, CountScoring, Criteria, EvidenceItem, Level, Method, Node, OverHundred, Points, Rule,
-    RuleInput, RuleKind, ZeroMeaning, FORMAT,
-};
+use super::locate::{duplicate_keys, key_line, key_lines};
+use super::{Body, Criteria, EvidenceItem, Method, Node, Points, FORMAT};
 use crate::diag::{Diagnostic, Fatal};
 use crate::number::{parse_decimal, scale, MAX_SCALE};
 use crate::text;
-use crate::value::parse_date;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -82,6 +77,11 @@ pub fn load_str(text: &str, source: &str) -> Loaded {
         source,
         lines: key_lines(text, "code"),
         names: key_lines(text, "name"),
+        labels: key_lines(text, "label"),
+        section_lines: ["classes", "adjustments"]
+            .into_iter()
+            .filter_map(|k| Some((k, key_line(text, k)?)))
+            .collect(),
         seen: HashMap::new(),
         unknown_max: HashSet::new(),
         diags: Vec::new(),
@@ -110,10 +110,14 @@ pub fn load_str(text: &str, source: &str) -> Loaded {
 /// refusing it keeps every sum far from the limits of exact decimal arithmetic.
 const LIMIT: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
-struct Walker<'a> {
+pub(super) struct Walker<'a> {
     source: &'a str,
     lines: HashMap<String, Vec<usize>>,
-    names: HashMap<String, Vec<usize>>,
+    pub(super) names: HashMap<String, Vec<usize>>,
+    /// The lines of every `"label"`, to place a class.
+    pub(super) labels: HashMap<String, Vec<usize>>,
+    /// The lines of the `"classes"` and `"adjustments"` keys.
+    pub(super) section_lines: HashMap<&'static str, usize>,
     seen: HashMap<String, usize>,
     /// Codes whose `max` could not be read: sums over them are not checked again.
     unknown_max: HashSet<String>,
@@ -123,9 +127,9 @@ struct Walker<'a> {
 /// Where a problem sits: the criterion code (or the JSON path when the code is missing)
 /// and the line of that code.
 #[derive(Clone)]
-struct Place {
-    code: String,
-    line: Option<usize>,
+pub(super) struct Place {
+    pub(super) code: String,
+    pub(super) line: Option<usize>,
 }
 
 impl Walker<'_> {
@@ -140,7 +144,7 @@ impl Walker<'_> {
             .unwrap_or_default()
     }
 
-    fn report(&mut self, place: &Place, message: crate::lang::Text) {
+    pub(super) fn report(&mut self, place: &Place, message: crate::lang::Text) {
         self.diags.push(
             Diagnostic::error(self.source, message)
                 .at_line(place.line)
@@ -148,7 +152,7 @@ impl Walker<'_> {
         );
     }
 
-    fn unknown_keys(&mut self, place: &Place, obj: &Map<String, Value>, known: &[&str]) {
+    pub(super) fn unknown_keys(&mut self, place: &Place, obj: &Map<String, Value>, known: &[&str]) {
         for key in obj.keys() {
             if known.contains(&key.as_str()) {
                 continue;
@@ -174,7 +178,7 @@ impl Walker<'_> {
         }
     }
 
-    fn object<'v>(
+    pub(super) fn object<'v>(
         &mut self,
         place: &Place,
         v: &'v Value,
@@ -190,7 +194,7 @@ impl Walker<'_> {
         obj
     }
 
-    fn string(
+    pub(super) fn string(
         &mut self,
         place: &Place,
         obj: &Map<String, Value>,
@@ -222,7 +226,7 @@ impl Walker<'_> {
     }
 
     /// A decimal written as a JSON number or string, at most two decimal places.
-    fn decimal(
+    pub(super) fn decimal(
         &mut self,
         place: &Place,
         obj: &Map<String, Value>,
@@ -249,7 +253,7 @@ impl Walker<'_> {
         self.figure(place, key, &raw)
     }
 
-    fn figure(&mut self, place: &Place, key: &str, raw: &str) -> Option<Decimal> {
+    pub(super) fn figure(&mut self, place: &Place, key: &str, raw: &str) -> Option<Decimal> {
         let Some(d) = parse_decimal(raw) else {
             self.report(place, text!(vi: "\"{key}\": \"{raw}\" không phải là số", en: "\"{key}\": \"{raw}\" is not a number"));
             return None;
@@ -272,7 +276,12 @@ impl Walker<'_> {
     }
 
     /// Points in a level or band: a figure or `"75%"` of the node's maximum.
-    fn points(&mut self, place: &Place, obj: &Map<String, Value>, max: Decimal) -> Option<Points> {
+    pub(super) fn points(
+        &mut self,
+        place: &Place,
+        obj: &Map<String, Value>,
+        max: Decimal,
+    ) -> Option<Points> {
         if let Some(Value::String(s)) = obj.get("points") {
             if let Some(pct) = s.trim().strip_suffix('%') {
                 let percent = self.figure(place, "points", pct)?;
@@ -298,7 +307,17 @@ impl Walker<'_> {
         self.unknown_keys(
             &top,
             obj,
-            &["format", "id", "title", "year", "total", "note", "areas"],
+            &[
+                "format",
+                "id",
+                "title",
+                "year",
+                "total",
+                "note",
+                "areas",
+                "adjustments",
+                "classes",
+            ],
         );
         match obj.get("format").and_then(Value::as_str) {
             Some(FORMAT) => {}
@@ -346,7 +365,11 @@ impl Walker<'_> {
                 Vec::new()
             }
         };
+        let adjustments = self.adjustments(obj.get("adjustments"));
+        let classes = self.classes(obj.get("classes"));
         Some(Criteria {
+            adjustments,
+            classes,
             source: self.source.to_string(),
             id: id.unwrap_or_default(),
             title: title.unwrap_or_default(),
@@ -357,7 +380,7 @@ impl Walker<'_> {
         })
     }
 
-    fn node(&mut self, v: &Value, path: &str, inherited: Method) -> Option<Node> {
+    pub(super) fn node(&mut self, v: &Value, path: &str, inherited: Method) -> Option<Node> {
         let code = v
             .get("code")
             .and_then(Value::as_str)
@@ -542,149 +565,5 @@ impl Walker<'_> {
             }
         }
         out
-    }
-
-    fn rule(&mut self, place: &Place, v: &Value, max: Decimal) -> Option<Rule> {
-        let obj = self.object(place, v, "\"rule\"")?;
-        let kind_name = self.string(place, obj, "kind", true)?;
-        let specific: &[&str] = match kind_name.as_str() {
-            "levels" => &["levels"],
-            "bands" => &["bands"],
-            "ratio" => &[],
-            "deduct" => &["per"],
-            "deadline" => &["due", "late"],
-            "manual" => &["step"],
-            "count" => &["unit", "bands", "per"],
-            other => {
-                self.report(
-                    place,
-                    text!(vi: "loại quy tắc \"{other}\" không tồn tại; dùng levels, bands, ratio, deduct, deadline, manual hoặc count", en: "rule kind \"{other}\" does not exist; use levels, bands, ratio, deduct, deadline, manual or count"),
-                );
-                return None;
-            }
-        };
-        let ratio_keys: &[&str] = match kind_name.as_str() {
-            "bands" | "ratio" => &["nothing_to_count", "over_100"],
-            _ => &[],
-        };
-        let specific: Vec<&str> = specific.iter().chain(ratio_keys).copied().collect();
-        let known: Vec<&str> = ["kind", "input"].iter().chain(&specific).copied().collect();
-        self.unknown_keys(place, obj, &known);
-        let input = match obj.get("input") {
-            None => None,
-            Some(Value::String(s)) if s == "plan.completion" => Some(RuleInput::PlanCompletion),
-            Some(other) => {
-                self.report(place, text!(vi: "\"input\" chỉ nhận \"plan.completion\", không phải {other}", en: "\"input\" only accepts \"plan.completion\", not {other}"));
-                None
-            }
-        };
-        let kind = match kind_name.as_str() {
-            "levels" => RuleKind::Levels(self.list(place, obj, "levels", |w, p, o| {
-                w.unknown_keys(p, o, &["label", "points", "none"]);
-                let label = w.string(p, o, "label", true)?;
-                let none = match o.get("none") {
-                    None => false,
-                    Some(Value::Bool(b)) => *b,
-                    Some(_) => {
-                        w.report(p, text!(vi: "\"none\" phải là true hoặc false", en: "\"none\" must be true or false"));
-                        false
-                    }
-                };
-                Some(Level { label, points: w.points(p, o, max)?, none })
-            })?),
-            "bands" => RuleKind::Bands(self.bands(place, obj, max)?),
-            "count" => {
-                let unit = self.string(place, obj, "unit", false).unwrap_or_else(|| "lần".into());
-                let scoring = match (obj.contains_key("bands"), obj.contains_key("per")) {
-                    (true, false) => CountScoring::Bands(self.bands(place, obj, max)?),
-                    (false, true) => CountScoring::Per(self.decimal(place, obj, "per", true)?),
-                    _ => {
-                        self.report(place, text!(vi: "quy tắc count cần đúng một trong \"bands\" (các khoảng theo số lượng) hoặc \"per\" (điểm cho mỗi đơn vị, tối đa bằng điểm tối đa)", en: "a count rule needs exactly one of \"bands\" (bands over the count) or \"per\" (points per item, capped at the maximum)"));
-                        return None;
-                    }
-                };
-                RuleKind::Count { unit, scoring }
-            }
-            "ratio" => RuleKind::Ratio,
-            "deduct" => RuleKind::Deduct { per: self.decimal(place, obj, "per", true)? },
-            "deadline" => {
-                let raw = self.string(place, obj, "due", true)?;
-                let late = self.decimal(place, obj, "late", true);
-                let Some(due) = parse_date(&raw) else {
-                    self.report(place, text!(vi: "\"due\": \"{raw}\" không phải là ngày hợp lệ (YYYY-MM-DD)", en: "\"due\": \"{raw}\" is not a valid date (YYYY-MM-DD)"));
-                    return None;
-                };
-                RuleKind::Deadline { due, late: late? }
-            }
-            _ => RuleKind::Manual { step: self.decimal(place, obj, "step", true)? },
-        };
-        let zero = match obj.get("nothing_to_count") {
-            None => None,
-            Some(Value::String(s)) if s == "full" => Some(ZeroMeaning::Full),
-            Some(Value::String(s)) if s == "zero" => Some(ZeroMeaning::Zero),
-            Some(Value::String(s)) if s == "not_applicable" => Some(ZeroMeaning::NotApplicable),
-            Some(other) => {
-                self.report(place, text!(vi: "\"nothing_to_count\" (ý nghĩa của 0/0) phải là \"full\", \"zero\" hoặc \"not_applicable\", không phải {other}", en: "\"nothing_to_count\" (what 0/0 means) must be \"full\", \"zero\" or \"not_applicable\", not {other}"));
-                None
-            }
-        };
-        let over = match obj.get("over_100") {
-            None => None,
-            Some(Value::String(s)) if s == "cap" => Some(OverHundred::Cap),
-            Some(Value::String(s)) if s == "refuse" => Some(OverHundred::Refuse),
-            Some(other) => {
-                self.report(place, text!(vi: "\"over_100\" (tỷ lệ trên 100%) phải là \"cap\" hoặc \"refuse\", không phải {other}", en: "\"over_100\" (a ratio above 100%) must be \"cap\" or \"refuse\", not {other}"));
-                None
-            }
-        };
-        Some(Rule {
-            kind,
-            input,
-            zero,
-            over,
-        })
-    }
-
-    /// The `bands` of a bands or count rule.
-    fn bands(
-        &mut self,
-        place: &Place,
-        obj: &Map<String, Value>,
-        max: Decimal,
-    ) -> Option<Vec<Band>> {
-        self.list(place, obj, "bands", |w, p, o| {
-            w.unknown_keys(p, o, &["when", "points"]);
-            let raw = w.string(p, o, "when", true)?;
-            let Some(when) = Cond::parse(&raw) else {
-                w.report(p, text!(vi: "điều kiện \"{raw}\" không hợp lệ; viết >, >=, <, <= hoặc = và một số, hoặc else", en: "condition \"{raw}\" is not valid; write >, >=, <, <= or = and a number, or else"));
-                return None;
-            };
-            Some(Band { when, points: w.points(p, o, max)? })
-        })
-    }
-
-    /// A non-empty array of objects under `key`, each read by `item`.
-    fn list<T>(
-        &mut self,
-        place: &Place,
-        obj: &Map<String, Value>,
-        key: &str,
-        item: impl Fn(&mut Self, &Place, &Map<String, Value>) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let Some(items) = obj
-            .get(key)
-            .and_then(Value::as_array)
-            .filter(|a| !a.is_empty())
-        else {
-            self.report(place, text!(vi: "\"{key}\" phải là một mảng không rỗng", en: "\"{key}\" must be a non-empty array"));
-            return None;
-        };
-        let mut out = Vec::new();
-        for v in items {
-            if let Some(o) = self.object(place, v, key) {
-                out.extend(item(self, place, o));
-            }
-        }
-        (out.len() == items.len()).then_some(out)
     }
 }

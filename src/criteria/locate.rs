@@ -17,6 +17,14 @@ pub fn key_lines(text: &str, key: &str) -> HashMap<String, Vec<usize>> {
     out
 }
 
+/// The line of the first `"<key>":` in the text.
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    string_tokens(text)
+        .into_iter()
+        .find(|(k, _, end)| k == key && text[*end..].trim_start().starts_with(':'))
+        .map(|(_, line, _)| line)
+}
+
 /// Keys written twice in the same object (JSON readers silently keep the last one):
 /// the key and the line of its second appearance.
 pub fn duplicate_keys(text: &str) -> Vec<(String, usize)> {

@@ -2,8 +2,11 @@
 //! and evidence requirements (format `parscore-criteria/1`, see `docs/criteria-format.md`).
 
 mod check;
+mod check_sections;
 mod cond;
 mod load;
+mod load_rule;
+mod load_sections;
 mod locate;
 mod wording;
 
@@ -28,6 +31,72 @@ pub struct Criteria {
     pub total: Decimal,
     pub note: String,
     pub areas: Vec<Node>,
+    /// Bonus and penalty points outside the areas (`"adjustments"`), where the file has them.
+    pub adjustments: Option<Adjustments>,
+    /// Result classes, best first (`"classes"`); empty when the file defines none.
+    pub classes: Vec<Class>,
+}
+
+/// Bonus and penalty points (điểm thưởng / điểm trừ): items scored like leaves, applied
+/// after the areas' sum, each capped at its own maximum and each section at its cap.
+#[derive(Clone, Debug)]
+pub struct Adjustments {
+    pub max_bonus: Decimal,
+    pub max_penalty: Decimal,
+    /// Whether the index stops at 100 once bonus points are added.
+    pub index_capped: bool,
+    pub items: Vec<Adjustment>,
+    /// The line of the `"adjustments"` key.
+    pub line: Option<usize>,
+}
+
+/// One bonus or penalty item: a node with a rule and no children, and its direction.
+#[derive(Clone, Debug)]
+pub struct Adjustment {
+    pub kind: AdjustmentKind,
+    pub node: Node,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdjustmentKind {
+    Bonus,
+    Penalty,
+}
+
+impl AdjustmentKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            AdjustmentKind::Bonus => "bonus",
+            AdjustmentKind::Penalty => "penalty",
+        }
+    }
+}
+
+/// A result class (xếp loại): reached when the index and every stated minimum are met.
+#[derive(Clone, Debug)]
+pub struct Class {
+    pub label: String,
+    /// The least index, compared at two decimals as published.
+    pub min_index: Decimal,
+    /// Least percentages of components: every area, or one code.
+    pub minimums: Vec<Minimum>,
+    /// The line of the class's `"label"`.
+    pub line: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Minimum {
+    pub target: Target,
+    pub percent: Decimal,
+}
+
+/// What a class minimum applies to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Every area that applies to the unit (`"each_area"`).
+    EachArea,
+    /// One area, criterion or leaf.
+    Code(String),
 }
 
 /// Whether a leaf is scored by the unit or measured by the sociological survey.
@@ -262,13 +331,24 @@ impl Criteria {
         let mut from = 0;
         loop {
             let end = code[from..].find('.').map_or(code.len(), |i| from + i);
-            let node = level.iter().find(|n| n.code == code[..end])?;
+            let Some(node) = level.iter().find(|n| n.code == code[..end]) else {
+                return self.adjustment(code).map(|a| &a.node).filter(|_| from == 0);
+            };
             if end == code.len() {
                 return Some(node);
             }
             level = node.children();
             from = end + 1;
         }
+    }
+
+    /// The bonus or penalty item with this code.
+    pub fn adjustment(&self, code: &str) -> Option<&Adjustment> {
+        self.adjustments
+            .as_ref()?
+            .items
+            .iter()
+            .find(|a| a.node.code == code)
     }
 
     pub fn summary(&self) -> Summary {

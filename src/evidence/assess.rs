@@ -3,20 +3,19 @@
 //! outside the year or after `as_of`, dates that contradict the declared score, unknown
 //! codes, duplicate ids and the same content filed twice.
 
-use super::hash::{sha256_file, stamp};
+use super::hash::stamp;
 use super::manifest::{Document, Link, Manifest};
-use super::paths::{list_files, normalise, resolve};
+use super::paths::{normalise, resolve};
 use crate::criteria::{Method, Node, RuleKind};
-use crate::dossier::{shown, Dossier};
+use crate::dossier::Dossier;
 use crate::fsio::{open_regular, Refusal, Within};
 use crate::lang::{Lang, Text};
 use crate::number::show_points;
 use crate::scoring::{evaluate, ScoreSheet, Status};
 use crate::text;
 use crate::value::show_date;
-use rayon::prelude::*;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 /// What kind of doubt a problem raises; `key()` is the stable name in JSON.
@@ -158,7 +157,7 @@ pub fn area_of(code: &str) -> &str {
 
 /// A document's file on disk, once looked at.
 #[derive(Clone)]
-enum FileState {
+pub(super) enum FileState {
     Refused(Text),
     Missing,
     Unreadable(Text),
@@ -167,10 +166,10 @@ enum FileState {
     Present(PathBuf, u64, Option<String>),
 }
 
-struct Ctx<'a> {
-    d: &'a Dossier,
-    m: &'a Manifest,
-    problems: Vec<Problem>,
+pub(super) struct Ctx<'a> {
+    pub(super) d: &'a Dossier,
+    pub(super) m: &'a Manifest,
+    pub(super) problems: Vec<Problem>,
     /// Every node by code, built once: a manifest may have a million rows.
     nodes: HashMap<&'a str, &'a Node>,
 }
@@ -182,14 +181,20 @@ impl Ctx<'_> {
     }
 
     /// The first leaf a document supports, to place its problems.
-    fn first_leaf(&self, doc: &Document) -> Option<String> {
+    pub(super) fn first_leaf(&self, doc: &Document) -> Option<String> {
         doc.links
             .iter()
             .find(|l| self.nodes.get(l.code.as_str()).is_some_and(|n| n.is_leaf()))
             .map(|l| l.code.clone())
     }
 
-    fn row_problem(&mut self, kind: Kind, doc: &Document, code: Option<String>, message: Text) {
+    pub(super) fn row_problem(
+        &mut self,
+        kind: Kind,
+        doc: &Document,
+        code: Option<String>,
+        message: Text,
+    ) {
         let lead = self.lead(code.as_deref());
         self.problems.push(Problem {
             kind,
@@ -214,6 +219,13 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
             .criteria
             .nodes()
             .into_iter()
+            .chain(
+                d.criteria
+                    .adjustments
+                    .iter()
+                    .flat_map(|a| &a.items)
+                    .map(|i| &i.node),
+            )
             .map(|n| (n.code.as_str(), n))
             .collect(),
     };
@@ -302,8 +314,8 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
 
     check_dates(&mut cx);
     let links = collect_links(&mut cx, &by_id, &counted);
-    check_same_content(&mut cx, &states);
-    check_unlisted(&mut cx, &files_dir);
+    super::assess_files::check_same_content(&mut cx, &states);
+    super::assess_files::check_unlisted(&mut cx, &files_dir);
 
     let mut by_code: HashMap<&str, Vec<(usize, Option<usize>)>> = HashMap::new();
     for (doc, code, item) in &links {
@@ -316,7 +328,15 @@ pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
         documents: docs.len(),
         ..Assessment::default()
     };
-    for n in &sheet.nodes {
+    // Bonus items need their evidence as leaves do; a penalty's documents put no points
+    // at risk.
+    let bonus = sheet
+        .adjustments
+        .iter()
+        .flat_map(|a| &a.items)
+        .filter(|i| i.kind == crate::criteria::AdjustmentKind::Bonus)
+        .map(|i| &i.score);
+    for n in sheet.nodes.iter().chain(bonus) {
         let (Some(leaf), Some(node)) = (&n.leaf, cx.nodes.get(n.code.as_str()).copied()) else {
             continue;
         };
@@ -670,119 +690,5 @@ fn check_declared(
             });
             return;
         }
-    }
-}
-
-/// The same bytes under two ids: only files of equal size are hashed, each distinct file
-/// once, in parallel.
-fn check_same_content(cx: &mut Ctx, states: &[FileState]) {
-    let mut by_size: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
-    for (i, s) in states.iter().enumerate() {
-        if let FileState::Present(_, size, _) = s {
-            by_size.entry(*size).or_default().push(i);
-        }
-    }
-    let colliding: BTreeMap<&PathBuf, (u64, &Option<String>)> = by_size
-        .values()
-        .filter(|g| g.len() > 1)
-        .flatten()
-        .filter_map(|&i| match &states[i] {
-            FileState::Present(path, size, modified) => Some((path, (*size, modified))),
-            _ => None,
-        })
-        .collect();
-    let files_dir = cx.d.dir.join(super::FILES_DIR);
-    // A file the seal hashed and nobody touched since (same size, same modification
-    // time) keeps the seal's hash: a sealed dossier of equal-size scans is not read again.
-    let seal = match colliding.is_empty() {
-        true => None,
-        false => super::seal::read_seal(&cx.d.dir).ok(),
-    };
-    let sealed: HashMap<PathBuf, &super::seal::SealedFile> = match &seal {
-        Some(seal) => seal
-            .files
-            .iter()
-            .filter(|f| f.modified.is_some())
-            .map(|f| (cx.d.dir.join(&f.path), f))
-            .collect(),
-        None => HashMap::new(),
-    };
-    let hashes: HashMap<&PathBuf, String> = colliding
-        .into_par_iter()
-        .filter_map(|(p, (size, modified))| {
-            match sealed.get(p) {
-                Some(f) if f.bytes == size && f.modified == *modified => Some(f.sha256.clone()),
-                _ => sha256_file(p, Within::Folder(&files_dir), &|_| {})
-                    .ok()
-                    .map(|h| h.sha256),
-            }
-            .map(|h| (p, h))
-        })
-        .collect();
-    let mut by_hash: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for group in by_size.values().filter(|g| g.len() > 1) {
-        for &i in group {
-            if let FileState::Present(path, ..) = &states[i] {
-                if let Some(h) = hashes.get(path) {
-                    by_hash.entry(h.as_str()).or_default().push(i);
-                }
-            }
-        }
-    }
-    let docs = &cx.m.documents;
-    for group in by_hash.values() {
-        let first = &docs[group[0]];
-        for &i in &group[1..] {
-            let doc = &docs[i];
-            if doc.id == first.id {
-                continue;
-            }
-            let (id, other, l) = (doc.label(), first.label(), first.line);
-            let code = cx.first_leaf(doc);
-            cx.row_problem(Kind::DuplicateContent, doc, code, text!(
-                vi: "tệp của văn bản {id} có nội dung trùng hệt văn bản {other} (dòng {l})",
-                en: "the file of document {id} has exactly the same content as document {other} (line {l})"
-            ));
-        }
-    }
-}
-
-fn check_unlisted(cx: &mut Ctx, files_dir: &std::path::Path) {
-    let listed: std::collections::HashSet<String> =
-        cx.m.documents.iter().map(|d| normalise(&d.file)).collect();
-    for entry in list_files(files_dir) {
-        let key = entry.key;
-        if listed.contains(&key) {
-            continue; // a listed file's problems are reported on its manifest row
-        }
-        if let Some(refused) = entry.refused {
-            cx.problems.push(Problem {
-                kind: Kind::UnsafePath,
-                code: None,
-                file: shown(&cx.d.dir, &format!("{}/{key}", super::FILES_DIR)),
-                line: None,
-                document: None,
-                message: refused.text(&key),
-                points: None,
-                lead: None,
-            });
-            continue;
-        }
-        if listed.contains(&key) {
-            continue;
-        }
-        cx.problems.push(Problem {
-            kind: Kind::FileUnlisted,
-            code: None,
-            file: shown(&cx.d.dir, &format!("{}/{key}", super::FILES_DIR)),
-            line: None,
-            document: None,
-            message: text!(
-                vi: "tệp files/{key} không có dòng nào trong manifest.csv",
-                en: "file files/{key} is not listed in manifest.csv"
-            ),
-            points: None,
-            lead: None,
-        });
     }
 }

@@ -3,6 +3,7 @@
 //! See `docs/dossier-format.md`.
 
 mod assess;
+mod assess_files;
 mod hash;
 pub mod manifest;
 pub mod paths;

@@ -87,6 +87,50 @@ pub fn tree(c: &Criteria, root: Option<&Node>, depth: Option<usize>, lang: Lang)
     let mut out = format!("{} ({})\n{t}\n", c.title, c.id);
     if root.is_none() {
         out.push_str(&format!("{total}: {}\n", show_points(c.total, lang)));
+        if let Some(adj) = &c.adjustments {
+            out.push_str(&adjustments(adj, lang));
+        }
+        if !c.classes.is_empty() {
+            out.push_str(if vi {
+                "Xếp loại (từ cao xuống thấp):\n"
+            } else {
+                "Classes (best first):\n"
+            });
+            for class in &c.classes {
+                out.push_str(&format!("  {}\n", super::classes::describe(class, lang)));
+            }
+        }
+    }
+    out
+}
+
+/// The bonus and penalty section in words: the caps, whether the index stops at 100, and
+/// each item's rule.
+fn adjustments(adj: &crate::criteria::Adjustments, lang: Lang) -> String {
+    use crate::criteria::AdjustmentKind;
+    let p = |d| show_points(d, lang);
+    let (b, m) = (p(adj.max_bonus), p(adj.max_penalty));
+    let mut out = match (lang, adj.index_capped) {
+        (Lang::Vi, true) => format!("Điểm thưởng (tối đa {b}), điểm trừ (tối đa {m}), cộng trừ sau tổng các lĩnh vực; chỉ số không vượt 100:\n"),
+        (Lang::Vi, false) => format!("Điểm thưởng (tối đa {b}), điểm trừ (tối đa {m}), cộng trừ sau tổng các lĩnh vực; chỉ số có thể vượt 100:\n"),
+        (Lang::En, true) => format!("Bonus (at most {b}) and penalty (at most {m}), applied after the areas' sum; the index stops at 100:\n"),
+        (Lang::En, false) => format!("Bonus (at most {b}) and penalty (at most {m}), applied after the areas' sum; the index may exceed 100:\n"),
+    };
+    for item in &adj.items {
+        let n = &item.node;
+        let kind = match (item.kind, lang) {
+            (AdjustmentKind::Bonus, Lang::Vi) => "thưởng",
+            (AdjustmentKind::Penalty, Lang::Vi) => "trừ",
+            (AdjustmentKind::Bonus, Lang::En) => "bonus",
+            (AdjustmentKind::Penalty, Lang::En) => "penalty",
+        };
+        out.push_str(&format!(
+            "  {} [{kind}] {} ({}): {}\n",
+            n.code,
+            n.name,
+            p(n.max),
+            describe_rule(n, lang)
+        ));
     }
     out
 }

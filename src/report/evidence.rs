@@ -198,9 +198,9 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, has_plan: bool, lan
             p(t.self_achieved),
             p(t.self_max),
             p(a.at_risk),
-            p(t.self_achieved - a.at_risk),
-            p(t.achieved),
-            p(t.achieved - a.at_risk)
+            p(t.self_achieved - area_risk(s, a)),
+            p(t.points),
+            p(s.strict_points().unwrap_or(t.points - a.at_risk))
         ),
         Lang::En => format!(
             "Summary: {n_missing} {} missing evidence, {n_problems} {} to look at\n\
@@ -213,9 +213,9 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, has_plan: bool, lan
             p(t.self_achieved),
             p(t.self_max),
             p(a.at_risk),
-            p(t.self_achieved - a.at_risk),
-            p(t.achieved),
-            p(t.achieved - a.at_risk)
+            p(t.self_achieved - area_risk(s, a)),
+            p(t.points),
+            p(s.strict_points().unwrap_or(t.points - a.at_risk))
         ),
     });
     if a.doubtful > Decimal::ZERO {
@@ -271,13 +271,24 @@ pub fn json(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> serde
         "unit": s.unit, "year": s.year, "as_of": s.as_of, "manifest": manifest,
         "documents": a.documents,
         "self_assessed": machine(t.self_achieved),
-        "projected_total": machine(t.achieved),
+        "projected_total": machine(t.points),
         "at_risk": machine(a.at_risk),
-        "strict_self": machine(t.self_achieved - a.at_risk),
-        "strict_total": machine(t.achieved - a.at_risk),
+        "strict_self": machine(t.self_achieved - area_risk(s, a)),
+        "strict_total": machine(s.strict_points().unwrap_or(t.points - a.at_risk)),
         "doubtful": machine(a.doubtful),
         "areas": areas,
         "missing": missing,
         "problems": problems,
     })
+}
+
+/// The points at risk in the areas' leaves, without the bonus items'.
+fn area_risk(s: &ScoreSheet, a: &Assessment) -> Decimal {
+    let bonus: Decimal = s
+        .adjustments
+        .iter()
+        .flat_map(|adj| &adj.items)
+        .map(|i| a.at_risk_for(&i.score.code))
+        .sum();
+    a.at_risk - bonus
 }

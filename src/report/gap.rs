@@ -101,6 +101,9 @@ pub fn table(s: &ScoreSheet, g: &Gap, lang: Lang) -> String {
             show_percent(-g.gap, lang)
         ),
     });
+    if let Some(c) = &g.classing {
+        out.push_str(&super::classes::lines(c, lang));
+    }
     if g.recovery.is_empty() {
         return out;
     }
@@ -223,7 +226,7 @@ pub fn json(s: &ScoreSheet, g: &Gap, lang: Lang) -> serde_json::Value {
             "closes": r.closes,
         }))
         .collect();
-    json!({
+    let mut out = json!({
         "unit": s.unit, "year": s.year,
         "rank": g.line.rank, "line": machine(g.line.score),
         "line_unit": g.line.unit, "line_year": g.line.year, "line_source": g.line.source,
@@ -238,5 +241,11 @@ pub fn json(s: &ScoreSheet, g: &Gap, lang: Lang) -> serde_json::Value {
         "gap": machine(g.gap),
         "closes_at": g.closing_step().map(|i| i + 1),
         "recovery": recovery,
-    })
+    });
+    if let Some(c) = &g.classing {
+        let (class, next) = super::classes::json(c);
+        out["class"] = class;
+        out["next_class"] = next;
+    }
+    out
 }

@@ -2,9 +2,10 @@
 
 use super::csv_out::CsvOut;
 use super::table::new_table;
+use crate::criteria::AdjustmentKind;
 use crate::lang::Lang;
 use crate::number::{machine, show_percent, show_points};
-use crate::scoring::{NodeScore, ScoreSheet, Status};
+use crate::scoring::{AdjustmentSheet, NodeScore, ScoreSheet, Section, Status};
 use rust_decimal::Decimal;
 
 fn status_word(s: Status, lang: Lang) -> &'static str {
@@ -51,8 +52,14 @@ pub fn table(s: &ScoreSheet, lang: Lang) -> String {
     }
     header.push(if vi { "Trạng thái" } else { "Status" });
     let mut t = new_table(header.iter().map(|h| h.to_string()).collect(), &right);
-    for n in &s.nodes {
-        let indent = "  ".repeat(n.depth - 1);
+    let width = header.len();
+    let items = s.adjustments.iter().flat_map(|a| &a.items);
+    for (n, indent, tag) in s
+        .nodes
+        .iter()
+        .map(|n| (n, "  ".repeat(n.depth - 1), ""))
+        .chain(items.map(|i| (&i.score, String::new(), item_tag(i.kind, lang))))
+    {
         let (value, status) = match &n.leaf {
             Some(l) => (
                 l.working
@@ -65,7 +72,7 @@ pub fn table(s: &ScoreSheet, lang: Lang) -> String {
         };
         let mut row = vec![
             format!("{indent}{}", n.code),
-            n.name.clone(),
+            format!("{tag}{}", n.name),
             value,
             show_points(n.achieved, lang),
             show_points(n.max, lang),
@@ -89,10 +96,53 @@ pub fn table(s: &ScoreSheet, lang: Lang) -> String {
         row.push(status);
         t.add_row(row);
     }
+    if let Some(adj) = &s.adjustments {
+        for (kind, cap) in [
+            (AdjustmentKind::Bonus, adj.max_bonus),
+            (AdjustmentKind::Penalty, adj.max_penalty),
+        ] {
+            let section = adj.section(kind, &|n| n.achieved);
+            let mut row = vec![
+                String::new(),
+                section_word(kind, lang).to_string(),
+                String::new(),
+                signed_section(kind, section.applied, lang),
+                show_points(cap, lang),
+                String::new(),
+            ];
+            row.resize(width, String::new());
+            t.add_row(row);
+        }
+    }
     let mut out = heading(s, lang);
     out.push_str(&format!("{t}\n"));
     out.push_str(&totals(s, lang));
     out
+}
+
+fn item_tag(kind: AdjustmentKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (AdjustmentKind::Bonus, Lang::Vi) => "[thưởng] ",
+        (AdjustmentKind::Penalty, Lang::Vi) => "[trừ] ",
+        (AdjustmentKind::Bonus, Lang::En) => "[bonus] ",
+        (AdjustmentKind::Penalty, Lang::En) => "[penalty] ",
+    }
+}
+
+fn section_word(kind: AdjustmentKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (AdjustmentKind::Bonus, Lang::Vi) => "Điểm thưởng (sau mức trần)",
+        (AdjustmentKind::Penalty, Lang::Vi) => "Điểm trừ (sau mức trần)",
+        (AdjustmentKind::Bonus, Lang::En) => "Bonus (after its cap)",
+        (AdjustmentKind::Penalty, Lang::En) => "Penalty (after its cap)",
+    }
+}
+
+fn signed_section(kind: AdjustmentKind, d: Decimal, lang: Lang) -> String {
+    match kind {
+        AdjustmentKind::Bonus => format!("+{}", show_points(d, lang)),
+        AdjustmentKind::Penalty => format!("−{}", show_points(d, lang)),
+    }
 }
 
 fn signed(d: Decimal, lang: Lang) -> String {
@@ -129,7 +179,7 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
         Lang::Vi => {
             out.push_str(&format!(
                 "Tổng điểm tự đánh giá: {} / {} điểm — Chỉ số {}\n",
-                p(t.achieved),
+                p(t.points),
                 p(t.max),
                 index
             ));
@@ -144,7 +194,7 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
         Lang::En => {
             out.push_str(&format!(
                 "Self-assessed total: {} / {} points — index {}\n",
-                p(t.achieved),
+                p(t.points),
                 p(t.max),
                 index
             ));
@@ -157,16 +207,19 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
             ));
         }
     }
-    if let Some(a) = t.appraised {
+    if let Some(adj) = &s.adjustments {
+        out.push_str(&adjustment_line(s, adj, lang));
+    }
+    if let Some(a) = t.appraised_points {
         let ai = opt_percent(t.appraised_index(), lang);
-        let diff = signed(a - t.achieved, lang);
+        let diff = signed(a - t.points, lang);
         out.push_str(&match lang {
             Lang::Vi => format!("Tổng điểm thẩm định: {} / {} điểm — Chỉ số {} (chênh lệch so với tự đánh giá: {})\n", p(a), p(t.max), ai, diff),
             Lang::En => format!("Appraised total: {} / {} points — index {} (difference from self-assessment: {})\n", p(a), p(t.max), ai, diff),
         });
     }
-    if let Some(risk) = s.total_at_risk() {
-        let (r, strict) = (p(risk), p(t.achieved - risk));
+    if let (Some(risk), Some(strict)) = (s.total_at_risk(), s.strict_points()) {
+        let (r, strict) = (p(risk), p(strict));
         out.push_str(&match lang {
             Lang::Vi => format!("Điểm có nguy cơ bị trừ do thiếu tài liệu kiểm chứng: {r} — điểm nếu bị trừ hết: {strict} (xem: parscore evidence)\n"),
             Lang::En => format!("Points at risk for missing evidence: {r} — total if all are zeroed: {strict} (see: parscore evidence)\n"),
@@ -181,7 +234,59 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
             Lang::En => format!("Unscored ({n}): {list}\n"),
         });
     }
+    if let Some(c) = &s.classing {
+        out.push_str(&super::classes::lines(c, lang));
+    }
     out
+}
+
+/// "gồm các lĩnh vực 9; điểm thưởng +2,5 (các khoản cộng lại 3, tối đa 2,5); …".
+fn adjustment_line(s: &ScoreSheet, adj: &AdjustmentSheet, lang: Lang) -> String {
+    let p = |d| show_points(d, lang);
+    let bonus = adj.section(AdjustmentKind::Bonus, &|n| n.achieved);
+    let penalty = adj.section(AdjustmentKind::Penalty, &|n| n.achieved);
+    let capped_words = |sec: Section, cap: Decimal| match (sec.declared > sec.applied, lang) {
+        (true, Lang::Vi) => format!(
+            " (các khoản cộng lại {}, tối đa {})",
+            p(sec.declared),
+            p(cap)
+        ),
+        (true, Lang::En) => format!(
+            " (the items add up to {}, at most {})",
+            p(sec.declared),
+            p(cap)
+        ),
+        (false, Lang::Vi) => format!(" (tối đa {})", p(cap)),
+        (false, Lang::En) => format!(" (at most {})", p(cap)),
+    };
+    let t = &s.totals;
+    let sum = t.achieved + bonus.applied - penalty.applied;
+    let cap = match (adj.index_capped, sum > t.max, lang) {
+        (true, true, Lang::Vi) => {
+            format!("; chỉ số không vượt 100: {} tính là {}", p(sum), p(t.max))
+        }
+        (true, true, Lang::En) => format!(
+            "; the index stops at 100: {} counts as {}",
+            p(sum),
+            p(t.max)
+        ),
+        (true, false, Lang::Vi) => "; chỉ số không vượt 100".to_string(),
+        (true, false, Lang::En) => "; the index stops at 100".to_string(),
+        (false, _, Lang::Vi) => "; chỉ số có thể vượt 100".to_string(),
+        (false, _, Lang::En) => "; the index may exceed 100".to_string(),
+    };
+    let (b, bw) = (p(bonus.applied), capped_words(bonus, adj.max_bonus));
+    let (m, mw) = (p(penalty.applied), capped_words(penalty, adj.max_penalty));
+    match lang {
+        Lang::Vi => format!(
+            "  gồm các lĩnh vực {}; điểm thưởng +{b}{bw}; điểm trừ −{m}{mw}{cap}\n",
+            p(t.achieved)
+        ),
+        Lang::En => format!(
+            "  made of the areas' {}; bonus +{b}{bw}; penalty −{m}{mw}{cap}\n",
+            p(t.achieved)
+        ),
+    }
 }
 
 fn level(n: &NodeScore) -> &'static str {
@@ -206,12 +311,18 @@ pub fn csv(s: &ScoreSheet) -> String {
     }
     w.row(&header);
     let pct = |d: Option<Decimal>| d.map(machine).unwrap_or_default();
-    for n in &s.nodes {
+    let items = s.adjustments.iter().flat_map(|a| &a.items);
+    let rows = s
+        .nodes
+        .iter()
+        .map(|n| (n, level(n)))
+        .chain(items.map(|i| (&i.score, i.kind.key())));
+    for (n, level) in rows {
         let leaf = n.leaf.as_ref();
         let mut row = vec![
             n.code.clone(),
             n.name.clone(),
-            level(n).into(),
+            level.into(),
             leaf.map(|l| l.kind.to_string()).unwrap_or_default(),
             n.method.key().into(),
             leaf.map(|l| l.value.clone()).unwrap_or_default(),
@@ -230,6 +341,25 @@ pub fn csv(s: &ScoreSheet) -> String {
         w.row(&row);
     }
     let t = &s.totals;
+    if let Some(adj) = &s.adjustments {
+        for (kind, cap) in [
+            (AdjustmentKind::Bonus, adj.max_bonus),
+            (AdjustmentKind::Penalty, adj.max_penalty),
+        ] {
+            let key = match kind {
+                AdjustmentKind::Bonus => "bonus_total",
+                AdjustmentKind::Penalty => "penalty_total",
+            };
+            let mut row = vec![key.to_string(), String::new(), key.into()];
+            row.extend([String::new(), String::new(), String::new()]);
+            row.extend([
+                machine(adj.section(kind, &|n| n.achieved).applied),
+                machine(cap),
+            ]);
+            row.resize(header.len(), String::new());
+            w.row(&row);
+        }
+    }
     let mut row = vec![
         "total".to_string(),
         s.unit.clone(),
@@ -237,13 +367,13 @@ pub fn csv(s: &ScoreSheet) -> String {
         String::new(),
         String::new(),
         String::new(),
-        machine(t.achieved),
+        machine(t.points),
         machine(t.max),
         pct(t.index()),
         String::new(),
     ];
-    if let Some(a) = t.appraised {
-        row.extend([machine(a), machine(a - t.achieved)]);
+    if let Some(a) = t.appraised_points {
+        row.extend([machine(a), machine(a - t.points)]);
     } else if s.has_appraised {
         row.extend([String::new(), String::new()]);
     }
@@ -260,18 +390,30 @@ pub fn json(s: &ScoreSheet, lang: Lang) -> serde_json::Value {
     let t = &s.totals;
     let pct = |d: Option<Decimal>| d.map(machine);
     let mut total = json!({
-        "achieved": machine(t.achieved), "max": machine(t.max), "index": pct(t.index()),
+        "achieved": machine(t.points), "max": machine(t.max), "index": pct(t.index()),
         "self_achieved": machine(t.self_achieved), "self_max": machine(t.self_max),
         "survey_achieved": machine(t.survey_achieved), "survey_max": machine(t.survey_max),
     });
-    if let Some(a) = t.appraised {
+    if let Some(a) = t.appraised_points {
         total["appraised"] = json!(machine(a));
         total["appraised_index"] = json!(pct(t.appraised_index()));
-        total["difference"] = json!(machine(a - t.achieved));
+        total["difference"] = json!(machine(a - t.points));
     }
-    if let Some(risk) = s.total_at_risk() {
+    if let (Some(risk), Some(strict)) = (s.total_at_risk(), s.strict_points()) {
         total["at_risk"] = json!(machine(risk));
-        total["strict"] = json!(machine(t.achieved - risk));
+        total["strict"] = json!(machine(strict));
+    }
+    if let Some(adj) = &s.adjustments {
+        let b = adj.section(AdjustmentKind::Bonus, &|n| n.achieved);
+        let p = adj.section(AdjustmentKind::Penalty, &|n| n.achieved);
+        total["areas_achieved"] = json!(machine(t.achieved));
+        total["bonus"] = json!(machine(b.applied));
+        total["bonus_declared"] = json!(machine(b.declared));
+        total["max_bonus"] = json!(machine(adj.max_bonus));
+        total["penalty"] = json!(machine(p.applied));
+        total["penalty_declared"] = json!(machine(p.declared));
+        total["max_penalty"] = json!(machine(adj.max_penalty));
+        total["index_capped"] = json!(adj.index_capped);
     }
     let with_appraised = |mut v: serde_json::Value, n: &NodeScore| {
         if let Some(a) = n.appraised {
@@ -305,10 +447,36 @@ pub fn json(s: &ScoreSheet, lang: Lang) -> serde_json::Value {
             )
         })
         .collect();
-    json!({
+    let mut out = json!({
         "unit": s.unit, "year": s.year, "as_of": s.as_of,
         "criteria": {"id": s.criteria_id, "title": s.criteria_title},
         "total": total, "areas": areas, "items": items,
         "unscored": s.unscored().map(|n| n.code.clone()).collect::<Vec<_>>(),
-    })
+    });
+    if let Some(adj) = &s.adjustments {
+        let items: Vec<_> = adj
+            .items
+            .iter()
+            .map(|i| {
+                let (n, leaf) = (&i.score, i.score.leaf.as_ref());
+                with_appraised(
+                    json!({
+                        "code": n.code, "name": n.name, "kind": i.kind.key(),
+                        "rule": leaf.map(|l| l.kind), "value": leaf.map(|l| l.value.clone()),
+                        "shown": leaf.and_then(|l| l.working.as_ref()).map(|w| w.reading.get(lang)),
+                        "achieved": machine(n.achieved), "max": machine(n.max),
+                        "status": leaf.map(|l| l.status.key()),
+                    }),
+                    n,
+                )
+            })
+            .collect();
+        out["adjustments"] = json!(items);
+    }
+    if let Some(c) = &s.classing {
+        let (class, next) = super::classes::json(c);
+        out["class"] = class;
+        out["next_class"] = next;
+    }
+    out
 }

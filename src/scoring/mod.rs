@@ -3,9 +3,13 @@
 //! Every figure is exact (`rust_decimal`); parents are exact sums of their children.
 //! A leaf not applicable to the unit leaves both the achieved points and the maximum.
 
+mod adjust;
+mod classes;
 mod evaluate;
 mod guards;
 
+pub use adjust::{AdjustmentScore, AdjustmentSheet, Section};
+pub use classes::{classify, Blocker, Classing, NextClass};
 pub use evaluate::{evaluate, percent_points, Evaluated};
 
 use crate::criteria::{Method, Node, RuleInput};
@@ -89,16 +93,21 @@ pub struct Totals {
     pub survey_achieved: Decimal,
     pub survey_max: Decimal,
     pub appraised: Option<Decimal>,
+    /// The index's numerator: `achieved` (the areas' sum) with bonus and penalty points
+    /// applied, where the criteria file has them; `achieved` otherwise.
+    pub points: Decimal,
+    /// The same for the council's points.
+    pub appraised_points: Option<Decimal>,
 }
 
 impl Totals {
-    /// Achieved ÷ applicable maximum × 100.
+    /// Points (with bonus and penalty) ÷ applicable maximum × 100.
     pub fn index(&self) -> Option<Decimal> {
-        percent_of(self.achieved, self.max)
+        percent_of(self.points, self.max)
     }
 
     pub fn appraised_index(&self) -> Option<Decimal> {
-        percent_of(self.appraised?, self.max)
+        percent_of(self.appraised_points?, self.max)
     }
 }
 
@@ -116,6 +125,11 @@ pub struct ScoreSheet {
     /// Points at risk for missing evidence, by node code, when the dossier has a manifest
     /// (set by the evidence check; see `evidence::assess`).
     pub at_risk: Option<std::collections::HashMap<String, Decimal>>,
+    /// The result class reached on the self-assessed figures, when the criteria set
+    /// defines classes.
+    pub classing: Option<Classing>,
+    /// Bonus and penalty items, when the criteria file has them.
+    pub adjustments: Option<AdjustmentSheet>,
 }
 
 impl ScoreSheet {
@@ -125,9 +139,11 @@ impl ScoreSheet {
         Some(map.get(code).copied().unwrap_or(Decimal::ZERO))
     }
 
-    /// Total points at risk, when a manifest was checked.
+    /// Total points at risk, when a manifest was checked: the areas' and the bonus items'.
     pub fn total_at_risk(&self) -> Option<Decimal> {
-        Some(self.areas().filter_map(|a| self.at_risk_for(&a.code)).sum())
+        let items = self.adjustments.iter().flat_map(|a| &a.items);
+        let codes = self.areas().chain(items.map(|i| &i.score));
+        Some(codes.filter_map(|n| self.at_risk_for(&n.code)).sum())
             .filter(|_| self.at_risk.is_some())
     }
 
@@ -188,7 +204,20 @@ pub fn score(d: &Dossier) -> (ScoreSheet, Vec<Diagnostic>) {
     if d.scores.has_appraised {
         totals.appraised = Some(leaves.iter().filter_map(|n| n.appraised).sum());
     }
-    let sheet = ScoreSheet {
+    let adjustments = d
+        .criteria
+        .adjustments
+        .as_ref()
+        .map(|a| adjust::score_items(&mut ctx, a));
+    totals.points = totals.achieved;
+    totals.appraised_points = totals.appraised;
+    if let Some(adj) = &adjustments {
+        totals.points = adj.apply(totals.achieved, totals.max, &|n| n.achieved);
+        totals.appraised_points = totals
+            .appraised
+            .map(|a| adj.apply(a, totals.max, &|n| n.appraised.unwrap_or_default()));
+    }
+    let mut sheet = ScoreSheet {
         unit: d.settings.unit.clone(),
         year: d.settings.year,
         as_of: d.settings.as_of_iso(),
@@ -198,7 +227,11 @@ pub fn score(d: &Dossier) -> (ScoreSheet, Vec<Diagnostic>) {
         totals,
         has_appraised: d.scores.has_appraised,
         at_risk: None,
+        classing: None,
+        adjustments,
     };
+    let index = sheet.totals.index().unwrap_or_default();
+    sheet.classing = classify(&sheet, &d.criteria.classes, index, &|n| n.achieved);
     (sheet, ctx.diags)
 }
 

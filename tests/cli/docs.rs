@@ -68,6 +68,73 @@ fn the_worked_example_of_the_additions_validates_and_scores() {
     assert_eq!(v["total"]["index"], "80.77");
 }
 
+/// Writes a criteria example and a `scores.csv` as a dossier in a temporary folder, checks
+/// the criteria and returns the folder.
+fn example_dossier(criteria: &str, scores: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("criteria.json"), criteria).unwrap();
+    std::fs::write(dir.path().join("scores.csv"), scores).unwrap();
+    std::fs::write(
+        dir.path().join("dossier.json"),
+        r#"{ "format": "parscore-dossier/1", "unit": "Sở ví dụ", "year": 2026,
+             "criteria": "criteria.json", "as_of": "2026-11-30" }"#,
+    )
+    .unwrap();
+    let file = dir.path().join("criteria.json");
+    let (code, _, err) = run(&["criteria", "check", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    dir
+}
+
+/// The fenced block of `lang` that contains `needle`.
+fn block_with(lang: &str, needle: &str) -> String {
+    blocks("docs/criteria-format.md", lang)
+        .into_iter()
+        .find(|b| b.contains(needle))
+        .unwrap_or_else(|| panic!("a {lang} block with {needle}"))
+}
+
+#[test]
+fn the_classes_example_validates_and_classes_as_the_doc_says() {
+    let criteria = block_with("json", "\"vi-du-xep-loai\"");
+    let scores = block_with("csv", "1.1,1.5,");
+    let dir = example_dossier(&criteria, &scores);
+    let (code, out, err) = run(&["score", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let said = blocks("docs/criteria-format.md", "text")
+        .into_iter()
+        .find(|b| b.starts_with("Xếp loại: Tốt"))
+        .expect("the printed class");
+    assert!(out.contains(&said), "{said}\n---\n{out}");
+    let dir = example_dossier(&criteria, "code,value,note\n1.1,1.6,\n2.1,7.4,\n");
+    let (_, out, _) = run(&["score", dir.path().to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"]["index"], "90.00");
+    assert_eq!(v["class"]["label"], "Xuất sắc");
+}
+
+#[test]
+fn the_bonus_and_penalty_example_validates_and_scores_as_the_doc_says() {
+    let criteria = block_with("json", "\"vi-du-thuong-tru\"");
+    let scores = block_with("csv", "T1,4,");
+    let dir = example_dossier(&criteria, &scores);
+    let (code, out, err) = run(&["score", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"]["bonus_declared"], "2.50");
+    assert_eq!(v["total"]["bonus"], "2.00");
+    assert_eq!(v["total"]["penalty"], "0.75");
+    assert_eq!(v["total"]["achieved"], "9.25");
+    assert_eq!(v["total"]["index"], "92.50");
+    let dir = example_dossier(
+        &criteria,
+        "code,value,note\n1.1,9.5,\nT1,4,\nT2,Cấp thành phố,\nP1,0,\n",
+    );
+    let (_, out, _) = run(&["score", dir.path().to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"]["index"], "100.00");
+}
+
 #[test]
 fn every_rule_snippet_in_the_criteria_format_parses_as_json() {
     for block in blocks("docs/criteria-format.md", "json") {

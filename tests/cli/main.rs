@@ -2,9 +2,11 @@
 
 mod harness;
 
+mod adjustments;
 mod applicability;
 mod bad_inputs;
 mod city_scale;
+mod classes;
 mod conditional_evidence;
 mod counts_ratios;
 mod criteria_check;

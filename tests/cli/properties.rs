@@ -3,8 +3,8 @@
 //! exactly the leaf's maximum.
 
 use parscore::criteria::{
-    check, Band, Body, Cond, CountScoring, Criteria, Level, Method, Node, OverHundred, Points,
-    Rule, RuleKind, ZeroMeaning,
+    check, Adjustment, AdjustmentKind, Adjustments, Band, Body, Cond, CountScoring, Criteria,
+    Level, Method, Node, OverHundred, Points, Rule, RuleKind, ZeroMeaning,
 };
 use parscore::dossier::{Declared, Dossier, Scores, Settings};
 use parscore::scoring::{score, ScoreSheet};
@@ -204,6 +204,8 @@ fn build(shape: Shape) -> (Criteria, HashMap<String, Declared>) {
         total,
         note: String::new(),
         areas,
+        adjustments: None,
+        classes: Vec::new(),
     };
     (c, rows)
 }
@@ -231,6 +233,75 @@ fn scored(c: &Criteria, rows: HashMap<String, Declared>) -> ScoreSheet {
     let (sheet, problems) = score(&d);
     assert!(!problems.iter().any(|d| d.is_error()), "{problems:?}");
     sheet
+}
+
+/// Bonus and penalty items: (bonus?, max in quarters, per-case rule?, rate or step in
+/// quarters, declared count or points in quarters).
+type Items = Vec<(bool, u32, bool, u32, u32)>;
+
+/// Adds an adjustments section to `c` and a row for each of its items to `rows`.
+fn with_adjustments(
+    c: &mut Criteria,
+    rows: &mut HashMap<String, Declared>,
+    items: &Items,
+    caps: (u32, u32),
+    index_capped: bool,
+) {
+    let mut list = Vec::new();
+    for (i, (bonus, max_q, per_case, rate_q, v)) in items.iter().enumerate() {
+        let code = format!("{}{}", if *bonus { "T" } else { "P" }, i + 1);
+        let max = quarter(*max_q);
+        let (kind, value) = if *per_case {
+            let scoring = CountScoring::Per(quarter(*rate_q));
+            let unit = "lần".to_string();
+            (RuleKind::Count { unit, scoring }, (v % 20).to_string())
+        } else {
+            let step = quarter(1);
+            (
+                RuleKind::Manual { step },
+                quarter(v % (max_q + 1)).to_string(),
+            )
+        };
+        list.push(Adjustment {
+            kind: if *bonus {
+                AdjustmentKind::Bonus
+            } else {
+                AdjustmentKind::Penalty
+            },
+            node: Node {
+                code: code.clone(),
+                name: code.clone(),
+                max,
+                method: Method::SelfAssessed,
+                body: Body::Rule(Rule::new(kind)),
+                evidence: Vec::new(),
+                provenance: None,
+                replaces: Vec::new(),
+                not_for: Vec::new(),
+                line: None,
+            },
+        });
+        let line = 1000 + i;
+        let (note, appraised, evidence) = (String::new(), None, Vec::new());
+        rows.insert(
+            code.clone(),
+            Declared {
+                line,
+                code,
+                value,
+                note,
+                appraised,
+                evidence,
+            },
+        );
+    }
+    c.adjustments = Some(Adjustments {
+        max_bonus: quarter(caps.0),
+        max_penalty: quarter(caps.1),
+        index_capped,
+        items: list,
+        line: None,
+    });
 }
 
 fn shapes() -> impl Strategy<Value = Shape> {
@@ -311,5 +382,38 @@ proptest! {
             let p = |v: u32| parscore::scoring::evaluate(&node, &Decimal::new(i64::from(v), 2).to_string()).unwrap().points;
             prop_assert!(p(lo) <= p(hi));
         }
+    }
+
+    #[test]
+    fn bonus_and_penalty_stay_within_their_caps(
+        shape in shapes(),
+        items in prop::collection::vec((any::<bool>(), 1u32..12, any::<bool>(), 1u32..6, 0u32..40), 1..6),
+        caps in (0u32..16, 0u32..16),
+        index_capped in any::<bool>(),
+    ) {
+        let (mut c, mut rows) = build(shape);
+        with_adjustments(&mut c, &mut rows, &items, caps, index_capped);
+        prop_assert!(check(&c).is_empty(), "{:?}", check(&c));
+        let sheet = scored(&c, rows);
+        let adj = sheet.adjustments.as_ref().expect("adjustments scored");
+        for i in &adj.items {
+            prop_assert!(i.score.achieved >= Decimal::ZERO && i.score.achieved <= i.score.max);
+        }
+        let t = &sheet.totals;
+        let mut applied = Vec::new();
+        for (kind, cap) in [(AdjustmentKind::Bonus, adj.max_bonus), (AdjustmentKind::Penalty, adj.max_penalty)] {
+            let sec = adj.section(kind, &|n| n.achieved);
+            let sum: Decimal = adj.items.iter().filter(|i| i.kind == kind).map(|i| i.score.achieved).sum();
+            prop_assert_eq!(sec.declared, sum);
+            prop_assert!(sec.applied <= cap && sec.applied <= sum);
+            prop_assert!(sec.applied == cap || sec.applied == sum);
+            applied.push(sec.applied);
+        }
+        let mut expected = (t.achieved + applied[0] - applied[1]).max(Decimal::ZERO);
+        if index_capped {
+            expected = expected.min(t.max);
+            prop_assert!(t.index().is_none_or(|i| i <= Decimal::ONE_HUNDRED));
+        }
+        prop_assert_eq!(t.points, expected);
     }
 }
