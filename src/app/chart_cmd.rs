@@ -23,6 +23,8 @@ pub struct ChartArgs<'a> {
     pub png: bool,
     pub rank: Option<u32>,
     pub threshold: Option<&'a str>,
+    /// Which score sheet to read where a dossier has both (`--scores`).
+    pub scores: crate::dossier::ScoresChoice,
 }
 
 pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
@@ -33,7 +35,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         a.rank,
         a.threshold,
         lang,
-        &mut Default::default(),
+        &mut crate::dossier::Shared::choosing(a.scores),
     ) {
         Ok(x) => x,
         Err(o) => return o,
@@ -227,7 +229,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     // trend.svg
     let mut paths = vec![a.dossier.to_path_buf()];
     paths.extend(a.compare.iter().cloned());
-    let loaded = match load_all(&paths, lang) {
+    let loaded = match load_all(&paths, lang, a.scores) {
         Ok(l) => l,
         Err(o) => return o,
     };

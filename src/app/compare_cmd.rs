@@ -4,6 +4,7 @@ use super::scored::{load_scored, Scored};
 use super::{Outcome, Status};
 use crate::compare::{compare as build, Comparison};
 use crate::diag::Diagnostic;
+use crate::dossier::ScoresChoice;
 use crate::lang::Lang;
 use crate::report::{compare as present, diagnostics};
 use crate::text;
@@ -17,11 +18,15 @@ pub enum CompareFormat {
 }
 
 /// Loads every dossier, reporting the problems of all of them together.
-pub fn load_all(paths: &[PathBuf], lang: Lang) -> Result<Vec<Scored>, Outcome> {
+pub fn load_all(
+    paths: &[PathBuf],
+    lang: Lang,
+    scores: ScoresChoice,
+) -> Result<Vec<Scored>, Outcome> {
     let mut loaded = Vec::new();
     let mut failed: Option<Outcome> = None;
     for p in paths {
-        match load_scored(p, "compare", lang) {
+        match load_scored(p, "compare", lang, scores) {
             Ok(s) => loaded.push(s),
             Err(o) => {
                 let f = failed.get_or_insert(Outcome {
@@ -65,8 +70,14 @@ pub fn comparison(loaded: &[Scored], detail: bool) -> Comparison {
     build(&pairs, detail)
 }
 
-pub fn compare(paths: &[PathBuf], detail: bool, format: CompareFormat, lang: Lang) -> Outcome {
-    let loaded = match load_all(paths, lang) {
+pub fn compare(
+    paths: &[PathBuf],
+    detail: bool,
+    format: CompareFormat,
+    lang: Lang,
+    scores: ScoresChoice,
+) -> Outcome {
+    let loaded = match load_all(paths, lang, scores) {
         Ok(l) => l,
         Err(o) => return o,
     };

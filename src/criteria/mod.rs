@@ -3,6 +3,7 @@
 
 mod check;
 mod cond;
+pub mod import;
 mod load;
 mod locate;
 mod wording;
