@@ -161,12 +161,17 @@ pub fn criteria_import(a: &ImportArgs, lang: Lang) -> Outcome {
     let leaves = count_leaves(&json["areas"]);
     let areas = json["areas"].as_array().map_or(0, Vec::len);
     let manual = imported.manual;
+    let listed = match (lang, manual) {
+        (_, 0) => "",
+        (Lang::Vi, _) => " (danh sách ở trên)",
+        (Lang::En, _) => " (listed above)",
+    };
     let mut out = Outcome::ok(match lang {
         Lang::Vi => format!(
-            "đã ghi {target}: {areas} lĩnh vực, {leaves} tiêu chí lá, {manual} tiêu chí chấm tay vì chưa đọc được cách tính điểm (danh sách ở trên); kiểm tra: parscore criteria check {target}\n"
+            "đã ghi {target}: {areas} lĩnh vực, {leaves} tiêu chí lá, {manual} tiêu chí chấm tay vì chưa đọc được cách tính điểm{listed}; kiểm tra: parscore criteria check {target}\n"
         ),
         Lang::En => format!(
-            "wrote {target}: {areas} areas, {leaves} leaves, {manual} manual rules whose wording could not be read (listed above); check: parscore criteria check {target}\n"
+            "wrote {target}: {areas} areas, {leaves} leaves, {manual} manual rules whose wording could not be read{listed}; check: parscore criteria check {target}\n"
         ),
     });
     out.err = diagnostics::lines(&imported.diagnostics, lang);

@@ -14,6 +14,7 @@ mod evidence_items;
 mod excel_codes;
 mod export;
 mod first_hour;
+mod import;
 mod init;
 mod languages;
 mod leadership;

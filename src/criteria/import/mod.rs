@@ -69,6 +69,7 @@ pub fn import(table: &Table, meta: &Meta) -> Imported {
     let nodes = read_rows(table, &cols, &body, &mut diags);
     let mut manual = 0;
     let json = build(table, &cols, &nodes, meta, &mut diags, &mut manual);
+    diags.sort_by_key(|d| (d.line, d.column));
     Imported {
         json,
         diagnostics: diags,
