@@ -19,6 +19,9 @@ pub struct Diagnostic {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// The worksheet, for a problem in a spreadsheet: `line` is then its row and `column`
+    /// its column, shown as Excel names the cell (`'Phiếu chấm'!F14`).
+    pub sheet: Option<String>,
     /// The criterion code the problem concerns, where there is one.
     pub code: Option<String>,
     pub message: Text,
@@ -41,6 +44,7 @@ impl Diagnostic {
             file: file.to_string(),
             line: None,
             column: None,
+            sheet: None,
             code: None,
             message: Text::new(capped(message.get(Lang::Vi)), capped(message.get(Lang::En))),
         }
@@ -53,6 +57,12 @@ impl Diagnostic {
         }
     }
 
+    /// The same problem, as a warning.
+    pub fn into_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
     pub fn at_line(mut self, line: Option<usize>) -> Self {
         self.line = line;
         self
@@ -60,6 +70,14 @@ impl Diagnostic {
 
     pub fn at(mut self, line: usize, column: usize) -> Self {
         self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// Places the problem in a worksheet's cell (`column` from 1 for A).
+    pub fn in_cell(mut self, sheet: &str, row: usize, column: usize) -> Self {
+        self.sheet = Some(sheet.to_string());
+        self.line = Some(row);
         self.column = Some(column);
         self
     }
@@ -79,7 +97,9 @@ impl Diagnostic {
     /// data is spelled out (`\n`, `\u{1b}`), so the line stays one line of plain text.
     pub fn render(&self, lang: Lang) -> String {
         let mut out = self.file.clone();
-        if let Some(line) = self.line {
+        if let (Some(sheet), Some(row)) = (&self.sheet, self.line) {
+            let _ = write!(out, ":{}", cell_name(sheet, row, self.column.unwrap_or(1)));
+        } else if let Some(line) = self.line {
             let _ = write!(out, ":{line}");
             if let Some(column) = self.column {
                 let _ = write!(out, ":{column}");
@@ -99,16 +119,42 @@ impl Diagnostic {
         crate::escape::one_line(&out).into_owned()
     }
 
-    /// The form tools read (`--format json`).
+    /// The form tools read (`--format json`); a problem in a worksheet adds `sheet` and
+    /// `cell` (`F14`).
     pub fn to_json(&self, lang: Lang) -> serde_json::Value {
-        serde_json::json!({
+        let mut v = serde_json::json!({
             "severity": self.severity,
             "file": self.file,
             "line": self.line,
             "column": self.column,
             "code": self.code,
             "message": self.message.get(lang),
-        })
+        });
+        if let (Some(sheet), Some(row)) = (&self.sheet, self.line) {
+            v["sheet"] = sheet.as_str().into();
+            v["cell"] = cell_name("", row, self.column.unwrap_or(1)).into();
+        }
+        v
+    }
+}
+
+/// A cell as Excel names it: `F14`, or `'Phiếu chấm'!F14` with its sheet (quoted unless
+/// the name is plain letters, digits and `_`).
+pub fn cell_name(sheet: &str, row: usize, column: usize) -> String {
+    let mut letters = String::new();
+    let mut n = column.max(1);
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.insert(0, char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    let cell = format!("{letters}{row}");
+    if sheet.is_empty() {
+        cell
+    } else if sheet.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        format!("{sheet}!{cell}")
+    } else {
+        format!("'{}'!{cell}", sheet.replace('\'', "''"))
     }
 }
 
@@ -147,5 +193,18 @@ pub struct Fatal(pub Box<Diagnostic>);
 impl From<Diagnostic> for Fatal {
     fn from(d: Diagnostic) -> Self {
         Fatal(Box::new(d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell_name;
+
+    #[test]
+    fn cells_are_named_as_excel_names_them() {
+        assert_eq!(cell_name("Sheet1", 14, 3), "Sheet1!C14");
+        assert_eq!(cell_name("Phiếu chấm", 5, 27), "'Phiếu chấm'!AA5");
+        assert_eq!(cell_name("O'Brien", 1, 1), "'O''Brien'!A1");
+        assert_eq!(cell_name("", 2, 52), "AZ2");
     }
 }

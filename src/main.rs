@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use parscore::app::{self, Outcome};
+use parscore::dossier::{ScoresChoice, Shared};
 use parscore::escape::for_terminal;
 use parscore::input::TextEncoding;
 use parscore::lang::Lang;
@@ -34,6 +35,10 @@ struct Cli {
     /// / the width of tables in columns (default: the terminal's, or 100 off a terminal)
     #[arg(long, global = true, value_name = "N")]
     width: Option<u16>,
+    /// Phiếu điểm cần đọc khi hồ sơ có cả scores.csv và scores.xlsx / the score sheet to read
+    /// when a dossier has both scores.csv and scores.xlsx
+    #[arg(long, global = true, value_enum)]
+    scores: Option<ScoresArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -49,6 +54,12 @@ enum EncodingArg {
     Utf16be,
     #[value(name = "windows-1258")]
     Windows1258,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ScoresArg {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -183,13 +194,24 @@ enum Command {
         #[arg(long, value_name = "X")]
         threshold: Option<String>,
     },
+    /// Bảng tổng hợp kết quả tự đánh giá để nộp (Excel) / the submission summary table (Excel)
+    Export {
+        /// Thư mục hồ sơ / the dossier folder
+        dossier: PathBuf,
+        /// Tệp bảng tính cần ghi, ví dụ tong-hop.xlsx / the workbook to write
+        #[arg(long, value_name = "FILE", required = true)]
+        xlsx: PathBuf,
+    },
     /// Tạo phiếu chấm điểm trống (CSV, UTF-8 có BOM) / write a blank score sheet
     Template {
         /// Tệp tiêu chí hoặc thư mục hồ sơ / a criteria file or a dossier folder
         input: PathBuf,
         /// Tệp kết quả (mặc định: in ra màn hình) / output file (default: standard output)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "xlsx")]
         out: Option<PathBuf>,
+        /// Ghi phiếu chấm dạng bảng tính Excel / write the score sheet as an Excel workbook
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
     },
     /// Kiểm tra hoặc xem bộ tiêu chí / check or show a criteria file
     Criteria {
@@ -200,6 +222,24 @@ enum Command {
 
 #[derive(Subcommand)]
 enum CriteriaCommand {
+    /// Nhập bảng tiêu chí (Word .docx, Excel .xlsx, CSV) thành tệp tiêu chí JSON / import a
+    /// criteria table from Word, Excel or CSV into a criteria file
+    Import {
+        /// Bảng tiêu chí, ví dụ phu-luc-2026.docx / the table
+        table: PathBuf,
+        /// Tệp tiêu chí cần ghi (không ghi đè) / the criteria file to write (never overwritten)
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+        /// Mã ngắn của bộ tiêu chí (mặc định: tên tệp) / the set's id (default: the file's name)
+        #[arg(long)]
+        id: Option<String>,
+        /// Tên bộ tiêu chí / the set's title
+        #[arg(long)]
+        title: Option<String>,
+        /// Năm đánh giá (mặc định: năm trong tên tệp) / the year (default: the year in the file name)
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
+    },
     /// Kiểm tra tệp tiêu chí, báo mọi lỗi một lần / check criteria files, reporting every problem
     Check {
         /// Tệp tiêu chí (JSON) / criteria files
@@ -241,6 +281,12 @@ fn main() -> ExitCode {
     if let Some(columns) = cli.width {
         parscore::report::table::set_width(columns);
     }
+    let scores = match cli.scores {
+        None => ScoresChoice::Either,
+        Some(ScoresArg::Csv) => ScoresChoice::Csv,
+        Some(ScoresArg::Xlsx) => ScoresChoice::Xlsx,
+    };
+    let shared = Shared::choosing(scores);
     let json = wants_json(&cli.command);
     let outcome = match cli.command {
         Command::Init {
@@ -279,13 +325,13 @@ fn main() -> ExitCode {
                 ScoreFormatArg::Csv => (app::ScoreFormat::Csv, app::Joined::Csv),
                 ScoreFormatArg::Json => (app::ScoreFormat::Json, app::Joined::Json),
             };
-            app::over_dossiers(&dossiers, joined, lang, |d, shared| {
+            app::over_dossiers(&dossiers, joined, lang, shared, |d, shared| {
                 app::score(d, format, explain.as_deref(), lang, shared)
             })
         }
         Command::Evidence { dossiers, format } => {
             let json = matches!(format, ReportFormat::Json);
-            app::over_dossiers(&dossiers, joined(json), lang, |d, shared| {
+            app::over_dossiers(&dossiers, joined(json), lang, shared, |d, shared| {
                 app::evidence(d, json, lang, shared)
             })
         }
@@ -296,7 +342,7 @@ fn main() -> ExitCode {
             format,
         } => {
             let json = matches!(format, ReportFormat::Json);
-            app::over_dossiers(&dossiers, joined(json), lang, |d, shared| {
+            app::over_dossiers(&dossiers, joined(json), lang, shared, |d, shared| {
                 app::gap(d, rank, threshold.as_deref(), json, lang, shared)
             })
         }
@@ -310,7 +356,7 @@ fn main() -> ExitCode {
                 ScoreFormatArg::Csv => app::CompareFormat::Csv,
                 ScoreFormatArg::Json => app::CompareFormat::Json,
             };
-            app::compare(&dossiers, detail, format, lang)
+            app::compare(&dossiers, detail, format, lang, scores)
         }
         Command::Chart {
             dossier,
@@ -327,18 +373,46 @@ fn main() -> ExitCode {
                 png,
                 rank,
                 threshold: threshold.as_deref(),
+                scores,
             },
             lang,
         ),
+        Command::Export { dossier, xlsx } => {
+            let mut shared = shared;
+            app::export(&dossier, &xlsx, lang, &mut shared)
+        }
         Command::Seal { dossier } => app::seal(&dossier, lang),
         Command::Verify { dossier, format } => {
             app::verify(&dossier, matches!(format, ReportFormat::Json), lang)
         }
-        Command::Template { input, out } => app::template(&input, out.as_deref(), lang),
+        Command::Template { input, out, xlsx } => {
+            let to = match (&out, &xlsx) {
+                (_, Some(x)) => app::TemplateTo::Xlsx(x),
+                (Some(o), None) => app::TemplateTo::Csv(o),
+                (None, None) => app::TemplateTo::Stdout,
+            };
+            app::template(&input, to, lang)
+        }
         Command::Criteria { command } => match command {
             CriteriaCommand::Check { files, format } => {
                 app::criteria_check(&files, lang, matches!(format, CheckFormat::Json))
             }
+            CriteriaCommand::Import {
+                table,
+                out,
+                id,
+                title,
+                year,
+            } => app::criteria_import(
+                &app::ImportArgs {
+                    table: &table,
+                    out: &out,
+                    id: id.as_deref(),
+                    title: title.as_deref(),
+                    year,
+                },
+                lang,
+            ),
             CriteriaCommand::Show { file, code, depth } => {
                 app::criteria_show(&file, code.as_deref(), depth, lang)
             }

@@ -23,11 +23,13 @@ pub struct ChartArgs<'a> {
     pub png: bool,
     pub rank: Option<u32>,
     pub threshold: Option<&'a str>,
+    /// Which score sheet to read where a dossier has both (`--scores`).
+    pub scores: crate::dossier::ScoresChoice,
 }
 
 pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     let vi = lang == Lang::Vi;
-    let mut shared = crate::dossier::Shared::default();
+    let mut shared = crate::dossier::Shared::choosing(a.scores);
     let (scored, gap) = match measure(a.dossier, "chart", a.rank, a.threshold, lang, &mut shared) {
         Ok(x) => x,
         Err(o) => return o,
@@ -226,7 +228,11 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     drop((scored, shared));
     let mut paths = vec![a.dossier.to_path_buf()];
     paths.extend(a.compare.iter().cloned());
-    let loaded = match load_all(&paths, lang, &mut crate::dossier::Shared::default()) {
+    let loaded = match load_all(
+        &paths,
+        lang,
+        &mut crate::dossier::Shared::choosing(a.scores),
+    ) {
         Ok(l) => l,
         Err(o) => return o,
     };

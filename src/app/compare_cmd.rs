@@ -4,7 +4,7 @@ use super::scored::{load_scored_with, Scored};
 use super::{Outcome, Status};
 use crate::compare::{compare as build, Comparison};
 use crate::diag::Diagnostic;
-use crate::dossier::Shared;
+use crate::dossier::{ScoresChoice, Shared};
 use crate::lang::Lang;
 use crate::report::{compare as present, diagnostics};
 use crate::text;
@@ -70,8 +70,14 @@ pub fn comparison(loaded: &[Scored], detail: bool) -> Comparison {
     build(&pairs, detail)
 }
 
-pub fn compare(paths: &[PathBuf], detail: bool, format: CompareFormat, lang: Lang) -> Outcome {
-    let loaded = match load_all(paths, lang, &mut Shared::default()) {
+pub fn compare(
+    paths: &[PathBuf],
+    detail: bool,
+    format: CompareFormat,
+    lang: Lang,
+    scores: ScoresChoice,
+) -> Outcome {
+    let loaded = match load_all(paths, lang, &mut Shared::choosing(scores)) {
         Ok(l) => l,
         Err(o) => return o,
     };

@@ -6,7 +6,7 @@ use crate::lang::Lang;
 use crate::report::criteria::{summary_json, summary_line, tree};
 use crate::report::diagnostics;
 use crate::text;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Checks each file; every problem of every file is reported in one run.
 pub fn criteria_check(files: &[PathBuf], lang: Lang, json: bool) -> Outcome {
@@ -100,4 +100,102 @@ pub fn criteria_show(
         },
     };
     Outcome::ok(tree(&c, root, depth, lang))
+}
+
+/// Options of `criteria import` beyond the table and the output file.
+pub struct ImportArgs<'a> {
+    pub table: &'a Path,
+    pub out: &'a Path,
+    pub id: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub year: Option<i32>,
+}
+
+/// Reads a criteria table (Word, Excel or CSV) and writes it as a criteria file, never
+/// over an existing one; every problem is located in the table.
+pub fn criteria_import(a: &ImportArgs, lang: Lang) -> Outcome {
+    let source = shown(a.table);
+    let table = match crate::input::read_document_table(a.table, &source) {
+        Ok(Ok(t)) => t,
+        Ok(Err(d)) => return Outcome::problems(&[*d], lang),
+        Err(f) => return Outcome::fatal(f, lang),
+    };
+    let file_name = a
+        .table
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| source.clone());
+    let stem = a
+        .table
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let year = a.year.unwrap_or_else(|| {
+        year_in(&file_name).unwrap_or_else(|| time::OffsetDateTime::now_utc().year())
+    });
+    let meta = crate::criteria::import::Meta {
+        id: a.id.map(str::to_string).unwrap_or(stem),
+        title: a
+            .title
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("Bộ chỉ số nhập từ {file_name}")),
+        year,
+        source: file_name,
+    };
+    let imported = crate::criteria::import::import(&table, &meta);
+    let Some(json) = imported.json else {
+        return Outcome::problems(&imported.diagnostics, lang);
+    };
+    let target = shown(a.out);
+    let text = format!("{}\n", crate::escape::json_pretty(&json));
+    if let Err(e) = crate::fsio::write_new(a.out, text.as_bytes()) {
+        let why = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            text!(vi: "tệp đã tồn tại; xóa hoặc chọn tên khác", en: "the file exists; remove it or choose another name")
+        } else {
+            let why = crate::fsio::os_reason(&e);
+            let (vi, en) = (&why.vi, &why.en);
+            text!(vi: "không ghi được tệp: {vi}", en: "cannot write the file: {en}")
+        };
+        return Outcome::fatal(crate::diag::Diagnostic::error(&target, why).into(), lang);
+    }
+    let leaves = count_leaves(&json["areas"]);
+    let areas = json["areas"].as_array().map_or(0, Vec::len);
+    let manual = imported.manual;
+    let listed = match (lang, manual) {
+        (_, 0) => "",
+        (Lang::Vi, _) => " (danh sách ở trên)",
+        (Lang::En, _) => " (listed above)",
+    };
+    let mut out = Outcome::ok(match lang {
+        Lang::Vi => format!(
+            "đã ghi {target}: {areas} lĩnh vực, {leaves} tiêu chí lá, {manual} tiêu chí chấm tay vì chưa đọc được cách tính điểm{listed}; kiểm tra: parscore criteria check {target}\n"
+        ),
+        Lang::En => format!(
+            "wrote {target}: {areas} areas, {leaves} leaves, {manual} manual rules whose wording could not be read{listed}; check: parscore criteria check {target}\n"
+        ),
+    });
+    out.err = diagnostics::lines(&imported.diagnostics, lang);
+    out
+}
+
+fn count_leaves(nodes: &serde_json::Value) -> usize {
+    nodes.as_array().map_or(0, |list| {
+        list.iter()
+            .map(|n| match n.get("children") {
+                Some(c) => count_leaves(c),
+                None => 1,
+            })
+            .sum()
+    })
+}
+
+/// A year written in a file name (`phu-luc-2026.docx`).
+fn year_in(name: &str) -> Option<i32> {
+    let digits: Vec<char> = name.chars().collect();
+    digits.windows(4).find_map(|w| {
+        let s: String = w.iter().collect();
+        (s.starts_with("20") && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    })
 }

@@ -6,6 +6,7 @@
 use super::{Outcome, Status};
 use crate::dossier::Shared;
 use crate::lang::Lang;
+use crate::report::csv_out::BOM;
 use std::path::{Path, PathBuf};
 
 /// How the joined report is written.
@@ -22,9 +23,9 @@ pub fn over_dossiers(
     paths: &[PathBuf],
     joined: Joined,
     lang: Lang,
+    mut shared: Shared,
     mut one: impl FnMut(&Path, &mut Shared) -> Outcome,
 ) -> Outcome {
-    let mut shared = Shared::default();
     if let [path] = paths {
         return one(path, &mut shared);
     }
@@ -70,7 +71,8 @@ fn csv(runs: &[(String, Outcome)]) -> String {
     let mut header: Vec<String> = Vec::new();
     let mut rows: Vec<(String, Vec<(String, String)>)> = Vec::new();
     for (path, o) in runs {
-        let mut r = csv::Reader::from_reader(o.out.as_bytes());
+        let body = o.out.strip_prefix(BOM).unwrap_or(&o.out);
+        let mut r = csv::Reader::from_reader(body.as_bytes());
         let Ok(names) = r.headers().cloned() else {
             continue;
         };
@@ -100,7 +102,8 @@ fn csv(runs: &[(String, Outcome)]) -> String {
         }
         let _ = w.write_record(&record);
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("{BOM}{body}")
 }
 
 /// `{ "dossiers": [ { "dossier": PATH, …what the command prints for it… } ] }`; a dossier

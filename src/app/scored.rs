@@ -21,8 +21,19 @@ pub struct Scored {
 
 /// Loads and scores a dossier; any error in it (settings, criteria, tables, manifest
 /// structure) is returned, all of them together, as the outcome to print.
-pub fn load_scored(path: &Path, command: &str, lang: Lang) -> Result<Scored, Outcome> {
-    load_scored_with(path, command, lang, Vec::new(), &mut Shared::default())
+pub fn load_scored(
+    path: &Path,
+    command: &str,
+    lang: Lang,
+    scores: dossier::ScoresChoice,
+) -> Result<Scored, Outcome> {
+    load_scored_with(
+        path,
+        command,
+        lang,
+        Vec::new(),
+        &mut Shared::choosing(scores),
+    )
 }
 
 /// As [`load_scored`], with the problems `command` found in the settings it alone needs,
@@ -41,7 +52,7 @@ pub fn load_scored_with(
         Err(f) => return Err(Outcome::fatal(f, lang)),
     };
     let (mut sheet, problems) = scoring::score(&d);
-    diags.extend(problems);
+    diags.extend(problems.into_iter().map(|p| d.scores.place(p)));
     let manifest = match evidence::read_manifest(&d.dir, &mut diags) {
         Ok(m) => m,
         Err(f) => return Err(Outcome::fatal(f, lang)),

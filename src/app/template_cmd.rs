@@ -1,4 +1,4 @@
-//! `parscore template CRITERIA|DOSSIER [--out FILE]`.
+//! `parscore template CRITERIA|DOSSIER [--out FILE | --xlsx FILE]`.
 
 use super::{shown, Outcome, Status};
 use crate::criteria::load_file;
@@ -10,9 +10,17 @@ use crate::report::template::blank_sheet;
 use crate::text;
 use std::path::Path;
 
-/// Writes a blank score sheet for a criteria file or a dossier's criteria, to `out` or to
-/// standard output. Never overwrites an input file.
-pub fn template(input: &Path, out: Option<&Path>, lang: Lang) -> Outcome {
+/// Where the blank sheet goes: CSV to standard output or a file, or an Excel workbook.
+#[derive(Clone, Copy, Debug)]
+pub enum TemplateTo<'a> {
+    Stdout,
+    Csv(&'a Path),
+    Xlsx(&'a Path),
+}
+
+/// Writes a blank score sheet for a criteria file or a dossier's criteria, as CSV (to
+/// `out` or to standard output) or as a workbook. Never overwrites an existing file.
+pub fn template(input: &Path, to: TemplateTo, lang: Lang) -> Outcome {
     let folder = dossier::locate(input);
     let criteria_path = if folder.is_dir() {
         if let Err(f) = dossier::open(input, "template") {
@@ -38,7 +46,21 @@ pub fn template(input: &Path, out: Option<&Path>, lang: Lang) -> Outcome {
     else {
         return Outcome::problems(&loaded.diagnostics, lang);
     };
-    let bytes = blank_sheet(&c, lang);
+    let (bytes, out) = match to {
+        TemplateTo::Stdout => (blank_sheet(&c, lang), None),
+        TemplateTo::Csv(out) => (blank_sheet(&c, lang), Some(out)),
+        TemplateTo::Xlsx(out) => match crate::report::score_sheet::workbook(&c, lang) {
+            Ok(bytes) => (bytes, Some(out)),
+            Err(e) => {
+                let why = e.to_string();
+                let d = Diagnostic::error(
+                    &shown(out),
+                    text!(vi: "không tạo được bảng tính (lỗi thư viện XLSX)", en: "cannot build the workbook: {why}"),
+                );
+                return Outcome::fatal(d.into(), lang);
+            }
+        },
+    };
     let Some(out) = out else {
         return Outcome {
             out: String::from_utf8_lossy(&bytes).into_owned(),
@@ -73,8 +95,11 @@ pub fn template(input: &Path, out: Option<&Path>, lang: Lang) -> Outcome {
         return Outcome::fatal(d.into(), lang);
     }
     let leaves = c.leaves().len();
-    Outcome::ok(match lang {
-        Lang::Vi => format!("đã ghi {target}: {leaves} tiêu chí lá, cột \"value\" để trống\n"),
-        Lang::En => format!("wrote {target}: {leaves} leaves, \"value\" column blank\n"),
+    let sheet = crate::report::score_sheet::SHEET;
+    Outcome::ok(match (lang, to) {
+        (Lang::Vi, TemplateTo::Xlsx(_)) => format!("đã ghi {target}: trang \"{sheet}\", {leaves} tiêu chí lá, cột \"value\" để trống; lưu thành scores.xlsx trong thư mục hồ sơ sau khi điền\n"),
+        (Lang::En, TemplateTo::Xlsx(_)) => format!("wrote {target}: sheet \"{sheet}\", {leaves} leaves, \"value\" column blank; save it as scores.xlsx in the dossier folder once filled\n"),
+        (Lang::Vi, _) => format!("đã ghi {target}: {leaves} tiêu chí lá, cột \"value\" để trống\n"),
+        (Lang::En, _) => format!("wrote {target}: {leaves} leaves, \"value\" column blank\n"),
     })
 }

@@ -4,6 +4,7 @@
 mod check;
 mod check_sections;
 mod cond;
+pub mod import;
 mod load;
 mod load_rule;
 mod load_sections;

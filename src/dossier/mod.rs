@@ -4,6 +4,7 @@
 
 pub mod create;
 mod find;
+mod mangled;
 mod plan;
 mod scores;
 mod settings;
@@ -20,6 +21,19 @@ use std::path::{Path, PathBuf};
 
 pub const SETTINGS_FILE: &str = "dossier.json";
 pub const SCORES_FILE: &str = "scores.csv";
+/// The score sheet as a workbook (`parscore template --xlsx`), read when there is no CSV.
+pub const SCORES_XLSX: &str = "scores.xlsx";
+
+/// Which score sheet to read when a dossier has both `scores.csv` and `scores.xlsx`
+/// (`--scores`); with neither chosen, such a dossier is refused rather than one of its
+/// two sheets silently ignored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ScoresChoice {
+    #[default]
+    Either,
+    Csv,
+    Xlsx,
+}
 pub const PLAN_FILE: &str = "plan.csv";
 
 /// Everything read from a dossier folder, validated.
@@ -111,9 +125,19 @@ pub fn open(path: &Path, command: &str) -> Result<PathBuf, Fatal> {
 #[derive(Debug, Default)]
 pub struct Shared {
     criteria: std::collections::HashMap<PathBuf, criteria::Loaded>,
+    /// The score sheet chosen for every dossier of the run.
+    scores: ScoresChoice,
 }
 
 impl Shared {
+    /// For a run told which score sheet to read (`--scores`).
+    pub fn choosing(scores: ScoresChoice) -> Self {
+        Shared {
+            scores,
+            ..Shared::default()
+        }
+    }
+
     fn criteria(&mut self, path: &Path, name: &str) -> Result<criteria::Loaded, Fatal> {
         let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         if let Some(loaded) = self.criteria.get(&key) {
@@ -177,8 +201,8 @@ pub fn load_with(
     } else {
         None
     };
-    let scores_path = dir.join(SCORES_FILE);
-    let scores = scores::read(&scores_path, &shown(&dir, SCORES_FILE), &criteria, diags)?;
+    let file = scores::which(&dir, shared.scores)?;
+    let scores = scores::read(&dir.join(file), &shown(&dir, file), &criteria, diags)?;
     // Row problems in the scores or the plan do not stop here: scoring goes on over the
     // rows that can be read, so that every problem in the dossier is reported in one run.
     Ok(Some(Dossier {

@@ -1,9 +1,10 @@
-//! `scores.csv`: one row per leaf with its declared figure (`code,value,note`, more
-//! columns allowed), and for an appraised year the council's points (`appraised`).
+//! The score sheet, `scores.csv` or `scores.xlsx` (the workbook `template --xlsx` writes):
+//! one row per leaf with its declared figure (`code,value,note`, more columns allowed),
+//! and for an appraised year the council's points (`appraised`).
 
 use crate::criteria::Criteria;
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
-use crate::input::read_table_into;
+use crate::input::read_sheet_into;
 use crate::number::{parse_decimal, scale, MAX_SCALE};
 use crate::text;
 use rust_decimal::Decimal;
@@ -28,6 +29,44 @@ pub struct Scores {
     pub source: String,
     pub rows: HashMap<String, Declared>,
     pub has_appraised: bool,
+    /// For a workbook: the sheet and the `value` column (from 1), where a problem with a
+    /// declared figure is placed.
+    pub value_cell: Option<(String, usize)>,
+}
+
+impl Scores {
+    /// A problem found in a declared row, placed on its `value` cell when the sheet is a
+    /// workbook (a CSV line stays a line).
+    pub fn place(&self, d: Diagnostic) -> Diagnostic {
+        match (&self.value_cell, d.line) {
+            (Some((sheet, col)), Some(row)) if d.file == self.source && d.sheet.is_none() => {
+                d.in_cell(sheet, row, *col)
+            }
+            _ => d,
+        }
+    }
+}
+
+/// The score sheet of the dossier in `dir`: `scores.csv`, or `scores.xlsx` when it is
+/// the only one; both present is refused unless `choice` names one.
+pub fn which(dir: &Path, choice: super::ScoresChoice) -> Result<&'static str, Fatal> {
+    use super::{ScoresChoice, SCORES_FILE, SCORES_XLSX};
+    let has = |f: &str| dir.join(f).symlink_metadata().is_ok();
+    match choice {
+        ScoresChoice::Csv => Ok(SCORES_FILE),
+        ScoresChoice::Xlsx => Ok(SCORES_XLSX),
+        ScoresChoice::Either => match (has(SCORES_FILE), has(SCORES_XLSX)) {
+            (true, true) => Err(Fatal::from(Diagnostic::error(
+                &super::shown(dir, SCORES_XLSX),
+                text!(
+                    vi: "hồ sơ có cả scores.csv và scores.xlsx, không rõ phiếu nào là phiếu đang dùng; chọn bằng --scores csv hoặc --scores xlsx, hoặc đổi tên phiếu không dùng",
+                    en: "the dossier has both scores.csv and scores.xlsx, and which one is in use cannot be told; choose with --scores csv or --scores xlsx, or rename the one not in use"
+                ),
+            ))),
+            (false, true) => Ok(SCORES_XLSX),
+            _ => Ok(SCORES_FILE),
+        },
+    }
 }
 
 pub fn read(
@@ -45,8 +84,8 @@ pub fn read(
             ),
         )));
     }
-    let Some(table) = read_table_into(path, source, crate::fsio::Within::folder_of(path), diags)?
-    else {
+    let within = crate::fsio::Within::folder_of(path);
+    let Some(table) = read_sheet_into(path, source, within, &["code", "value"], diags)? else {
         return Ok(None);
     };
     let missing = table.missing_columns(&["code", "value"], "code,value,note");
@@ -58,11 +97,17 @@ pub fn read(
     let mut rows: HashMap<String, Declared> = HashMap::new();
     for row in &table.rows {
         let code = table.cell(row, "code").to_string();
-        let at = |m| {
-            Diagnostic::error(source, m)
-                .at_line(Some(row.line))
-                .for_code(&code)
-        };
+        let at_column = |column: &str, m| table.problem_at(row, column, m).for_code(&code);
+        let at = |m| at_column("code", m);
+        // A workbook's total row and its blank criterion and area rows declare nothing.
+        let declares =
+            !table.cell(row, "value").is_empty() || !table.cell(row, "appraised").is_empty();
+        if table.sheet.is_some()
+            && !declares
+            && (code.is_empty() || criteria.find(&code).is_some_and(|n| !n.is_leaf()))
+        {
+            continue;
+        }
         if code.is_empty() {
             diags.push(at(
                 text!(vi: "dòng không có mã tiêu chí", en: "row without a criterion code"),
@@ -71,13 +116,16 @@ pub fn read(
         }
         match criteria.find(&code) {
             None => {
-                diags.push(at(text!(vi: "mã không có trong bộ tiêu chí {id}", en: "code not in the criteria set {id}", id = criteria.id)));
+                let name = table.cell(row, "name");
+                diags.push(at(super::mangled::explain(&code, name, criteria).unwrap_or_else(
+                    || text!(vi: "mã không có trong bộ tiêu chí {id}", en: "code not in the criteria set {id}", id = criteria.id),
+                )));
                 continue;
             }
             Some(n)
                 if !n.is_leaf() && !crate::value::is_not_applicable(table.cell(row, "value")) =>
             {
-                diags.push(at(text!(vi: "mã này là tiêu chí cha: chỉ chấm điểm tiêu chí lá (các mã con của nó); dòng của tiêu chí cha hoặc lĩnh vực chỉ được ghi \"Không áp dụng\" (kèm ghi chú)", en: "this code is a parent: only leaves are scored (its children); a criterion or area row may only say \"Không áp dụng\" (with a note)")));
+                diags.push(at_column("value", text!(vi: "mã này là tiêu chí cha: chỉ chấm điểm tiêu chí lá (các mã con của nó); dòng của tiêu chí cha hoặc lĩnh vực chỉ được ghi \"Không áp dụng\" (kèm ghi chú)", en: "this code is a parent: only leaves are scored (its children); a criterion or area row may only say \"Không áp dụng\" (with a note)")));
                 continue;
             }
             Some(_) => {}
@@ -94,7 +142,7 @@ pub fn read(
             raw => match parse_decimal(raw) {
                 Some(d) if scale(d) <= MAX_SCALE && d >= Decimal::ZERO => Some(d),
                 _ => {
-                    diags.push(at(text!(vi: "điểm thẩm định \"{raw}\" không hợp lệ (số ≥ 0, tối đa hai chữ số thập phân)", en: "appraised points \"{raw}\" are not valid (a number ≥ 0 with at most two decimals)")));
+                    diags.push(at_column("appraised", text!(vi: "điểm thẩm định \"{raw}\" không hợp lệ (số ≥ 0, tối đa hai chữ số thập phân)", en: "appraised points \"{raw}\" are not valid (a number ≥ 0 with at most two decimals)")));
                     None
                 }
             },
@@ -130,9 +178,14 @@ pub fn read(
             },
         );
     }
+    let value_cell = table
+        .sheet
+        .clone()
+        .zip(table.column("value").map(|i| i + 1));
     Ok(Some(Scores {
         source: source.to_string(),
         rows,
         has_appraised,
+        value_cell,
     }))
 }

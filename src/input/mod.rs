@@ -1,18 +1,44 @@
 //! The one door for bytes from the outside world: text is decoded, normalised to NFC and
 //! split into records that remember their line numbers.
 
+mod docx;
 mod json;
 mod json_error;
 mod table;
+mod workbook;
 
+pub use docx::parse_docx;
 pub use json::{json_text, key_position, serde_position};
 pub use json_error::serde_text;
 pub use table::{
     decode, decode_as, force_encoding, parse_table, parse_table_into, read_table, read_table_into,
     Row, Table, TextEncoding,
 };
+pub use workbook::{is_workbook, parse_workbook, read_sheet_into};
 
 use unicode_normalization::UnicodeNormalization;
+
+/// Reads a table from a Word document (`.docx`), a workbook (`.xlsx`) or a CSV file, by
+/// the file's extension: `Err` when the file cannot be read at all, else the table or the
+/// problem that kept it from being read. A workbook's or CSV's header is its first row
+/// with text (the caller looks for its own header below a title).
+pub fn read_document_table(
+    path: &std::path::Path,
+    source: &str,
+) -> Result<Result<Table, Box<crate::diag::Diagnostic>>, crate::diag::Fatal> {
+    let within = crate::fsio::Within::Anywhere;
+    let bytes = crate::fsio::read_input(path, within, crate::fsio::Input::Table)
+        .map_err(|r| r.diagnostic(source))?;
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    Ok(match ext.as_str() {
+        "docx" => parse_docx(bytes, source),
+        "xlsx" => parse_workbook(bytes, source, &[]),
+        _ => parse_table(&bytes, source),
+    })
+}
 
 /// Vietnamese text in its composed form (NFC), so that text typed on any machine compares
 /// equal to the same text typed on another.

@@ -22,6 +22,9 @@ pub struct Table {
     /// Rows with more filled cells than the header has columns (e.g. an unquoted decimal
     /// comma in a comma-separated file): reported, never silently cut.
     pub row_problems: Vec<Diagnostic>,
+    /// The worksheet a spreadsheet's table was read from: rows are then its row numbers
+    /// and problems name cells (`'Phiếu chấm'!F14`).
+    pub sheet: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -43,16 +46,29 @@ impl Table {
             .iter()
             .filter(|col| self.column(col).is_none())
             .map(|col| {
-                Diagnostic::error(
+                let d = Diagnostic::error(
                     &self.source,
                     text!(
                         vi: "thiếu cột \"{col}\" trong dòng tiêu đề (cần {expected})",
                         en: "the header row has no \"{col}\" column (expected {expected})"
                     ),
-                )
-                .at_line(Some(self.header_line))
+                );
+                match &self.sheet {
+                    Some(sheet) => d.in_cell(sheet, self.header_line, 1),
+                    None => d.at_line(Some(self.header_line)),
+                }
             })
             .collect()
+    }
+
+    /// A problem with one cell of `row`: its cell in a worksheet (`'Phiếu chấm'!F14`), its
+    /// line in a CSV file.
+    pub fn problem_at(&self, row: &Row, column: &str, message: crate::lang::Text) -> Diagnostic {
+        let d = Diagnostic::error(&self.source, message);
+        match (&self.sheet, self.column(column)) {
+            (Some(sheet), Some(i)) => d.in_cell(sheet, row.line, i + 1),
+            _ => d.at_line(Some(row.line)),
+        }
     }
 
     /// A cell by column name, or "" when the column or the cell is absent.
@@ -375,6 +391,7 @@ pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>>
         written_headers,
         delimiter,
         row_problems,
+        sheet: None,
     })
 }
 

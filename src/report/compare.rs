@@ -190,7 +190,7 @@ pub fn csv(c: &Comparison, lang: Lang) -> String {
             ]);
         }
     }
-    w.into_string()
+    w.into_document()
 }
 
 pub fn json(c: &Comparison, lang: Lang) -> serde_json::Value {

@@ -5,6 +5,9 @@
 
 use crate::escape::csv_cell;
 
+/// The UTF-8 byte order mark that starts every CSV document parscore writes.
+pub const BOM: char = '\u{feff}';
+
 pub struct CsvOut(csv::Writer<Vec<u8>>);
 
 impl CsvOut {
@@ -31,6 +34,12 @@ impl CsvOut {
 
     pub fn into_string(self) -> String {
         String::from_utf8(self.into_bytes()).unwrap_or_default()
+    }
+
+    /// The CSV as a document for Excel: UTF-8 after a byte order mark ([`BOM`]), without
+    /// which Excel on Windows reads the Vietnamese as its legacy code page.
+    pub fn into_document(self) -> String {
+        format!("{BOM}{}", self.into_string())
     }
 }
 

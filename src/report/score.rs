@@ -381,7 +381,7 @@ pub fn csv(s: &ScoreSheet) -> String {
         row.push(machine(risk));
     }
     w.row(&row);
-    w.into_string()
+    w.into_document()
 }
 
 /// The stable JSON form (see `docs/dossier-format.md`).

@@ -22,7 +22,7 @@ fn score_of_three_years_as_one_csv_has_a_dossier_column_and_every_total() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
-        Some("dossier,code,name,level,kind,method,value,achieved,max,percent,status,appraised,difference,at_risk")
+        Some("\u{feff}dossier,code,name,level,kind,method,value,achieved,max,percent,status,appraised,difference,at_risk")
     );
     let totals: Vec<&str> = out.lines().filter(|l| l.contains(",total,")).collect();
     assert_eq!(

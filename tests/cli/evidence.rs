@@ -716,9 +716,9 @@ fn score_shows_the_points_at_risk_when_a_manifest_exists() {
 
     let (code, out, _) = f.run(&["score", DOSSIER, "--format", "csv"]);
     assert_eq!(code, 0);
-    assert!(
-        out.starts_with("code,name,level,kind,method,value,achieved,max,percent,status,at_risk\n")
-    );
+    assert!(out.starts_with(
+        "\u{feff}code,name,level,kind,method,value,achieved,max,percent,status,at_risk\n"
+    ));
     for line in [
         "\n1,\"Công tác chỉ đạo, điều hành CCHC\",area,,self,,4.40,4.50,97.78,,0.50\n",
         "\n1.2.2,Chất lượng báo cáo CCHC,leaf,levels,self,Tốt,0.50,0.50,100.00,scored,0.50\n",

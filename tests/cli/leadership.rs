@@ -921,9 +921,10 @@ fn compare_csv_is_one_row_per_node_and_year() {
         "csv",
     ]);
     let lines: Vec<&str> = out.lines().collect();
+    // A byte order mark first, so that Excel reads the Vietnamese as UTF-8.
     assert_eq!(
         lines[0],
-        "level,code,name,year,basis,codes,achieved,max,percent,from_year,change_points,\
+        "\u{feff}level,code,name,year,basis,codes,achieved,max,percent,from_year,change_points,\
          change_percent,comparable,note"
     );
     assert!(lines.contains(

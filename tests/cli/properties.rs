@@ -227,6 +227,7 @@ fn scored(c: &Criteria, rows: HashMap<String, Declared>) -> ScoreSheet {
             source: "scores.csv".into(),
             rows,
             has_appraised: false,
+            value_cell: None,
         },
         plan: None,
     };
