@@ -171,6 +171,20 @@ fn io(e: std::io::Error) -> Refusal {
 /// Where `path` really is, checked against `within`, and its metadata, before anything is
 /// opened: the real path of a regular file, or why it may not be read.
 pub fn inspect(path: &Path, within: Within) -> Result<(PathBuf, Metadata), Refusal> {
+    // The common case, cheaply: a file that is not a link, directly in its folder, is
+    // inside it; a shared file may be anywhere. Neither needs its path resolved (which
+    // reads every link on the way: a tenth of a city-wide run).
+    let direct = match within {
+        Within::Anywhere => true,
+        Within::Folder(folder) => path.parent() == Some(folder),
+    };
+    if direct {
+        if let Ok(meta) = path.symlink_metadata() {
+            if meta.is_file() {
+                return Ok((path.to_path_buf(), meta));
+            }
+        }
+    }
     let meta = std::fs::metadata(path).map_err(|e| {
         // A link whose target is gone: missing, unless it also leads outside.
         match (e.kind(), path.symlink_metadata()) {
