@@ -400,3 +400,78 @@ fn compare_shows_nothing_for_a_year_whose_criteria_have_no_adjustments() {
     assert_eq!(bonus["years"][1]["achieved"], "2.00");
     assert_eq!(bonus["changes"][0]["points"], Value::Null);
 }
+
+/// The texts of an SVG, in document order, each trimmed.
+fn svg_texts(path: &std::path::Path) -> Vec<String> {
+    let svg = std::fs::read_to_string(path).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            n.descendants()
+                .filter(|t| t.is_text())
+                .filter_map(|t| t.text())
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+fn charts_of(dossier: &str, lang: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let path = data(&format!("dossiers/{dossier}"));
+    let charts = out.path().join("charts");
+    let (code, _, err) = run(&[
+        "chart",
+        path.to_str().unwrap(),
+        "--out",
+        charts.to_str().unwrap(),
+        "--threshold",
+        "90",
+        "--lang",
+        lang,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    (out, charts)
+}
+
+#[test]
+fn the_areas_chart_has_a_bonus_and_penalty_row_after_the_areas() {
+    // Bonus 2 (2,5 declared, capped at 2) of at most 2; penalty 0,75 of at most 1,5.
+    let (_dir, charts) = charts_of("bonus_and_penalty", "vi");
+    let texts = svg_texts(&charts.join("areas.svg"));
+    let row = texts
+        .iter()
+        .position(|t| t == "Điểm thưởng / điểm trừ")
+        .unwrap_or_else(|| panic!("{texts:?}"));
+    assert!(
+        texts[..row].contains(&"8 / 10 (80,00%)".to_string()),
+        "{texts:?}"
+    );
+    assert_eq!(texts[row + 1], "thưởng +2 (tối đa 2)");
+    assert_eq!(texts[row + 2], "trừ 0,75 (tối đa 1,5)");
+    assert!(texts.contains(&"Tổng: 9,25 / 10 điểm — Chỉ số 92,50".to_string()));
+    // gap.svg already measures the total after the adjustments.
+    let gap = svg_texts(&charts.join("gap.svg"));
+    assert!(
+        gap.contains(&"Dự kiến 92,50: vượt 2,50 (phải đạt trên ngưỡng)".to_string()),
+        "{gap:?}"
+    );
+
+    let (_dir, charts) = charts_of("bonus_and_penalty", "en");
+    let texts = svg_texts(&charts.join("areas.svg"));
+    let row = texts.iter().position(|t| t == "Bonus / penalty").unwrap();
+    assert_eq!(texts[row + 1], "bonus +2 (max 2)");
+    assert_eq!(texts[row + 2], "penalty 0.75 (max 1.5)");
+}
+
+#[test]
+fn the_areas_chart_of_criteria_without_adjustments_has_no_such_row() {
+    let (_dir, charts) = charts_of("scored_by_hand", "vi");
+    let texts = svg_texts(&charts.join("areas.svg"));
+    assert!(
+        !texts.iter().any(|t| t.contains("Điểm thưởng")),
+        "{texts:?}"
+    );
+}
