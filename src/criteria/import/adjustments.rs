@@ -5,12 +5,13 @@
 //! Whether the index may pass 100 is never in the table: `index_capped` is assumed `true`
 //! and said so.
 
-use super::{plain, Read};
+use super::{plain, Read, ReadTable};
 use crate::criteria::AdjustmentKind;
+use crate::diag::Diagnostic;
 use crate::input::fold;
 use crate::number::parse_decimal;
 use rust_decimal::Decimal;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 /// A section's title as read: its kind, or `None` for a heading over both ("Điểm thưởng,
 /// điểm trừ"), whose own sections follow.
@@ -98,4 +99,23 @@ pub(super) fn section_json(sections: &[Section], items: Vec<Value>) -> Value {
         "index_capped": true,
         "items": items,
     })
+}
+
+/// A bonus or penalty item: a leaf with its `kind`, whose rule is one an item may have.
+pub(super) fn item_json(
+    read: &ReadTable,
+    kind: AdjustmentKind,
+    n: &Read,
+    diags: &mut Vec<Diagnostic>,
+    manual: &mut usize,
+) -> Value {
+    let max = n.max.unwrap_or_default();
+    let mut o = Map::new();
+    o.insert("code".into(), json!(n.code));
+    o.insert("name".into(), json!(n.name));
+    o.insert("kind".into(), json!(kind.key()));
+    o.insert("max".into(), json!(plain(max)));
+    let rule = item_rule(&n.rule, max);
+    super::leaf::leaf(&mut o, n, max, rule, read, diags, manual);
+    Value::Object(o)
 }

@@ -11,6 +11,7 @@
 
 mod adjustments;
 mod columns;
+mod leaf;
 mod rules;
 
 use crate::diag::Diagnostic;
@@ -316,7 +317,7 @@ fn build(
         }
     }
     let node = |i: usize, diags: &mut Vec<Diagnostic>, manual: &mut usize| {
-        node_json(i, nodes, &children, table, cols, meta, diags, manual)
+        node_json(i, nodes, &children, read, diags, manual)
     };
     let area_json: Vec<Value> = areas.iter().map(|i| node(*i, diags, manual)).collect();
     let total: Decimal = areas.iter().filter_map(|i| nodes[*i].max).sum();
@@ -324,7 +325,13 @@ fn build(
     for section in sections {
         for item in &section.items {
             rows.insert(&item.code, item);
-            items.push(item_json(read, section.kind, item, diags, manual));
+            items.push(adjustments::item_json(
+                read,
+                section.kind,
+                item,
+                diags,
+                manual,
+            ));
         }
     }
     if let Some(first) = sections.first() {
@@ -367,17 +374,15 @@ fn build(
     (!diags.iter().any(Diagnostic::is_error)).then_some(json)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn node_json(
     i: usize,
     nodes: &[Read],
     children: &HashMap<String, Vec<usize>>,
-    table: &Table,
-    cols: &Columns,
-    meta: &Meta,
+    read: &ReadTable,
     diags: &mut Vec<Diagnostic>,
     manual: &mut usize,
 ) -> Value {
+    let (table, cols, meta) = (read.table, read.cols, read.meta);
     let n = &nodes[i];
     let max = n.max.unwrap_or_default();
     let mut o = Map::new();
@@ -420,116 +425,21 @@ fn node_json(
         );
         let c: Vec<Value> = kids
             .iter()
-            .map(|k| node_json(*k, nodes, children, table, cols, meta, diags, manual))
+            .map(|k| node_json(*k, nodes, children, read, diags, manual))
             .collect();
         o.insert("children".into(), Value::Array(c));
         return Value::Object(o);
     }
-    leaf(
+    leaf::leaf(
         &mut o,
         n,
         max,
         rules::parse(&n.rule, max),
-        table,
-        cols,
-        meta,
+        read,
         diags,
         manual,
     );
     Value::Object(o)
-}
-
-/// A bonus or penalty item: a leaf with its `kind`, whose rule is one an item may have.
-fn item_json(
-    read: &ReadTable,
-    kind: crate::criteria::AdjustmentKind,
-    n: &Read,
-    diags: &mut Vec<Diagnostic>,
-    manual: &mut usize,
-) -> Value {
-    let max = n.max.unwrap_or_default();
-    let mut o = Map::new();
-    o.insert("code".into(), json!(n.code));
-    o.insert("name".into(), json!(n.name));
-    o.insert("kind".into(), json!(kind.key()));
-    o.insert("max".into(), json!(plain(max)));
-    let rule = adjustments::item_rule(&n.rule, max);
-    leaf(
-        &mut o, n, max, rule, read.table, read.cols, read.meta, diags, manual,
-    );
-    Value::Object(o)
-}
-
-/// A leaf's rule (manual with the words kept and a warning when `rule` is `None`), its
-/// provenance and its evidence.
-#[allow(clippy::too_many_arguments)]
-fn leaf(
-    o: &mut Map<String, Value>,
-    n: &Read,
-    max: Decimal,
-    rule: Option<Value>,
-    table: &Table,
-    cols: &Columns,
-    meta: &Meta,
-    diags: &mut Vec<Diagnostic>,
-    manual: &mut usize,
-) {
-    let kind = rule
-        .as_ref()
-        .and_then(|r| r["kind"].as_str())
-        .unwrap_or("manual")
-        .to_string();
-    match rule {
-        Some(r) => {
-            o.insert("rule".into(), r);
-            o.insert(
-                "provenance".into(),
-                json!(format!("official: {}", meta.source)),
-            );
-        }
-        None => {
-            *manual += 1;
-            let step = if (max / Decimal::new(25, 2)).fract().is_zero() {
-                "0.25"
-            } else {
-                "0.01"
-            };
-            o.insert("rule".into(), json!({ "kind": "manual", "step": step }));
-            let words = n.rule.replace('\n', " ");
-            o.insert(
-                "provenance".into(),
-                json!(format!(
-                    "modeled: cách tính điểm chưa đọc được, chấm tay; nguyên văn: \"{words}\""
-                )),
-            );
-            diags.push(cols.problem(table, &n.row, cols.rule.unwrap_or(cols.max), text!(
-                vi: "chưa đọc được cách tính điểm \"{words}\": đặt là chấm tay (manual), nguyên văn giữ trong \"provenance\"; sửa tệp JSON nếu cần",
-                en: "cannot read the rule \"{words}\": made a manual rule, the words kept in \"provenance\"; edit the JSON if needed"
-            )).for_code(&n.code).into_warning());
-        }
-    }
-    let items = evidence(&n.evidence, &kind);
-    if !items.is_empty() {
-        o.insert("evidence".into(), Value::Array(items));
-    }
-}
-
-/// Evidence items, one per line or `;`; "(nếu có)" is needed only when something happened
-/// where the rule can tell, else optional.
-fn evidence(cell: &str, kind: &str) -> Vec<Value> {
-    cell.split([';', '\n'])
-        .map(|s| s.trim().trim_start_matches(['-', '+', '•']).trim())
-        .filter(|s| !s.is_empty())
-        .map(|what| {
-            let conditional = fold(what).contains("nếu có");
-            let required = match (conditional, kind) {
-                (false, _) => json!(true),
-                (true, "deduct" | "count") => json!("if_happened"),
-                (true, _) => json!(false),
-            };
-            json!({ "what": what, "required": required })
-        })
-        .collect()
 }
 
 fn plain(d: Decimal) -> String {
