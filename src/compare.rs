@@ -1,8 +1,10 @@
 //! Year over year: areas (and leaves) across several scored dossiers, in points and in
 //! percent of each year's maximum. Leaves are matched by code, or through the later
 //! criteria set's `replaces` (renamed or merged leaves); anything else is not comparable.
-//! A node whose maximum changed is compared in percent only.
+//! A node whose maximum changed is compared in percent only. Where a year's criteria have
+//! bonus and penalty points, each section after its cap is a row of its own, in points.
 
+use crate::criteria::AdjustmentKind;
 use crate::lang::{Lang, Text};
 use crate::number::{percent_of, show_points};
 use crate::scoring::ScoreSheet;
@@ -33,6 +35,10 @@ pub enum Level {
     Total,
     Area,
     Leaf,
+    /// The bonus points after the section's cap (`max` is `max_bonus`).
+    Bonus,
+    /// The penalty points after the section's cap (`max` is `max_penalty`).
+    Penalty,
 }
 
 impl Level {
@@ -41,6 +47,8 @@ impl Level {
             Level::Total => "total",
             Level::Area => "area",
             Level::Leaf => "leaf",
+            Level::Bonus => "bonus",
+            Level::Penalty => "penalty",
         }
     }
 }
@@ -59,6 +67,22 @@ pub struct Cell {
 impl Cell {
     pub fn percent(&self) -> Option<Decimal> {
         percent_of(self.achieved, self.max)
+    }
+}
+
+impl Row {
+    /// A bonus or penalty row: compared in points only, with no percentage.
+    pub fn is_adjustment(&self) -> bool {
+        matches!(self.level, Level::Bonus | Level::Penalty)
+    }
+
+    /// A cell's percentage of its maximum, where the row has one.
+    pub fn percent(&self, cell: &Cell) -> Option<Decimal> {
+        if self.is_adjustment() {
+            None
+        } else {
+            cell.percent()
+        }
     }
 }
 
@@ -151,6 +175,25 @@ fn total_cell(s: &ScoreSheet) -> Cell {
         },
         max: t.max,
     }
+}
+
+/// A year's bonus or penalty after its cap, by its basis; `None` without adjustments.
+fn adjustment_cell(s: &ScoreSheet, kind: AdjustmentKind) -> Option<Cell> {
+    let adj = s.adjustments.as_ref()?;
+    let b = basis(s);
+    let section = adj.section(kind, &|n| match b {
+        Basis::Appraised => n.appraised.unwrap_or_default(),
+        Basis::Projected => n.achieved,
+    });
+    Some(Cell {
+        codes: Vec::new(),
+        achieved: section.applied,
+        max: match kind {
+            AdjustmentKind::Bonus => adj.max_bonus,
+            AdjustmentKind::Penalty => adj.max_penalty,
+        },
+        unscored: Decimal::ZERO,
+    })
 }
 
 /// The codes of `earlier` that a node of the later year stands for: the ones its
@@ -254,9 +297,36 @@ pub fn compare(sheets: &[(&ScoreSheet, &crate::criteria::Criteria)], detail: boo
             });
         }
     }
+    // Bonus and penalty after the areas, when any year's criteria have them.
+    if sheets.iter().any(|(s, _)| s.adjustments.is_some()) {
+        for (level, kind) in [
+            (Level::Bonus, AdjustmentKind::Bonus),
+            (Level::Penalty, AdjustmentKind::Penalty),
+        ] {
+            rows.push(Row {
+                level,
+                code: String::new(),
+                name: String::new(),
+                cells: sheets
+                    .iter()
+                    .map(|(s, _)| adjustment_cell(s, kind))
+                    .collect(),
+                changes: Vec::new(),
+            });
+        }
+    }
     for row in &mut rows {
+        let adjustment = row.is_adjustment();
         row.changes = (1..n)
             .map(|j| {
+                if adjustment {
+                    return adjustment_change(
+                        years[j - 1].year,
+                        years[j].year,
+                        &row.cells[j - 1],
+                        &row.cells[j],
+                    );
+                }
                 change(
                     years[j - 1].year,
                     years[j].year,
@@ -267,6 +337,23 @@ pub fn compare(sheets: &[(&ScoreSheet, &crate::criteria::Criteria)], detail: boo
             .collect();
     }
     Comparison { years, rows }
+}
+
+/// Bonus and penalty are compared in points, whatever their caps; a year without them has
+/// nothing to compare (and no note: its criteria simply have no such section).
+fn adjustment_change(from: i32, to: i32, a: &Option<Cell>, b: &Option<Cell>) -> Change {
+    let points = match (a, b) {
+        (Some(a), Some(b)) => Some(b.achieved - a.achieved),
+        _ => None,
+    };
+    Change {
+        from,
+        to,
+        points,
+        percent: None,
+        comparable: points.is_some(),
+        note: None,
+    }
 }
 
 fn change(from: i32, to: i32, a: &Option<Cell>, b: &Option<Cell>) -> Change {

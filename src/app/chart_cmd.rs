@@ -4,7 +4,9 @@
 use super::compare_cmd::{comparison, load_all};
 use super::gap_cmd::{measure, rankings_of};
 use super::{Outcome, Status};
-use crate::chart::{self, AreaBar, AreasChart, GapChart, RankBar, RankKind, Series, TrendChart};
+use crate::chart::{
+    self, AdjustmentBar, AreaBar, AreasChart, GapChart, RankBar, RankKind, Series, TrendChart,
+};
 use crate::compare::{Basis, Level};
 use crate::diag::Diagnostic;
 use crate::fsio::write_atomic;
@@ -111,6 +113,15 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
                 unscored: crate::compare::unscored_under(s, &n.code),
             })
             .collect(),
+        adjustment: s.adjustments.as_ref().map(|a| {
+            let section = |kind| a.section(kind, &|n| n.achieved).applied;
+            AdjustmentBar {
+                bonus: section(crate::criteria::AdjustmentKind::Bonus),
+                max_bonus: a.max_bonus,
+                penalty: section(crate::criteria::AdjustmentKind::Penalty),
+                max_penalty: a.max_penalty,
+            }
+        }),
         footer,
     };
 

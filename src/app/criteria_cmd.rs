@@ -166,12 +166,20 @@ pub fn criteria_import(a: &ImportArgs, lang: Lang) -> Outcome {
         (Lang::Vi, _) => " (danh sách ở trên)",
         (Lang::En, _) => " (listed above)",
     };
+    let items = json["adjustments"]["items"].as_array();
+    let of_kind = |k: &str| items.map_or(0, |i| i.iter().filter(|x| x["kind"] == k).count());
+    let (bonus, penalty) = (of_kind("bonus"), of_kind("penalty"));
+    let adjusted = match (lang, items.is_some()) {
+        (_, false) => String::new(),
+        (Lang::Vi, true) => format!("; {bonus} khoản điểm thưởng, {penalty} khoản điểm trừ"),
+        (Lang::En, true) => format!("; {bonus} bonus and {penalty} penalty items"),
+    };
     let mut out = Outcome::ok(match lang {
         Lang::Vi => format!(
-            "đã ghi {target}: {areas} lĩnh vực, {leaves} tiêu chí lá, {manual} tiêu chí chấm tay vì chưa đọc được cách tính điểm{listed}; kiểm tra: parscore criteria check {target}\n"
+            "đã ghi {target}: {areas} lĩnh vực, {leaves} tiêu chí lá, {manual} tiêu chí chấm tay vì chưa đọc được cách tính điểm{listed}{adjusted}; kiểm tra: parscore criteria check {target}\n"
         ),
         Lang::En => format!(
-            "wrote {target}: {areas} areas, {leaves} leaves, {manual} manual rules whose wording could not be read{listed}; check: parscore criteria check {target}\n"
+            "wrote {target}: {areas} areas, {leaves} leaves, {manual} manual rules whose wording could not be read{listed}{adjusted}; check: parscore criteria check {target}\n"
         ),
     });
     out.err = diagnostics::lines(&imported.diagnostics, lang);

@@ -1,5 +1,7 @@
 //! `areas.svg`: each area's achieved points against its maximum, in percent, with the
-//! points at risk for missing evidence and, for an appraised year, the council's points.
+//! points at risk for missing evidence and, for an appraised year, the council's points;
+//! where the criteria have bonus and penalty points, one more row shows them after their
+//! caps (the bonus against `max_bonus`, the penalty against `max_penalty`).
 
 use super::draw::*;
 use crate::lang::Lang;
@@ -21,11 +23,22 @@ pub struct AreaBar {
     pub unscored: Decimal,
 }
 
+/// Bonus and penalty points, each after its section's cap.
+#[derive(Clone, Debug)]
+pub struct AdjustmentBar {
+    pub bonus: Decimal,
+    pub max_bonus: Decimal,
+    pub penalty: Decimal,
+    pub max_penalty: Decimal,
+}
+
 #[derive(Clone, Debug)]
 pub struct AreasChart {
     pub title: String,
     pub subtitle: String,
     pub bars: Vec<AreaBar>,
+    /// The bonus / penalty row, when the criteria have adjustments.
+    pub adjustment: Option<AdjustmentBar>,
     /// The closing line under the bars (the totals, as `score` prints them).
     pub footer: String,
 }
@@ -57,18 +70,19 @@ fn shown_bars(bars: &[AreaBar]) -> (Vec<&AreaBar>, usize) {
 pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
     let vi = lang == Lang::Vi;
     let (bars, left_out) = shown_bars(&c.bars);
-    let rows = bars.len() as i32;
+    let rows = bars.len() as i32 + c.adjustment.is_some() as i32;
     let note = (left_out > 0) as i32 * 36;
     let height = (TOP + rows * ROW + 130 + note) as u32;
     svg(height, |root| {
         heading(root, &c.title, &c.subtitle)?;
         let x_of = |pct: f64| BAR_X + (pct.clamp(0.0, 100.0) / 100.0 * BAR_W as f64).round() as i32;
-        // Grid every 20 %.
+        // Grid every 20 %, over the areas (the bonus / penalty row is in points).
         let bottom = TOP + rows * ROW;
+        let grid_bottom = TOP + bars.len() as i32 * ROW;
         for step in 0..=5 {
             let x = x_of(step as f64 * 20.0);
             root.draw(&PathElement::new(
-                vec![(x, TOP - 10), (x, bottom)],
+                vec![(x, TOP - 10), (x, grid_bottom)],
                 LIGHT.stroke_width(1),
             ))?;
             root.draw(&Text::new(
@@ -162,6 +176,9 @@ pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
                 ))?;
             }
         }
+        if let Some(a) = &c.adjustment {
+            adjustment_row(root, a, TOP + bars.len() as i32 * ROW + 14, lang)?;
+        }
         let ly = bottom + 34;
         let mut x = LABEL_X;
         let entries: Vec<(RGBColor, &str)> = if vi {
@@ -215,4 +232,75 @@ pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
         }
         Ok::<(), DrawingAreaErrorKind<std::io::Error>>(())
     })
+}
+
+/// The bonus / penalty row: the bar's width split between the two caps, the bonus filled
+/// from the left of its part, the penalty from the left of its own; the figures as text.
+fn adjustment_row(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    a: &AdjustmentBar,
+    y0: i32,
+    lang: Lang,
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+    let vi = lang == Lang::Vi;
+    let y1 = y0 + 34;
+    root.draw(&Text::new(
+        if vi {
+            "Điểm thưởng / điểm trừ"
+        } else {
+            "Bonus / penalty"
+        },
+        (LABEL_X, (y0 + y1) / 2),
+        anchored(style(20.0, INK), HPos::Left, VPos::Center),
+    ))?;
+    let caps = a.max_bonus + a.max_penalty;
+    if caps > Decimal::ZERO {
+        const GAP: i32 = 12;
+        let width = |d: Decimal| {
+            (f(d) / f(caps) * (BAR_W - GAP) as f64)
+                .round()
+                .clamp(0.0, (BAR_W - GAP) as f64) as i32
+        };
+        let bonus_end = BAR_X + width(a.max_bonus);
+        let penalty_start = bonus_end + GAP;
+        for (start, cap, points, colour) in [
+            (BAR_X, a.max_bonus, a.bonus, PROJECTED),
+            (penalty_start, a.max_penalty, a.penalty, ORANGE),
+        ] {
+            if cap > Decimal::ZERO {
+                root.draw(&Rectangle::new(
+                    [(start, y0), (start + width(cap), y1)],
+                    LIGHT.filled(),
+                ))?;
+                root.draw(&Rectangle::new(
+                    [(start, y0), (start + width(points.min(cap)), y1)],
+                    colour.filled(),
+                ))?;
+            }
+        }
+    }
+    let p = |d: Decimal| show_points(d, lang);
+    // No minus sign: the built-in font has none, and "trừ" already says it is taken off.
+    let (bonus, penalty) = if vi {
+        (
+            format!("thưởng +{} (tối đa {})", p(a.bonus), p(a.max_bonus)),
+            format!("trừ {} (tối đa {})", p(a.penalty), p(a.max_penalty)),
+        )
+    } else {
+        (
+            format!("bonus +{} (max {})", p(a.bonus), p(a.max_bonus)),
+            format!("penalty {} (max {})", p(a.penalty), p(a.max_penalty)),
+        )
+    };
+    root.draw(&Text::new(
+        bonus,
+        (BAR_X + BAR_W + 14, y0 + 2),
+        anchored(style(19.0, PROJECTED), HPos::Left, VPos::Top),
+    ))?;
+    root.draw(&Text::new(
+        penalty,
+        (BAR_X + BAR_W + 14, y0 + 26),
+        anchored(style(19.0, ORANGE), HPos::Left, VPos::Top),
+    ))?;
+    Ok(())
 }

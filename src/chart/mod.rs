@@ -10,7 +10,7 @@ mod draw;
 mod ranking;
 mod trend;
 
-pub use areas::{areas, AreaBar, AreasChart};
+pub use areas::{areas, AdjustmentBar, AreaBar, AreasChart};
 pub use ranking::{gap_chart, GapChart, RankBar, RankKind};
 pub use trend::{trend, Series, TrendChart};
 

@@ -39,6 +39,24 @@ fn cell_text(c: &Option<Cell>, lang: Lang) -> String {
     }
 }
 
+/// A bonus or penalty cell: the points after the section's cap, beside the cap; nothing
+/// for a year whose criteria have no such section.
+fn adjustment_cell_text(c: &Option<Cell>, lang: Lang) -> String {
+    match (c, lang) {
+        (None, _) => String::new(),
+        (Some(c), Lang::Vi) => format!(
+            "{} (tối đa {})",
+            show_points(c.achieved, lang),
+            show_points(c.max, lang)
+        ),
+        (Some(c), Lang::En) => format!(
+            "{} (max {})",
+            show_points(c.achieved, lang),
+            show_points(c.max, lang)
+        ),
+    }
+}
+
 fn change_text(ch: &Change, lang: Lang) -> String {
     let pct = |d: Decimal| signed(d, format!("{}%", show_percent(d, lang)));
     match (ch.points, ch.percent) {
@@ -58,6 +76,20 @@ fn label(r: &Row, lang: Lang) -> (String, String) {
             match lang {
                 Lang::Vi => "Tổng điểm (Chỉ số)".into(),
                 Lang::En => "Total (index)".into(),
+            },
+        ),
+        Level::Bonus => (
+            String::new(),
+            match lang {
+                Lang::Vi => "Điểm thưởng (sau mức trần)".into(),
+                Lang::En => "Bonus (after its cap)".into(),
+            },
+        ),
+        Level::Penalty => (
+            String::new(),
+            match lang {
+                Lang::Vi => "Điểm trừ (sau mức trần)".into(),
+                Lang::En => "Penalty (after its cap)".into(),
             },
         ),
         _ => (r.code.clone(), r.name.clone()),
@@ -111,8 +143,16 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
     for r in &c.rows {
         let (code, name) = label(r, lang);
         let mut row = vec![code, name];
-        row.extend(r.cells.iter().map(|x| cell_text(x, lang)));
-        row.extend(r.changes.iter().map(|ch| change_text(ch, lang)));
+        if r.is_adjustment() {
+            row.extend(r.cells.iter().map(|x| adjustment_cell_text(x, lang)));
+            row.extend(r.changes.iter().map(|ch| match ch.points {
+                Some(p) => signed(p, show_points(p, lang)),
+                None => String::new(),
+            }));
+        } else {
+            row.extend(r.cells.iter().map(|x| cell_text(x, lang)));
+            row.extend(r.changes.iter().map(|ch| change_text(ch, lang)));
+        }
         for ch in &r.changes {
             if let Some(n) = &ch.note {
                 let who = if r.level == Level::Total {
@@ -146,7 +186,8 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
 }
 
 /// One row per node and year: `level,code,name,year,basis,achieved,max,percent,
-/// from_year,change_points,change_percent,comparable,note`.
+/// from_year,change_points,change_percent,comparable,note`; `bonus` and `penalty` rows
+/// (points after the cap, `max` the cap, no percent) only for the years that have them.
 pub fn csv(c: &Comparison, lang: Lang) -> String {
     let mut w = CsvOut::new();
     w.row([
@@ -168,6 +209,9 @@ pub fn csv(c: &Comparison, lang: Lang) -> String {
     for r in &c.rows {
         for (j, y) in c.years.iter().enumerate() {
             let cell = &r.cells[j];
+            if r.is_adjustment() && cell.is_none() {
+                continue;
+            }
             let ch = j.checked_sub(1).map(|i| &r.changes[i]);
             let opt = |d: Option<Decimal>| d.map(machine).unwrap_or_default();
             w.row([
@@ -179,7 +223,7 @@ pub fn csv(c: &Comparison, lang: Lang) -> String {
                 cell.as_ref().map(|x| x.codes.join(";")).unwrap_or_default(),
                 opt(cell.as_ref().map(|x| x.achieved)),
                 opt(cell.as_ref().map(|x| x.max)),
-                opt(cell.as_ref().and_then(Cell::percent)),
+                opt(cell.as_ref().and_then(|x| r.percent(x))),
                 ch.map(|x| x.from.to_string()).unwrap_or_default(),
                 opt(ch.and_then(|x| x.points)),
                 opt(ch.and_then(|x| x.percent)),
@@ -211,7 +255,7 @@ pub fn json(c: &Comparison, lang: Lang) -> serde_json::Value {
                 .map(|(x, y)| {
                     x.as_ref().map(|x| json!({
                         "year": y.year, "codes": x.codes, "achieved": machine(x.achieved),
-                        "max": machine(x.max), "percent": x.percent().map(machine),
+                        "max": machine(x.max), "percent": r.percent(x).map(machine),
                     }))
                 })
                 .collect();

@@ -8,6 +8,8 @@
 //! 0,75. 8 + 2 − 0,75 = 9,25 → 92,50.
 //! `bonus_above_the_index_cap`: 1.1 = 9,5; T1 2 → 1; T2 → 1; 9,5 + 2 = 11,5, counted as 10
 //! → 100,00 (115,00 where the file says the index may exceed 100).
+//! `compare` of the two as 2026 and 2027: bonus 2 and 2 (2,5 and 2 declared, capped at 2),
+//! penalty 0,75 then 0.
 
 use crate::harness::{copy_dossier, data, run, run_in};
 use serde_json::Value;
@@ -251,26 +253,35 @@ fn a_bonus_item_without_its_evidence_puts_its_points_at_risk() {
     assert_eq!(v["total"]["strict"], "8.25");
 }
 
-#[test]
-fn compare_totals_the_year_after_its_adjustments() {
-    // The index-cap dossier as a later year: 92,50 (after bonus and penalty) then 100,00.
+/// `bonus_and_penalty` (2026) beside `bonus_above_the_index_cap` as 2027, in a temporary
+/// folder holding both.
+fn two_bonus_years() -> tempfile::TempDir {
     let dir = copy_dossier("bonus_and_penalty");
     let other = dir.path().join("dossiers/bonus_2027");
     crate::harness::copy_into(&data("dossiers/bonus_above_the_index_cap"), &other);
     let settings = other.join("dossier.json");
     let text = std::fs::read_to_string(&settings).unwrap();
     std::fs::write(&settings, text.replace("2026", "2027")).unwrap();
-    let (code, out, err) = run_in(
-        dir.path(),
-        &[
-            "compare",
-            "dossiers/bonus_and_penalty",
-            "dossiers/bonus_2027",
-            "--format",
-            "json",
-        ],
-    );
+    dir
+}
+
+fn compare_two_bonus_years(extra: &[&str]) -> String {
+    let dir = two_bonus_years();
+    let mut args = vec![
+        "compare",
+        "dossiers/bonus_and_penalty",
+        "dossiers/bonus_2027",
+    ];
+    args.extend_from_slice(extra);
+    let (code, out, err) = run_in(dir.path(), &args);
     assert_eq!(code, 0, "{err}");
+    out
+}
+
+#[test]
+fn compare_totals_the_year_after_its_adjustments() {
+    // The index-cap dossier as a later year: 92,50 (after bonus and penalty) then 100,00.
+    let out = compare_two_bonus_years(&["--format", "json"]);
     let v: Value = serde_json::from_str(&out).unwrap();
     let total = v["rows"]
         .as_array()
@@ -282,4 +293,185 @@ fn compare_totals_the_year_after_its_adjustments() {
     assert_eq!(total["years"][0]["percent"], "92.50");
     assert_eq!(total["years"][1]["achieved"], "10.00");
     assert_eq!(total["years"][1]["percent"], "100.00");
+}
+
+#[test]
+fn compare_shows_bonus_and_penalty_after_their_caps_as_rows_of_their_own() {
+    // 2026: bonus 2,5 capped at 2, penalty 0,75. 2027: T1 2 → 1, T2 1: bonus 2; no penalty.
+    // Bonus 2 → 2 (0); penalty 0,75 → 0 (−0,75), in points, with no percentage.
+    let out = compare_two_bonus_years(&[]);
+    assert!(
+        out.contains(
+            "      Điểm thưởng (sau mức trần)         2 (tối đa 2)      2 (tối đa 2)                0 \n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "      Điểm trừ (sau mức trần)       0,75 (tối đa 1,5)    0 (tối đa 1,5)            -0,75 \n"
+        ),
+        "{out}"
+    );
+    // After the areas.
+    let area = out.find(" 1    Công tác chỉ đạo").unwrap();
+    assert!(area < out.find("Điểm thưởng").unwrap(), "{out}");
+
+    let out = compare_two_bonus_years(&["--format", "csv"]);
+    assert!(
+        out.contains(
+            "bonus,,,2026,projected,,2.00,2.00,,,,,,\n\
+             bonus,,,2027,projected,,2.00,2.00,,2026,0.00,,true,\n\
+             penalty,,,2026,projected,,0.75,1.50,,,,,,\n\
+             penalty,,,2027,projected,,0.00,1.50,,2026,-0.75,,true,\n"
+        ),
+        "{out}"
+    );
+
+    let out = compare_two_bonus_years(&["--format", "json"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let row = |level: &str| {
+        v["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["level"] == level)
+            .unwrap()
+            .clone()
+    };
+    let bonus = row("bonus");
+    assert_eq!(bonus["years"][0]["achieved"], "2.00");
+    assert_eq!(bonus["years"][0]["max"], "2.00");
+    assert_eq!(bonus["years"][0]["percent"], Value::Null);
+    assert_eq!(bonus["changes"][0]["points"], "0.00");
+    let penalty = row("penalty");
+    assert_eq!(penalty["years"][0]["achieved"], "0.75");
+    assert_eq!(penalty["years"][1]["achieved"], "0.00");
+    assert_eq!(penalty["years"][1]["max"], "1.50");
+    assert_eq!(penalty["changes"][0]["points"], "-0.75");
+    assert_eq!(penalty["changes"][0]["comparable"], true);
+}
+
+#[test]
+fn compare_shows_nothing_for_a_year_whose_criteria_have_no_adjustments() {
+    // compare_old (2025, no adjustments) then bonus_and_penalty (2026): the rows are there
+    // for 2026 only, with nothing for 2025 and no change.
+    let old = data("dossiers/compare_old");
+    let new = data("dossiers/bonus_and_penalty");
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let (code, out, err) = run(&["compare", old, new, "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    let line = out
+        .lines()
+        .find(|l| l.contains("Bonus (after its cap)"))
+        .unwrap();
+    assert_eq!(
+        line.split_whitespace().collect::<Vec<_>>(),
+        ["Bonus", "(after", "its", "cap)", "2", "(max", "2)"]
+    );
+    let line = out
+        .lines()
+        .find(|l| l.contains("Penalty (after its cap)"))
+        .unwrap();
+    assert_eq!(
+        line.split_whitespace().collect::<Vec<_>>(),
+        ["Penalty", "(after", "its", "cap)", "0.75", "(max", "1.5)"]
+    );
+    let (_, out, _) = run(&["compare", old, new, "--format", "csv"]);
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("bonus") || l.starts_with("penalty"))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "bonus,,,2026,projected,,2.00,2.00,,2025,,,false,",
+            "penalty,,,2026,projected,,0.75,1.50,,2025,,,false,"
+        ]
+    );
+    let (_, out, _) = run(&["compare", old, new, "--format", "json"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let bonus = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["level"] == "bonus")
+        .unwrap();
+    assert_eq!(bonus["years"][0], Value::Null);
+    assert_eq!(bonus["years"][1]["achieved"], "2.00");
+    assert_eq!(bonus["changes"][0]["points"], Value::Null);
+}
+
+/// The texts of an SVG, in document order, each trimmed.
+fn svg_texts(path: &std::path::Path) -> Vec<String> {
+    let svg = std::fs::read_to_string(path).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            n.descendants()
+                .filter(|t| t.is_text())
+                .filter_map(|t| t.text())
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+fn charts_of(dossier: &str, lang: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let path = data(&format!("dossiers/{dossier}"));
+    let charts = out.path().join("charts");
+    let (code, _, err) = run(&[
+        "chart",
+        path.to_str().unwrap(),
+        "--out",
+        charts.to_str().unwrap(),
+        "--threshold",
+        "90",
+        "--lang",
+        lang,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    (out, charts)
+}
+
+#[test]
+fn the_areas_chart_has_a_bonus_and_penalty_row_after_the_areas() {
+    // Bonus 2 (2,5 declared, capped at 2) of at most 2; penalty 0,75 of at most 1,5.
+    let (_dir, charts) = charts_of("bonus_and_penalty", "vi");
+    let texts = svg_texts(&charts.join("areas.svg"));
+    let row = texts
+        .iter()
+        .position(|t| t == "Điểm thưởng / điểm trừ")
+        .unwrap_or_else(|| panic!("{texts:?}"));
+    assert!(
+        texts[..row].contains(&"8 / 10 (80,00%)".to_string()),
+        "{texts:?}"
+    );
+    assert_eq!(texts[row + 1], "thưởng +2 (tối đa 2)");
+    assert_eq!(texts[row + 2], "trừ 0,75 (tối đa 1,5)");
+    assert!(texts.contains(&"Tổng: 9,25 / 10 điểm — Chỉ số 92,50".to_string()));
+    // gap.svg already measures the total after the adjustments.
+    let gap = svg_texts(&charts.join("gap.svg"));
+    assert!(
+        gap.contains(&"Dự kiến 92,50: vượt 2,50 (phải đạt trên ngưỡng)".to_string()),
+        "{gap:?}"
+    );
+
+    let (_dir, charts) = charts_of("bonus_and_penalty", "en");
+    let texts = svg_texts(&charts.join("areas.svg"));
+    let row = texts.iter().position(|t| t == "Bonus / penalty").unwrap();
+    assert_eq!(texts[row + 1], "bonus +2 (max 2)");
+    assert_eq!(texts[row + 2], "penalty 0.75 (max 1.5)");
+}
+
+#[test]
+fn the_areas_chart_of_criteria_without_adjustments_has_no_such_row() {
+    let (_dir, charts) = charts_of("scored_by_hand", "vi");
+    let texts = svg_texts(&charts.join("areas.svg"));
+    assert!(
+        !texts.iter().any(|t| t.contains("Điểm thưởng")),
+        "{texts:?}"
+    );
 }

@@ -2,6 +2,9 @@
 //! primer (Cà Mau 2013, area 1; Phú Thọ 2025 phrasings) and the issue's phrasings, as a
 //! Word document, a workbook and a CSV file, yields exactly the rules they state; wording
 //! it cannot read becomes a manual rule and is listed; a broken table gives located errors.
+//! The table ends with a bonus section titled as an area ("III ĐIỂM THƯỞNG", at most 2)
+//! and a penalty section on a row of its own with no maximum (its items add up to 2): they
+//! become the `adjustments` section, T1, T2, P1, P2, with `index_capped` assumed and said.
 
 use crate::harness::run;
 use serde_json::{json, Value};
@@ -27,6 +30,12 @@ const ROWS: &[[&str; 5]] = &[
     ["1.3", "Rà soát, hệ thống hóa VBQPPL", "2", "Có: Điểm tối đa; Có vi phạm nhẹ: trừ 50% điểm; Hoàn thành tốt: 75% điểm; Thực hiện một phần: 1/2 × điểm tối đa; Không: 0 điểm", ""],
     ["1.4", "Ban chỉ đạo CCHC họp định kỳ", "20", "Họp 4 lần/năm: 20 điểm", "Biên bản họp"],
     ["1.5", "Thực hiện các nhiệm vụ khác về thể chế", "1", "Thực hiện chưa đầy đủ: trừ điểm tương ứng", ""],
+    ["III", "ĐIỂM THƯỞNG", "2", "", ""],
+    ["1", "Sáng kiến CCHC được công nhận", "1.5", "Mỗi sáng kiến được công nhận: cộng 0,5 điểm", "Quyết định công nhận sáng kiến (nếu có)"],
+    ["2", "Giải thưởng về CCHC", "1", "Cấp thành phố: 1; Không: 0", ""],
+    ["", "Điểm trừ", "", "", ""],
+    ["1", "Báo cáo CCHC gửi chậm", "1", "Mỗi báo cáo gửi chậm trừ 0,25 điểm", ""],
+    ["2", "Vi phạm bị cơ quan có thẩm quyền kết luận", "1", "Có vi phạm: 1; Không: 0", ""],
 ];
 
 const HEADER: [&str; 5] = [
@@ -223,7 +232,28 @@ fn expected() -> Vec<(String, Value, Value)> {
     ]
 }
 
-fn imports_exactly(make: fn(&Path), name: &str, manual_at: &str) {
+/// The `adjustments` section the table's last rows state.
+fn expected_adjustments(source: &str) -> Value {
+    let official = format!("official: {source}");
+    json!({
+        "max_bonus": "2", "max_penalty": "2", "index_capped": true,
+        "items": [
+            { "code": "T1", "name": "Sáng kiến CCHC được công nhận", "kind": "bonus", "max": "1.5",
+              "rule": { "kind": "count", "unit": "sáng kiến", "per": "0.5" }, "provenance": official,
+              "evidence": [ { "what": "Quyết định công nhận sáng kiến (nếu có)", "required": "if_happened" } ] },
+            { "code": "T2", "name": "Giải thưởng về CCHC", "kind": "bonus", "max": "1",
+              "rule": { "kind": "levels", "levels": [ { "label": "Cấp thành phố", "points": "1" }, { "label": "Không", "points": "0" } ] },
+              "provenance": official },
+            { "code": "P1", "name": "Báo cáo CCHC gửi chậm", "kind": "penalty", "max": "1",
+              "rule": { "kind": "count", "unit": "báo cáo", "per": "0.25" }, "provenance": official },
+            { "code": "P2", "name": "Vi phạm bị cơ quan có thẩm quyền kết luận", "kind": "penalty", "max": "1",
+              "rule": { "kind": "levels", "levels": [ { "label": "Có vi phạm", "points": "1" }, { "label": "Không", "points": "0" } ] },
+              "provenance": official }
+        ]
+    })
+}
+
+fn imports_exactly(make: fn(&Path), name: &str, manual_at: &str, bonus_at: &str) {
     let dir = tempfile::tempdir().unwrap();
     let table = dir.path().join(name);
     make(&table);
@@ -240,10 +270,16 @@ fn imports_exactly(make: fn(&Path), name: &str, manual_at: &str) {
         said.contains(": 2 lĩnh vực, 11 tiêu chí lá, 1 tiêu chí chấm tay"),
         "{said}"
     );
-    // The one rule it cannot read is listed with its place in the table and kept.
+    assert!(
+        said.contains("; 2 khoản điểm thưởng, 2 khoản điểm trừ; kiểm tra"),
+        "{said}"
+    );
+    // The one rule it cannot read is listed with its place in the table and kept; the
+    // index cap, which no table states, is said to be assumed.
     assert_eq!(
         err,
-        format!("{}:{manual_at}: [2.1.5] cảnh báo: chưa đọc được cách tính điểm \"Thực hiện chưa đầy đủ: trừ điểm tương ứng\": đặt là chấm tay (manual), nguyên văn giữ trong \"provenance\"; sửa tệp JSON nếu cần\n", table.display())
+        format!("{t}:{manual_at}: [2.1.5] cảnh báo: chưa đọc được cách tính điểm \"Thực hiện chưa đầy đủ: trừ điểm tương ứng\": đặt là chấm tay (manual), nguyên văn giữ trong \"provenance\"; sửa tệp JSON nếu cần\n\
+                 {t}:{bonus_at}: cảnh báo: bảng không nói chỉ số có được vượt 100 khi cộng điểm thưởng hay không: coi là không vượt (\"index_capped\": true); sửa tệp JSON nếu quy định cho phép vượt\n", t = table.display())
     );
     let got = rules(&out);
     for (want, have) in expected().iter().zip(&got) {
@@ -255,23 +291,29 @@ fn imports_exactly(make: fn(&Path), name: &str, manual_at: &str) {
         (v["year"].clone(), v["total"].clone()),
         (json!(2026), json!("32"))
     );
+    assert_eq!(v["adjustments"], expected_adjustments(name));
     let (code, said, err) = run(&["criteria", "check", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{said}{err}");
 }
 
 #[test]
 fn a_word_annex_with_merged_cells_imports_to_the_rules_it_states() {
-    imports_exactly(write_docx, "phu-luc-2026.docx", "'Bảng 2'!D17");
+    imports_exactly(
+        write_docx,
+        "phu-luc-2026.docx",
+        "'Bảng 2'!D17",
+        "'Bảng 2'!B18",
+    );
 }
 
 #[test]
 fn an_excel_annex_below_its_title_imports_to_the_same_rules() {
-    imports_exactly(write_xlsx, "phu-luc-2026.xlsx", "Sheet1!D19");
+    imports_exactly(write_xlsx, "phu-luc-2026.xlsx", "Sheet1!D19", "Sheet1!B20");
 }
 
 #[test]
 fn a_csv_annex_imports_to_the_same_rules() {
-    imports_exactly(write_csv, "phu-luc-2026.csv", "17");
+    imports_exactly(write_csv, "phu-luc-2026.csv", "17", "18");
 }
 
 #[test]
@@ -308,4 +350,77 @@ fn a_broken_table_gives_located_errors_and_writes_nothing() {
         )
     );
     assert!(!out.exists());
+}
+
+#[test]
+fn bonus_and_penalty_under_one_heading_are_read_by_their_lettered_sections() {
+    // "IV Điểm thưởng, điểm trừ" over "A Điểm thưởng" (at most 1) and "B Điểm trừ" (written
+    // "-0,5"); a row under the common heading before either section is neither, and skipped.
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("thuong-tru.csv");
+    std::fs::write(
+        &table,
+        "STT,Tiêu chí,Điểm tối đa,Cách tính điểm\n\
+         I,Công tác chỉ đạo,1,\n\
+         1,Kế hoạch CCHC,1,\n\
+         1.1,Ban hành kế hoạch,1,Có: 1; Không: 0\n\
+         IV,\"Điểm thưởng, điểm trừ\",,\n\
+         -,Ghi chú chung,,\n\
+         A,Điểm thưởng,1,\n\
+         1,Mô hình mới được nhân rộng,1,Có: 1; Không: 0\n\
+         B,Điểm trừ,\"-0,5\",\n\
+         1,Chậm báo cáo,\"0,5\",\"Mỗi lần chậm trừ 0,25 điểm\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("ra.json");
+    let (code, said, err) = run(&[
+        "criteria",
+        "import",
+        table.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        said.contains("; 1 khoản điểm thưởng, 1 khoản điểm trừ;"),
+        "{said}"
+    );
+    let t = table.display();
+    assert_eq!(
+        err,
+        format!(
+            "{t}:6: cảnh báo: dòng \"Ghi chú chung\" nằm dưới phần điểm thưởng, điểm trừ chung, chưa biết là điểm thưởng hay điểm trừ: bỏ qua; thêm dòng \"Điểm thưởng\" hoặc \"Điểm trừ\" phía trên\n\
+             {t}:7: cảnh báo: bảng không nói chỉ số có được vượt 100 khi cộng điểm thưởng hay không: coi là không vượt (\"index_capped\": true); sửa tệp JSON nếu quy định cho phép vượt\n"
+        )
+    );
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let a = &v["adjustments"];
+    assert_eq!(
+        (&a["max_bonus"], &a["max_penalty"]),
+        (&json!("1"), &json!("0.5"))
+    );
+    let items: Vec<(&Value, &Value, &Value)> = a["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (&i["code"], &i["kind"], &i["rule"]))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                &json!("T1"),
+                &json!("bonus"),
+                &json!({ "kind": "levels", "levels": [ { "label": "Có", "points": "1" }, { "label": "Không", "points": "0" } ] })
+            ),
+            (
+                &json!("P1"),
+                &json!("penalty"),
+                &json!({ "kind": "count", "unit": "lần", "per": "0.25" })
+            ),
+        ]
+    );
+    assert_eq!(v["total"], "1");
+    let (code, said, err) = run(&["criteria", "check", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{said}{err}");
 }

@@ -6,10 +6,12 @@
 //! is read by [`rules`]; what it cannot read becomes a manual rule with the words kept,
 //! and is listed. Every problem is located by the table's row and cell, and the result is
 //! checked as `criteria check` would check it before anything is written. Bonus and
-//! penalty sections ("Điểm thưởng", "Điểm trừ") are skipped with a warning for now: the
-//! format is still gaining them.
+//! penalty sections ("Điểm thưởng", "Điểm trừ") become the `adjustments` section
+//! ([`adjustments`]).
 
+mod adjustments;
 mod columns;
+mod leaf;
 mod rules;
 
 use crate::diag::Diagnostic;
@@ -39,7 +41,7 @@ pub struct Meta {
     pub source: String,
 }
 
-/// One node as read, with the row it came from.
+/// One node (or bonus or penalty item) as read, with the row it came from.
 struct Read {
     code: String,
     name: String,
@@ -66,9 +68,14 @@ pub fn import(table: &Table, meta: &Meta) -> Imported {
             manual: 0,
         };
     };
-    let nodes = read_rows(table, &cols, &body, &mut diags);
+    let (nodes, sections) = read_rows(table, &cols, &body, &mut diags);
     let mut manual = 0;
-    let json = build(table, &cols, &nodes, meta, &mut diags, &mut manual);
+    let read = ReadTable {
+        table,
+        cols: &cols,
+        meta,
+    };
+    let json = build(&read, &nodes, &sections, &mut diags, &mut manual);
     diags.sort_by_key(|d| (d.line, d.column));
     Imported {
         json,
@@ -77,38 +84,85 @@ pub fn import(table: &Table, meta: &Meta) -> Imported {
     }
 }
 
-/// The rows as nodes with full dotted codes; headings, totals and bonus sections aside.
+/// Where the rows being read belong.
+enum Place {
+    Areas,
+    /// Under a heading over both bonus and penalty, before either section's own row.
+    Both,
+    /// Items of the last bonus or penalty section.
+    Section,
+}
+
+/// The table being imported, its columns and the set's own fields.
+struct ReadTable<'a> {
+    table: &'a Table,
+    cols: &'a Columns,
+    meta: &'a Meta,
+}
+
+/// The rows as nodes with full dotted codes, and the bonus and penalty sections with their
+/// items; headings and totals aside.
 fn read_rows(
     table: &Table,
     cols: &Columns,
     body: &[Row],
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Read> {
+) -> (Vec<Read>, Vec<adjustments::Section>) {
     let roman_areas = body.iter().any(|r| roman(&code_cell(cols, r)).is_some());
     let local = is_local(body, cols);
     let mut area: Option<String> = None;
-    let mut skipping = false;
+    let mut place = Place::Areas;
+    let mut sections: Vec<adjustments::Section> = Vec::new();
     let mut out = Vec::new();
     for row in body {
         let raw = code_cell(cols, row);
         let name = cols.get(row, cols.name).to_string();
         let folded = fold(&name);
-        if folded.contains("điểm thưởng") || folded.contains("điểm trừ") {
-            skipping = true;
-            diags.push(cols.problem(table, row, cols.name, text!(
-                vi: "phần \"{name}\" (điểm thưởng, điểm trừ) chưa được nhập: định dạng tiêu chí đang được bổ sung phần này; các dòng của phần này bị bỏ qua",
-                en: "the section \"{name}\" (bonus and penalty points) is not imported yet: the criteria format is still gaining it; its rows are skipped"
-            )).into_warning());
+        match adjustments::title(&name, &raw) {
+            Some(adjustments::Title::Both) => {
+                place = Place::Both;
+                continue;
+            }
+            Some(adjustments::Title::Section(kind)) => {
+                place = Place::Section;
+                sections.push(adjustments::Section {
+                    kind,
+                    max: adjustments::max_of(cols.get(row, cols.max)),
+                    row: row.clone(),
+                    items: Vec::new(),
+                });
+                continue;
+            }
+            None => {}
+        }
+        let total_row = folded.starts_with("tổng") || folded.starts_with("cộng");
+        if !matches!(place, Place::Areas) && roman(&raw).is_none() {
+            if total_row || name.is_empty() {
+                continue;
+            }
+            let Some(kind) = sections
+                .last()
+                .filter(|_| matches!(place, Place::Section))
+                .map(|x| x.kind)
+            else {
+                diags.push(cols.problem(table, row, cols.name, text!(
+                    vi: "dòng \"{name}\" nằm dưới phần điểm thưởng, điểm trừ chung, chưa biết là điểm thưởng hay điểm trừ: bỏ qua; thêm dòng \"Điểm thưởng\" hoặc \"Điểm trừ\" phía trên",
+                    en: "the row \"{name}\" is under a heading over both bonus and penalty points, so it is neither: skipped; add a row \"Điểm thưởng\" or \"Điểm trừ\" above it"
+                )).into_warning());
+                continue;
+            };
+            let code = adjustments::item_code(kind, &sections);
+            let item = read_one(table, cols, row, code, name, &adjustments::max_of, diags);
+            if let Some(section) = sections.last_mut() {
+                section.items.push(item);
+            }
             continue;
         }
         let code = if let Some(n) = roman(&raw) {
-            skipping = false;
+            place = Place::Areas;
             area = Some(n.to_string());
             n.to_string()
         } else if is_dotted(&raw) {
-            if skipping {
-                continue;
-            }
             match (&area, roman_areas) {
                 (Some(a), true) if local || !raw.starts_with(&format!("{a}.")) => {
                     format!("{a}.{raw}")
@@ -116,10 +170,7 @@ fn read_rows(
                 _ => raw.clone(),
             }
         } else {
-            if skipping || (raw.is_empty() && name.is_empty()) {
-                continue;
-            }
-            if folded.starts_with("tổng") || folded.starts_with("cộng") {
+            if (raw.is_empty() && name.is_empty()) || total_row {
                 continue;
             }
             diags.push(cols.problem(table, row, cols.code, text!(
@@ -128,43 +179,65 @@ fn read_rows(
             )).into_warning());
             continue;
         };
-        let max_text = cols.get(row, cols.max);
-        let max = parse_decimal(max_text);
-        if max.is_none() {
-            diags.push(
-                cols.problem(
-                    table,
-                    row,
-                    cols.max,
-                    text!(
-                        vi: "điểm tối đa \"{max_text}\" không phải là số",
-                        en: "the maximum \"{max_text}\" is not a number"
-                    ),
-                )
-                .for_code(&code),
-            );
-        }
-        let rule = cols
-            .rule
-            .map(|c| cols.get(row, c).to_string())
-            .unwrap_or_default();
-        let survey = [&folded, &fold(&rule)]
-            .iter()
-            .any(|t| t.contains("điều tra xã hội học") || t.contains("đtxhh"));
-        out.push(Read {
+        out.push(read_one(
+            table,
+            cols,
+            row,
             code,
             name,
-            max,
-            rule,
-            evidence: cols
-                .evidence
-                .map(|c| cols.get(row, c).to_string())
-                .unwrap_or_default(),
-            survey,
-            row: row.clone(),
-        });
+            &parse_decimal,
+            diags,
+        ));
     }
-    out
+    (out, sections)
+}
+
+/// A node's or item's row read: its maximum (an error when it is not a number), its rule's
+/// and evidence's words, whether the survey scores it.
+fn read_one(
+    table: &Table,
+    cols: &Columns,
+    row: &Row,
+    code: String,
+    name: String,
+    parse_max: &dyn Fn(&str) -> Option<Decimal>,
+    diags: &mut Vec<Diagnostic>,
+) -> Read {
+    let max_text = cols.get(row, cols.max);
+    let max = parse_max(max_text);
+    if max.is_none() {
+        diags.push(
+            cols.problem(
+                table,
+                row,
+                cols.max,
+                text!(
+                    vi: "điểm tối đa \"{max_text}\" không phải là số",
+                    en: "the maximum \"{max_text}\" is not a number"
+                ),
+            )
+            .for_code(&code),
+        );
+    }
+    let rule = cols
+        .rule
+        .map(|c| cols.get(row, c).to_string())
+        .unwrap_or_default();
+    let survey = [&fold(&name), &fold(&rule)]
+        .iter()
+        .any(|t| t.contains("điều tra xã hội học") || t.contains("đtxhh"));
+    Read {
+        code,
+        name,
+        max,
+        rule,
+        evidence: cols
+            .evidence
+            .map(|c| cols.get(row, c).to_string())
+            .unwrap_or_default(),
+        survey,
+        row: row.clone(),
+    }
 }
 
 /// Whether criteria under Roman areas are numbered within their area (`1`, then `1.1`).
@@ -216,13 +289,13 @@ fn roman(s: &str) -> Option<u32> {
 /// The tree as JSON, its sums checked, then the whole file checked as `criteria check`
 /// would; each problem located at the row the node came from.
 fn build(
-    table: &Table,
-    cols: &Columns,
+    read: &ReadTable,
     nodes: &[Read],
-    meta: &Meta,
+    sections: &[adjustments::Section],
     diags: &mut Vec<Diagnostic>,
     manual: &mut usize,
 ) -> Option<Value> {
+    let (table, cols, meta) = (read.table, read.cols, read.meta);
     let mut rows: HashMap<&str, &Read> = HashMap::new();
     let mut children: HashMap<String, Vec<usize>> = HashMap::new();
     let mut areas = Vec::new();
@@ -244,14 +317,33 @@ fn build(
         }
     }
     let node = |i: usize, diags: &mut Vec<Diagnostic>, manual: &mut usize| {
-        node_json(i, nodes, &children, table, cols, meta, diags, manual)
+        node_json(i, nodes, &children, read, diags, manual)
     };
     let area_json: Vec<Value> = areas.iter().map(|i| node(*i, diags, manual)).collect();
     let total: Decimal = areas.iter().filter_map(|i| nodes[*i].max).sum();
+    let mut items = Vec::new();
+    for section in sections {
+        for item in &section.items {
+            rows.insert(&item.code, item);
+            items.push(adjustments::item_json(
+                read,
+                section.kind,
+                item,
+                diags,
+                manual,
+            ));
+        }
+    }
+    if let Some(first) = sections.first() {
+        diags.push(cols.problem(table, &first.row, cols.name, text!(
+            vi: "bảng không nói chỉ số có được vượt 100 khi cộng điểm thưởng hay không: coi là không vượt (\"index_capped\": true); sửa tệp JSON nếu quy định cho phép vượt",
+            en: "the table does not say whether bonus points may take the index above 100: assumed not (\"index_capped\": true); edit the JSON if the rules allow it"
+        )).into_warning());
+    }
     if diags.iter().any(Diagnostic::is_error) {
         return None;
     }
-    let json = json!({
+    let mut json = json!({
         "format": super::FORMAT,
         "id": meta.id,
         "title": meta.title,
@@ -260,6 +352,9 @@ fn build(
         "note": format!("Nhập từ {} bằng parscore criteria import; các tiêu chí \"manual\" giữ nguyên văn cách tính điểm trong \"provenance\".", meta.source),
         "areas": area_json,
     });
+    if !sections.is_empty() {
+        json["adjustments"] = adjustments::section_json(sections, items);
+    }
     let loaded = super::load_str(&crate::escape::json_pretty(&json), &table.source);
     for d in loaded.diagnostics.into_iter().filter(Diagnostic::is_error) {
         let why = d.message.clone();
@@ -279,17 +374,15 @@ fn build(
     (!diags.iter().any(Diagnostic::is_error)).then_some(json)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn node_json(
     i: usize,
     nodes: &[Read],
     children: &HashMap<String, Vec<usize>>,
-    table: &Table,
-    cols: &Columns,
-    meta: &Meta,
+    read: &ReadTable,
     diags: &mut Vec<Diagnostic>,
     manual: &mut usize,
 ) -> Value {
+    let (table, cols, meta) = (read.table, read.cols, read.meta);
     let n = &nodes[i];
     let max = n.max.unwrap_or_default();
     let mut o = Map::new();
@@ -332,69 +425,21 @@ fn node_json(
         );
         let c: Vec<Value> = kids
             .iter()
-            .map(|k| node_json(*k, nodes, children, table, cols, meta, diags, manual))
+            .map(|k| node_json(*k, nodes, children, read, diags, manual))
             .collect();
         o.insert("children".into(), Value::Array(c));
         return Value::Object(o);
     }
-    let rule = rules::parse(&n.rule, max);
-    let kind = rule
-        .as_ref()
-        .and_then(|r| r["kind"].as_str())
-        .unwrap_or("manual")
-        .to_string();
-    match rule {
-        Some(r) => {
-            o.insert("rule".into(), r);
-            o.insert(
-                "provenance".into(),
-                json!(format!("official: {}", meta.source)),
-            );
-        }
-        None => {
-            *manual += 1;
-            let step = if (max / Decimal::new(25, 2)).fract().is_zero() {
-                "0.25"
-            } else {
-                "0.01"
-            };
-            o.insert("rule".into(), json!({ "kind": "manual", "step": step }));
-            let words = n.rule.replace('\n', " ");
-            o.insert(
-                "provenance".into(),
-                json!(format!(
-                    "modeled: cách tính điểm chưa đọc được, chấm tay; nguyên văn: \"{words}\""
-                )),
-            );
-            diags.push(cols.problem(table, &n.row, cols.rule.unwrap_or(cols.max), text!(
-                vi: "chưa đọc được cách tính điểm \"{words}\": đặt là chấm tay (manual), nguyên văn giữ trong \"provenance\"; sửa tệp JSON nếu cần",
-                en: "cannot read the rule \"{words}\": made a manual rule, the words kept in \"provenance\"; edit the JSON if needed"
-            )).for_code(&n.code).into_warning());
-        }
-    }
-    let items = evidence(&n.evidence, &kind);
-    if !items.is_empty() {
-        o.insert("evidence".into(), Value::Array(items));
-    }
+    leaf::leaf(
+        &mut o,
+        n,
+        max,
+        rules::parse(&n.rule, max),
+        read,
+        diags,
+        manual,
+    );
     Value::Object(o)
-}
-
-/// Evidence items, one per line or `;`; "(nếu có)" is needed only when something happened
-/// where the rule can tell, else optional.
-fn evidence(cell: &str, kind: &str) -> Vec<Value> {
-    cell.split([';', '\n'])
-        .map(|s| s.trim().trim_start_matches(['-', '+', '•']).trim())
-        .filter(|s| !s.is_empty())
-        .map(|what| {
-            let conditional = fold(what).contains("nếu có");
-            let required = match (conditional, kind) {
-                (false, _) => json!(true),
-                (true, "deduct" | "count") => json!("if_happened"),
-                (true, _) => json!(false),
-            };
-            json!({ "what": what, "required": required })
-        })
-        .collect()
 }
 
 fn plain(d: Decimal) -> String {

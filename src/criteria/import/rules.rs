@@ -5,6 +5,8 @@
 //! ("mỗi trường hợp trừ 0,25 điểm") and count bands ("họp 4 lần/năm: 20 điểm"), with points
 //! written as figures, "Điểm tối đa", "75% điểm", "trừ 50% điểm" or "1/2 × điểm tối đa".
 //! Anything else is `None`: the caller keeps the words and makes the leaf a manual rule.
+//! Bonus and penalty items also read "mỗi sáng kiến: cộng 0,5 điểm" as points per case
+//! ([`per_case`]).
 
 use crate::input::{fold, nfc};
 use crate::number::parse_decimal;
@@ -257,6 +259,47 @@ fn counted(c: &str) -> Option<(u64, &'static str)> {
     None
 }
 
+/// What a bonus or penalty item counts, when "mỗi" names it.
+const ITEM_UNITS: &[&str] = &[
+    "sáng kiến",
+    "báo cáo",
+    "trường hợp",
+    "giải thưởng",
+    "văn bản",
+    "mô hình",
+    "nhiệm vụ",
+    "lần",
+    "cuộc",
+    "đợt",
+];
+
+/// "Mỗi sáng kiến được công nhận: cộng 0,5 điểm", "mỗi báo cáo gửi chậm trừ 0,25 điểm":
+/// points per counted case and the thing counted (by default "trường hợp"), for a bonus or
+/// penalty item's `count` rule. One statement only: no bands, no percentages.
+pub fn per_case(written: &str) -> Option<(Decimal, String)> {
+    let folded = fold(&nfc(written.trim()));
+    if folded.contains(';') || folded.contains('%') {
+        return None;
+    }
+    let after = folded.strip_prefix("mỗi ")?;
+    let unit = ITEM_UNITS
+        .iter()
+        .find(|u| after.starts_with(*u))
+        .copied()
+        .unwrap_or("trường hợp");
+    // The first figure followed by "điểm".
+    let mut rest = after;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        let (figure, tail) = split_number(&rest[at..])?;
+        if tail.starts_with("điểm") {
+            return (figure > Decimal::ZERO).then(|| (figure, unit.to_string()));
+        }
+        let used = rest[at..].len() - tail.len();
+        rest = &rest[at + used..];
+    }
+    None
+}
+
 /// A decimal as the criteria format writes it: `0.5`, `2`.
 fn plain(d: Decimal) -> String {
     d.normalize().to_string()
@@ -268,6 +311,25 @@ mod tests {
 
     fn rule(s: &str, max: i64) -> Value {
         parse(s, Decimal::from(max)).unwrap_or(Value::Null)
+    }
+
+    #[test]
+    fn points_per_case_for_bonus_and_penalty_items() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(
+            per_case("Mỗi sáng kiến được công nhận: cộng 0,5 điểm"),
+            Some((d("0.5"), "sáng kiến".into()))
+        );
+        assert_eq!(
+            per_case("Mỗi báo cáo gửi chậm trừ 0,25 điểm"),
+            Some((d("0.25"), "báo cáo".into()))
+        );
+        assert_eq!(
+            per_case("Mỗi vi phạm trong 2 năm: trừ 1 điểm"),
+            Some((d("1"), "trường hợp".into()))
+        );
+        assert_eq!(per_case("Có: 1; Không: 0"), None);
+        assert_eq!(per_case("Mỗi trường hợp trừ 50% điểm"), None);
     }
 
     #[test]
