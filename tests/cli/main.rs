@@ -5,6 +5,7 @@ mod harness;
 mod adjustments;
 mod applicability;
 mod bad_inputs;
+mod browser;
 mod city_scale;
 mod classes;
 mod conditional_evidence;

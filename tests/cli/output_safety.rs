@@ -27,8 +27,16 @@ fn raw_controls(s: &str) -> Vec<char> {
 }
 
 fn assert_no_raw_controls(what: &str, out: &str, err: &str) {
-    assert_eq!(raw_controls(out), [], "{what}: standard output\n{out}");
-    assert_eq!(raw_controls(err), [], "{what}: standard error\n{err}");
+    assert_eq!(
+        raw_controls(out),
+        Vec::<char>::new(),
+        "{what}: standard output\n{out}"
+    );
+    assert_eq!(
+        raw_controls(err),
+        Vec::<char>::new(),
+        "{what}: standard error\n{err}"
+    );
 }
 
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
@@ -350,7 +358,7 @@ fn the_template_puts_an_apostrophe_before_formulas_on_screen_and_in_the_file() {
     assert_eq!(code, 0, "{err}");
     let written = String::from_utf8(fs::read(&file).unwrap()).unwrap();
     for text in [out, written] {
-        assert_eq!(raw_controls(&text), []);
+        assert_eq!(raw_controls(&text), Vec::<char>::new());
         let rows = csv_rows(&text);
         let leaf = row(&rows, 0, "1.1.2", None);
         assert_eq!(leaf[1], "'@SUM(1+1)*cmd|'/C calc'!A0");
