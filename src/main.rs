@@ -406,7 +406,7 @@ fn main() -> ExitCode {
                 (None, None) => app::Outcome::fatal(
                     parscore::diag::Diagnostic::error(
                         "export",
-                        parscore::text!(vi: "cần --xlsx FILE hoặc --docx FILE", en: "--xlsx FILE or --docx FILE is needed"),
+                        parscore::text!(vi: "cần --xlsx hoặc --docx", en: "--xlsx or --docx is needed"),
                     )
                     .into(),
                     lang,
