@@ -128,7 +128,7 @@ pub fn report(d: &ReportData, lang: Lang) -> Result<Vec<u8>, String> {
         format!("Trên đây là báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} của {unit}./.")
     } else {
         format!("This concludes the self-assessment report of {unit} for {year}.")
-    }));
+    }).keep_next(true));
     doc = doc.add_table(header::signature(d.info, &[], lang));
     style::pack(doc)
 }
@@ -229,7 +229,7 @@ pub fn appeal_letter(
         format!("{unit} kính đề nghị Hội đồng thẩm định xem xét, điều chỉnh điểm các tiêu chí thành phần nêu trên./.")
     } else {
         format!("{unit} asks the council to review the points of the components above.")
-    }));
+    }).keep_next(true));
     let first = [if vi { "Như trên;" } else { "As above;" }.to_string()];
     doc = doc.add_table(header::signature(info, &first, lang));
     style::pack(doc)

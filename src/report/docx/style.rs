@@ -185,7 +185,8 @@ pub fn layout_table(widths: [usize; 2], left: Vec<Paragraph>, right: Vec<Paragra
     let row = TableRow::new(vec![
         layout_cell(widths[0], left),
         layout_cell(widths[1], right),
-    ]);
+    ])
+    .cant_split();
     Table::new(vec![row])
         .set_grid(widths.to_vec())
         .width(widths.iter().sum(), WidthType::Dxa)

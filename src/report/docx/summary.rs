@@ -31,9 +31,9 @@ pub fn table(s: &ScoreSheet, c: &Criteria, manifest: Option<&Manifest>, lang: La
         [
             "No.",
             "Area / criterion / component",
-            "Maximum",
+            "Max.",
             "Declared figure",
-            "Self-assessed points",
+            "Points",
             "Evidence (number, date, summary)",
         ]
     };
@@ -131,7 +131,12 @@ fn row(cells: impl Iterator<Item = (String, Look)>, caption: bool) -> TableRow {
                     1 | 3 | 5 if !caption => AlignmentType::Left,
                     _ => AlignmentType::Center,
                 };
-                grid_cell(WIDTHS[i], vec![cell_text(&text, look, align)])
+                // One paragraph per document in the evidence column, a little apart.
+                let paragraphs = text
+                    .split('\n')
+                    .map(|line| cell_text(line, look, align))
+                    .collect();
+                grid_cell(WIDTHS[i], paragraphs)
             })
             .collect(),
     )
