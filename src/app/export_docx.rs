@@ -70,14 +70,11 @@ pub fn export_docx(
         let t = &scored.sheet.totals;
         let index = show_percent(percent_of(t.points, t.max).unwrap_or_default(), lang);
         let (total, max) = (p(t.points), p(t.max));
-        let n = to_explain.as_ref().map_or(0, Vec::len);
-        let said = match lang {
-            Lang::Vi => format!(
-                "tổng {total} / {max} điểm, chỉ số {index}, {n} tiêu chí thành phần cần giải trình"
-            ),
-            Lang::En => {
-                format!("total {total} / {max} points, index {index}, {n} components to explain")
-            }
+        let said = match (lang, to_explain.as_ref().map(Vec::len)) {
+            (Lang::Vi, Some(n)) => format!("tổng {total} / {max} điểm, chỉ số {index}, {n} tiêu chí thành phần cần giải trình"),
+            (Lang::En, Some(n)) => format!("total {total} / {max} points, index {index}, {n} components to explain"),
+            (Lang::Vi, None) => format!("tổng {total} / {max} điểm, chỉ số {index}; hồ sơ chưa có manifest.csv nên chưa xác định tiêu chí cần giải trình"),
+            (Lang::En, None) => format!("total {total} / {max} points, index {index}; without manifest.csv the components to explain are not known"),
         };
         (docx::report(&data, lang), said)
     };

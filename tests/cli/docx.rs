@@ -651,3 +651,24 @@ fn libreoffice_renders_the_report_and_the_letter_with_their_figures_and_page_num
     assert!(flat.contains("91,12/100 điểm"));
     assert!(flat.contains("Cộng 5,45 3,32 2,13"), "{flat}");
 }
+
+#[test]
+fn a_dossier_without_a_manifest_says_the_leaves_to_explain_are_not_known() {
+    let dir = copy_sample("evidence/2025");
+    let (parts, out) = export(dir.path(), &["evidence/2025"]);
+    assert!(
+        out.contains("tổng 92,58 / 100 điểm, chỉ số 92,58; hồ sơ chưa có manifest.csv nên chưa xác định tiêu chí cần giải trình"),
+        "{out}"
+    );
+    let doc = Document::parse(&parts["word/document.xml"]).unwrap();
+    let body = paragraphs(&doc);
+    let at = body
+        .iter()
+        .position(|p| p.starts_with("II. GIẢI TRÌNH"))
+        .unwrap();
+    assert_eq!(
+        body[at + 1],
+        "Hồ sơ chưa có danh mục tài liệu kiểm chứng (manifest.csv) nên chưa xác định được tiêu chí thiếu tài liệu."
+    );
+    assert!(tables(&doc)[0][0][0].ends_with("Số: 12/BC-BQL"));
+}
