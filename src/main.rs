@@ -194,13 +194,26 @@ enum Command {
         #[arg(long, value_name = "X")]
         threshold: Option<String>,
     },
-    /// Bảng tổng hợp kết quả tự đánh giá để nộp (Excel) / the submission summary table (Excel)
+    /// Bảng tổng hợp để nộp (Excel), báo cáo tự đánh giá hoặc công văn giải trình (Word) / the
+    /// submission table (Excel), the self-assessment report or the explanation letter (Word)
     Export {
         /// Thư mục hồ sơ / the dossier folder
         dossier: PathBuf,
         /// Tệp bảng tính cần ghi, ví dụ tong-hop.xlsx / the workbook to write
-        #[arg(long, value_name = "FILE", required = true)]
-        xlsx: PathBuf,
+        #[arg(
+            long,
+            value_name = "FILE",
+            required_unless_present = "docx",
+            conflicts_with = "docx"
+        )]
+        xlsx: Option<PathBuf>,
+        /// Báo cáo tự đánh giá dạng Word, ví dụ bao-cao.docx / the report as a Word document
+        #[arg(long, value_name = "FILE")]
+        docx: Option<PathBuf>,
+        /// Với --docx: công văn giải trình gửi Hội đồng thẩm định / with --docx: the
+        /// explanation letter to the appraisal council
+        #[arg(long, requires = "docx")]
+        appeal: bool,
     },
     /// Tạo phiếu chấm điểm trống (CSV, UTF-8 có BOM) / write a blank score sheet
     Template {
@@ -377,9 +390,28 @@ fn main() -> ExitCode {
             },
             lang,
         ),
-        Command::Export { dossier, xlsx } => {
+        Command::Export {
+            dossier,
+            xlsx,
+            docx,
+            appeal,
+        } => {
             let mut shared = shared;
-            app::export(&dossier, &xlsx, lang, &mut shared)
+            match (&xlsx, &docx) {
+                (_, Some(file)) => {
+                    app::export(&dossier, app::ExportTo::Docx { file, appeal }, lang, &mut shared)
+                }
+                (Some(x), None) => app::export(&dossier, app::ExportTo::Xlsx(x), lang, &mut shared),
+                // clap already asks for one of the two.
+                (None, None) => app::Outcome::fatal(
+                    parscore::diag::Diagnostic::error(
+                        "export",
+                        parscore::text!(vi: "cần --xlsx hoặc --docx", en: "--xlsx or --docx is needed"),
+                    )
+                    .into(),
+                    lang,
+                ),
+            }
         }
         Command::Seal { dossier } => app::seal(&dossier, lang),
         Command::Verify { dossier, format } => {

@@ -6,11 +6,13 @@ pub mod create;
 mod find;
 mod mangled;
 mod plan;
+mod report_info;
 mod scores;
 mod settings;
 
 pub use find::{criteria_files, ranking_files, CRITERIA_DIR};
 pub use plan::{is_done_status, parse_due, Completion, Due, Plan, Task};
+pub use report_info::{read_report, ReportInfo, REPORT_KEYS};
 pub use scores::{Declared, Scores};
 pub use settings::{Draft, Settings, FORMAT, KEYS};
 

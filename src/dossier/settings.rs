@@ -16,7 +16,7 @@ use time::Date;
 pub const FORMAT: &str = "parscore-dossier/1";
 
 /// The keys of `dossier.json`, in the order the docs list them.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 9] = [
     "format",
     "unit",
     "year",
@@ -25,6 +25,7 @@ pub const KEYS: [&str; 8] = [
     "rankings",
     "target_rank",
     "as_of",
+    "report",
 ];
 
 #[derive(Clone, Debug)]

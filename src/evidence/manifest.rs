@@ -22,6 +22,7 @@ pub struct Document {
     pub date_text: String,
     /// The issue date, when it is a real date.
     pub date: Option<Date>,
+    pub issuer: String,
     pub title: String,
     /// Leaf references as written: `1.2.1` or `1.2.1#2` (the second required item).
     pub links: Vec<Link>,
@@ -110,6 +111,7 @@ fn from_table(table: Table, source: &str, diags: &mut Diagnostics) -> Option<Man
                 number: table.cell(row, "number").to_string(),
                 date: parse_date(&date_text),
                 date_text,
+                issuer: table.cell(row, "issuer").to_string(),
                 title: table.cell(row, "title").to_string(),
                 links: parse_links(table.cell(row, "criteria")),
                 sha256: table.cell(row, "sha256").to_ascii_lowercase(),

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod criteria;
 pub mod csv_out;
 pub mod diagnostics;
+pub mod docx;
 pub mod evidence;
 pub mod explain;
 pub mod gap;

@@ -204,21 +204,7 @@ fn leaf(
             ws.write_blank(row, POINTS, &f.points)?;
         }
     }
-    let documents: Vec<String> = manifest
-        .map(|m| {
-            m.documents
-                .iter()
-                .filter(|d| d.links.iter().any(|l| l.code == n.code))
-                .map(|d| {
-                    let said: Vec<&str> = [d.number.as_str(), d.date_text.as_str()]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .collect();
-                    format!("{}: {}", said.join(", "), d.title)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let documents = evidence_lines(manifest, &n.code);
     ws.write_string_with_format(row, EVIDENCE, documents.join("\n"), &f.text)?;
     let mut note: Vec<String> = Vec::new();
     if let Some(d) = detail.filter(|d| !d.note.is_empty()) {
@@ -270,6 +256,25 @@ fn leaf(
         ],
     )?;
     Ok(())
+}
+
+/// The documents filed for a leaf as the submission tables list them: `number, date: title`.
+pub fn evidence_lines(manifest: Option<&Manifest>, code: &str) -> Vec<String> {
+    manifest
+        .map(|m| {
+            m.documents
+                .iter()
+                .filter(|d| d.links.iter().any(|l| l.code == code))
+                .map(|d| {
+                    let said: Vec<&str> = [d.number.as_str(), d.date_text.as_str()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    format!("{}: {}", said.join(", "), d.title)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// An area's number as official tables write it: `3` → `III`.

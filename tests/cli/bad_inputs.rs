@@ -1217,7 +1217,7 @@ fn dossier_unknown_key_is_located() {
         &[
             format!(
                 "{SETTINGS}:2:49: dossier.json has no key \"nhom\"; remove it or correct its name \
-                 (the keys: format, unit, year, criteria, group, rankings, target_rank, as_of)"
+                 (the keys: format, unit, year, criteria, group, rankings, target_rank, as_of, report)"
             ),
             ONE_ERROR_EN.into(),
         ],

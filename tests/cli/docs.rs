@@ -278,3 +278,41 @@ fn the_init_example_makes_the_dossier_json_and_says_what_the_doc_says() {
     let written = std::fs::read_to_string(project.join("evidence/2026/dossier.json")).unwrap();
     assert_eq!(written, blocks("docs/init.md", "json")[0]);
 }
+
+#[test]
+fn the_word_report_examples_write_what_the_doc_says() {
+    let dir = crate::harness::copy_sample("evidence/2026");
+    let settings = dir.path().join("evidence/2026/dossier.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&settings).unwrap()).unwrap();
+    let example: serde_json::Value =
+        serde_json::from_str(&blocks("docs/word-report.md", "json")[0]).unwrap();
+    v["report"] = example["report"].clone();
+    std::fs::write(&settings, v.to_string()).unwrap();
+    let said = blocks("docs/word-report.md", "text");
+    let (code, out, err) = crate::harness::run_in(
+        dir.path(),
+        &["export", "evidence/2026", "--docx", "bao-cao.docx"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, said[0].lines().next().unwrap().to_string() + "\n");
+    let copy = crate::harness::copy_sample("evidence/2025");
+    let (code, out, err) = crate::harness::run_in(
+        copy.path(),
+        &[
+            "export",
+            "evidence/2025",
+            "--docx",
+            "giai-trinh.docx",
+            "--appeal",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, said[0].lines().nth(1).unwrap().to_string() + "\n");
+    let (code, _, err) = crate::harness::run_in(
+        dir.path(),
+        &["export", "evidence/2026", "--docx", "x.docx", "--appeal"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(err.lines().next().unwrap(), said[1].trim_end());
+}

@@ -22,7 +22,7 @@ fn every_wrong_setting_of_dossier_json_is_reported_at_once_with_what_it_needs() 
         err,
         format!(
             "{f}:3:3: khóa \"targetRank\" không có trong dossier.json; có phải là \"target_rank\"? \
-             (các khóa: format, unit, year, criteria, group, rankings, target_rank, as_of)\n\
+             (các khóa: format, unit, year, criteria, group, rankings, target_rank, as_of, report)\n\
              {f}: thiếu \"format\"; thêm ví dụ \"format\": \"parscore-dossier/1\"\n\
              {f}:1:3: \"unit\" để trống; điền ví dụ \"unit\": \"Sở Nội vụ\" (tên đơn vị như trong bảng xếp hạng)\n\
              {f}:1:15: \"year\": \"2026\" không hợp lệ; cần một số nguyên từ 1900 đến 2100, không đặt \

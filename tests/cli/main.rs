@@ -12,6 +12,7 @@ mod conditional_evidence;
 mod counts_ratios;
 mod criteria_check;
 mod docs;
+mod docx;
 mod evidence;
 mod evidence_items;
 mod excel_codes;

@@ -1,0 +1,179 @@
+//! What the documents a unit hands in must explain, computed once from the scored sheet and
+//! the evidence check: the leaves scored without complete evidence (the report's
+//! "giải trình" section), and the leaves the appraisal council cut (the explanation letter
+//! to the council, with the totals before and after if every explanation were accepted).
+//! The Word writers only present these values.
+
+use crate::criteria::Method;
+use crate::evidence::{Assessment, Kind, Manifest};
+use crate::lang::Text;
+use crate::scoring::{ScoreSheet, Status};
+use rust_decimal::Decimal;
+
+/// A scored leaf whose evidence is missing or doubtful.
+#[derive(Clone, Debug)]
+pub struct ToExplain {
+    pub code: String,
+    pub name: String,
+    /// The self-assessed points and the leaf's maximum.
+    pub points: Decimal,
+    pub max: Decimal,
+    /// The points the council may zero for missing evidence (zero when none is missing).
+    pub at_risk: Decimal,
+    /// The required items with no document.
+    pub missing: Vec<String>,
+    /// What the evidence check found doubtful about the documents filed.
+    pub doubts: Vec<Text>,
+    /// The unit's explanation: the leaf's note in the score sheet (empty when none).
+    pub note: String,
+}
+
+/// Problems that leave a leaf's evidence incomplete or in doubt; the rest (an unlisted
+/// file, an unknown code, a duplicate) concern the manifest, not a leaf's points.
+fn weakens_evidence(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::FileMissing
+            | Kind::FileUnreadable
+            | Kind::FileEmpty
+            | Kind::BadDate
+            | Kind::OutsideYear
+            | Kind::AfterAsOf
+            | Kind::DeadlineMismatch
+            | Kind::IssuedLate
+    )
+}
+
+/// Every scored leaf the evidence check reports as missing evidence, or with a document in
+/// doubt, in the criteria's order.
+pub fn to_explain(sheet: &ScoreSheet, assessment: &Assessment) -> Vec<ToExplain> {
+    let mut out = Vec::new();
+    for n in &sheet.nodes {
+        let Some(leaf) = n.leaf.as_ref() else {
+            continue;
+        };
+        if !matches!(leaf.status, Status::Scored) {
+            continue;
+        }
+        let missing = assessment.missing.iter().find(|m| m.code == n.code);
+        let doubts: Vec<Text> = assessment
+            .problems
+            .iter()
+            .filter(|p| p.code.as_deref() == Some(n.code.as_str()) && weakens_evidence(p.kind))
+            .map(|p| p.message.clone())
+            .collect();
+        if missing.is_none() && doubts.is_empty() {
+            continue;
+        }
+        out.push(ToExplain {
+            code: n.code.clone(),
+            name: n.name.clone(),
+            points: n.achieved,
+            max: n.max,
+            at_risk: missing.map_or(Decimal::ZERO, |m| m.points),
+            missing: missing.map(|m| m.items.clone()).unwrap_or_default(),
+            doubts,
+            note: leaf.note.clone(),
+        });
+    }
+    out
+}
+
+/// A document filed for a leaf, as the manifest lists it.
+#[derive(Clone, Debug)]
+pub struct Filed {
+    pub number: String,
+    pub date: String,
+    pub issuer: String,
+    pub title: String,
+}
+
+/// A leaf the council scored below the unit.
+#[derive(Clone, Debug)]
+pub struct Cut {
+    pub code: String,
+    pub name: String,
+    pub max: Decimal,
+    /// The unit's points and the council's.
+    pub own: Decimal,
+    pub appraised: Decimal,
+    /// The points at stake: `own - appraised`.
+    pub stake: Decimal,
+    pub evidence: Vec<Filed>,
+    pub note: String,
+}
+
+/// The explanation letter's content.
+#[derive(Clone, Debug)]
+pub struct Appeal {
+    /// Largest stake first, then by code.
+    pub cuts: Vec<Cut>,
+    pub max: Decimal,
+    /// The council's total, and what it would be with every cut restored.
+    pub before: Decimal,
+    pub after: Decimal,
+}
+
+impl Appeal {
+    pub fn stake(&self) -> Decimal {
+        self.after - self.before
+    }
+}
+
+/// The cuts, when the dossier holds the council's points (`None` otherwise).
+pub fn appeal(sheet: &ScoreSheet, manifest: Option<&Manifest>) -> Option<Appeal> {
+    let before = sheet.totals.appraised_points?;
+    let mut cuts: Vec<Cut> = sheet
+        .nodes
+        .iter()
+        // Survey leaves are the council's measurement, not a judgement of evidence.
+        .filter(|n| n.leaf.as_ref().is_some_and(|l| l.status == Status::Scored))
+        .filter(|n| n.method != Method::Survey)
+        .filter_map(|n| {
+            let appraised = n.appraised?;
+            (n.achieved > appraised).then(|| Cut {
+                code: n.code.clone(),
+                name: n.name.clone(),
+                max: n.max,
+                own: n.achieved,
+                appraised,
+                stake: n.achieved - appraised,
+                evidence: filed_for(manifest, &n.code),
+                note: n.leaf.as_ref().map(|l| l.note.clone()).unwrap_or_default(),
+            })
+        })
+        .collect();
+    cuts.sort_by(|a, b| {
+        (std::cmp::Reverse(a.stake), &a.code).cmp(&(std::cmp::Reverse(b.stake), &b.code))
+    });
+    let restored: Decimal = cuts.iter().map(|c| c.stake).sum();
+    let max = sheet.totals.max;
+    let after = match (&sheet.adjustments, sheet.totals.appraised) {
+        (Some(adj), Some(areas)) => {
+            adj.apply(areas + restored, max, &|n| n.appraised.unwrap_or_default())
+        }
+        _ => before + restored,
+    };
+    Some(Appeal {
+        cuts,
+        max,
+        before,
+        after,
+    })
+}
+
+fn filed_for(manifest: Option<&Manifest>, code: &str) -> Vec<Filed> {
+    let Some(m) = manifest else {
+        return Vec::new();
+    };
+    m.documents
+        .iter()
+        .filter(|d| d.links.iter().any(|l| l.code == code))
+        .map(|d| Filed {
+            number: d.number.clone(),
+            date: d.date_text.clone(),
+            issuer: d.issuer.clone(),
+            title: d.title.clone(),
+        })
+        .collect()
+}
