@@ -80,6 +80,9 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             Lang::En => format!("; {} at risk, strict {}", p(r), p(strict)),
         });
     }
+    if s.at_risk.is_none() {
+        footer.push_str(&strict_unknown_note(lang));
+    }
     if let Some(ap) = t.appraised_points {
         footer.push_str(&match lang {
             Lang::Vi => format!("; thẩm định {}", p(ap)),
@@ -160,14 +163,14 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         score: round2(gap.projected.index),
         kind: RankKind::Projected,
     });
-    if scored.evidence.is_some() && gap.strict != gap.projected {
+    if let Some(strict) = gap.strict.filter(|st| *st != gap.projected) {
         bars.push(RankBar {
             label: if vi {
                 format!("{unit} — điểm chặt {y}")
             } else {
                 format!("{unit} — strict {y}")
             },
-            score: round2(gap.strict.index),
+            score: round2(strict.index),
             kind: RankKind::Strict,
         });
     }
@@ -194,8 +197,8 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     };
     // "Dự kiến 89,96: còn thiếu 2,75; điểm chặt 86,68: còn thiếu 6,03", as `gap` prints.
     let mut totals = vec![(("Dự kiến", "Projected"), &gap.projected)];
-    if scored.evidence.is_some() {
-        totals.push((("điểm chặt", "strict"), &gap.strict));
+    if let Some(strict) = &gap.strict {
+        totals.push((("điểm chặt", "strict"), strict));
     }
     if let Some(ap) = &gap.appraised {
         totals.push((("thẩm định", "appraised"), ap));
@@ -209,6 +212,9 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         })
         .collect();
     let mut gap_footer = parts.join("; ");
+    if gap.strict.is_none() {
+        gap_footer.push_str(&strict_unknown_note(lang));
+    }
     gap_footer.push_str(if vi {
         " (phải đạt trên ngưỡng)"
     } else {
@@ -382,6 +388,16 @@ fn trend_footer(c: &crate::compare::Comparison, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// "; điểm chặt chưa rõ (không có manifest.csv)": where a chart would show the strict
+/// total of a dossier with no manifest.
+fn strict_unknown_note(lang: Lang) -> String {
+    let unknown = crate::report::strict::unknown(lang);
+    match lang {
+        Lang::Vi => format!("; điểm chặt {unknown}"),
+        Lang::En => format!("; strict {unknown}"),
+    }
 }
 
 fn cannot_write(path: &Path, why: &crate::lang::Text, lang: Lang) -> Outcome {

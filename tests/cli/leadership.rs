@@ -346,8 +346,9 @@ fn gap_2025_reproduces_the_published_line_and_the_boards_appraised_total() {
     assert_eq!(v["appraised"], "88.99");
     assert_eq!(v["gap"], "3.72");
     assert_eq!(v["projected"], "92.58");
-    // No manifest for 2025: nothing is at risk, strict = projected.
-    assert_eq!(v["strict"], "92.58");
+    // No manifest for 2025: the strict score is unknown, not the projected 92.58.
+    assert_eq!(v["strict"], Value::Null);
+    assert_eq!(v["strict_reason"], "no_manifest");
     assert_eq!(v["totals"]["appraised"]["points"], "88.99");
     assert_eq!(v["closes_at"], 10);
 }
