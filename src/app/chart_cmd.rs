@@ -27,10 +27,17 @@ pub struct ChartArgs<'a> {
     pub threshold: Option<&'a str>,
     /// Which score sheet to read where a dossier has both (`--scores`).
     pub scores: crate::dossier::ScoresChoice,
+    /// Dossiers of different units may be drawn together (`--several-units`).
+    pub several_units: bool,
 }
 
 pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     let vi = lang == Lang::Vi;
+    let mut paths = vec![a.dossier.to_path_buf()];
+    paths.extend(a.compare.iter().cloned());
+    if let Err(o) = super::units::check(&paths, a.several_units, "chart", lang) {
+        return o;
+    }
     let mut shared = crate::dossier::Shared::choosing(a.scores);
     let (scored, gap) = match measure(a.dossier, "chart", a.rank, a.threshold, lang, &mut shared) {
         Ok(x) => x,
@@ -241,10 +248,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     // Each dossier is let go as soon as its chart is built: a criteria set of 15,000 leaves
     // takes more memory than the charts do.
     let warnings = crate::report::diagnostics::lines(&scored.warnings.items, lang);
-    let unit = unit.clone();
     drop((scored, shared));
-    let mut paths = vec![a.dossier.to_path_buf()];
-    paths.extend(a.compare.iter().cloned());
     let loaded = match load_all(
         &paths,
         lang,
@@ -283,10 +287,11 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             (Basis::Projected, Lang::En) => format!("{}: self-assessed + projected survey", y.year),
         })
         .collect();
+    let units = crate::report::compare::units_heading(&crate::report::compare::units_of(&c), lang);
     let trend = TrendChart {
         title: match lang {
-            Lang::Vi => format!("Diễn biến theo lĩnh vực — {unit}"),
-            Lang::En => format!("Areas year by year — {unit}"),
+            Lang::Vi => format!("Diễn biến theo lĩnh vực — {units}"),
+            Lang::En => format!("Areas year by year — {units}"),
         },
         subtitle: match lang {
             Lang::Vi => format!("% điểm tối đa của từng năm; {}", basis.join("; ")),

@@ -14,6 +14,7 @@ mod prompt;
 mod score_cmd;
 mod scored;
 mod template_cmd;
+mod units;
 
 pub use chart_cmd::{chart, ChartArgs};
 pub use compare_cmd::{compare, comparison, load_all, CompareFormat};
