@@ -194,6 +194,17 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             });
         }
     }
+    // The published line of every year the ranking gives, for the trend's index panel.
+    let published_lines: Vec<(i32, Decimal)> = match (gap.line.rank, rankings_of(&scored, lang)) {
+        (Some(k), Ok(r)) => {
+            let group = &scored.dossier.settings.group;
+            r.years(group)
+                .into_iter()
+                .filter_map(|y| r.at_rank(group, y, k).map(|e| (y, e.score)))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
     let line = pc(gap.line.score);
     let target = crate::gap::target_words(&gap.line, lang);
     let line_label = match (&gap.line.unit, gap.line.rank, lang) {
@@ -297,6 +308,23 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             Lang::Vi => format!("% điểm tối đa của từng năm; {}", basis.join("; ")),
             Lang::En => format!("% of each year's maximum; {}", basis.join("; ")),
         },
+        appraised: c
+            .years
+            .iter()
+            .map(|y| y.basis == Basis::Appraised)
+            .collect(),
+        line: years
+            .iter()
+            .map(|y| {
+                published_lines
+                    .iter()
+                    .find(|(ly, _)| ly == y)
+                    .map(|(_, s)| *s)
+            })
+            .collect(),
+        line_label: trend_line_words(gap.line.rank, lang),
+        appraised_words: trend_basis_words(Basis::Appraised, lang),
+        projected_words: trend_basis_words(Basis::Projected, lang),
         years,
         areas: c
             .rows
@@ -393,6 +421,25 @@ fn trend_footer(c: &crate::compare::Comparison, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// The trend legend's words for the red line: "Ngưỡng hạng 5 (công bố)".
+fn trend_line_words(rank: Option<u32>, lang: Lang) -> String {
+    let k = rank.unwrap_or_default();
+    match lang {
+        Lang::Vi => format!("Ngưỡng hạng {k} (công bố)"),
+        Lang::En => format!("Rank {k} line (published)"),
+    }
+}
+
+/// The trend legend's words for a year's marker.
+fn trend_basis_words(basis: Basis, lang: Lang) -> String {
+    match (basis, lang) {
+        (Basis::Appraised, Lang::Vi) => "Năm đã thẩm định".into(),
+        (Basis::Projected, Lang::Vi) => "Tự đánh giá + ĐTXHH dự kiến (chưa thẩm định)".into(),
+        (Basis::Appraised, Lang::En) => "Appraised year".into(),
+        (Basis::Projected, Lang::En) => "Self-assessed + projected survey (not appraised)".into(),
+    }
 }
 
 /// "; điểm chặt chưa rõ (không có manifest.csv)": where a chart would show the strict
