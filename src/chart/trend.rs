@@ -5,6 +5,7 @@
 //! top-K line of each year the ranking file gives. Appraised years are filled dots on
 //! solid lines, self-assessed (projected) years hollow dots on dashed lines.
 
+use super::areas::MAX_AREAS;
 use super::draw::*;
 use super::trend_panel::{panel, Panel, Scale};
 use crate::lang::Lang;
@@ -49,23 +50,51 @@ const INDEX_HEIGHT: i32 = 340;
 const AREA_PLOT_HEIGHT: i32 = 250;
 const TITLE_LINE: i32 = 23;
 
+/// The areas drawn, in code order: all of them, or the [`MAX_AREAS`] with the lowest
+/// figure in their latest year (the most room to gain); and how many were left out.
+fn shown_areas(areas: &[Series]) -> (Vec<&Series>, usize) {
+    if areas.len() <= MAX_AREAS {
+        return (areas.iter().collect(), 0);
+    }
+    let latest = |s: &Series| s.values.iter().rev().flatten().next().copied();
+    let mut order: Vec<usize> = (0..areas.len()).collect();
+    // An area with no figure at all goes last.
+    order.sort_by_key(|&i| (latest(&areas[i]).is_none(), latest(&areas[i])));
+    order.truncate(MAX_AREAS);
+    order.sort_unstable();
+    let kept = order.into_iter().map(|i| &areas[i]).collect();
+    (kept, areas.len() - MAX_AREAS)
+}
+
+/// Under the chart, when areas were left out.
+fn left_out_note(left_out: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(" Chỉ vẽ {MAX_AREAS} lĩnh vực có tỷ lệ điểm thấp nhất ở năm gần nhất; {left_out} lĩnh vực khác: xem parscore compare."),
+        Lang::En => format!(" Only the {MAX_AREAS} areas with the lowest percent in their latest year are drawn; {left_out} more: see parscore compare."),
+    }
+}
+
 pub fn trend(c: &TrendChart, lang: Lang) -> Result<String, String> {
     let vi = lang == Lang::Vi;
     let width = WIDTH as i32 - 2 * MARGIN;
     let area_w = (width - (COLUMNS - 1) * GUTTER) / COLUMNS;
-    let titles: Vec<Vec<String>> = c
-        .areas
+    let (areas, left_out) = shown_areas(&c.areas);
+    let mut footer = c.footer.clone();
+    if left_out > 0 {
+        footer.push_str(&left_out_note(left_out, lang));
+    }
+    let titles: Vec<Vec<String>> = areas
         .iter()
         .map(|s| wrap(&s.label, ((area_w - 24) as f64 / 9.6) as usize))
         .collect();
     let title_lines = titles.iter().map(Vec::len).max().unwrap_or(1).max(1) as i32;
     let area_h = AREA_PLOT_HEIGHT + title_lines * TITLE_LINE;
-    let rows = (c.areas.len() as i32 + COLUMNS - 1) / COLUMNS;
+    let rows = (areas.len() as i32 + COLUMNS - 1) / COLUMNS;
     let grid_top = INDEX_TOP + INDEX_HEIGHT + GUTTER;
-    let footer_lines = wrap(&c.footer, 140);
+    let footer_lines = wrap(&footer, 140);
     let footer_top = grid_top + rows * (area_h + GUTTER) + 4;
     let height = (footer_top + footer_lines.len() as i32 * 26 + 24) as u32;
-    let area_scale = Scale::shared_by_areas(&c.areas);
+    let area_scale = Scale::shared_by_areas(&areas);
     let index_values: Vec<Decimal> = c
         .total
         .values
@@ -101,7 +130,7 @@ pub fn trend(c: &TrendChart, lang: Lang) -> Result<String, String> {
             },
             lang,
         )?;
-        for (k, s) in c.areas.iter().enumerate() {
+        for (k, s) in areas.iter().enumerate() {
             let (col, row) = (k as i32 % COLUMNS, k as i32 / COLUMNS);
             panel(
                 root,
@@ -149,16 +178,21 @@ fn legend(
         Ok(x + (w.chars().count() as f64 * 18.0 * 0.47) as i32 + 40)
     };
     let mut x = MARGIN;
-    root.draw(&PathElement::new(
-        vec![(x, y), (x + 40, y)],
-        INK.stroke_width(3),
-    ))?;
-    root.draw(&Circle::new((x + 20, y), 6, INK.filled()))?;
-    x = words(x + 52, &c.appraised_words)?;
-    super::trend_panel::dashed(root, (x, y), (x + 40, y), INK.stroke_width(3))?;
-    root.draw(&Circle::new((x + 20, y), 6, WHITE.filled()))?;
-    root.draw(&Circle::new((x + 20, y), 6, INK.stroke_width(3)))?;
-    x = words(x + 52, &c.projected_words)?;
+    // Only the kinds of year the chart has.
+    if c.appraised.iter().any(|a| *a) {
+        root.draw(&PathElement::new(
+            vec![(x, y), (x + 40, y)],
+            INK.stroke_width(3),
+        ))?;
+        root.draw(&Circle::new((x + 20, y), 6, INK.filled()))?;
+        x = words(x + 52, &c.appraised_words)?;
+    }
+    if c.appraised.iter().any(|a| !*a) {
+        super::trend_panel::dashed(root, (x, y), (x + 40, y), INK.stroke_width(3))?;
+        root.draw(&Circle::new((x + 20, y), 6, WHITE.filled()))?;
+        root.draw(&Circle::new((x + 20, y), 6, INK.stroke_width(3)))?;
+        x = words(x + 52, &c.projected_words)?;
+    }
     if c.line.iter().any(Option::is_some) {
         super::trend_panel::dashed(root, (x, y), (x + 40, y), THRESHOLD.stroke_width(3))?;
         words(x + 52, &c.line_label)?;

@@ -30,15 +30,15 @@ pub struct Scale {
 }
 
 impl Scale {
-    /// One scale for every area panel: from a multiple of 10 at least 5 below the lowest
-    /// figure of any area, to 100.
-    pub fn shared_by_areas(areas: &[Series]) -> Scale {
+    /// One scale for every area panel: from a multiple of its step (10, or 20 for a tall
+    /// range) at least 5 below the lowest figure of any area, to 100.
+    pub fn shared_by_areas(areas: &[&Series]) -> Scale {
         let lowest = areas
             .iter()
             .flat_map(|s| s.values.iter().flatten().map(|d| f(*d)))
             .fold(100.0, f64::min);
-        let lo = (((lowest - 5.0) / 10.0).floor() * 10.0).clamp(0.0, 80.0);
-        let step = if 100.0 - lo > 50.0 { 20.0 } else { 10.0 };
+        let step = if lowest < 55.0 { 20.0 } else { 10.0 };
+        let lo = (((lowest - 5.0) / step).floor() * step).clamp(0.0, 80.0);
         Scale {
             lo,
             hi: 100.0,
@@ -54,6 +54,8 @@ impl Scale {
         let hi = (((highest + 2.0) / 5.0).ceil() * 5.0).min(100.0);
         let lo = (((lowest - 2.0) / 5.0).floor() * 5.0).clamp(0.0, hi - 10.0);
         let step = if hi - lo > 40.0 { 10.0 } else { 5.0 };
+        // A multiple of the step, so that the top tick is `hi`.
+        let lo = (hi - ((hi - lo) / step).ceil() * step).max(0.0);
         Scale { lo, hi, step }
     }
 }
