@@ -85,7 +85,7 @@ pub fn trend(c: &TrendChart, lang: Lang) -> Result<String, String> {
     }
     let titles: Vec<Vec<String>> = areas
         .iter()
-        .map(|s| wrap(&s.label, ((area_w - 24) as f64 / 9.6) as usize))
+        .map(|s| wrap(&s.label, ((area_w - 24) as f64 / 8.4) as usize))
         .collect();
     let title_lines = titles.iter().map(Vec::len).max().unwrap_or(1).max(1) as i32;
     let area_h = AREA_PLOT_HEIGHT + title_lines * TITLE_LINE;
