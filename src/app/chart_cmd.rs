@@ -1,6 +1,9 @@
 //! `parscore chart DOSSIER [--compare DOSSIER...] --out DIR [--png]`: areas.svg, gap.svg,
 //! trend.svg (and PNGs), drawn from the figures `score`, `gap` and `compare` print.
 
+use super::chart_words::{
+    basis_by_years, strict_unknown_note, trend_basis_words, trend_line_words,
+};
 use super::compare_cmd::{comparison, load_all};
 use super::gap_cmd::{measure, rankings_of};
 use super::{Outcome, Status};
@@ -230,14 +233,14 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         })
         .collect();
     let mut gap_footer = parts.join("; ");
-    if gap.strict.is_none() {
-        gap_footer.push_str(&strict_unknown_note(lang));
-    }
     gap_footer.push_str(if vi {
         " (phải đạt trên ngưỡng)"
     } else {
         " (must score above the line)"
     });
+    if gap.strict.is_none() {
+        gap_footer.push_str(&strict_unknown_note(lang));
+    }
     let gap_chart = GapChart {
         title: match lang {
             Lang::Vi => format!("Khoảng cách tới {target} — năm {y}"),
@@ -288,16 +291,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             },
         )
     });
-    let basis: Vec<String> = c
-        .years
-        .iter()
-        .map(|y| match (y.basis, lang) {
-            (Basis::Appraised, Lang::Vi) => format!("{}: thẩm định", y.year),
-            (Basis::Projected, Lang::Vi) => format!("{}: tự đánh giá + ĐTXHH dự kiến", y.year),
-            (Basis::Appraised, Lang::En) => format!("{}: appraised", y.year),
-            (Basis::Projected, Lang::En) => format!("{}: self-assessed + projected survey", y.year),
-        })
-        .collect();
+    let basis = basis_by_years(c.years.iter().map(|y| (y.year, y.basis)), lang);
     let units = crate::report::compare::units_heading(&crate::report::compare::units_of(&c), lang);
     let trend = TrendChart {
         title: match lang {
@@ -421,35 +415,6 @@ fn trend_footer(c: &crate::compare::Comparison, lang: Lang) -> String {
         }
     }
     out
-}
-
-/// The trend legend's words for the red line: "Ngưỡng hạng 5 (công bố)".
-fn trend_line_words(rank: Option<u32>, lang: Lang) -> String {
-    let k = rank.unwrap_or_default();
-    match lang {
-        Lang::Vi => format!("Ngưỡng hạng {k} (công bố)"),
-        Lang::En => format!("Rank {k} line (published)"),
-    }
-}
-
-/// The trend legend's words for a year's marker.
-fn trend_basis_words(basis: Basis, lang: Lang) -> String {
-    match (basis, lang) {
-        (Basis::Appraised, Lang::Vi) => "Năm đã thẩm định".into(),
-        (Basis::Projected, Lang::Vi) => "Tự đánh giá + ĐTXHH dự kiến (chưa thẩm định)".into(),
-        (Basis::Appraised, Lang::En) => "Appraised year".into(),
-        (Basis::Projected, Lang::En) => "Self-assessed + projected survey (not appraised)".into(),
-    }
-}
-
-/// "; điểm chặt chưa rõ (không có manifest.csv)": where a chart would show the strict
-/// total of a dossier with no manifest.
-fn strict_unknown_note(lang: Lang) -> String {
-    let unknown = crate::report::strict::unknown(lang);
-    match lang {
-        Lang::Vi => format!("; điểm chặt {unknown}"),
-        Lang::En => format!("; strict {unknown}"),
-    }
 }
 
 fn cannot_write(path: &Path, why: &crate::lang::Text, lang: Lang) -> Outcome {

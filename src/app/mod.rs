@@ -2,6 +2,7 @@
 //! status. The binary only parses arguments and prints an [`Outcome`].
 
 mod chart_cmd;
+mod chart_words;
 mod compare_cmd;
 mod criteria_cmd;
 mod evidence_cmd;

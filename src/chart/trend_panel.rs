@@ -77,6 +77,9 @@ pub struct Panel<'a> {
     pub line: Option<(&'a [Option<Decimal>], &'a str)>,
 }
 
+/// The room a year's label takes, with a gap.
+const YEAR_LABEL_WIDTH: f64 = 48.0;
+
 /// The narrowest room per year that still takes every figure.
 const ROOM_FOR_FIGURES: f64 = 64.0;
 
@@ -123,7 +126,14 @@ pub fn panel(root: &Area, p: &Panel, lang: Lang) -> Drawn {
         ))?;
         tick += s.step;
     }
+    // Every year's label where there is room, else every k-th counting back from the
+    // last year, which is always labelled.
+    let every = (YEAR_LABEL_WIDTH / slot).ceil().max(1.0) as usize;
+    let last_year = p.years.len().saturating_sub(1);
     for (i, year) in p.years.iter().enumerate() {
+        if !(last_year - i).is_multiple_of(every) {
+            continue;
+        }
         root.draw(&Text::new(
             year.to_string(),
             (x_of(i), b + 8),

@@ -267,7 +267,7 @@ fn without_a_manifest_the_charts_draw_no_strict_bar_and_say_why() {
     let (gap, areas) = (texts(&read("gap")), texts(&read("areas")));
     assert!(!gap.iter().any(|t| t.contains("điểm chặt 2026")), "{gap:?}");
     assert!(gap.contains(
-        &"Dự kiến 89,96: còn thiếu 2,75; điểm chặt chưa rõ (không có manifest.csv) (phải đạt trên ngưỡng)"
+        &"Dự kiến 89,96: còn thiếu 2,75 (phải đạt trên ngưỡng); điểm chặt chưa rõ (không có manifest.csv)"
             .to_string()
     ), "{gap:?}");
     assert!(

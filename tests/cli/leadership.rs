@@ -1437,7 +1437,7 @@ fn trend_svg_carries_the_figures_of_compare_and_the_vietnamese_area_names() {
     }
     assert!(has_text(
         svg,
-        "% điểm tối đa của từng năm; 2024: thẩm định; 2025: thẩm định; 2026: tự đánh giá + ĐTXHH dự kiến"
+        "% điểm tối đa của từng năm; 2024, 2025: thẩm định; 2026: tự đánh giá + ĐTXHH dự kiến"
     ));
 }
 
