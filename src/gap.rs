@@ -100,13 +100,15 @@ pub struct Gap {
     pub max: Decimal,
     /// Self-assessed plus projected survey.
     pub projected: Standing,
-    /// Projected minus the points at risk for missing evidence.
-    pub strict: Standing,
+    /// Projected minus the points at risk for missing evidence; unknown (`None`) without a
+    /// manifest, since nothing says which documents are in place.
+    pub strict: Option<Standing>,
     pub appraised: Option<Standing>,
     /// The line minus the appraised index where there is one, else minus the projected
     /// index (negative: above the line).
     pub gap: Decimal,
-    /// Where the recovery list starts: the appraised total, else the strict total.
+    /// Where the recovery list starts: the appraised total, else the strict total, else
+    /// (no manifest) the projected total.
     pub base: Standing,
     pub recovery: Vec<Step>,
     /// The result class on the headline total (appraised where there is one), when the
@@ -171,12 +173,12 @@ pub fn gap(
 ) -> Gap {
     let t = &sheet.totals;
     let max = t.max;
-    let at_risk = evidence.map(|a| a.at_risk).unwrap_or_default();
     let projected = standing(t.points, max);
-    let strict = standing(sheet.strict_points().unwrap_or(t.points - at_risk), max);
+    let strict =
+        evidence.map(|a| standing(sheet.strict_points().unwrap_or(t.points - a.at_risk), max));
     let appraised = t.appraised_points.map(|a| standing(a, max));
     let headline = appraised.unwrap_or(projected);
-    let base = appraised.unwrap_or(strict);
+    let base = appraised.or(strict).unwrap_or(projected);
     let missing_points = |code: &str| {
         evidence
             .and_then(|a| a.missing.iter().find(|m| m.code == code))

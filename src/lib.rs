@@ -24,4 +24,5 @@ pub mod ranking;
 pub mod report;
 pub mod scoring;
 pub mod submission;
+pub mod units;
 pub mod value;

@@ -171,6 +171,9 @@ enum Command {
         /// Thêm từng tiêu chí lá / add every leaf
         #[arg(long)]
         detail: bool,
+        /// Cho phép so sánh hồ sơ của nhiều đơn vị khác nhau / allow dossiers of different units
+        #[arg(long)]
+        several_units: bool,
         #[arg(long, value_enum, default_value_t = ScoreFormatArg::Table)]
         format: ScoreFormatArg,
     },
@@ -193,6 +196,9 @@ enum Command {
         /// Ngưỡng điểm tự đặt / a line to beat instead of the published one
         #[arg(long, value_name = "X")]
         threshold: Option<String>,
+        /// Cho phép vẽ hồ sơ của nhiều đơn vị khác nhau / allow dossiers of different units
+        #[arg(long)]
+        several_units: bool,
     },
     /// Bảng tổng hợp để nộp (Excel), báo cáo tự đánh giá hoặc công văn giải trình (Word) / the
     /// submission table (Excel), the self-assessment report or the explanation letter (Word)
@@ -362,6 +368,7 @@ fn main() -> ExitCode {
         Command::Compare {
             dossiers,
             detail,
+            several_units,
             format,
         } => {
             let format = match format {
@@ -369,7 +376,7 @@ fn main() -> ExitCode {
                 ScoreFormatArg::Csv => app::CompareFormat::Csv,
                 ScoreFormatArg::Json => app::CompareFormat::Json,
             };
-            app::compare(&dossiers, detail, format, lang, scores)
+            app::compare(&dossiers, detail, several_units, format, lang, scores)
         }
         Command::Chart {
             dossier,
@@ -378,6 +385,7 @@ fn main() -> ExitCode {
             png,
             rank,
             threshold,
+            several_units,
         } => app::chart(
             &app::ChartArgs {
                 dossier: &dossier,
@@ -387,6 +395,7 @@ fn main() -> ExitCode {
                 rank,
                 threshold: threshold.as_deref(),
                 scores,
+                several_units,
             },
             lang,
         ),

@@ -1,6 +1,9 @@
 //! `parscore chart DOSSIER [--compare DOSSIER...] --out DIR [--png]`: areas.svg, gap.svg,
 //! trend.svg (and PNGs), drawn from the figures `score`, `gap` and `compare` print.
 
+use super::chart_words::{
+    basis_by_years, strict_unknown_note, trend_basis_words, trend_line_words,
+};
 use super::compare_cmd::{comparison, load_all};
 use super::gap_cmd::{measure, rankings_of};
 use super::{Outcome, Status};
@@ -27,10 +30,17 @@ pub struct ChartArgs<'a> {
     pub threshold: Option<&'a str>,
     /// Which score sheet to read where a dossier has both (`--scores`).
     pub scores: crate::dossier::ScoresChoice,
+    /// Dossiers of different units may be drawn together (`--several-units`).
+    pub several_units: bool,
 }
 
 pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     let vi = lang == Lang::Vi;
+    let mut paths = vec![a.dossier.to_path_buf()];
+    paths.extend(a.compare.iter().cloned());
+    if let Err(o) = super::units::check(&paths, a.several_units, "chart", lang) {
+        return o;
+    }
     let mut shared = crate::dossier::Shared::choosing(a.scores);
     let (scored, gap) = match measure(a.dossier, "chart", a.rank, a.threshold, lang, &mut shared) {
         Ok(x) => x,
@@ -79,6 +89,9 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             Lang::Vi => format!("; nguy cơ bị trừ {}, điểm chặt {}", p(r), p(strict)),
             Lang::En => format!("; {} at risk, strict {}", p(r), p(strict)),
         });
+    }
+    if s.at_risk.is_none() {
+        footer.push_str(&strict_unknown_note(lang));
     }
     if let Some(ap) = t.appraised_points {
         footer.push_str(&match lang {
@@ -160,14 +173,14 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         score: round2(gap.projected.index),
         kind: RankKind::Projected,
     });
-    if scored.evidence.is_some() && gap.strict != gap.projected {
+    if let Some(strict) = gap.strict.filter(|st| *st != gap.projected) {
         bars.push(RankBar {
             label: if vi {
                 format!("{unit} — điểm chặt {y}")
             } else {
                 format!("{unit} — strict {y}")
             },
-            score: round2(gap.strict.index),
+            score: round2(strict.index),
             kind: RankKind::Strict,
         });
     }
@@ -184,6 +197,17 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             });
         }
     }
+    // The published line of every year the ranking gives, for the trend's index panel.
+    let published_lines: Vec<(i32, Decimal)> = match (gap.line.rank, rankings_of(&scored, lang)) {
+        (Some(k), Ok(r)) => {
+            let group = &scored.dossier.settings.group;
+            r.years(group)
+                .into_iter()
+                .filter_map(|y| r.at_rank(group, y, k).map(|e| (y, e.score)))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
     let line = pc(gap.line.score);
     let target = crate::gap::target_words(&gap.line, lang);
     let line_label = match (&gap.line.unit, gap.line.rank, lang) {
@@ -194,8 +218,8 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     };
     // "Dự kiến 89,96: còn thiếu 2,75; điểm chặt 86,68: còn thiếu 6,03", as `gap` prints.
     let mut totals = vec![(("Dự kiến", "Projected"), &gap.projected)];
-    if scored.evidence.is_some() {
-        totals.push((("điểm chặt", "strict"), &gap.strict));
+    if let Some(strict) = &gap.strict {
+        totals.push((("điểm chặt", "strict"), strict));
     }
     if let Some(ap) = &gap.appraised {
         totals.push((("thẩm định", "appraised"), ap));
@@ -214,6 +238,9 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     } else {
         " (must score above the line)"
     });
+    if gap.strict.is_none() {
+        gap_footer.push_str(&strict_unknown_note(lang));
+    }
     let gap_chart = GapChart {
         title: match lang {
             Lang::Vi => format!("Khoảng cách tới {target} — năm {y}"),
@@ -235,10 +262,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     // Each dossier is let go as soon as its chart is built: a criteria set of 15,000 leaves
     // takes more memory than the charts do.
     let warnings = crate::report::diagnostics::lines(&scored.warnings.items, lang);
-    let unit = unit.clone();
     drop((scored, shared));
-    let mut paths = vec![a.dossier.to_path_buf()];
-    paths.extend(a.compare.iter().cloned());
     let loaded = match load_all(
         &paths,
         lang,
@@ -267,25 +291,34 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             },
         )
     });
-    let basis: Vec<String> = c
-        .years
-        .iter()
-        .map(|y| match (y.basis, lang) {
-            (Basis::Appraised, Lang::Vi) => format!("{}: thẩm định", y.year),
-            (Basis::Projected, Lang::Vi) => format!("{}: tự đánh giá + ĐTXHH dự kiến", y.year),
-            (Basis::Appraised, Lang::En) => format!("{}: appraised", y.year),
-            (Basis::Projected, Lang::En) => format!("{}: self-assessed + projected survey", y.year),
-        })
-        .collect();
+    let basis = basis_by_years(c.years.iter().map(|y| (y.year, y.basis)), lang);
+    let units = crate::report::compare::units_heading(&crate::report::compare::units_of(&c), lang);
     let trend = TrendChart {
         title: match lang {
-            Lang::Vi => format!("Diễn biến theo lĩnh vực — {unit}"),
-            Lang::En => format!("Areas year by year — {unit}"),
+            Lang::Vi => format!("Diễn biến theo lĩnh vực — {units}"),
+            Lang::En => format!("Areas year by year — {units}"),
         },
         subtitle: match lang {
             Lang::Vi => format!("% điểm tối đa của từng năm; {}", basis.join("; ")),
             Lang::En => format!("% of each year's maximum; {}", basis.join("; ")),
         },
+        appraised: c
+            .years
+            .iter()
+            .map(|y| y.basis == Basis::Appraised)
+            .collect(),
+        line: years
+            .iter()
+            .map(|y| {
+                published_lines
+                    .iter()
+                    .find(|(ly, _)| ly == y)
+                    .map(|(_, s)| *s)
+            })
+            .collect(),
+        line_label: trend_line_words(gap.line.rank, lang),
+        appraised_words: trend_basis_words(Basis::Appraised, lang),
+        projected_words: trend_basis_words(Basis::Projected, lang),
         years,
         areas: c
             .rows

@@ -73,10 +73,14 @@ pub fn comparison(loaded: &[Scored], detail: bool) -> Comparison {
 pub fn compare(
     paths: &[PathBuf],
     detail: bool,
+    several_units: bool,
     format: CompareFormat,
     lang: Lang,
     scores: ScoresChoice,
 ) -> Outcome {
+    if let Err(o) = super::units::check(paths, several_units, "compare", lang) {
+        return o;
+    }
     let loaded = match load_all(paths, lang, &mut Shared::choosing(scores)) {
         Ok(l) => l,
         Err(o) => return o,

@@ -2,6 +2,7 @@
 //! status. The binary only parses arguments and prints an [`Outcome`].
 
 mod chart_cmd;
+mod chart_words;
 mod compare_cmd;
 mod criteria_cmd;
 mod evidence_cmd;
@@ -15,6 +16,7 @@ mod prompt;
 mod score_cmd;
 mod scored;
 mod template_cmd;
+mod units;
 
 pub use chart_cmd::{chart, ChartArgs};
 pub use compare_cmd::{compare, comparison, load_all, CompareFormat};

@@ -19,18 +19,6 @@ pub const UNSCORED: RGBColor = RGBColor(246, 214, 120);
 pub const PEER: RGBColor = RGBColor(150, 165, 185);
 pub const INK: RGBColor = RGBColor(25, 25, 25);
 
-/// Eight distinguishable colours for the areas, then the total in black.
-pub const AREA_COLOURS: [RGBColor; 8] = [
-    RGBColor(31, 119, 180),
-    RGBColor(255, 127, 14),
-    RGBColor(44, 160, 44),
-    RGBColor(214, 39, 40),
-    RGBColor(148, 103, 189),
-    RGBColor(140, 86, 75),
-    RGBColor(227, 119, 194),
-    RGBColor(23, 190, 207),
-];
-
 /// A coordinate from an exact figure (only for placing marks; labels use the decimals).
 pub fn f(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)

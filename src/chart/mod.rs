@@ -9,6 +9,7 @@ mod areas;
 mod draw;
 mod ranking;
 mod trend;
+mod trend_panel;
 
 pub use areas::{areas, AdjustmentBar, AreaBar, AreasChart};
 pub use ranking::{gap_chart, GapChart, RankBar, RankKind};

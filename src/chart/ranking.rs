@@ -97,16 +97,54 @@ fn shown_bars(bars: &[RankBar]) -> (Vec<RankBar>, usize) {
     (kept, left_out)
 }
 
+/// How long a bar below the axis start is drawn, in pixels, break included.
+const BROKEN_STUB: i32 = 44;
+
+/// How far below the line the axis may reach: 15 points, so that the top of the ranking,
+/// usually within two or three points of the line, keeps a readable share of the width
+/// whatever the unit's lowest total (a strict 35 must not squeeze ranks 1–5 into a sliver).
+const BELOW_LINE: f64 = 15.0;
+
+/// The axis start: a multiple of 5 a little below the lowest bar, but never more than
+/// [`BELOW_LINE`] below the line; bars lower than that are drawn broken.
+fn axis_start(bars: &[RankBar], line: Decimal) -> f64 {
+    let lowest = bars.iter().map(|b| f(b.score)).fold(f(line), f64::min);
+    let lo = ((lowest - 3.0).max(f(line) - BELOW_LINE) / 5.0).floor() * 5.0;
+    lo.clamp(0.0, 95.0)
+}
+
+/// "Trục bắt đầu từ 80", beside the axis's first figure.
+fn axis_start_note(lo: f64, lang: Lang) -> String {
+    let at = axis_number(lo, lang == Lang::Vi);
+    match lang {
+        Lang::Vi => format!("Trục bắt đầu từ {at}"),
+        Lang::En => format!("Axis starts at {at}"),
+    }
+}
+
+/// Under the chart, when a bar is below the axis start.
+fn broken_bar_note(lo: f64, lang: Lang) -> String {
+    let at = axis_number(lo, lang == Lang::Vi);
+    match lang {
+        Lang::Vi => format!(
+            "Thanh có vết cắt: điểm thấp hơn {at}, vẽ rút ngắn; số ghi bên cạnh là điểm thật."
+        ),
+        Lang::En => format!(
+            "A bar with a break is below {at}, drawn short; the figure beside it is its score."
+        ),
+    }
+}
+
 pub fn gap_chart(c: &GapChart, lang: Lang) -> Result<String, String> {
     let vi = lang == Lang::Vi;
     let (bars, left_out) = shown_bars(&c.bars);
     let rows = bars.len() as i32;
     let note = (left_out > 0) as i32 * 36;
     let height = (TOP + rows * ROW + 120 + note) as u32;
-    let lowest = bars.iter().map(|b| f(b.score)).fold(f(c.line), f64::min);
-    let lo = ((lowest - 3.0) / 5.0).floor() * 5.0;
-    let lo = lo.clamp(0.0, 95.0);
-    let x_of = |v: f64| BAR_X + ((v - lo) / (100.0 - lo) * BAR_W as f64).round() as i32;
+    let lo = axis_start(&bars, c.line);
+    let clipped = bars.iter().any(|b| f(b.score) < lo);
+    let height = height + clipped as u32 * 36;
+    let x_of = |v: f64| BAR_X + ((v.max(lo) - lo) / (100.0 - lo) * BAR_W as f64).round() as i32;
     svg(height, |root| {
         heading(root, &c.title, &c.subtitle)?;
         let bottom = TOP + rows * ROW;
@@ -124,6 +162,12 @@ pub fn gap_chart(c: &GapChart, lang: Lang) -> Result<String, String> {
             ))?;
             tick += 5.0;
         }
+        // Where the axis starts, left of its first figure: it is seldom 0.
+        root.draw(&Text::new(
+            axis_start_note(lo, lang),
+            (BAR_X - 24, TOP - 12),
+            anchored(bold(17.0, GREY), HPos::Right, VPos::Bottom),
+        ))?;
         for (i, b) in bars.iter().enumerate() {
             let y0 = TOP + i as i32 * ROW + 10;
             let y1 = y0 + 36;
@@ -142,12 +186,32 @@ pub fn gap_chart(c: &GapChart, lang: Lang) -> Result<String, String> {
                 (LABEL_X, (y0 + y1) / 2),
                 anchored(text, HPos::Left, VPos::Center),
             ))?;
+            let below = f(b.score) < lo;
+            // A bar below the axis start is drawn as a short stub with a break in it; its
+            // figure beside it is its value.
+            let end = if below {
+                x_of(lo) + BROKEN_STUB
+            } else {
+                x_of(f(b.score))
+            };
             root.draw(&Rectangle::new(
-                [(x_of(lo), y0), (x_of(f(b.score)), y1)],
+                [(x_of(lo), y0), (end, y1)],
                 colour(b.kind).filled(),
             ))?;
+            if below {
+                let x = x_of(lo) + BROKEN_STUB / 2;
+                root.draw(&Polygon::new(
+                    vec![
+                        (x - 9, y1 + 3),
+                        (x + 1, y0 - 3),
+                        (x + 9, y0 - 3),
+                        (x - 1, y1 + 3),
+                    ],
+                    WHITE.filled(),
+                ))?;
+            }
             // The figure goes after the bar, or after the red line when it would cross it.
-            let (end, line_x) = (x_of(f(b.score)), x_of(f(c.line)));
+            let line_x = x_of(f(c.line));
             let label_x = if line_x >= end && line_x < end + 80 {
                 line_x + 8
             } else {
@@ -206,6 +270,15 @@ pub fn gap_chart(c: &GapChart, lang: Lang) -> Result<String, String> {
             (LABEL_X, ly + 34),
             anchored(bold(20.0, INK), HPos::Left, VPos::Top),
         ))?;
+        let mut note_y = ly + 70;
+        if clipped {
+            root.draw(&Text::new(
+                broken_bar_note(lo, lang),
+                (LABEL_X, note_y),
+                anchored(style(19.0, GREY), HPos::Left, VPos::Top),
+            ))?;
+            note_y += 36;
+        }
         if left_out > 0 {
             let words = if vi {
                 format!("Chỉ vẽ {TOP_PEERS} đơn vị đứng đầu và các đơn vị liền kề; {left_out} đơn vị khác có trong tệp xếp hạng")
@@ -214,7 +287,7 @@ pub fn gap_chart(c: &GapChart, lang: Lang) -> Result<String, String> {
             };
             root.draw(&Text::new(
                 words,
-                (LABEL_X, ly + 70),
+                (LABEL_X, note_y),
                 anchored(style(19.0, GREY), HPos::Left, VPos::Top),
             ))?;
         }

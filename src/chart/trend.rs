@@ -1,8 +1,14 @@
-//! `trend.svg`: each area's percent of its maximum and the total index, year by year.
+//! `trend.svg`: small multiples, one panel for the index and one per reform area, year by
+//! year. Equal areas would hide each other in one panel, so each has its own; the area
+//! panels share one vertical scale (percent of each year's maximum), so that a steeper
+//! line is a larger change; the index panel has its own, finer scale and the published
+//! top-K line of each year the ranking file gives. Appraised years are filled dots on
+//! solid lines, self-assessed (projected) years hollow dots on dashed lines.
 
+use super::areas::MAX_AREAS;
 use super::draw::*;
+use super::trend_panel::{panel, Panel, Scale};
 use crate::lang::Lang;
-use crate::number::show_percent;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
@@ -19,139 +25,193 @@ pub struct TrendChart {
     pub title: String,
     pub subtitle: String,
     pub years: Vec<i32>,
+    /// One per year: judged by the council's points (`true`) or self-assessed (`false`).
+    pub appraised: Vec<bool>,
     pub areas: Vec<Series>,
     pub total: Series,
+    /// One per year: the published score of the target rank that year, where the ranking
+    /// file gives it.
+    pub line: Vec<Option<Decimal>>,
+    /// The words for the line: "Ngưỡng hạng 5" (its figure follows on the chart).
+    pub line_label: String,
+    /// The legend's words for an appraised year and a self-assessed one.
+    pub appraised_words: String,
+    pub projected_words: String,
     pub footer: String,
 }
 
-const HEIGHT: u32 = 980;
-const PLOT: (i32, i32, i32, i32) = (110, 150, 1010, 830); // left, top, right, bottom
-const LEGEND_X: i32 = 1060;
+/// Area panels per row.
+const COLUMNS: i32 = 4;
+const MARGIN: i32 = 40;
+const GUTTER: i32 = 24;
+const INDEX_TOP: i32 = 196;
+const INDEX_HEIGHT: i32 = 340;
+/// An area panel's height without its title.
+const AREA_PLOT_HEIGHT: i32 = 250;
+const TITLE_LINE: i32 = 23;
+
+/// The areas drawn, in code order: all of them, or the [`MAX_AREAS`] with the lowest
+/// figure in their latest year (the most room to gain); and how many were left out.
+fn shown_areas(areas: &[Series]) -> (Vec<&Series>, usize) {
+    if areas.len() <= MAX_AREAS {
+        return (areas.iter().collect(), 0);
+    }
+    let latest = |s: &Series| s.values.iter().rev().flatten().next().copied();
+    let mut order: Vec<usize> = (0..areas.len()).collect();
+    // An area with no figure at all goes last.
+    order.sort_by_key(|&i| (latest(&areas[i]).is_none(), latest(&areas[i])));
+    order.truncate(MAX_AREAS);
+    order.sort_unstable();
+    let kept = order.into_iter().map(|i| &areas[i]).collect();
+    (kept, areas.len() - MAX_AREAS)
+}
+
+/// Under the chart, when areas were left out.
+fn left_out_note(left_out: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(" Chỉ vẽ {MAX_AREAS} lĩnh vực có tỷ lệ điểm thấp nhất ở năm gần nhất; {left_out} lĩnh vực khác: xem parscore compare."),
+        Lang::En => format!(" Only the {MAX_AREAS} areas with the lowest percent in their latest year are drawn; {left_out} more: see parscore compare."),
+    }
+}
 
 pub fn trend(c: &TrendChart, lang: Lang) -> Result<String, String> {
     let vi = lang == Lang::Vi;
-    let all = c.areas.iter().chain(std::iter::once(&c.total));
-    let lowest = all
-        .flat_map(|s| s.values.iter().flatten().map(|d| f(*d)))
-        .fold(100.0, f64::min);
-    let lo = (((lowest - 5.0) / 10.0).floor() * 10.0).clamp(0.0, 90.0);
-    let n = c.years.len().max(1) as f64;
-    let (l, t, r, b) = PLOT;
-    let x_of = |i: usize| l + (((i as f64 + 0.5) / n) * (r - l) as f64).round() as i32;
-    let y_of = |v: f64| b - (((v - lo) / (100.0 - lo)) * (b - t) as f64).round() as i32;
-    svg(HEIGHT, |root| {
+    let width = WIDTH as i32 - 2 * MARGIN;
+    let area_w = (width - (COLUMNS - 1) * GUTTER) / COLUMNS;
+    let (areas, left_out) = shown_areas(&c.areas);
+    let mut footer = c.footer.clone();
+    if left_out > 0 {
+        footer.push_str(&left_out_note(left_out, lang));
+    }
+    let titles: Vec<Vec<String>> = areas
+        .iter()
+        .map(|s| wrap(&s.label, ((area_w - 24) as f64 / 8.4) as usize))
+        .collect();
+    let title_lines = titles.iter().map(Vec::len).max().unwrap_or(1).max(1) as i32;
+    let area_h = AREA_PLOT_HEIGHT + title_lines * TITLE_LINE;
+    let rows = (areas.len() as i32 + COLUMNS - 1) / COLUMNS;
+    let grid_top = INDEX_TOP + INDEX_HEIGHT + GUTTER;
+    let footer_lines = wrap(&footer, 140);
+    let footer_top = grid_top + rows * (area_h + GUTTER) + 4;
+    let height = (footer_top + footer_lines.len() as i32 * 26 + 24) as u32;
+    let area_scale = Scale::shared_by_areas(&areas);
+    let index_values: Vec<Decimal> = c
+        .total
+        .values
+        .iter()
+        .chain(&c.line)
+        .flatten()
+        .copied()
+        .collect();
+    let index_scale = Scale::for_index(&index_values);
+    svg(height, |root| {
         heading(root, &c.title, &c.subtitle)?;
-        let mut tick = lo;
-        while tick <= 100.0 + 1e-9 {
-            let y = y_of(tick);
-            root.draw(&PathElement::new(
-                vec![(l, y), (r, y)],
-                LIGHT.stroke_width(1),
-            ))?;
-            root.draw(&Text::new(
-                format!("{}%", axis_number(tick, vi)),
-                (l - 10, y),
-                anchored(style(18.0, GREY), HPos::Right, VPos::Center),
-            ))?;
-            tick += 10.0;
-        }
-        root.draw(&PathElement::new(
-            vec![(l, t), (l, b), (r, b)],
-            GREY.stroke_width(1),
-        ))?;
-        for (i, year) in c.years.iter().enumerate() {
-            root.draw(&Text::new(
-                year.to_string(),
-                (x_of(i), b + 12),
-                anchored(bold(21.0, INK), HPos::Center, VPos::Top),
-            ))?;
-        }
-        let line = |s: &Series,
-                    colour: RGBColor,
-                    width: u32|
-         -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-            let points: Vec<(usize, f64)> = s
-                .values
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| Some((i, f((*v)?))))
-                .collect();
-            for w in points.windows(2) {
-                if w[1].0 == w[0].0 + 1 {
-                    root.draw(&PathElement::new(
-                        vec![(x_of(w[0].0), y_of(w[0].1)), (x_of(w[1].0), y_of(w[1].1))],
-                        colour.stroke_width(width),
-                    ))?;
-                }
-            }
-            for (i, v) in &points {
-                root.draw(&Circle::new(
-                    (x_of(*i), y_of(*v)),
-                    width as i32 + 3,
-                    colour.filled(),
-                ))?;
-            }
-            Ok(())
-        };
-        for (k, s) in c.areas.iter().enumerate() {
-            line(s, AREA_COLOURS[k % AREA_COLOURS.len()], 3)?;
-        }
-        line(&c.total, INK, 5)?;
-        for (i, v) in c.total.values.iter().enumerate() {
-            if let Some(v) = v {
-                // A white patch under the figure so that no area line runs through it.
-                let (x, y) = (x_of(i), y_of(f(*v)) - 14);
-                root.draw(&Rectangle::new(
-                    [(x - 34, y - 24), (x + 34, y - 2)],
-                    WHITE.mix(0.85).filled(),
-                ))?;
-                root.draw(&Text::new(
-                    show_percent(*v, lang),
-                    (x_of(i), y_of(f(*v)) - 14),
-                    anchored(bold(21.0, INK), HPos::Center, VPos::Bottom),
-                ))?;
-            }
-        }
-        // The legend: one entry per area, names wrapped to two lines where long.
-        let mut y = t + 6;
-        let mut entry = |colour: RGBColor,
-                         width: u32,
-                         label: &str|
-         -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-            root.draw(&PathElement::new(
-                vec![(LEGEND_X, y), (LEGEND_X + 36, y)],
-                colour.stroke_width(width),
-            ))?;
-            root.draw(&Circle::new(
-                (LEGEND_X + 18, y),
-                width as i32 + 2,
-                colour.filled(),
-            ))?;
-            for (j, part) in wrap(label, 44).iter().enumerate() {
-                root.draw(&Text::new(
-                    part.clone(),
-                    (LEGEND_X + 48, y + j as i32 * 24),
-                    anchored(style(19.0, INK), HPos::Left, VPos::Center),
-                ))?;
-            }
-            y += 24 * wrap(label, 44).len() as i32 + 16;
-            Ok(())
-        };
-        entry(INK, 5, &c.total.label)?;
-        for (k, s) in c.areas.iter().enumerate() {
-            entry(AREA_COLOURS[k % AREA_COLOURS.len()], 3, &s.label)?;
-        }
+        legend(root, c)?;
         root.draw(&Text::new(
-            c.footer.clone(),
-            (40, b + 60),
-            anchored(style(19.0, GREY), HPos::Left, VPos::Top),
+            scale_note(&area_scale, vi),
+            (MARGIN, 150),
+            anchored(style(18.0, GREY), HPos::Left, VPos::Top),
         ))?;
+        panel(
+            root,
+            &Panel {
+                x: MARGIN,
+                y: INDEX_TOP,
+                w: width,
+                h: INDEX_HEIGHT,
+                title: vec![c.total.label.clone()],
+                title_room: 1,
+                series: &c.total,
+                appraised: &c.appraised,
+                years: &c.years,
+                scale: &index_scale,
+                ink: INK,
+                line: Some((&c.line, &c.line_label)),
+            },
+            lang,
+        )?;
+        for (k, s) in areas.iter().enumerate() {
+            let (col, row) = (k as i32 % COLUMNS, k as i32 / COLUMNS);
+            panel(
+                root,
+                &Panel {
+                    x: MARGIN + col * (area_w + GUTTER),
+                    y: grid_top + row * (area_h + GUTTER),
+                    w: area_w,
+                    h: area_h,
+                    title: titles[k].clone(),
+                    title_room: title_lines as usize,
+                    series: s,
+                    appraised: &c.appraised,
+                    years: &c.years,
+                    scale: &area_scale,
+                    ink: ACHIEVED,
+                    line: None,
+                },
+                lang,
+            )?;
+        }
+        for (j, part) in footer_lines.iter().enumerate() {
+            root.draw(&Text::new(
+                part.clone(),
+                (MARGIN, footer_top + j as i32 * 26),
+                anchored(style(19.0, GREY), HPos::Left, VPos::Top),
+            ))?;
+        }
         Ok::<(), DrawingAreaErrorKind<std::io::Error>>(())
     })
 }
 
+/// Under the subtitle: a filled dot on a solid line for appraised years, a hollow dot on a
+/// dashed line for self-assessed ones, and the red dashes of the line.
+fn legend(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    c: &TrendChart,
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+    let y = 126;
+    let words = |x: i32, w: &str| -> Result<i32, DrawingAreaErrorKind<std::io::Error>> {
+        root.draw(&Text::new(
+            w.to_string(),
+            (x, y),
+            anchored(style(18.0, INK), HPos::Left, VPos::Center),
+        ))?;
+        Ok(x + (w.chars().count() as f64 * 18.0 * 0.47) as i32 + 40)
+    };
+    let mut x = MARGIN;
+    // Only the kinds of year the chart has.
+    if c.appraised.iter().any(|a| *a) {
+        root.draw(&PathElement::new(
+            vec![(x, y), (x + 40, y)],
+            INK.stroke_width(3),
+        ))?;
+        root.draw(&Circle::new((x + 20, y), 6, INK.filled()))?;
+        x = words(x + 52, &c.appraised_words)?;
+    }
+    if c.appraised.iter().any(|a| !*a) {
+        super::trend_panel::dashed(root, (x, y), (x + 40, y), INK.stroke_width(3))?;
+        root.draw(&Circle::new((x + 20, y), 6, WHITE.filled()))?;
+        root.draw(&Circle::new((x + 20, y), 6, INK.stroke_width(3)))?;
+        x = words(x + 52, &c.projected_words)?;
+    }
+    if c.line.iter().any(Option::is_some) {
+        super::trend_panel::dashed(root, (x, y), (x + 40, y), THRESHOLD.stroke_width(3))?;
+        words(x + 52, &c.line_label)?;
+    }
+    Ok(())
+}
+
+/// The sentence that says how the panels are scaled.
+fn scale_note(area: &Scale, vi: bool) -> String {
+    let (lo, hi) = (axis_number(area.lo, vi), axis_number(area.hi, vi));
+    if vi {
+        format!("Các ô lĩnh vực dùng chung một thang, {lo}–{hi}% điểm tối đa của từng năm, để so sánh được với nhau; ô Chỉ số có thang riêng.")
+    } else {
+        format!("The area panels share one scale, {lo}–{hi}% of each year's maximum, so that they compare; the index panel has its own.")
+    }
+}
+
 /// Splits words into lines of at most `width` characters.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {

@@ -96,33 +96,61 @@ fn label(r: &Row, lang: Lang) -> (String, String) {
     }
 }
 
+/// The distinct units of the years compared (one, unless `--several-units` let others in).
+pub fn units_of(c: &Comparison) -> Vec<String> {
+    crate::units::distinct(c.years.iter().map(|y| y.unit.as_str()))
+}
+
+/// What a heading names: the unit, or "Nhiều đơn vị: A, B" when the years are of several.
+pub fn units_heading(units: &[String], lang: Lang) -> String {
+    match (units, lang) {
+        ([one], _) => one.clone(),
+        (_, Lang::Vi) => format!("Nhiều đơn vị: {}", units.join(", ")),
+        (_, Lang::En) => format!("Several units: {}", units.join(", ")),
+    }
+}
+
 pub fn table(c: &Comparison, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     let mut out = String::new();
-    let unit = c.years.last().map(|y| y.unit.as_str()).unwrap_or("");
+    let units = units_of(c);
+    let several = units.len() > 1;
     out.push_str(&match lang {
-        Lang::Vi => format!("{unit} — so sánh {} năm\n", c.years.len()),
-        Lang::En => format!("{unit} — {} years compared\n", c.years.len()),
+        Lang::Vi => format!(
+            "{} — so sánh {} năm\n",
+            units_heading(&units, lang),
+            c.years.len()
+        ),
+        Lang::En => format!(
+            "{} — {} years compared\n",
+            units_heading(&units, lang),
+            c.years.len()
+        ),
     });
     for y in &c.years {
+        let of_unit = if several {
+            format!(" — {}", y.unit)
+        } else {
+            String::new()
+        };
         let as_of = crate::value::parse_date(&y.as_of)
             .map(crate::value::show_date)
             .unwrap_or_default();
         out.push_str(&match (y.basis, lang) {
             (Basis::Appraised, Lang::Vi) => format!(
-                "  {}: điểm thẩm định (bộ tiêu chí {})\n",
+                "  {}: điểm thẩm định (bộ tiêu chí {}){of_unit}\n",
                 y.year, y.criteria_id
             ),
             (Basis::Projected, Lang::Vi) => format!(
-                "  {}: tự đánh giá + ĐTXHH dự kiến, tính đến {as_of} (bộ tiêu chí {})\n",
+                "  {}: tự đánh giá + ĐTXHH dự kiến, tính đến {as_of} (bộ tiêu chí {}){of_unit}\n",
                 y.year, y.criteria_id
             ),
             (Basis::Appraised, Lang::En) => format!(
-                "  {}: appraised points (criteria {})\n",
+                "  {}: appraised points (criteria {}){of_unit}\n",
                 y.year, y.criteria_id
             ),
             (Basis::Projected, Lang::En) => format!(
-                "  {}: self-assessed + projected survey, as of {as_of} (criteria {})\n",
+                "  {}: self-assessed + projected survey, as of {as_of} (criteria {}){of_unit}\n",
                 y.year, y.criteria_id
             ),
         });
@@ -185,8 +213,8 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
     out
 }
 
-/// One row per node and year: `level,code,name,year,basis,achieved,max,percent,
-/// from_year,change_points,change_percent,comparable,note`; `bonus` and `penalty` rows
+/// One row per node and year: `level,code,name,year,basis,codes,achieved,max,percent,
+/// from_year,change_points,change_percent,comparable,note,unit`; `bonus` and `penalty` rows
 /// (points after the cap, `max` the cap, no percent) only for the years that have them.
 pub fn csv(c: &Comparison, lang: Lang) -> String {
     let mut w = CsvOut::new();
@@ -205,6 +233,7 @@ pub fn csv(c: &Comparison, lang: Lang) -> String {
         "change_percent",
         "comparable",
         "note",
+        "unit",
     ]);
     for r in &c.rows {
         for (j, y) in c.years.iter().enumerate() {
@@ -231,6 +260,7 @@ pub fn csv(c: &Comparison, lang: Lang) -> String {
                 ch.and_then(|x| x.note.as_ref())
                     .map(|n| n.get(lang).to_string())
                     .unwrap_or_default(),
+                y.unit.clone(),
             ]);
         }
     }
@@ -271,5 +301,6 @@ pub fn json(c: &Comparison, lang: Lang) -> serde_json::Value {
             json!({"level": r.level.key(), "code": r.code, "name": r.name, "years": cells, "changes": changes})
         })
         .collect();
-    json!({"years": years, "rows": rows})
+    let units = units_of(c);
+    json!({"units": units, "several_units": units.len() > 1, "years": years, "rows": rows})
 }

@@ -49,7 +49,7 @@ pub fn table(s: &ScoreSheet, g: &Gap, lang: Lang) -> String {
             } else {
                 "Projected (self-assessed + projected survey)"
             },
-            g.projected,
+            Some(g.projected),
         ),
         (
             if vi {
@@ -61,15 +61,23 @@ pub fn table(s: &ScoreSheet, g: &Gap, lang: Lang) -> String {
         ),
     ];
     if let Some(a) = g.appraised {
-        rows.push((if vi { "Thẩm định" } else { "Appraised" }, a));
+        rows.push((if vi { "Thẩm định" } else { "Appraised" }, Some(a)));
     }
     for (name, st) in rows {
-        t.add_row(vec![
-            name.to_string(),
-            format!("{} / {max}", show_points(st.points, lang)),
-            show_percent(st.index, lang),
-            crate::gap::against_line(g.line.score, st.index, lang),
-        ]);
+        t.add_row(match st {
+            Some(st) => vec![
+                name.to_string(),
+                format!("{} / {max}", show_points(st.points, lang)),
+                show_percent(st.index, lang),
+                crate::gap::against_line(g.line.score, st.index, lang),
+            ],
+            None => vec![
+                name.to_string(),
+                String::new(),
+                String::new(),
+                super::strict::unknown(lang).to_string(),
+            ],
+        });
     }
     out.push_str(&format!("{t}\n"));
     let gap = show_percent(g.gap, lang);
@@ -108,19 +116,27 @@ pub fn table(s: &ScoreSheet, g: &Gap, lang: Lang) -> String {
         return out;
     }
     let base = show_percent(g.base.index, lang);
-    out.push_str(&match (lang, g.appraised.is_some()) {
-        (Lang::Vi, true) => {
+    out.push_str(&match (lang, g.appraised.is_some(), g.strict.is_some()) {
+        (Lang::Vi, true, _) => {
             format!("\nCách gỡ điểm, rẻ nhất trước (lũy kế tính từ điểm thẩm định {base}):\n")
         }
-        (Lang::Vi, false) => {
+        (Lang::Vi, false, true) => {
             format!("\nCách gỡ điểm, rẻ nhất trước (lũy kế tính từ điểm chặt {base}):\n")
         }
-        (Lang::En, true) => format!(
+        (Lang::Vi, false, false) => format!(
+            "\nCách gỡ điểm, rẻ nhất trước (lũy kế tính từ điểm dự kiến {base}; điểm chặt {}):\n",
+            super::strict::unknown(lang)
+        ),
+        (Lang::En, true, _) => format!(
             "\nWhere points can be won, cheapest first (running from the appraised {base}):\n"
         ),
-        (Lang::En, false) => {
+        (Lang::En, false, true) => {
             format!("\nWhere points can be won, cheapest first (running from the strict {base}):\n")
         }
+        (Lang::En, false, false) => format!(
+            "\nWhere points can be won, cheapest first (running from the projected {base}; strict {}):\n",
+            super::strict::unknown(lang)
+        ),
     });
     let header = if vi {
         [
@@ -232,10 +248,11 @@ pub fn json(s: &ScoreSheet, g: &Gap, lang: Lang) -> serde_json::Value {
         "line_unit": g.line.unit, "line_year": g.line.year, "line_source": g.line.source,
         "max": machine(g.max),
         "projected": machine(round2(g.projected.index)),
-        "strict": machine(round2(g.strict.index)),
+        "strict": g.strict.map(|x| machine(round2(x.index))),
+        "strict_reason": g.strict.is_none().then_some(super::strict::NO_MANIFEST),
         "appraised": g.appraised.map(|a| machine(round2(a.index))),
         "totals": {
-            "projected": st(&g.projected), "strict": st(&g.strict),
+            "projected": st(&g.projected), "strict": g.strict.as_ref().map(st),
             "appraised": g.appraised.as_ref().map(st),
         },
         "gap": machine(g.gap),

@@ -14,6 +14,7 @@ pub mod init;
 pub mod score;
 pub mod score_sheet;
 pub mod seal;
+pub mod strict;
 pub mod summary_sheet;
 pub mod table;
 pub mod template;

@@ -225,6 +225,9 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
             Lang::En => format!("Points at risk for missing evidence: {r} — total if all are zeroed: {strict} (see: parscore evidence)\n"),
         });
     }
+    if s.at_risk.is_none() {
+        out.push_str(&strict_unknown_line(lang));
+    }
     let unscored: Vec<&str> = s.unscored().map(|n| n.code.as_str()).collect();
     if !unscored.is_empty() {
         let n = unscored.len();
@@ -238,6 +241,15 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
         out.push_str(&super::classes::lines(c, lang));
     }
     out
+}
+
+/// The strict score of a dossier with no manifest: unknown, not the projected figure.
+fn strict_unknown_line(lang: Lang) -> String {
+    let unknown = super::strict::unknown(lang);
+    match lang {
+        Lang::Vi => format!("Điểm chặt (trừ điểm thiếu tài liệu kiểm chứng): {unknown}\n"),
+        Lang::En => format!("Strict total (less points lacking evidence): {unknown}\n"),
+    }
 }
 
 /// "gồm các lĩnh vực 9; điểm thưởng +2,5 (các khoản cộng lại 3, tối đa 2,5); …".
@@ -309,6 +321,8 @@ pub fn csv(s: &ScoreSheet) -> String {
     if s.at_risk.is_some() {
         header.push("at_risk");
     }
+    // Filled on the total row only; empty there too without a manifest (unknown).
+    header.push("strict");
     w.row(&header);
     let pct = |d: Option<Decimal>| d.map(machine).unwrap_or_default();
     let items = s.adjustments.iter().flat_map(|a| &a.items);
@@ -338,6 +352,7 @@ pub fn csv(s: &ScoreSheet) -> String {
         if let Some(risk) = s.at_risk_for(&n.code) {
             row.push(machine(risk));
         }
+        row.resize(header.len(), String::new());
         w.row(&row);
     }
     let t = &s.totals;
@@ -380,6 +395,7 @@ pub fn csv(s: &ScoreSheet) -> String {
     if let Some(risk) = s.total_at_risk() {
         row.push(machine(risk));
     }
+    row.push(s.strict_points().map(machine).unwrap_or_default());
     w.row(&row);
     w.into_document()
 }
@@ -399,10 +415,14 @@ pub fn json(s: &ScoreSheet, lang: Lang) -> serde_json::Value {
         total["appraised_index"] = json!(pct(t.appraised_index()));
         total["difference"] = json!(machine(a - t.points));
     }
-    if let (Some(risk), Some(strict)) = (s.total_at_risk(), s.strict_points()) {
+    if let Some(risk) = s.total_at_risk() {
         total["at_risk"] = json!(machine(risk));
-        total["strict"] = json!(machine(strict));
     }
+    total["strict"] = json!(s.strict_points().map(machine));
+    total["strict_reason"] = json!(s
+        .strict_points()
+        .is_none()
+        .then_some(super::strict::NO_MANIFEST));
     if let Some(adj) = &s.adjustments {
         let b = adj.section(AdjustmentKind::Bonus, &|n| n.achieved);
         let p = adj.section(AdjustmentKind::Penalty, &|n| n.achieved);

@@ -63,20 +63,20 @@ fn the_table_and_the_csv_show_bonus_and_penalty_as_their_own_lines() {
     let (_, out, _) = run(&["score", path.to_str().unwrap(), "--format", "csv"]);
     assert!(
         out.contains(
-            "T1,Sáng kiến CCHC được công nhận,bonus,count,self,4,1.50,1.50,100.00,scored\n"
+            "T1,Sáng kiến CCHC được công nhận,bonus,count,self,4,1.50,1.50,100.00,scored,\n"
         ),
         "{out}"
     );
     assert!(
-        out.contains("bonus_total,,bonus_total,,,,2.00,2.00,,\n"),
+        out.contains("bonus_total,,bonus_total,,,,2.00,2.00,,,\n"),
         "{out}"
     );
     assert!(
-        out.contains("penalty_total,,penalty_total,,,,0.75,1.50,,\n"),
+        out.contains("penalty_total,,penalty_total,,,,0.75,1.50,,,\n"),
         "{out}"
     );
     assert!(
-        out.contains("total,Đơn vị kiểm thử,total,,,,9.25,10.00,92.50,\n"),
+        out.contains("total,Đơn vị kiểm thử,total,,,,9.25,10.00,92.50,,\n"),
         "{out}"
     );
 }
@@ -319,10 +319,10 @@ fn compare_shows_bonus_and_penalty_after_their_caps_as_rows_of_their_own() {
     let out = compare_two_bonus_years(&["--format", "csv"]);
     assert!(
         out.contains(
-            "bonus,,,2026,projected,,2.00,2.00,,,,,,\n\
-             bonus,,,2027,projected,,2.00,2.00,,2026,0.00,,true,\n\
-             penalty,,,2026,projected,,0.75,1.50,,,,,,\n\
-             penalty,,,2027,projected,,0.00,1.50,,2026,-0.75,,true,\n"
+            "bonus,,,2026,projected,,2.00,2.00,,,,,,,Đơn vị kiểm thử\n\
+             bonus,,,2027,projected,,2.00,2.00,,2026,0.00,,true,,Đơn vị kiểm thử\n\
+             penalty,,,2026,projected,,0.75,1.50,,,,,,,Đơn vị kiểm thử\n\
+             penalty,,,2027,projected,,0.00,1.50,,2026,-0.75,,true,,Đơn vị kiểm thử\n"
         ),
         "{out}"
     );
@@ -384,8 +384,8 @@ fn compare_shows_nothing_for_a_year_whose_criteria_have_no_adjustments() {
     assert_eq!(
         rows,
         [
-            "bonus,,,2026,projected,,2.00,2.00,,2025,,,false,",
-            "penalty,,,2026,projected,,0.75,1.50,,2025,,,false,"
+            "bonus,,,2026,projected,,2.00,2.00,,2025,,,false,,Đơn vị kiểm thử",
+            "penalty,,,2026,projected,,0.75,1.50,,2025,,,false,,Đơn vị kiểm thử"
         ]
     );
     let (_, out, _) = run(&["compare", old, new, "--format", "json"]);
@@ -451,11 +451,18 @@ fn the_areas_chart_has_a_bonus_and_penalty_row_after_the_areas() {
     );
     assert_eq!(texts[row + 1], "thưởng +2 (tối đa 2)");
     assert_eq!(texts[row + 2], "trừ 0,75 (tối đa 1,5)");
-    assert!(texts.contains(&"Tổng: 9,25 / 10 điểm — Chỉ số 92,50".to_string()));
+    // No manifest: the strict total is unknown, and the footer says so.
+    assert!(texts.contains(
+        &"Tổng: 9,25 / 10 điểm — Chỉ số 92,50; điểm chặt chưa rõ (không có manifest.csv)"
+            .to_string()
+    ));
     // gap.svg already measures the total after the adjustments.
     let gap = svg_texts(&charts.join("gap.svg"));
     assert!(
-        gap.contains(&"Dự kiến 92,50: vượt 2,50 (phải đạt trên ngưỡng)".to_string()),
+        gap.contains(
+            &"Dự kiến 92,50: vượt 2,50 (phải đạt trên ngưỡng); điểm chặt chưa rõ (không có manifest.csv)"
+                .to_string()
+        ),
         "{gap:?}"
     );
 

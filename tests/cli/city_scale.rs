@@ -22,15 +22,16 @@ fn score_of_three_years_as_one_csv_has_a_dossier_column_and_every_total() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
-        Some("\u{feff}dossier,code,name,level,kind,method,value,achieved,max,percent,status,appraised,difference,at_risk")
+        Some("\u{feff}dossier,code,name,level,kind,method,value,achieved,max,percent,status,appraised,difference,strict,at_risk")
     );
     let totals: Vec<&str> = out.lines().filter(|l| l.contains(",total,")).collect();
     assert_eq!(
         totals,
         [
-            "evidence/2024,total,Ban Quản lý Khu kinh tế Hải Phòng,total,,,,90.93,100.00,90.93,,87.11,-3.82,",
-            "evidence/2025,total,Ban Quản lý Khu kinh tế Hải Phòng,total,,,,92.58,100.00,92.58,,88.99,-3.59,",
-            "evidence/2026,total,Ban Quản lý Khu kinh tế Hải Phòng,total,,,,89.06,99.00,89.96,,,,3.25",
+            // The strict score is unknown (empty) where there is no manifest.
+            "evidence/2024,total,Ban Quản lý Khu kinh tế Hải Phòng,total,,,,90.93,100.00,90.93,,87.11,-3.82,,",
+            "evidence/2025,total,Ban Quản lý Khu kinh tế Hải Phòng,total,,,,92.58,100.00,92.58,,88.99,-3.59,,",
+            "evidence/2026,total,Ban Quản lý Khu kinh tế Hải Phòng,total,,,,89.06,99.00,89.96,,,,85.81,3.25",
         ]
     );
     // Each dossier keeps every row it has on its own.

@@ -717,16 +717,16 @@ fn score_shows_the_points_at_risk_when_a_manifest_exists() {
     let (code, out, _) = f.run(&["score", DOSSIER, "--format", "csv"]);
     assert_eq!(code, 0);
     assert!(out.starts_with(
-        "\u{feff}code,name,level,kind,method,value,achieved,max,percent,status,at_risk\n"
+        "\u{feff}code,name,level,kind,method,value,achieved,max,percent,status,at_risk,strict\n"
     ));
     for line in [
-        "\n1,\"Công tác chỉ đạo, điều hành CCHC\",area,,self,,4.40,4.50,97.78,,0.50\n",
-        "\n1.2.2,Chất lượng báo cáo CCHC,leaf,levels,self,Tốt,0.50,0.50,100.00,scored,0.50\n",
-        "\n1.2.1,Tỷ lệ kiến nghị của doanh nghiệp được xử lý,leaf,ratio,self,19/20,1.90,2.00,95.00,scored,0.00\n",
+        "\n1,\"Công tác chỉ đạo, điều hành CCHC\",area,,self,,4.40,4.50,97.78,,0.50,\n",
+        "\n1.2.2,Chất lượng báo cáo CCHC,leaf,levels,self,Tốt,0.50,0.50,100.00,scored,0.50,\n",
+        "\n1.2.1,Tỷ lệ kiến nghị của doanh nghiệp được xử lý,leaf,ratio,self,19/20,1.90,2.00,95.00,scored,0.00,\n",
     ] {
         assert!(out.contains(line), "{line:?} in:\n{out}");
     }
-    assert!(out.ends_with("\ntotal,Đơn vị kiểm thử,total,,,,6.10,6.50,93.85,,0.50\n"));
+    assert!(out.ends_with("\ntotal,Đơn vị kiểm thử,total,,,,6.10,6.50,93.85,,0.50,5.60\n"));
 
     let (_, out, _) = f.run(&["score", DOSSIER]);
     assert!(out.contains("Nguy cơ bị trừ"));

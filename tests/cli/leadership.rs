@@ -346,8 +346,9 @@ fn gap_2025_reproduces_the_published_line_and_the_boards_appraised_total() {
     assert_eq!(v["appraised"], "88.99");
     assert_eq!(v["gap"], "3.72");
     assert_eq!(v["projected"], "92.58");
-    // No manifest for 2025: nothing is at risk, strict = projected.
-    assert_eq!(v["strict"], "92.58");
+    // No manifest for 2025: the strict score is unknown, not the projected 92.58.
+    assert_eq!(v["strict"], Value::Null);
+    assert_eq!(v["strict_reason"], "no_manifest");
     assert_eq!(v["totals"]["appraised"]["points"], "88.99");
     assert_eq!(v["closes_at"], 10);
 }
@@ -925,14 +926,19 @@ fn compare_csv_is_one_row_per_node_and_year() {
     assert_eq!(
         lines[0],
         "\u{feff}level,code,name,year,basis,codes,achieved,max,percent,from_year,change_points,\
-         change_percent,comparable,note"
+         change_percent,comparable,note,unit"
     );
+    // Every row names its year's unit (several only with --several-units).
+    const UNIT: &str = "Ban Quản lý Khu kinh tế Hải Phòng";
     assert!(lines.contains(
         &"area,7,\"Xây dựng và phát triển Chính quyền điện tử, Chính quyền số\",2025,appraised,7,\
-          12.48,14.00,89.14,2024,,10.68,true,điểm tối đa đổi từ 15 thành 14: chỉ so sánh theo %"
+          12.48,14.00,89.14,2024,,10.68,true,điểm tối đa đổi từ 15 thành 14: chỉ so sánh theo %,\
+          Ban Quản lý Khu kinh tế Hải Phòng"
     ));
-    assert!(lines.contains(&"total,,,2024,appraised,,87.11,100.00,87.11,,,,,"));
-    assert!(lines.contains(&"area,1,\"Công tác chỉ đạo, điều hành CCHC\",2025,appraised,1,9.50,10.00,95.00,2024,0.50,5.00,true,"));
+    assert!(
+        lines.contains(&format!("total,,,2024,appraised,,87.11,100.00,87.11,,,,,,{UNIT}").as_str())
+    );
+    assert!(lines.contains(&format!("area,1,\"Công tác chỉ đạo, điều hành CCHC\",2025,appraised,1,9.50,10.00,95.00,2024,0.50,5.00,true,,{UNIT}").as_str()));
     // The total and 8 areas, three years each, and the header.
     assert_eq!(lines.len(), 1 + 9 * 3);
 }
@@ -1431,7 +1437,7 @@ fn trend_svg_carries_the_figures_of_compare_and_the_vietnamese_area_names() {
     }
     assert!(has_text(
         svg,
-        "% điểm tối đa của từng năm; 2024: thẩm định; 2025: thẩm định; 2026: tự đánh giá + ĐTXHH dự kiến"
+        "% điểm tối đa của từng năm; 2024, 2025: thẩm định; 2026: tự đánh giá + ĐTXHH dự kiến"
     ));
 }
 

@@ -86,14 +86,15 @@ fn csv_output_carries_the_same_figures() {
     let path = data("dossiers/scored_by_hand");
     let (code, out, _) = run(&["score", path.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(code, 0);
-    assert!(
-        out.starts_with("\u{feff}code,name,level,kind,method,value,achieved,max,percent,status\n")
-    );
+    assert!(out.starts_with(
+        "\u{feff}code,name,level,kind,method,value,achieved,max,percent,status,strict\n"
+    ));
     assert!(out.contains(
-        "\n1.2.2,Tỷ lệ kiến nghị được xử lý,leaf,ratio,self,45/48,0.94,1.00,93.75,scored\n"
+        "\n1.2.2,Tỷ lệ kiến nghị được xử lý,leaf,ratio,self,45/48,0.94,1.00,93.75,scored,\n"
     ));
     assert!(
-        out.ends_with("total,Đơn vị kiểm thử,total,,,,6.31,10.00,63.13,\n"),
+        // No manifest: the strict cell is empty (unknown).
+        out.ends_with("total,Đơn vị kiểm thử,total,,,,6.31,10.00,63.13,,\n"),
         "{out}"
     );
 }

@@ -169,7 +169,7 @@ fn the_2025_sample_reproduces_the_published_appraised_88_99_in_every_format() {
     let last = csv.lines().last().unwrap();
     assert_eq!(
         last,
-        "total,Ban Quản lý Khu kinh tế Hải Phòng,total,,,,92.58,100.00,92.58,,88.99,-3.59"
+        "total,Ban Quản lý Khu kinh tế Hải Phòng,total,,,,92.58,100.00,92.58,,88.99,-3.59,"
     );
 }
 
