@@ -16,6 +16,7 @@ mod evidence_items;
 mod excel_codes;
 mod export;
 mod first_hour;
+mod golden;
 mod import;
 mod init;
 mod languages;
