@@ -68,6 +68,8 @@ enum LangArg {
     En,
 }
 
+// The formats each command offers; all of them become the one `app::Format`.
+
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckFormat {
     Text,
@@ -85,6 +87,34 @@ enum ScoreFormatArg {
     Table,
     Csv,
     Json,
+}
+
+impl From<CheckFormat> for app::Format {
+    fn from(f: CheckFormat) -> Self {
+        match f {
+            CheckFormat::Text => app::Format::Table,
+            CheckFormat::Json => app::Format::Json,
+        }
+    }
+}
+
+impl From<ReportFormat> for app::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Table => app::Format::Table,
+            ReportFormat::Json => app::Format::Json,
+        }
+    }
+}
+
+impl From<ScoreFormatArg> for app::Format {
+    fn from(f: ScoreFormatArg) -> Self {
+        match f {
+            ScoreFormatArg::Table => app::Format::Table,
+            ScoreFormatArg::Csv => app::Format::Csv,
+            ScoreFormatArg::Json => app::Format::Json,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -287,7 +317,7 @@ fn main() -> ExitCode {
         Some(ScoresArg::Xlsx) => ScoresChoice::Xlsx,
     };
     let shared = Shared::choosing(scores);
-    let json = wants_json(&cli.command);
+    let json = format_of(&cli.command).is_json();
     let outcome = match cli.command {
         Command::Init {
             dir,
@@ -320,19 +350,15 @@ fn main() -> ExitCode {
             format,
             explain,
         } => {
-            let (format, joined) = match format {
-                ScoreFormatArg::Table => (app::ScoreFormat::Table, app::Joined::Table),
-                ScoreFormatArg::Csv => (app::ScoreFormat::Csv, app::Joined::Csv),
-                ScoreFormatArg::Json => (app::ScoreFormat::Json, app::Joined::Json),
-            };
-            app::over_dossiers(&dossiers, joined, lang, shared, |d, shared| {
+            let format = format.into();
+            app::over_dossiers(&dossiers, format, lang, shared, |d, shared| {
                 app::score(d, format, explain.as_deref(), lang, shared)
             })
         }
         Command::Evidence { dossiers, format } => {
-            let json = matches!(format, ReportFormat::Json);
-            app::over_dossiers(&dossiers, joined(json), lang, shared, |d, shared| {
-                app::evidence(d, json, lang, shared)
+            let format = format.into();
+            app::over_dossiers(&dossiers, format, lang, shared, |d, shared| {
+                app::evidence(d, format, lang, shared)
             })
         }
         Command::Gap {
@@ -341,23 +367,16 @@ fn main() -> ExitCode {
             threshold,
             format,
         } => {
-            let json = matches!(format, ReportFormat::Json);
-            app::over_dossiers(&dossiers, joined(json), lang, shared, |d, shared| {
-                app::gap(d, rank, threshold.as_deref(), json, lang, shared)
+            let format = format.into();
+            app::over_dossiers(&dossiers, format, lang, shared, |d, shared| {
+                app::gap(d, rank, threshold.as_deref(), format, lang, shared)
             })
         }
         Command::Compare {
             dossiers,
             detail,
             format,
-        } => {
-            let format = match format {
-                ScoreFormatArg::Table => app::CompareFormat::Table,
-                ScoreFormatArg::Csv => app::CompareFormat::Csv,
-                ScoreFormatArg::Json => app::CompareFormat::Json,
-            };
-            app::compare(&dossiers, detail, format, lang, scores)
-        }
+        } => app::compare(&dossiers, detail, format.into(), lang, scores),
         Command::Chart {
             dossier,
             compare,
@@ -382,9 +401,7 @@ fn main() -> ExitCode {
             app::export(&dossier, &xlsx, lang, &mut shared)
         }
         Command::Seal { dossier } => app::seal(&dossier, lang),
-        Command::Verify { dossier, format } => {
-            app::verify(&dossier, matches!(format, ReportFormat::Json), lang)
-        }
+        Command::Verify { dossier, format } => app::verify(&dossier, format.into(), lang),
         Command::Template { input, out, xlsx } => {
             let to = match (&out, &xlsx) {
                 (_, Some(x)) => app::TemplateTo::Xlsx(x),
@@ -395,7 +412,7 @@ fn main() -> ExitCode {
         }
         Command::Criteria { command } => match command {
             CriteriaCommand::Check { files, format } => {
-                app::criteria_check(&files, lang, matches!(format, CheckFormat::Json))
+                app::criteria_check(&files, lang, format.into())
             }
             CriteriaCommand::Import {
                 table,
@@ -425,27 +442,17 @@ fn main() -> ExitCode {
     })
 }
 
-fn joined(json: bool) -> app::Joined {
-    if json {
-        app::Joined::Json
-    } else {
-        app::Joined::Table
-    }
-}
-
-/// Whether the command was asked for JSON, so that its errors come as JSON too.
-fn wants_json(c: &Command) -> bool {
+/// The format the command was asked for: with JSON its errors come as JSON too.
+fn format_of(c: &Command) -> app::Format {
     match c {
-        Command::Score { format, .. } | Command::Compare { format, .. } => {
-            matches!(format, ScoreFormatArg::Json)
-        }
+        Command::Score { format, .. } | Command::Compare { format, .. } => (*format).into(),
         Command::Evidence { format, .. }
         | Command::Verify { format, .. }
-        | Command::Gap { format, .. } => matches!(format, ReportFormat::Json),
+        | Command::Gap { format, .. } => (*format).into(),
         Command::Criteria {
             command: CriteriaCommand::Check { format, .. },
-        } => matches!(format, CheckFormat::Json),
-        _ => false,
+        } => (*format).into(),
+        _ => app::Format::Table,
     }
 }
 

@@ -1,7 +1,7 @@
 //! `parscore compare DOSSIER... [--detail] [--format table|csv|json]`.
 
 use super::scored::{load_scored_with, Scored};
-use super::{Outcome, Status};
+use super::{Format, Outcome, Status};
 use crate::compare::{compare as build, Comparison};
 use crate::diag::Diagnostic;
 use crate::dossier::{ScoresChoice, Shared};
@@ -9,13 +9,6 @@ use crate::lang::Lang;
 use crate::report::{compare as present, diagnostics};
 use crate::text;
 use std::path::PathBuf;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CompareFormat {
-    Table,
-    Csv,
-    Json,
-}
 
 /// Loads every dossier, reporting the problems of all of them together.
 pub fn load_all(
@@ -73,7 +66,7 @@ pub fn comparison(loaded: &[Scored], detail: bool) -> Comparison {
 pub fn compare(
     paths: &[PathBuf],
     detail: bool,
-    format: CompareFormat,
+    format: Format,
     lang: Lang,
     scores: ScoresChoice,
 ) -> Outcome {
@@ -83,9 +76,9 @@ pub fn compare(
     };
     let c = comparison(&loaded, detail);
     let out = match format {
-        CompareFormat::Table => present::table(&c, lang),
-        CompareFormat::Csv => present::csv(&c, lang),
-        CompareFormat::Json => {
+        Format::Table => present::table(&c, lang),
+        Format::Csv => present::csv(&c, lang),
+        Format::Json => {
             format!("{}\n", crate::escape::json_pretty(&present::json(&c, lang)))
         }
     };

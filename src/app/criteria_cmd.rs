@@ -1,6 +1,6 @@
 //! `parscore criteria check` and `parscore criteria show`.
 
-use super::{shown, Outcome, Status};
+use super::{shown, Format, Outcome, Status};
 use crate::criteria::load_file;
 use crate::lang::Lang;
 use crate::report::criteria::{summary_json, summary_line, tree};
@@ -9,7 +9,7 @@ use crate::text;
 use std::path::{Path, PathBuf};
 
 /// Checks each file; every problem of every file is reported in one run.
-pub fn criteria_check(files: &[PathBuf], lang: Lang, json: bool) -> Outcome {
+pub fn criteria_check(files: &[PathBuf], lang: Lang, format: Format) -> Outcome {
     let mut out = String::new();
     let mut err = String::new();
     let mut status = Status::Ok;
@@ -60,7 +60,7 @@ pub fn criteria_check(files: &[PathBuf], lang: Lang, json: bool) -> Outcome {
             )),
         }
     }
-    if json {
+    if format.is_json() {
         out = format!("{}\n", crate::escape::json_pretty(&reports));
     }
     Outcome {

@@ -2,7 +2,7 @@
 
 use super::progress::Progress;
 use super::scored::load_scored_with;
-use super::{Outcome, Status};
+use super::{Format, Outcome, Status};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::dossier::Shared;
 use crate::dossier::{self, Settings};
@@ -23,7 +23,7 @@ fn no_manifest(dir: &Path) -> Diagnostic {
 }
 
 /// The checklist of missing and doubtful evidence. Exit 1 when there is anything on it.
-pub fn evidence(path: &Path, json: bool, lang: Lang, shared: &mut Shared) -> Outcome {
+pub fn evidence(path: &Path, format: Format, lang: Lang, shared: &mut Shared) -> Outcome {
     let scored = match load_scored_with(path, "evidence", lang, Vec::new(), shared) {
         Ok(s) => s,
         Err(outcome) => return outcome,
@@ -31,7 +31,7 @@ pub fn evidence(path: &Path, json: bool, lang: Lang, shared: &mut Shared) -> Out
     let Some((m, a)) = &scored.evidence else {
         return Outcome::fatal(no_manifest(&scored.dossier.dir).into(), lang);
     };
-    let out = if json {
+    let out = if format.is_json() {
         let v = present::json(&scored.sheet, a, &m.source, lang);
         format!("{}\n", crate::escape::json_pretty(&v))
     } else {
@@ -91,7 +91,7 @@ pub fn seal(path: &Path, lang: Lang) -> Outcome {
 }
 
 /// Recomputes the seal; exit 1 if any file changed, disappeared or was added.
-pub fn verify(path: &Path, json: bool, lang: Lang) -> Outcome {
+pub fn verify(path: &Path, format: Format, lang: Lang) -> Outcome {
     let dir = match dossier::open(path, "verify") {
         Ok(d) => d,
         Err(f) => return Outcome::fatal(f, lang),
@@ -110,7 +110,7 @@ pub fn verify(path: &Path, json: bool, lang: Lang) -> Outcome {
     );
     let v = checking::verify(&dir, &seal, &|n| progress.advance(n));
     progress.finish();
-    let out = if json {
+    let out = if format.is_json() {
         let value = serde_json::json!({
             "sealed_at": seal.sealed_at, "intact": v.intact(), "checked": v.checked,
             "bytes": v.bytes, "changed": v.changed, "missing": v.missing,

@@ -1,7 +1,7 @@
 //! `parscore gap DOSSIER [--rank K] [--threshold X]`.
 
 use super::scored::{load_scored_with, Scored};
-use super::{Outcome, Status};
+use super::{Format, Outcome, Status};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::dossier::{shown, Draft, Settings, Shared};
 use crate::gap::{self, Gap, Line};
@@ -239,7 +239,7 @@ pub fn gap(
     path: &Path,
     rank: Option<u32>,
     threshold: Option<&str>,
-    json: bool,
+    format: Format,
     lang: Lang,
     shared: &mut Shared,
 ) -> Outcome {
@@ -247,7 +247,7 @@ pub fn gap(
         Ok(x) => x,
         Err(o) => return o,
     };
-    let out = if json {
+    let out = if format.is_json() {
         format!(
             "{}\n",
             crate::escape::json_pretty(&present::json(&s.sheet, &g, lang))

@@ -6,6 +6,7 @@ mod compare_cmd;
 mod criteria_cmd;
 mod evidence_cmd;
 mod export_cmd;
+mod format;
 mod gap_cmd;
 mod init_cmd;
 mod many;
@@ -16,15 +17,16 @@ mod scored;
 mod template_cmd;
 
 pub use chart_cmd::{chart, ChartArgs};
-pub use compare_cmd::{compare, comparison, load_all, CompareFormat};
+pub use compare_cmd::{compare, comparison, load_all};
 pub use criteria_cmd::{criteria_check, criteria_import, criteria_show, ImportArgs};
 pub use evidence_cmd::{evidence, seal, verify};
 pub use export_cmd::export;
+pub use format::Format;
 pub use gap_cmd::{gap, measure, rankings_of};
 pub use init_cmd::{init, InitArgs};
-pub use many::{over_dossiers, Joined};
+pub use many::over_dossiers;
 pub use prompt::{Ask, Terminal};
-pub use score_cmd::{score, ScoreFormat};
+pub use score_cmd::score;
 pub use scored::{load_scored, load_scored_with, Scored};
 pub use template_cmd::{template, TemplateTo};
 
