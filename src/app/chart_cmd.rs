@@ -1,8 +1,7 @@
 //! `parscore chart DOSSIER [--compare DOSSIER...] --out DIR [--png]`: areas.svg, gap.svg,
 //! trend.svg (and PNGs), drawn from the figures `score`, `gap` and `compare` print.
 
-use super::compare_cmd::{comparison, load_all};
-use super::gap_cmd::{measure, rankings_of};
+use super::load::{comparison, load_all, measure, rankings_of};
 use super::{Outcome, Status};
 use crate::chart::{
     self, AdjustmentBar, AreaBar, AreasChart, GapChart, RankBar, RankKind, Series, TrendChart,
