@@ -184,7 +184,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         }
     }
     let line = pc(gap.line.score);
-    let target = crate::gap::target_words(&gap.line, lang);
+    let target = crate::report::gap::target_words(&gap.line, lang);
     let line_label = match (&gap.line.unit, gap.line.rank, lang) {
         (Some(u), Some(k), Lang::Vi) => format!("Ngưỡng hạng {k}: {line} ({u})"),
         (Some(u), Some(k), Lang::En) => format!("Rank {k} line: {line} ({u})"),
@@ -203,7 +203,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         .into_iter()
         .map(|((vi_word, en_word), st)| {
             let word = if vi { vi_word } else { en_word };
-            let against = crate::gap::against_line(gap.line.score, st.index, lang);
+            let against = crate::report::gap::against_words(gap.line.score, st.index, lang);
             format!("{word} {}: {against}", pc(round2(st.index)))
         })
         .collect();

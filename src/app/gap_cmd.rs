@@ -22,10 +22,10 @@ pub fn gap(
     let out = if format.is_json() {
         format!(
             "{}\n",
-            crate::escape::json_pretty(&present::json(&s.sheet, &g, lang))
+            crate::escape::json_pretty(&present::json(&s.sheet, &g, &s.dossier.criteria, lang))
         )
     } else {
-        present::table(&s.sheet, &g, lang)
+        present::table(&s.sheet, &g, &s.dossier.criteria, lang)
     };
     Outcome {
         out,

@@ -16,4 +16,5 @@ pub mod seal;
 pub mod summary_sheet;
 pub mod table;
 pub mod template;
+pub mod words;
 pub mod xlsx;
