@@ -114,7 +114,7 @@ pub struct YearInfo {
     pub year: i32,
     pub unit: String,
     pub criteria_id: String,
-    pub as_of: String,
+    pub as_of: time::Date,
     pub basis: Basis,
 }
 
@@ -261,7 +261,7 @@ pub fn compare(sheets: &[(&ScoreSheet, &crate::criteria::Criteria)], detail: boo
             year: s.year,
             unit: s.unit.clone(),
             criteria_id: s.criteria_id.clone(),
-            as_of: s.as_of.clone(),
+            as_of: s.as_of,
             basis: basis(s),
         })
         .collect();

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::number::{round2, show_percent, show_points};
 use crate::ranking::same_unit;
 use crate::text;
-use crate::value::{parse_date, show_date};
+use crate::value::show_date;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
@@ -52,7 +52,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         return cannot_write(a.out, &crate::fsio::os_reason(&e), lang);
     }
     let s = &scored.sheet;
-    let as_of = parse_date(&s.as_of).map(show_date).unwrap_or_default();
+    let as_of = show_date(s.as_of);
     let p = |d: Decimal| show_points(d, lang);
     let pc = |d: Decimal| show_percent(d, lang);
 

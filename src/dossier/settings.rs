@@ -8,7 +8,7 @@ use super::find::criteria_files;
 use crate::diag::{Diagnostic, Fatal};
 use crate::fsio::{read_input, Input, Within};
 use crate::text;
-use crate::value::{iso_date, parse_date};
+use crate::value::parse_date;
 use serde_json::{Map, Value};
 use std::path::Path;
 use time::Date;
@@ -312,10 +312,6 @@ impl Settings {
     pub fn draft(folder: &Path) -> Result<(Draft, Vec<Diagnostic>), Fatal> {
         let name = super::shown(folder, super::SETTINGS_FILE);
         read(&folder.join(super::SETTINGS_FILE), &name, folder)
-    }
-
-    pub fn as_of_iso(&self) -> String {
-        iso_date(self.as_of)
     }
 }
 

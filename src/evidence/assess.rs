@@ -58,30 +58,6 @@ impl Kind {
             Kind::DuplicateContent => "duplicate_content",
         }
     }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        let (vi, en) = match self {
-            Kind::UnsafePath => ("đường dẫn bị từ chối", "path refused"),
-            Kind::FileMissing => ("không có tệp", "file missing"),
-            Kind::FileUnreadable => ("không đọc được tệp", "file unreadable"),
-            Kind::FileEmpty => ("tệp rỗng", "empty file"),
-            Kind::FileUnlisted => ("tệp chưa kê khai", "file not listed"),
-            Kind::BadDate => ("ngày không hợp lệ", "invalid date"),
-            Kind::OutsideYear => ("ngày ngoài năm đánh giá", "dated outside the year"),
-            Kind::AfterAsOf => ("ngày sau thời điểm đánh giá", "dated after as_of"),
-            Kind::DeadlineMismatch => ("ngày ban hành không khớp", "issue date disagrees"),
-            Kind::IssuedLate => ("ban hành sau hạn", "issued late"),
-            Kind::UnknownCode => ("mã không có", "unknown code"),
-            Kind::BadReference => ("tham chiếu sai", "bad reference"),
-            Kind::UnknownDocument => ("mã văn bản không có", "unknown document id"),
-            Kind::DuplicateId => ("trùng mã văn bản", "duplicate id"),
-            Kind::DuplicateContent => ("trùng nội dung", "same content"),
-        };
-        match lang {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
 }
 
 /// A scored leaf without a document for one or more required evidence items.

@@ -105,9 +105,7 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
         Lang::En => format!("{unit} — {} years compared\n", c.years.len()),
     });
     for y in &c.years {
-        let as_of = crate::value::parse_date(&y.as_of)
-            .map(crate::value::show_date)
-            .unwrap_or_default();
+        let as_of = crate::value::show_date(y.as_of);
         out.push_str(&match (y.basis, lang) {
             (Basis::Appraised, Lang::Vi) => format!(
                 "  {}: điểm thẩm định (bộ tiêu chí {})\n",
@@ -242,7 +240,7 @@ pub fn json(c: &Comparison, lang: Lang) -> serde_json::Value {
     let years: Vec<_> = c
         .years
         .iter()
-        .map(|y| json!({"year": y.year, "unit": y.unit, "criteria": y.criteria_id, "as_of": y.as_of, "basis": y.basis.key()}))
+        .map(|y| json!({"year": y.year, "unit": y.unit, "criteria": y.criteria_id, "as_of": crate::value::iso_date(y.as_of), "basis": y.basis.key()}))
         .collect();
     let rows: Vec<_> = c
         .rows

@@ -2,7 +2,8 @@
 //! totals (self-assessed points, points at risk, the strict score).
 
 use super::table::new_table;
-use crate::evidence::{area_of, Assessment};
+use super::words::Words;
+use crate::evidence::{area_of, Assessment, Kind};
 use crate::lang::Lang;
 use crate::number::{machine, show_points};
 use crate::scoring::ScoreSheet;
@@ -164,7 +165,7 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, has_plan: bool, lan
                 columns,
                 vec![
                     x.code.clone().unwrap_or_default(),
-                    x.kind.label(lang).into(),
+                    kind_label(x.kind, lang).into(),
                     x.points.map(p).unwrap_or_default(),
                     x.message.get(lang).to_string(),
                     place(&x.file, x.line),
@@ -268,7 +269,7 @@ pub fn json(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> serde
         )
         .collect();
     json!({
-        "unit": s.unit, "year": s.year, "as_of": s.as_of, "manifest": manifest,
+        "unit": s.unit, "year": s.year, "as_of": crate::value::iso_date(s.as_of), "manifest": manifest,
         "documents": a.documents,
         "self_assessed": machine(t.self_achieved),
         "projected_total": machine(t.points),
@@ -291,4 +292,26 @@ fn area_risk(s: &ScoreSheet, a: &Assessment) -> Decimal {
         .map(|i| a.at_risk_for(&i.score.code))
         .sum();
     a.at_risk - bonus
+}
+
+/// A kind of doubt as a column of the checklist.
+pub fn kind_label(kind: Kind, lang: Lang) -> &'static str {
+    let (vi, en) = match kind {
+        Kind::UnsafePath => ("đường dẫn bị từ chối", "path refused"),
+        Kind::FileMissing => ("không có tệp", "file missing"),
+        Kind::FileUnreadable => ("không đọc được tệp", "file unreadable"),
+        Kind::FileEmpty => ("tệp rỗng", "empty file"),
+        Kind::FileUnlisted => ("tệp chưa kê khai", "file not listed"),
+        Kind::BadDate => ("ngày không hợp lệ", "invalid date"),
+        Kind::OutsideYear => ("ngày ngoài năm đánh giá", "dated outside the year"),
+        Kind::AfterAsOf => ("ngày sau thời điểm đánh giá", "dated after as_of"),
+        Kind::DeadlineMismatch => ("ngày ban hành không khớp", "issue date disagrees"),
+        Kind::IssuedLate => ("ban hành sau hạn", "issued late"),
+        Kind::UnknownCode => ("mã không có", "unknown code"),
+        Kind::BadReference => ("tham chiếu sai", "bad reference"),
+        Kind::UnknownDocument => ("mã văn bản không có", "unknown document id"),
+        Kind::DuplicateId => ("trùng mã văn bản", "duplicate id"),
+        Kind::DuplicateContent => ("trùng nội dung", "same content"),
+    };
+    Words(lang).pick(vi, en)
 }

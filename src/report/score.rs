@@ -154,9 +154,7 @@ fn signed(d: Decimal, lang: Lang) -> String {
 }
 
 fn heading(s: &ScoreSheet, lang: Lang) -> String {
-    let as_of = crate::value::parse_date(&s.as_of)
-        .map(crate::value::show_date)
-        .unwrap_or_default();
+    let as_of = crate::value::show_date(s.as_of);
     match lang {
         Lang::Vi => format!(
             "{} — năm {} — bộ tiêu chí {} — tính đến {}\n",
@@ -448,7 +446,7 @@ pub fn json(s: &ScoreSheet, lang: Lang) -> serde_json::Value {
         })
         .collect();
     let mut out = json!({
-        "unit": s.unit, "year": s.year, "as_of": s.as_of,
+        "unit": s.unit, "year": s.year, "as_of": crate::value::iso_date(s.as_of),
         "criteria": {"id": s.criteria_id, "title": s.criteria_title},
         "total": total, "areas": areas, "items": items,
         "unscored": s.unscored().map(|n| n.code.clone()).collect::<Vec<_>>(),

@@ -139,10 +139,12 @@ fn header(ws: &mut Worksheet, s: &ScoreSheet, f: &Formats, vi: bool) -> Result<(
         format!("SUMMARY OF THE SELF-ASSESSMENT FOR THE PAR INDEX, {year}")
     };
     ws.merge_range(0, STT, 0, NOTE, &title, &f.title)?;
+    // The ISO form, as this sheet has always shown it.
+    let as_of = crate::value::iso_date(s.as_of);
     let sub = if vi {
-        format!("{} — {} (tính đến {})", s.unit, s.criteria_title, s.as_of)
+        format!("{} — {} (tính đến {as_of})", s.unit, s.criteria_title)
     } else {
-        format!("{} — {} (as of {})", s.unit, s.criteria_title, s.as_of)
+        format!("{} — {} (as of {as_of})", s.unit, s.criteria_title)
     };
     ws.merge_range(1, STT, 1, NOTE, &sub, &f.note)?;
     let captions: [&str; 7] = if vi {
