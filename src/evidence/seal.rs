@@ -40,15 +40,32 @@ pub struct SealedFile {
     /// Relative to the dossier folder, with `/` (the criteria file: as `dossier.json`
     /// names it).
     pub path: String,
-    /// `dossier`, `scores`, `plan`, `manifest`, `criteria`, `evidence`, or `unlisted` (a
-    /// file in `files/` that no manifest row lists).
-    pub role: String,
+    pub role: Role,
     pub bytes: u64,
     pub sha256: String,
     /// For a document: its modification time when sealed (`seconds.nanoseconds`), so that
     /// `evidence` can reuse the hash of a file untouched since instead of reading it again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
+}
+
+/// What a sealed file is to the dossier; written in `seal.json` as `dossier`, `scores`,
+/// `plan`, `manifest`, `criteria`, `evidence` or `unlisted`.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Dossier,
+    Scores,
+    Plan,
+    Manifest,
+    Criteria,
+    /// A document a manifest row lists.
+    Evidence,
+    /// A file in `files/` that no manifest row lists.
+    Unlisted,
+    /// A role this version does not know (a seal edited by hand): `verify` refuses the file.
+    #[serde(other)]
+    Unknown,
 }
 
 /// What `seal` did.
@@ -83,23 +100,20 @@ impl From<Fatal> for Refused {
 
 /// The dossier's own files a seal covers before the documents: role, path as recorded,
 /// where it lies, and its size cap.
-fn fixed_files<'a>(
-    dir: &'a Path,
-    settings: &Settings,
-) -> Vec<(&'static str, String, Within<'a>, Input)> {
+fn fixed_files<'a>(dir: &'a Path, settings: &Settings) -> Vec<(Role, String, Within<'a>, Input)> {
     let inside = Within::Folder(dir);
     let mut out = vec![(
-        "dossier",
+        Role::Dossier,
         SETTINGS_FILE.to_string(),
         inside,
         Input::Settings,
     )];
-    out.push(("scores", SCORES_FILE.to_string(), inside, Input::Table));
+    out.push((Role::Scores, SCORES_FILE.to_string(), inside, Input::Table));
     if dir.join(PLAN_FILE).symlink_metadata().is_ok() {
-        out.push(("plan", PLAN_FILE.to_string(), inside, Input::Table));
+        out.push((Role::Plan, PLAN_FILE.to_string(), inside, Input::Table));
     }
     let criteria = settings.criteria.replace('\\', "/");
-    out.push(("criteria", criteria, Within::Anywhere, Input::Criteria));
+    out.push((Role::Criteria, criteria, Within::Anywhere, Input::Criteria));
     out
 }
 
@@ -226,8 +240,12 @@ pub fn seal(
 
     let mut files = Vec::new();
     for (role, rel, within, kind) in fixed_files(dir, settings) {
-        if role == "criteria" {
-            files.push(sealed_file("manifest", MANIFEST_FILE.to_string(), &after));
+        if role == Role::Criteria {
+            files.push(sealed_file(
+                Role::Manifest,
+                MANIFEST_FILE.to_string(),
+                &after,
+            ));
         }
         let path = dir.join(&rel);
         let bytes = read_input(&path, within, kind)
@@ -240,11 +258,11 @@ pub fn seal(
         .documents
         .iter()
         .zip(&doc_paths)
-        .map(|(d, p)| (normalise(&d.file), p, "evidence"));
+        .map(|(d, p)| (normalise(&d.file), p, Role::Evidence));
     let others = unlisted
         .iter()
         .zip(&to_hash[to_hash.len() - unlisted.len()..])
-        .map(|(k, p)| (k.clone(), p, "unlisted"));
+        .map(|(k, p)| (k.clone(), p, Role::Unlisted));
     for (key, p, role) in documents.chain(others) {
         if seen.insert(key.clone()) {
             let h = &hashed[p];
@@ -254,7 +272,7 @@ pub fn seal(
             }
             files.push(SealedFile {
                 path,
-                role: role.into(),
+                role,
                 bytes: h.bytes,
                 sha256: h.sha256.clone(),
                 modified: h.modified.clone(),
@@ -317,10 +335,10 @@ pub fn seal(
     })
 }
 
-fn sealed_file(role: &str, path: String, bytes: &[u8]) -> SealedFile {
+fn sealed_file(role: Role, path: String, bytes: &[u8]) -> SealedFile {
     SealedFile {
         path,
-        role: role.into(),
+        role,
         bytes: bytes.len() as u64,
         sha256: sha256_bytes(bytes),
         modified: None,

@@ -6,7 +6,7 @@
 
 use super::hash::{sha256_all, sha256_bytes};
 use super::paths::{list_files, resolve};
-use super::seal::Seal;
+use super::seal::{Role, Seal};
 use super::{FILES_DIR, MANIFEST_FILE};
 use crate::dossier::{PLAN_FILE, SCORES_FILE, SETTINGS_FILE};
 use crate::fsio::{read_input, Input, Refusal, Within};
@@ -55,7 +55,7 @@ fn trusted_criteria(dir: &Path, seal: &Seal) -> Option<String> {
         Input::Settings,
     )
     .ok()?;
-    let sealed = seal.files.iter().find(|f| f.role == "dossier")?;
+    let sealed = seal.files.iter().find(|f| f.role == Role::Dossier)?;
     if sealed.path != SETTINGS_FILE || sealed.sha256 != sha256_bytes(&bytes) {
         return None;
     }
@@ -68,19 +68,19 @@ fn plan(dir: &Path, seal: &Seal) -> Vec<Check> {
     let files_dir = dir.join(FILES_DIR);
     let criteria = trusted_criteria(dir, seal);
     let standard = [
-        ("dossier", SETTINGS_FILE, Input::Settings),
-        ("scores", SCORES_FILE, Input::Table),
-        ("plan", PLAN_FILE, Input::Table),
-        ("manifest", MANIFEST_FILE, Input::Table),
+        (Role::Dossier, SETTINGS_FILE, Input::Settings),
+        (Role::Scores, SCORES_FILE, Input::Table),
+        (Role::Plan, PLAN_FILE, Input::Table),
+        (Role::Manifest, MANIFEST_FILE, Input::Table),
     ];
     seal.files
         .iter()
-        .map(|f| match f.role.as_str() {
-            "evidence" | "unlisted" => match resolve(&files_dir, &f.path) {
+        .map(|f| match f.role {
+            Role::Evidence | Role::Unlisted => match resolve(&files_dir, &f.path) {
                 Ok(p) if f.path.starts_with(&format!("{FILES_DIR}/")) => Check::Document(p),
                 _ => Check::Refused,
             },
-            "criteria" if criteria.as_deref() == Some(f.path.as_str()) => {
+            Role::Criteria if criteria.as_deref() == Some(f.path.as_str()) => {
                 Check::Whole(dir.join(&f.path), true, Input::Criteria)
             }
             role => match standard
@@ -143,7 +143,7 @@ pub fn verify(dir: &Path, seal: &Seal, progress: &(dyn Fn(u64) + Sync)) -> Verif
             Some(Ok((sha256, bytes))) => {
                 v.checked += 1;
                 v.bytes += bytes;
-                if f.role == "manifest" {
+                if f.role == Role::Manifest {
                     manifest_now = Some(sha256.clone());
                 }
                 if sha256 != f.sha256 {

@@ -70,7 +70,12 @@ fn change_word(group: usize, lang: Lang) -> &'static str {
 
 fn sealed_now(dir: &Path, s: &Sealed, lang: Lang) -> String {
     let files = s.seal.files.len();
-    let docs = s.seal.files.iter().filter(|f| f.role == "evidence").count();
+    let docs = s
+        .seal
+        .files
+        .iter()
+        .filter(|f| f.role == crate::evidence::seal::Role::Evidence)
+        .count();
     let bytes: u64 = s.seal.files.iter().map(|f| f.bytes).sum();
     let (total, rows, at) = (size(bytes, lang), s.updated_rows, when(&s.seal.sealed_at));
     let name = crate::dossier::folder_name(dir);
