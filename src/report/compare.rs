@@ -2,10 +2,61 @@
 
 use super::csv_out::CsvOut;
 use super::table::new_table;
-use crate::compare::{Basis, Cell, Change, Comparison, Level, Row};
+use super::words::Words;
+use crate::compare::{Basis, Cell, Change, Comparison, Level, Note, Row};
 use crate::lang::Lang;
 use crate::number::{machine, show_percent, show_points};
 use rust_decimal::Decimal;
+
+/// The notes on a change, joined with "; ", or `None` when there are none.
+pub fn notes_words(notes: &[Note], lang: Lang) -> Option<String> {
+    let w = Words(lang);
+    let said: Vec<String> = notes
+        .iter()
+        .map(|n| match n {
+            Note::NotIn(y) => w.t(
+                format_args!("không có ở năm {y}: không so sánh được"),
+                format_args!("not in {y}: not comparable"),
+            ),
+            Note::GoneIn(y) => w.t(
+                format_args!("không còn ở năm {y}: không so sánh được"),
+                format_args!("gone in {y}: not comparable"),
+            ),
+            Note::UnscoredIn(y) => w.t(
+                format_args!("chưa chấm ở năm {y}: không so sánh được"),
+                format_args!("unscored in {y}: not comparable"),
+            ),
+            Note::NotApplicableIn(y) => w.t(
+                format_args!("không áp dụng ở năm {y}: không so sánh được"),
+                format_args!("not applicable in {y}: not comparable"),
+            ),
+            Note::Matched {
+                codes_from,
+                from,
+                codes_to,
+                to,
+            } => w.t(
+                format_args!("{codes_from} ({from}) ứng với {codes_to} ({to})"),
+                format_args!("{codes_from} ({from}) matched to {codes_to} ({to})"),
+            ),
+            Note::PartlyUnscored { year, points } => {
+                let u = w.points(*points);
+                w.t(
+                    format_args!("năm {year} còn {u} điểm chưa chấm (tính là 0)"),
+                    format_args!("{u} points unscored in {year} (counted as 0)"),
+                )
+            }
+            Note::MaxChanged { from, to } => {
+                let (a, b) = (w.points(*from), w.points(*to));
+                w.t(
+                    format_args!("điểm tối đa đổi từ {a} thành {b}: chỉ so sánh theo %"),
+                    format_args!("maximum changed from {a} to {b}: compared in percent only"),
+                )
+            }
+        })
+        .collect();
+    (!said.is_empty()).then(|| said.join("; "))
+}
 
 fn signed(d: Decimal, shown: String) -> String {
     if d > Decimal::ZERO {
@@ -152,7 +203,7 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
             row.extend(r.changes.iter().map(|ch| change_text(ch, lang)));
         }
         for ch in &r.changes {
-            if let Some(n) = &ch.note {
+            if let Some(n) = notes_words(&ch.notes, lang) {
                 let who = if r.level == Level::Total {
                     if vi {
                         "Tổng"
@@ -162,7 +213,7 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
                 } else {
                     r.code.as_str()
                 };
-                notes.push(format!("  {who}, {} → {}: {}", ch.from, ch.to, n.get(lang)));
+                notes.push(format!("  {who}, {} → {}: {n}", ch.from, ch.to));
             }
         }
         t.add_row(row);
@@ -226,8 +277,7 @@ pub fn csv(c: &Comparison, lang: Lang) -> String {
                 opt(ch.and_then(|x| x.points)),
                 opt(ch.and_then(|x| x.percent)),
                 ch.map(|x| x.comparable.to_string()).unwrap_or_default(),
-                ch.and_then(|x| x.note.as_ref())
-                    .map(|n| n.get(lang).to_string())
+                ch.and_then(|x| notes_words(&x.notes, lang))
                     .unwrap_or_default(),
             ]);
         }
@@ -263,7 +313,7 @@ pub fn json(c: &Comparison, lang: Lang) -> serde_json::Value {
                 .map(|ch| json!({
                     "from": ch.from, "to": ch.to, "points": ch.points.map(machine),
                     "percent": ch.percent.map(machine), "comparable": ch.comparable,
-                    "note": ch.note.as_ref().map(|n| n.get(lang)),
+                    "note": notes_words(&ch.notes, lang),
                 }))
                 .collect();
             json!({"level": r.level.key(), "code": r.code, "name": r.name, "years": cells, "changes": changes})
