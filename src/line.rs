@@ -20,6 +20,7 @@ pub fn line_for(
     draft: &Draft,
     rank: Option<u32>,
     threshold: Option<Decimal>,
+    read: crate::input::ReadOptions,
 ) -> Result<Line, Vec<Diagnostic>> {
     let settings_file = shown(dir, crate::dossier::SETTINGS_FILE);
     let k = rank.or(draft.target_rank);
@@ -54,7 +55,7 @@ pub fn line_for(
         }
         Some(rel) => {
             let mut diags = Diagnostics::default();
-            match ranking::read(&dir.join(rel), &shown(dir, rel), &mut diags) {
+            match ranking::read(&dir.join(rel), &shown(dir, rel), &mut diags, read) {
                 Ok(Some(r)) if !diags.has_errors() => Some(r),
                 Ok(_) => {
                     problems.extend(diags.items);

@@ -4,7 +4,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use parscore::app::{self, Outcome};
 use parscore::dossier::{ScoresChoice, Shared};
 use parscore::escape::for_terminal;
-use parscore::input::TextEncoding;
+use parscore::fsio::Caps;
+use parscore::input::{ReadOptions, TextEncoding};
 use parscore::lang::Lang;
 use std::io::Write;
 use std::path::PathBuf;
@@ -298,16 +299,16 @@ fn main() -> ExitCode {
         LangArg::Vi => Lang::Vi,
         LangArg::En => Lang::En,
     };
-    parscore::input::force_encoding(match cli.encoding {
-        EncodingArg::Auto => TextEncoding::Auto,
-        EncodingArg::Utf8 => TextEncoding::Utf8,
-        EncodingArg::Utf16le => TextEncoding::Utf16Le,
-        EncodingArg::Utf16be => TextEncoding::Utf16Be,
-        EncodingArg::Windows1258 => TextEncoding::Windows1258,
-    });
-    if let Some(mib) = cli.max_input {
-        parscore::fsio::raise_caps(mib);
-    }
+    let read = ReadOptions {
+        encoding: match cli.encoding {
+            EncodingArg::Auto => TextEncoding::Auto,
+            EncodingArg::Utf8 => TextEncoding::Utf8,
+            EncodingArg::Utf16le => TextEncoding::Utf16Le,
+            EncodingArg::Utf16be => TextEncoding::Utf16Be,
+            EncodingArg::Windows1258 => TextEncoding::Windows1258,
+        },
+        caps: cli.max_input.map(Caps::raised_to_mib).unwrap_or_default(),
+    };
     if let Some(columns) = cli.width {
         parscore::report::table::set_width(columns);
     }
@@ -316,7 +317,7 @@ fn main() -> ExitCode {
         Some(ScoresArg::Csv) => ScoresChoice::Csv,
         Some(ScoresArg::Xlsx) => ScoresChoice::Xlsx,
     };
-    let shared = Shared::choosing(scores);
+    let shared = Shared::choosing(scores).reading(read);
     let json = format_of(&cli.command).is_json();
     let outcome = match cli.command {
         Command::Init {
@@ -343,7 +344,7 @@ fn main() -> ExitCode {
             };
             let mut terminal = app::Terminal::if_interactive();
             let ask = terminal.as_mut().map(|t| t as &mut dyn app::Ask);
-            app::init(&args, ask, lang)
+            app::init(&args, ask, lang, read)
         }
         Command::Score {
             dossiers,
@@ -376,7 +377,10 @@ fn main() -> ExitCode {
             dossiers,
             detail,
             format,
-        } => app::compare(&dossiers, detail, format.into(), lang, scores),
+        } => {
+            let mut shared = shared;
+            app::compare(&dossiers, detail, format.into(), lang, &mut shared)
+        }
         Command::Chart {
             dossier,
             compare,
@@ -393,6 +397,7 @@ fn main() -> ExitCode {
                 rank,
                 threshold: threshold.as_deref(),
                 scores,
+                read,
             },
             lang,
         ),
@@ -400,19 +405,19 @@ fn main() -> ExitCode {
             let mut shared = shared;
             app::export(&dossier, &xlsx, lang, &mut shared)
         }
-        Command::Seal { dossier } => app::seal(&dossier, lang),
-        Command::Verify { dossier, format } => app::verify(&dossier, format.into(), lang),
+        Command::Seal { dossier } => app::seal(&dossier, lang, read),
+        Command::Verify { dossier, format } => app::verify(&dossier, format.into(), lang, read),
         Command::Template { input, out, xlsx } => {
             let to = match (&out, &xlsx) {
                 (_, Some(x)) => app::TemplateTo::Xlsx(x),
                 (Some(o), None) => app::TemplateTo::Csv(o),
                 (None, None) => app::TemplateTo::Stdout,
             };
-            app::template(&input, to, lang)
+            app::template(&input, to, lang, read)
         }
         Command::Criteria { command } => match command {
             CriteriaCommand::Check { files, format } => {
-                app::criteria_check(&files, lang, format.into())
+                app::criteria_check(&files, lang, format.into(), read)
             }
             CriteriaCommand::Import {
                 table,
@@ -429,9 +434,10 @@ fn main() -> ExitCode {
                     year,
                 },
                 lang,
+                read,
             ),
             CriteriaCommand::Show { file, code, depth } => {
-                app::criteria_show(&file, code.as_deref(), depth, lang)
+                app::criteria_show(&file, code.as_deref(), depth, lang, read)
             }
         },
     };

@@ -26,11 +26,13 @@ pub struct ChartArgs<'a> {
     pub threshold: Option<&'a str>,
     /// Which score sheet to read where a dossier has both (`--scores`).
     pub scores: crate::dossier::ScoresChoice,
+    /// How to read the files (`--encoding`, `--max-input`).
+    pub read: crate::input::ReadOptions,
 }
 
 pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     let vi = lang == Lang::Vi;
-    let mut shared = crate::dossier::Shared::choosing(a.scores);
+    let mut shared = crate::dossier::Shared::choosing(a.scores).reading(a.read);
     let (scored, gap) = match measure(a.dossier, "chart", a.rank, a.threshold, lang, &mut shared) {
         Ok(x) => x,
         Err(o) => return o,
@@ -128,7 +130,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     let unit = &s.unit;
     let mut bars = Vec::new();
     let mut published_years = Vec::new();
-    if let (Some(year), Ok(r)) = (gap.line.year, rankings_of(&scored, lang)) {
+    if let (Some(year), Ok(r)) = (gap.line.year, rankings_of(&scored, lang, a.read)) {
         for e in r.table(&scored.dossier.settings.group, year) {
             let own = same_unit(&e.unit, unit);
             if own {
@@ -241,7 +243,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     let loaded = match load_all(
         &paths,
         lang,
-        &mut crate::dossier::Shared::choosing(a.scores),
+        &mut crate::dossier::Shared::choosing(a.scores).reading(a.read),
     ) {
         Ok(l) => l,
         Err(o) => return o,

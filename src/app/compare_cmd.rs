@@ -3,7 +3,7 @@
 use super::load::{comparison, load_all};
 use super::{Format, Outcome, Status};
 use crate::diag::Diagnostic;
-use crate::dossier::{ScoresChoice, Shared};
+use crate::dossier::Shared;
 use crate::lang::Lang;
 use crate::report::{compare as present, diagnostics};
 use std::path::PathBuf;
@@ -13,9 +13,9 @@ pub fn compare(
     detail: bool,
     format: Format,
     lang: Lang,
-    scores: ScoresChoice,
+    shared: &mut Shared,
 ) -> Outcome {
-    let loaded = match load_all(paths, lang, &mut Shared::choosing(scores)) {
+    let loaded = match load_all(paths, lang, shared) {
         Ok(l) => l,
         Err(o) => return o,
     };

@@ -2,6 +2,7 @@
 
 use super::{shown, Format, Outcome, Status};
 use crate::criteria::load_file;
+use crate::input::ReadOptions;
 use crate::lang::Lang;
 use crate::report::criteria::{summary_json, summary_line, tree};
 use crate::report::diagnostics;
@@ -9,14 +10,14 @@ use crate::text;
 use std::path::{Path, PathBuf};
 
 /// Checks each file; every problem of every file is reported in one run.
-pub fn criteria_check(files: &[PathBuf], lang: Lang, format: Format) -> Outcome {
+pub fn criteria_check(files: &[PathBuf], lang: Lang, format: Format, read: ReadOptions) -> Outcome {
     let mut out = String::new();
     let mut err = String::new();
     let mut status = Status::Ok;
     let mut reports = Vec::new();
     for path in files {
         let name = shown(path);
-        let loaded = match load_file(path, &name) {
+        let loaded = match load_file(path, &name, read) {
             Ok(l) => l,
             Err(f) => {
                 status = status.max(Status::CannotRun);
@@ -77,9 +78,10 @@ pub fn criteria_show(
     code: Option<&str>,
     depth: Option<usize>,
     lang: Lang,
+    read: ReadOptions,
 ) -> Outcome {
     let name = shown(file);
-    let loaded = match load_file(file, &name) {
+    let loaded = match load_file(file, &name, read) {
         Ok(l) => l,
         Err(f) => return Outcome::fatal(f, lang),
     };
@@ -113,9 +115,9 @@ pub struct ImportArgs<'a> {
 
 /// Reads a criteria table (Word, Excel or CSV) and writes it as a criteria file, never
 /// over an existing one; every problem is located in the table.
-pub fn criteria_import(a: &ImportArgs, lang: Lang) -> Outcome {
+pub fn criteria_import(a: &ImportArgs, lang: Lang, read: ReadOptions) -> Outcome {
     let source = shown(a.table);
-    let table = match crate::input::read_document_table(a.table, &source) {
+    let table = match crate::input::read_document_table(a.table, &source, read) {
         Ok(Ok(t)) => t,
         Ok(Err(d)) => return Outcome::problems(&[*d], lang),
         Err(f) => return Outcome::fatal(f, lang),

@@ -7,6 +7,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::dossier::Shared;
 use crate::dossier::{self, Settings};
 use crate::evidence::{seal as sealing, verify as checking, MANIFEST_FILE};
+use crate::input::ReadOptions;
 use crate::lang::Lang;
 use crate::report::{diagnostics, evidence as present, seal as present_seal};
 use crate::text;
@@ -56,13 +57,13 @@ pub fn evidence(path: &Path, format: Format, lang: Lang, shared: &mut Shared) ->
 }
 
 /// Hashes every listed document into the manifest and writes `seal.json`.
-pub fn seal(path: &Path, lang: Lang) -> Outcome {
+pub fn seal(path: &Path, lang: Lang, read: ReadOptions) -> Outcome {
     let dir = match dossier::open(path, "seal") {
         Ok(d) => d,
         Err(f) => return Outcome::fatal(f, lang),
     };
     let mut diags = Diagnostics::default();
-    let settings = match Settings::read_file(&dir, &mut diags) {
+    let settings = match Settings::read_file(&dir, &mut diags, read) {
         Ok(Some(s)) => s,
         Ok(None) => return Outcome::problems(&diags.items, lang),
         Err(f) => return Outcome::fatal(f, lang),
@@ -78,7 +79,7 @@ pub fn seal(path: &Path, lang: Lang) -> Outcome {
             "Hashing"
         },
     );
-    let result = sealing::seal(&dir, &settings, &|n| progress.advance(n));
+    let result = sealing::seal(&dir, &settings, &|n| progress.advance(n), read);
     progress.finish();
     match result {
         Ok(s) => Outcome {
@@ -91,24 +92,24 @@ pub fn seal(path: &Path, lang: Lang) -> Outcome {
 }
 
 /// Recomputes the seal; exit 1 if any file changed, disappeared or was added.
-pub fn verify(path: &Path, format: Format, lang: Lang) -> Outcome {
+pub fn verify(path: &Path, format: Format, lang: Lang, read: ReadOptions) -> Outcome {
     let dir = match dossier::open(path, "verify") {
         Ok(d) => d,
         Err(f) => return Outcome::fatal(f, lang),
     };
-    let seal = match sealing::read_seal(&dir) {
+    let seal = match sealing::read_seal(&dir, read) {
         Ok(s) => s,
         Err(f) => return Outcome::fatal(f, lang),
     };
     let progress = Progress::new(
-        checking::planned_bytes(&dir, &seal),
+        checking::planned_bytes(&dir, &seal, read.caps),
         if lang == Lang::Vi {
             "Đang kiểm tra"
         } else {
             "Verifying"
         },
     );
-    let v = checking::verify(&dir, &seal, &|n| progress.advance(n));
+    let v = checking::verify(&dir, &seal, &|n| progress.advance(n), read.caps);
     progress.finish();
     let out = if format.is_json() {
         let value = serde_json::json!({

@@ -8,6 +8,7 @@ use crate::compare::{compare as build, Comparison};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::dossier::{shown, Settings, Shared};
 use crate::gap::{self, Gap};
+use crate::input::ReadOptions;
 use crate::lang::Lang;
 use crate::line::line_for;
 use crate::number::parse_decimal;
@@ -17,7 +18,7 @@ use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
 /// Reads the ranking a dossier names, reporting problems as the outcome to print.
-pub fn rankings_of(s: &Scored, lang: Lang) -> Result<Rankings, Outcome> {
+pub fn rankings_of(s: &Scored, lang: Lang, read: ReadOptions) -> Result<Rankings, Outcome> {
     let d = &s.dossier;
     let Some(rel) = &d.settings.rankings else {
         let e = Diagnostic::error(
@@ -30,7 +31,7 @@ pub fn rankings_of(s: &Scored, lang: Lang) -> Result<Rankings, Outcome> {
         return Err(Outcome::problems(&[e], lang));
     };
     let mut diags = Diagnostics::default();
-    match ranking::read(&d.dir.join(rel), &shown(&d.dir, rel), &mut diags) {
+    match ranking::read(&d.dir.join(rel), &shown(&d.dir, rel), &mut diags, read) {
         Ok(Some(r)) if !diags.has_errors() => Ok(r),
         Ok(_) => Err(Outcome::problems(&diags.items, lang)),
         Err(f) => Err(Outcome::fatal(f, lang)),
@@ -62,8 +63,9 @@ pub fn measure(
         }
     };
     let dir = crate::dossier::open(path, command).map_err(|f| Outcome::fatal(f, lang))?;
-    let (draft, _) = Settings::draft(&dir).map_err(|f| Outcome::fatal(f, lang))?;
-    let (line, extra) = match line_for(&dir, &draft, rank, threshold) {
+    let read = shared.read_options();
+    let (draft, _) = Settings::draft(&dir, read).map_err(|f| Outcome::fatal(f, lang))?;
+    let (line, extra) = match line_for(&dir, &draft, rank, threshold, read) {
         Ok(l) => (Some(l), Vec::new()),
         Err(p) => (None, p),
     };

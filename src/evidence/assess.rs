@@ -148,6 +148,8 @@ pub(super) struct Ctx<'a> {
     pub(super) problems: Vec<Problem>,
     /// Every node by code, built once: a manifest may have a million rows.
     nodes: HashMap<&'a str, &'a Node>,
+    /// How the run reads files (a seal read to reuse its hashes).
+    pub(super) read: crate::input::ReadOptions,
 }
 
 impl Ctx<'_> {
@@ -186,10 +188,16 @@ impl Ctx<'_> {
 }
 
 /// Checks a dossier's evidence against its scored sheet.
-pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
+pub fn assess(
+    d: &Dossier,
+    sheet: &ScoreSheet,
+    m: &Manifest,
+    read: crate::input::ReadOptions,
+) -> Assessment {
     let mut cx = Ctx {
         d,
         m,
+        read,
         problems: Vec::new(),
         nodes: d
             .criteria

@@ -175,17 +175,18 @@ pub fn seal(
     dir: &Path,
     settings: &Settings,
     progress: &(dyn Fn(u64) + Sync),
+    read: crate::input::ReadOptions,
 ) -> Result<Sealed, Refused> {
     let _lock = fsio::lock_folder(dir).map_err(|e| lock_refused(dir, e))?;
     fsio::remove_stale_temporaries(dir);
     // An unreadable earlier seal is simply replaced; one that reads is compared below.
-    let previous = read_seal(dir).ok();
+    let previous = read_seal(dir, read).ok();
     let manifest_path = dir.join(MANIFEST_FILE);
     let manifest_source = shown(dir, MANIFEST_FILE);
-    let before = read_input(&manifest_path, Within::Folder(dir), Input::Table)
+    let before = read_input(&manifest_path, Within::Folder(dir), Input::Table, read.caps)
         .map_err(|r| Fatal::from(r.diagnostic(&manifest_source)))?;
     let mut diags = Diagnostics::default();
-    let m = match manifest::parse(&before, &manifest_source, &mut diags) {
+    let m = match manifest::parse(&before, &manifest_source, &mut diags, read.encoding) {
         Some(m) if !diags.has_errors() => m,
         _ => return Err(Refused::Problems(diags.items)),
     };
@@ -248,7 +249,7 @@ pub fn seal(
             ));
         }
         let path = dir.join(&rel);
-        let bytes = read_input(&path, within, kind)
+        let bytes = read_input(&path, within, kind, read.caps)
             .map_err(|r| Fatal::from(r.diagnostic(&path.display().to_string())))?;
         files.push(sealed_file(role, rel, &bytes));
     }
@@ -302,7 +303,7 @@ pub fn seal(
         None
     };
     pause("staged");
-    let now = read_input(&manifest_path, Within::Folder(dir), Input::Table).ok();
+    let now = read_input(&manifest_path, Within::Folder(dir), Input::Table, read.caps).ok();
     if now.as_deref() != Some(before.as_slice()) {
         return Err(Refused::Problems(vec![Diagnostic::error(
             &manifest_source,
@@ -419,10 +420,10 @@ fn now_local() -> String {
 }
 
 /// Reads `seal.json`.
-pub fn read_seal(dir: &Path) -> Result<Seal, Fatal> {
+pub fn read_seal(dir: &Path, read: crate::input::ReadOptions) -> Result<Seal, Fatal> {
     let path = dir.join(SEAL_FILE);
     let source = shown(dir, SEAL_FILE);
-    let bytes = match read_input(&path, Within::Folder(dir), Input::Seal) {
+    let bytes = match read_input(&path, Within::Folder(dir), Input::Seal, read.caps) {
         Ok(b) => b,
         Err(Refusal::Missing) => {
             return Err(Fatal::from(Diagnostic::error(
