@@ -1,20 +1,15 @@
 //! `parscore chart DOSSIER [--compare DOSSIER...] --out DIR [--png]`: areas.svg, gap.svg,
-//! trend.svg (and PNGs), drawn from the figures `score`, `gap` and `compare` print.
+//! trend.svg (and PNGs), drawn from the figures `score`, `gap` and `compare` print. The
+//! charts' words are built in `report::charts`; this reads the dossiers and writes files.
 
 use super::load::{comparison, load_all, measure, rankings_of};
 use super::{Outcome, Status};
-use crate::chart::{
-    self, AdjustmentBar, AreaBar, AreasChart, GapChart, RankBar, RankKind, Series, TrendChart,
-};
-use crate::compare::{Basis, Level};
+use crate::chart;
 use crate::diag::Diagnostic;
 use crate::fsio::write_atomic;
 use crate::lang::Lang;
-use crate::number::{round2, show_percent, show_points};
-use crate::ranking::same_unit;
+use crate::report::charts;
 use crate::text;
-use crate::value::show_date;
-use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
 pub struct ChartArgs<'a> {
@@ -31,7 +26,6 @@ pub struct ChartArgs<'a> {
 }
 
 pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
-    let vi = lang == Lang::Vi;
     let mut shared = crate::dossier::Shared::choosing(a.scores).reading(a.read);
     let (scored, gap) = match measure(a.dossier, "chart", a.rank, a.threshold, lang, &mut shared) {
         Ok(x) => x,
@@ -54,189 +48,23 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         return cannot_write(a.out, &crate::fsio::os_reason(&e), lang);
     }
     let s = &scored.sheet;
-    let as_of = show_date(s.as_of);
-    let p = |d: Decimal| show_points(d, lang);
-    let pc = |d: Decimal| show_percent(d, lang);
+    let areas = charts::areas_view(s, lang);
+    let ranking = match (gap.line.year, rankings_of(&scored, lang, a.read)) {
+        (Some(year), Ok(r)) => Some((year, r)),
+        _ => None,
+    };
+    let entries = match &ranking {
+        Some((year, r)) => r.table(&scored.dossier.settings.group, *year),
+        None => Vec::new(),
+    };
+    let gap_chart = charts::gap_view(s, &gap, &entries, scored.evidence.is_some(), lang);
+    drop(entries);
+    drop(ranking);
 
-    // areas.svg
-    let t = &s.totals;
-    let risk = s.total_at_risk();
-    let mut footer = match lang {
-        Lang::Vi => format!(
-            "Tổng: {} / {} điểm — Chỉ số {}",
-            p(t.points),
-            p(t.max),
-            t.index().map(pc).unwrap_or_default()
-        ),
-        Lang::En => format!(
-            "Total: {} / {} points — index {}",
-            p(t.points),
-            p(t.max),
-            t.index().map(pc).unwrap_or_default()
-        ),
-    };
-    if let (Some(r), Some(strict)) = (risk, s.strict_points()) {
-        footer.push_str(&match lang {
-            Lang::Vi => format!("; nguy cơ bị trừ {}, điểm chặt {}", p(r), p(strict)),
-            Lang::En => format!("; {} at risk, strict {}", p(r), p(strict)),
-        });
-    }
-    if let Some(ap) = t.appraised_points {
-        footer.push_str(&match lang {
-            Lang::Vi => format!("; thẩm định {}", p(ap)),
-            Lang::En => format!("; appraised {}", p(ap)),
-        });
-    }
-    let areas = AreasChart {
-        title: match lang {
-            Lang::Vi => format!("Điểm theo lĩnh vực — {}, năm {}", s.unit, s.year),
-            Lang::En => format!("Points by area — {}, {}", s.unit, s.year),
-        },
-        subtitle: match lang {
-            Lang::Vi => format!(
-                "Tự đánh giá + ĐTXHH dự kiến, tính đến {as_of}; bộ tiêu chí {}",
-                s.criteria_id
-            ),
-            Lang::En => format!(
-                "Self-assessed + projected survey, as of {as_of}; criteria {}",
-                s.criteria_id
-            ),
-        },
-        bars: s
-            .areas()
-            .map(|n| AreaBar {
-                code: n.code.clone(),
-                name: n.name.clone(),
-                achieved: n.achieved,
-                max: n.max,
-                at_risk: s.at_risk_for(&n.code),
-                appraised: n.appraised,
-                unscored: crate::compare::unscored_under(s, &n.code),
-            })
-            .collect(),
-        adjustment: s.adjustments.as_ref().map(|a| {
-            let section = |kind| a.section(kind, &|n| n.achieved).applied;
-            AdjustmentBar {
-                bonus: section(crate::criteria::AdjustmentKind::Bonus),
-                max_bonus: a.max_bonus,
-                penalty: section(crate::criteria::AdjustmentKind::Penalty),
-                max_penalty: a.max_penalty,
-            }
-        }),
-        footer,
-    };
-
-    // gap.svg
-    let unit = &s.unit;
-    let mut bars = Vec::new();
-    let mut published_years = Vec::new();
-    if let (Some(year), Ok(r)) = (gap.line.year, rankings_of(&scored, lang, a.read)) {
-        for e in r.table(&scored.dossier.settings.group, year) {
-            let own = same_unit(&e.unit, unit);
-            if own {
-                published_years.push(e.year);
-            }
-            bars.push(RankBar {
-                label: match (own, lang) {
-                    (true, Lang::Vi) => format!("{}. {} (công bố {})", e.rank, e.unit, e.year),
-                    (true, Lang::En) => format!("{}. {} (published {})", e.rank, e.unit, e.year),
-                    (false, _) => format!("{}. {}", e.rank, e.unit),
-                },
-                score: e.score,
-                kind: if own {
-                    RankKind::Published
-                } else {
-                    RankKind::Peer
-                },
-            });
-        }
-    }
-    let y = s.year;
-    bars.push(RankBar {
-        label: if vi {
-            format!("{unit} — dự kiến {y}")
-        } else {
-            format!("{unit} — projected {y}")
-        },
-        score: round2(gap.projected.index),
-        kind: RankKind::Projected,
-    });
-    if scored.evidence.is_some() && gap.strict != gap.projected {
-        bars.push(RankBar {
-            label: if vi {
-                format!("{unit} — điểm chặt {y}")
-            } else {
-                format!("{unit} — strict {y}")
-            },
-            score: round2(gap.strict.index),
-            kind: RankKind::Strict,
-        });
-    }
-    if let Some(ap) = gap.appraised {
-        if !published_years.contains(&y) {
-            bars.push(RankBar {
-                label: if vi {
-                    format!("{unit} — thẩm định {y}")
-                } else {
-                    format!("{unit} — appraised {y}")
-                },
-                score: round2(ap.index),
-                kind: RankKind::Appraised,
-            });
-        }
-    }
-    let line = pc(gap.line.score);
-    let target = crate::report::gap::target_words(&gap.line, lang);
-    let line_label = match (&gap.line.unit, gap.line.rank, lang) {
-        (Some(u), Some(k), Lang::Vi) => format!("Ngưỡng hạng {k}: {line} ({u})"),
-        (Some(u), Some(k), Lang::En) => format!("Rank {k} line: {line} ({u})"),
-        (_, _, Lang::Vi) => format!("Ngưỡng: {line}"),
-        (_, _, Lang::En) => format!("Line: {line}"),
-    };
-    // "Dự kiến 89,96: còn thiếu 2,75; điểm chặt 86,68: còn thiếu 6,03", as `gap` prints.
-    let mut totals = vec![(("Dự kiến", "Projected"), &gap.projected)];
-    if scored.evidence.is_some() {
-        totals.push((("điểm chặt", "strict"), &gap.strict));
-    }
-    if let Some(ap) = &gap.appraised {
-        totals.push((("thẩm định", "appraised"), ap));
-    }
-    let parts: Vec<String> = totals
-        .into_iter()
-        .map(|((vi_word, en_word), st)| {
-            let word = if vi { vi_word } else { en_word };
-            let against = crate::report::gap::against_words(gap.line.score, st.index, lang);
-            format!("{word} {}: {against}", pc(round2(st.index)))
-        })
-        .collect();
-    let mut gap_footer = parts.join("; ");
-    gap_footer.push_str(if vi {
-        " (phải đạt trên ngưỡng)"
-    } else {
-        " (must score above the line)"
-    });
-    let gap_chart = GapChart {
-        title: match lang {
-            Lang::Vi => format!("Khoảng cách tới {target} — năm {y}"),
-            Lang::En => format!("Distance to {target} — {y}"),
-        },
-        subtitle: match (gap.line.year, lang) {
-            (Some(ly), Lang::Vi) => format!("Xếp hạng công bố năm {ly} (các đơn vị có trong tệp xếp hạng); {unit}: tính đến {as_of}"),
-            (Some(ly), Lang::En) => format!("Published ranking of {ly} (the units in the ranking file); {unit}: as of {as_of}"),
-            (None, Lang::Vi) => format!("Ngưỡng tự đặt (--threshold); {unit}: tính đến {as_of}"),
-            (None, Lang::En) => format!("Line given with --threshold; {unit}: as of {as_of}"),
-        },
-        bars,
-        line: gap.line.score,
-        line_label,
-        footer: gap_footer,
-    };
-
-    // trend.svg
     // Each dossier is let go as soon as its chart is built: a criteria set of 15,000 leaves
     // takes more memory than the charts do.
     let warnings = crate::report::diagnostics::lines(&scored.warnings.items, lang);
-    let unit = unit.clone();
+    let unit = s.unit.clone();
     drop((scored, shared));
     let mut paths = vec![a.dossier.to_path_buf()];
     paths.extend(a.compare.iter().cloned());
@@ -249,57 +77,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         Err(o) => return o,
     };
     let c = comparison(&loaded, false);
-    let years: Vec<i32> = c.years.iter().map(|y| y.year).collect();
-    let series = |r: &crate::compare::Row, label: String| Series {
-        label,
-        values: r
-            .cells
-            .iter()
-            .map(|x| x.as_ref().and_then(|x| x.percent()))
-            .collect(),
-    };
-    let total = c.rows.iter().find(|r| r.level == Level::Total).map(|r| {
-        series(
-            r,
-            if vi {
-                "Tổng (Chỉ số)".into()
-            } else {
-                "Total (index)".into()
-            },
-        )
-    });
-    let basis: Vec<String> = c
-        .years
-        .iter()
-        .map(|y| match (y.basis, lang) {
-            (Basis::Appraised, Lang::Vi) => format!("{}: thẩm định", y.year),
-            (Basis::Projected, Lang::Vi) => format!("{}: tự đánh giá + ĐTXHH dự kiến", y.year),
-            (Basis::Appraised, Lang::En) => format!("{}: appraised", y.year),
-            (Basis::Projected, Lang::En) => format!("{}: self-assessed + projected survey", y.year),
-        })
-        .collect();
-    let trend = TrendChart {
-        title: match lang {
-            Lang::Vi => format!("Diễn biến theo lĩnh vực — {unit}"),
-            Lang::En => format!("Areas year by year — {unit}"),
-        },
-        subtitle: match lang {
-            Lang::Vi => format!("% điểm tối đa của từng năm; {}", basis.join("; ")),
-            Lang::En => format!("% of each year's maximum; {}", basis.join("; ")),
-        },
-        years,
-        areas: c
-            .rows
-            .iter()
-            .filter(|r| r.level == Level::Area)
-            .map(|r| series(r, format!("{}. {}", r.code, r.name)))
-            .collect(),
-        total: total.unwrap_or(Series {
-            label: String::new(),
-            values: Vec::new(),
-        }),
-        footer: trend_footer(&c, lang),
-    };
+    let trend = charts::trend_view(&unit, &c, lang);
 
     drop((loaded, c));
     let drawn = [
@@ -330,12 +108,8 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             written.push(path);
         }
     }
-    let mut out = String::from(if vi { "Đã vẽ:\n" } else { "Drawn:\n" });
-    for p in written {
-        out.push_str(&format!("  {}\n", p.display()));
-    }
     Outcome {
-        out,
+        out: charts::drawn(&written, lang),
         err: warnings,
         status: Status::Ok,
         diagnostics: Vec::new(),
@@ -361,28 +135,6 @@ fn resolved(path: &Path) -> Option<PathBuf> {
             _ => Path::new("."),
         };
     }
-}
-
-/// What the trend chart's reader must know: percent of each year's maximum, and which
-/// years still have unscored leaves (counted as 0).
-fn trend_footer(c: &crate::compare::Comparison, lang: Lang) -> String {
-    let mut out = match lang {
-        Lang::Vi => "Tính theo % điểm tối đa của từng năm (xem parscore compare).".to_string(),
-        Lang::En => "In percent of each year's maximum (see parscore compare).".to_string(),
-    };
-    if let Some(total) = c.rows.iter().find(|r| r.level == Level::Total) {
-        for (cell, y) in total.cells.iter().zip(&c.years) {
-            let Some(cell) = cell else { continue };
-            if cell.unscored > Decimal::ZERO {
-                let u = show_points(cell.unscored, lang);
-                out.push_str(&match lang {
-                    Lang::Vi => format!(" Năm {}: còn {u} điểm chưa chấm, tính là 0.", y.year),
-                    Lang::En => format!(" {}: {u} points unscored, counted as 0.", y.year),
-                });
-            }
-        }
-    }
-    out
 }
 
 fn cannot_write(path: &Path, why: &crate::lang::Text, lang: Lang) -> Outcome {

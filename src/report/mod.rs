@@ -1,6 +1,7 @@
 //! Presentation: turns computed results into what people and tools read. Nothing here
 //! computes a figure; every table takes the values the library already produced.
 
+pub mod charts;
 pub mod classes;
 pub mod compare;
 pub mod criteria;
