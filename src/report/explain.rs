@@ -37,7 +37,7 @@ pub fn explain(s: &ScoreSheet, c: &Criteria, code: &str, lang: Lang) -> Option<S
             ("Declared", "Rule", "Applied", "Points")
         };
         let declared = match (&leaf.working, leaf.value.is_empty()) {
-            (Some(w), _) => w.reading.get(lang).to_string(),
+            (Some(w), _) => super::working::reading_words(&w.reading, lang),
             (None, true) => (if vi { "(trống)" } else { "(empty)" }).into(),
             (None, false) => leaf.value.clone(),
         };
@@ -66,7 +66,7 @@ pub fn explain(s: &ScoreSheet, c: &Criteria, code: &str, lang: Lang) -> Option<S
             .to_string(),
             (_, Some(w)) => format!(
                 "{l_applied} {} → {l_points} {} / {}",
-                w.applied.get(lang),
+                super::working::applied_words(&w.applied, node, lang),
                 p(n.achieved),
                 p(n.max)
             ),

@@ -18,4 +18,5 @@ pub mod summary_sheet;
 pub mod table;
 pub mod template;
 pub mod words;
+pub mod working;
 pub mod xlsx;

@@ -64,7 +64,7 @@ pub fn table(s: &ScoreSheet, lang: Lang) -> String {
             Some(l) => (
                 l.working
                     .as_ref()
-                    .map(|w| w.reading.get(lang).to_string())
+                    .map(|w| super::working::reading_words(&w.reading, lang))
                     .unwrap_or_else(|| l.value.clone()),
                 status_word(l.status, lang).to_string(),
             ),
@@ -437,7 +437,7 @@ pub fn json(s: &ScoreSheet, lang: Lang) -> serde_json::Value {
                     "code": n.code, "name": n.name, "level": level(n),
                     "kind": leaf.map(|l| l.kind), "method": n.method.key(),
                     "value": leaf.map(|l| l.value.clone()),
-                    "shown": leaf.and_then(|l| l.working.as_ref()).map(|w| w.reading.get(lang)),
+                    "shown": leaf.and_then(|l| l.working.as_ref()).map(|w| super::working::reading_words(&w.reading, lang)),
                     "achieved": machine(n.achieved), "max": machine(n.max), "percent": pct(n.percent()),
                     "status": leaf.map(|l| l.status.key()),
                 }),
@@ -461,7 +461,7 @@ pub fn json(s: &ScoreSheet, lang: Lang) -> serde_json::Value {
                     json!({
                         "code": n.code, "name": n.name, "kind": i.kind.key(),
                         "rule": leaf.map(|l| l.kind), "value": leaf.map(|l| l.value.clone()),
-                        "shown": leaf.and_then(|l| l.working.as_ref()).map(|w| w.reading.get(lang)),
+                        "shown": leaf.and_then(|l| l.working.as_ref()).map(|w| super::working::reading_words(&w.reading, lang)),
                         "achieved": machine(n.achieved), "max": machine(n.max),
                         "status": leaf.map(|l| l.status.key()),
                     }),

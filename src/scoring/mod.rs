@@ -10,7 +10,7 @@ mod guards;
 
 pub use adjust::{AdjustmentScore, AdjustmentSheet, Section};
 pub use classes::{classify, Blocker, Classing, NextClass};
-pub use evaluate::{evaluate, percent_points, Evaluated};
+pub use evaluate::{evaluate, percent_points, Applied, Evaluated, Reading};
 
 use crate::criteria::{Method, Node, RuleInput};
 use crate::diag::Diagnostic;

@@ -698,3 +698,74 @@ fn golden_init() {
     }
     g.finish();
 }
+
+/// The area codes of the criteria file a dossier names, to explain every leaf once.
+fn area_codes(dossier: &Path) -> Vec<String> {
+    let read = |p: &Path| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(p).expect("readable")).expect("JSON")
+    };
+    let settings = read(&dossier.join("dossier.json"));
+    let criteria = read(&dossier.join(settings["criteria"].as_str().expect("a criteria path")));
+    let mut codes: Vec<String> = criteria["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .filter_map(|a| a["code"].as_str().map(str::to_owned))
+        .collect();
+    if let Some(items) = criteria["adjustments"]["items"].as_array() {
+        codes.extend(
+            items
+                .iter()
+                .filter_map(|i| i["code"].as_str().map(str::to_owned)),
+        );
+    }
+    codes
+}
+
+#[test]
+fn golden_explain_every_leaf() {
+    let mut g = Golden::new();
+    let mut dossiers: Vec<String> = YEARS.iter().map(|y| format!("evidence/{y}")).collect();
+    let mut fixtures: Vec<String> = std::fs::read_dir(root().join("tests/data/dossiers"))
+        .expect("fixtures")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    fixtures.sort();
+    dossiers.extend(fixtures.iter().map(|f| format!("tests/data/dossiers/{f}")));
+    for dossier in &dossiers {
+        let name = dossier.rsplit('/').next().expect("a name");
+        for code in area_codes(&root().join(dossier)) {
+            for lang in LANGS {
+                g.run(
+                    &format!("explain-{name}-{code}-{lang}"),
+                    "txt",
+                    &["--lang", lang, "score", dossier, "--explain", &code],
+                );
+            }
+        }
+    }
+    g.finish();
+}
+
+#[test]
+fn golden_every_fixture() {
+    let mut g = Golden::new();
+    let mut fixtures: Vec<String> = std::fs::read_dir(root().join("tests/data/dossiers"))
+        .expect("fixtures")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    fixtures.sort();
+    for name in &fixtures {
+        let dossier = format!("tests/data/dossiers/{name}");
+        for lang in LANGS {
+            for command in ["score", "evidence", "gap"] {
+                g.run(
+                    &format!("fixture-{name}-{command}-{lang}"),
+                    "txt",
+                    &["--lang", lang, command, &dossier],
+                );
+            }
+        }
+    }
+    g.finish();
+}
