@@ -769,3 +769,36 @@ fn golden_every_fixture() {
     }
     g.finish();
 }
+
+#[test]
+fn golden_every_good_criteria_file() {
+    let mut g = Golden::new();
+    let mut files: Vec<String> = std::fs::read_dir(root().join("tests/data/criteria/good"))
+        .expect("criteria")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".json"))
+        .collect();
+    files.sort();
+    for file in &files {
+        let path = format!("tests/data/criteria/good/{file}");
+        let stem = file.trim_end_matches(".json");
+        for lang in LANGS {
+            g.run(
+                &format!("criteria-good-{stem}-show-{lang}"),
+                "txt",
+                &["--lang", lang, "criteria", "show", &path],
+            );
+            g.run(
+                &format!("criteria-good-{stem}-check-{lang}"),
+                "txt",
+                &["--lang", lang, "criteria", "check", &path],
+            );
+            g.run(
+                &format!("criteria-good-{stem}-template-{lang}"),
+                "csv",
+                &["--lang", lang, "template", &path],
+            );
+        }
+    }
+    g.finish();
+}
