@@ -70,10 +70,13 @@ fn cell_text(c: &Option<Cell>, lang: Lang) -> String {
     match c {
         None => "–".into(),
         // A leaf nobody has scored yet is not a drop to 0.
-        Some(c) if c.unscored > Decimal::ZERO && c.unscored == c.max => match lang {
-            Lang::Vi => format!("chưa chấm (/{})", show_points(c.max, lang)),
-            Lang::En => format!("unscored (/{})", show_points(c.max, lang)),
-        },
+        Some(c) if c.unscored > Decimal::ZERO && c.unscored == c.max => {
+            let max = show_points(c.max, lang);
+            Words(lang).t(
+                format_args!("chưa chấm (/{max})"),
+                format_args!("unscored (/{max})"),
+            )
+        }
         Some(c) => format!(
             "{}/{} ({}%){}",
             show_points(c.achieved, lang),
@@ -93,18 +96,16 @@ fn cell_text(c: &Option<Cell>, lang: Lang) -> String {
 /// A bonus or penalty cell: the points after the section's cap, beside the cap; nothing
 /// for a year whose criteria have no such section.
 fn adjustment_cell_text(c: &Option<Cell>, lang: Lang) -> String {
-    match (c, lang) {
-        (None, _) => String::new(),
-        (Some(c), Lang::Vi) => format!(
-            "{} (tối đa {})",
-            show_points(c.achieved, lang),
-            show_points(c.max, lang)
-        ),
-        (Some(c), Lang::En) => format!(
-            "{} (max {})",
-            show_points(c.achieved, lang),
-            show_points(c.max, lang)
-        ),
+    let w = Words(lang);
+    match c {
+        None => String::new(),
+        Some(c) => {
+            let (points, max) = (w.points(c.achieved), w.points(c.max));
+            w.t(
+                format_args!("{points} (tối đa {max})"),
+                format_args!("{points} (max {max})"),
+            )
+        }
     }
 }
 
@@ -113,72 +114,47 @@ fn change_text(ch: &Change, lang: Lang) -> String {
     match (ch.points, ch.percent) {
         (Some(p), Some(q)) => format!("{} ({})", signed(p, show_points(p, lang)), pct(q)),
         (None, Some(q)) => format!("{}*", pct(q)),
-        _ => match lang {
-            Lang::Vi => "không so sánh được".into(),
-            Lang::En => "not comparable".into(),
-        },
+        _ => Words(lang)
+            .pick("không so sánh được", "not comparable")
+            .into(),
     }
 }
 
 fn label(r: &Row, lang: Lang) -> (String, String) {
-    match r.level {
-        Level::Total => (
-            String::new(),
-            match lang {
-                Lang::Vi => "Tổng điểm (Chỉ số)".into(),
-                Lang::En => "Total (index)".into(),
-            },
-        ),
-        Level::Bonus => (
-            String::new(),
-            match lang {
-                Lang::Vi => "Điểm thưởng (sau mức trần)".into(),
-                Lang::En => "Bonus (after its cap)".into(),
-            },
-        ),
-        Level::Penalty => (
-            String::new(),
-            match lang {
-                Lang::Vi => "Điểm trừ (sau mức trần)".into(),
-                Lang::En => "Penalty (after its cap)".into(),
-            },
-        ),
-        _ => (r.code.clone(), r.name.clone()),
-    }
+    let w = Words(lang);
+    let word = match r.level {
+        Level::Total => w.pick("Tổng điểm (Chỉ số)", "Total (index)"),
+        Level::Bonus => w.pick("Điểm thưởng (sau mức trần)", "Bonus (after its cap)"),
+        Level::Penalty => w.pick("Điểm trừ (sau mức trần)", "Penalty (after its cap)"),
+        _ => return (r.code.clone(), r.name.clone()),
+    };
+    (String::new(), word.into())
 }
 
 pub fn table(c: &Comparison, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
-    let mut out = String::new();
+    let w = Words(lang);
     let unit = c.years.last().map(|y| y.unit.as_str()).unwrap_or("");
-    out.push_str(&match lang {
-        Lang::Vi => format!("{unit} — so sánh {} năm\n", c.years.len()),
-        Lang::En => format!("{unit} — {} years compared\n", c.years.len()),
-    });
+    let n = c.years.len();
+    let mut out = w.t(
+        format_args!("{unit} — so sánh {n} năm\n"),
+        format_args!("{unit} — {n} years compared\n"),
+    );
     for y in &c.years {
-        let as_of = crate::value::show_date(y.as_of);
-        out.push_str(&match (y.basis, lang) {
-            (Basis::Appraised, Lang::Vi) => format!(
-                "  {}: điểm thẩm định (bộ tiêu chí {})\n",
-                y.year, y.criteria_id
+        let (year, criteria, as_of) = (y.year, &y.criteria_id, w.date(y.as_of));
+        out.push_str(&match y.basis {
+            Basis::Appraised => w.t(
+                format_args!("  {year}: điểm thẩm định (bộ tiêu chí {criteria})\n"),
+                format_args!("  {year}: appraised points (criteria {criteria})\n"),
             ),
-            (Basis::Projected, Lang::Vi) => format!(
-                "  {}: tự đánh giá + ĐTXHH dự kiến, tính đến {as_of} (bộ tiêu chí {})\n",
-                y.year, y.criteria_id
-            ),
-            (Basis::Appraised, Lang::En) => format!(
-                "  {}: appraised points (criteria {})\n",
-                y.year, y.criteria_id
-            ),
-            (Basis::Projected, Lang::En) => format!(
-                "  {}: self-assessed + projected survey, as of {as_of} (criteria {})\n",
-                y.year, y.criteria_id
+            Basis::Projected => w.t(
+                format_args!("  {year}: tự đánh giá + ĐTXHH dự kiến, tính đến {as_of} (bộ tiêu chí {criteria})\n"),
+                format_args!("  {year}: self-assessed + projected survey, as of {as_of} (criteria {criteria})\n"),
             ),
         });
     }
     let mut header = vec![
-        if vi { "Mã" } else { "Code" }.to_string(),
-        if vi { "Tên" } else { "Name" }.to_string(),
+        w.pick("Mã", "Code").to_string(),
+        w.pick("Tên", "Name").to_string(),
     ];
     header.extend(c.years.iter().map(|y| y.year.to_string()));
     header.extend(
@@ -204,14 +180,9 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
         }
         for ch in &r.changes {
             if let Some(n) = notes_words(&ch.notes, lang) {
-                let who = if r.level == Level::Total {
-                    if vi {
-                        "Tổng"
-                    } else {
-                        "Total"
-                    }
-                } else {
-                    r.code.as_str()
+                let who = match r.level {
+                    Level::Total => w.pick("Tổng", "Total"),
+                    _ => r.code.as_str(),
                 };
                 notes.push(format!("  {who}, {} → {}: {n}", ch.from, ch.to));
             }
@@ -219,13 +190,12 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
         t.add_row(row);
     }
     out.push_str(&format!("{t}\n"));
-    out.push_str(if vi {
-        "Thay đổi: điểm (điểm phần trăm); * điểm tối đa khác nhau giữa hai năm: chỉ so sánh theo %; † còn tiêu chí chưa chấm, tính là 0.\n"
-    } else {
-        "Change: points (percentage points); * the maximum differs between the two years: percent only; † has unscored leaves, counted as 0.\n"
-    });
+    out.push_str(w.pick(
+        "Thay đổi: điểm (điểm phần trăm); * điểm tối đa khác nhau giữa hai năm: chỉ so sánh theo %; † còn tiêu chí chưa chấm, tính là 0.\n",
+        "Change: points (percentage points); * the maximum differs between the two years: percent only; † has unscored leaves, counted as 0.\n",
+    ));
     if !notes.is_empty() {
-        out.push_str(if vi { "Ghi chú:\n" } else { "Notes:\n" });
+        out.push_str(w.pick("Ghi chú:\n", "Notes:\n"));
         for n in notes {
             out.push_str(&n);
             out.push('\n');
