@@ -4,7 +4,7 @@ use super::{shown, Format, Outcome, Status};
 use crate::criteria::load_file;
 use crate::input::ReadOptions;
 use crate::lang::Lang;
-use crate::report::criteria::{summary_json, summary_line, tree};
+use crate::report::criteria::{imported_line, invalid_line, summary_json, summary_line, tree};
 use crate::report::diagnostics;
 use crate::text;
 use std::path::{Path, PathBuf};
@@ -48,16 +48,7 @@ pub fn criteria_check(files: &[PathBuf], lang: Lang, format: Format, read: ReadO
             Some((c, s)) => out.push_str(&format!("{name}: {}\n", summary_line(c, &s, lang))),
             None => err.push_str(&format!(
                 "{name}: {}\n",
-                match lang {
-                    Lang::Vi => format!(
-                        "không hợp lệ: {}",
-                        diagnostics::count_phrase(errors, warnings, lang)
-                    ),
-                    Lang::En => format!(
-                        "invalid: {}",
-                        diagnostics::count_phrase(errors, warnings, lang)
-                    ),
-                }
+                invalid_line(errors, warnings, lang)
             )),
         }
     }
@@ -162,28 +153,17 @@ pub fn criteria_import(a: &ImportArgs, lang: Lang, read: ReadOptions) -> Outcome
     }
     let leaves = count_leaves(&json["areas"]);
     let areas = json["areas"].as_array().map_or(0, Vec::len);
-    let manual = imported.manual;
-    let listed = match (lang, manual) {
-        (_, 0) => "",
-        (Lang::Vi, _) => " (danh sách ở trên)",
-        (Lang::En, _) => " (listed above)",
-    };
     let items = json["adjustments"]["items"].as_array();
     let of_kind = |k: &str| items.map_or(0, |i| i.iter().filter(|x| x["kind"] == k).count());
-    let (bonus, penalty) = (of_kind("bonus"), of_kind("penalty"));
-    let adjusted = match (lang, items.is_some()) {
-        (_, false) => String::new(),
-        (Lang::Vi, true) => format!("; {bonus} khoản điểm thưởng, {penalty} khoản điểm trừ"),
-        (Lang::En, true) => format!("; {bonus} bonus and {penalty} penalty items"),
-    };
-    let mut out = Outcome::ok(match lang {
-        Lang::Vi => format!(
-            "đã ghi {target}: {areas} lĩnh vực, {leaves} tiêu chí lá, {manual} tiêu chí chấm tay vì chưa đọc được cách tính điểm{listed}{adjusted}; kiểm tra: parscore criteria check {target}\n"
-        ),
-        Lang::En => format!(
-            "wrote {target}: {areas} areas, {leaves} leaves, {manual} manual rules whose wording could not be read{listed}{adjusted}; check: parscore criteria check {target}\n"
-        ),
-    });
+    let adjustments = items.map(|_| (of_kind("bonus"), of_kind("penalty")));
+    let mut out = Outcome::ok(imported_line(
+        &target,
+        areas,
+        leaves,
+        imported.manual,
+        adjustments,
+        lang,
+    ));
     out.err = diagnostics::lines(&imported.diagnostics, lang);
     out
 }

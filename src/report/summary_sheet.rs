@@ -14,6 +14,20 @@ use crate::scoring::{NodeScore, ScoreSheet, Status};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
 
+/// What `export` wrote: the file, the sheet, the total and the index.
+pub fn written(target: &str, total: Decimal, max: Decimal, index: Decimal, lang: Lang) -> String {
+    let w = super::words::Words(lang);
+    let (total, max, index) = (w.points(total), w.points(max), w.percent(index));
+    w.t(
+        format_args!(
+            "đã ghi {target}: trang \"{SHEET}\", tổng {total} / {max} điểm, chỉ số {index}\n"
+        ),
+        format_args!(
+            "wrote {target}: sheet \"{SHEET}\", total {total} / {max} points, index {index}\n"
+        ),
+    )
+}
+
 pub const SHEET: &str = "Tổng hợp";
 
 const STT: u16 = 0;
