@@ -7,6 +7,7 @@ use parscore::escape::for_terminal;
 use parscore::fsio::Caps;
 use parscore::input::{ReadOptions, TextEncoding};
 use parscore::lang::Lang;
+use parscore::report::table::Width;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -309,9 +310,7 @@ fn main() -> ExitCode {
         },
         caps: cli.max_input.map(Caps::raised_to_mib).unwrap_or_default(),
     };
-    if let Some(columns) = cli.width {
-        parscore::report::table::set_width(columns);
-    }
+    let width = cli.width.map(Width::columns).unwrap_or_default();
     let scores = match cli.scores {
         None => ScoresChoice::Either,
         Some(ScoresArg::Csv) => ScoresChoice::Csv,
@@ -353,13 +352,13 @@ fn main() -> ExitCode {
         } => {
             let format = format.into();
             app::over_dossiers(&dossiers, format, lang, shared, |d, shared| {
-                app::score(d, format, explain.as_deref(), lang, shared)
+                app::score(d, format, explain.as_deref(), lang, shared, width)
             })
         }
         Command::Evidence { dossiers, format } => {
             let format = format.into();
             app::over_dossiers(&dossiers, format, lang, shared, |d, shared| {
-                app::evidence(d, format, lang, shared)
+                app::evidence(d, format, lang, shared, width)
             })
         }
         Command::Gap {
@@ -370,7 +369,7 @@ fn main() -> ExitCode {
         } => {
             let format = format.into();
             app::over_dossiers(&dossiers, format, lang, shared, |d, shared| {
-                app::gap(d, rank, threshold.as_deref(), format, lang, shared)
+                app::gap(d, rank, threshold.as_deref(), format, lang, shared, width)
             })
         }
         Command::Compare {
@@ -379,7 +378,7 @@ fn main() -> ExitCode {
             format,
         } => {
             let mut shared = shared;
-            app::compare(&dossiers, detail, format.into(), lang, &mut shared)
+            app::compare(&dossiers, detail, format.into(), lang, &mut shared, width)
         }
         Command::Chart {
             dossier,
@@ -437,7 +436,7 @@ fn main() -> ExitCode {
                 read,
             ),
             CriteriaCommand::Show { file, code, depth } => {
-                app::criteria_show(&file, code.as_deref(), depth, lang, read)
+                app::criteria_show(&file, code.as_deref(), depth, lang, read, width)
             }
         },
     };

@@ -14,6 +14,7 @@ pub fn compare(
     format: Format,
     lang: Lang,
     shared: &mut Shared,
+    width: crate::report::table::Width,
 ) -> Outcome {
     let loaded = match load_all(paths, lang, shared) {
         Ok(l) => l,
@@ -21,7 +22,7 @@ pub fn compare(
     };
     let c = comparison(&loaded, detail);
     let out = match format {
-        Format::Table => present::table(&c, lang),
+        Format::Table => present::table(&c, lang, width),
         Format::Csv => present::csv(&c, lang),
         Format::Json => {
             format!("{}\n", crate::escape::json_pretty(&present::json(&c, lang)))

@@ -70,6 +70,7 @@ pub fn criteria_show(
     depth: Option<usize>,
     lang: Lang,
     read: ReadOptions,
+    width: crate::report::table::Width,
 ) -> Outcome {
     let name = shown(file);
     let loaded = match load_file(file, &name, read) {
@@ -92,7 +93,7 @@ pub fn criteria_show(
             }
         },
     };
-    Outcome::ok(tree(&c, root, depth, lang))
+    Outcome::ok(tree(&c, root, depth, lang, width))
 }
 
 /// Options of `criteria import` beyond the table and the output file.

@@ -24,7 +24,13 @@ fn no_manifest(dir: &Path) -> Diagnostic {
 }
 
 /// The checklist of missing and doubtful evidence. Exit 1 when there is anything on it.
-pub fn evidence(path: &Path, format: Format, lang: Lang, shared: &mut Shared) -> Outcome {
+pub fn evidence(
+    path: &Path,
+    format: Format,
+    lang: Lang,
+    shared: &mut Shared,
+    width: crate::report::table::Width,
+) -> Outcome {
     let scored = match load_scored_with(path, "evidence", lang, Vec::new(), shared) {
         Ok(s) => s,
         Err(outcome) => return outcome,
@@ -42,6 +48,7 @@ pub fn evidence(path: &Path, format: Format, lang: Lang, shared: &mut Shared) ->
             &m.source,
             scored.dossier.plan.is_some(),
             lang,
+            width,
         )
     };
     Outcome {

@@ -14,6 +14,7 @@ pub fn gap(
     format: Format,
     lang: Lang,
     shared: &mut Shared,
+    width: crate::report::table::Width,
 ) -> Outcome {
     let (s, g) = match measure(path, "gap", rank, threshold, lang, shared) {
         Ok(x) => x,
@@ -25,7 +26,7 @@ pub fn gap(
             crate::escape::json_pretty(&present::json(&s.sheet, &g, &s.dossier.criteria, lang))
         )
     } else {
-        present::table(&s.sheet, &g, &s.dossier.criteria, lang)
+        present::table(&s.sheet, &g, &s.dossier.criteria, lang, width)
     };
     Outcome {
         out,

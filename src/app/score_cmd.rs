@@ -16,6 +16,7 @@ pub fn score(
     explain_code: Option<&str>,
     lang: Lang,
     shared: &mut Shared,
+    width: crate::report::table::Width,
 ) -> Outcome {
     let scored = match load_scored_with(path, "score", lang, Vec::new(), shared) {
         Ok(s) => s,
@@ -33,7 +34,7 @@ pub fn score(
             }
         },
         None => match format {
-            Format::Table => present::table(sheet, lang),
+            Format::Table => present::table(sheet, lang, width),
             Format::Csv => present::csv(sheet),
             Format::Json => format!(
                 "{}\n",

@@ -1,7 +1,7 @@
 //! `parscore compare`: a table for people, long CSV and JSON for tools.
 
 use super::csv_out::CsvOut;
-use super::table::new_table;
+use super::table::{new_table, Width};
 use super::words::Words;
 use crate::compare::{Basis, Cell, Change, Comparison, Level, Note, Row};
 use crate::lang::Lang;
@@ -131,7 +131,7 @@ fn label(r: &Row, lang: Lang) -> (String, String) {
     (String::new(), word.into())
 }
 
-pub fn table(c: &Comparison, lang: Lang) -> String {
+pub fn table(c: &Comparison, lang: Lang, width: Width) -> String {
     let w = Words(lang);
     let unit = c.years.last().map(|y| y.unit.as_str()).unwrap_or("");
     let n = c.years.len();
@@ -163,7 +163,7 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
             .map(|w| format!("{} → {}", w[0].year, w[1].year)),
     );
     let right: Vec<usize> = (2..header.len()).collect();
-    let mut t = new_table(header, &right);
+    let mut t = new_table(header, &right, width);
     let mut notes = Vec::new();
     for r in &c.rows {
         let (code, name) = label(r, lang);

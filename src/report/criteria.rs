@@ -1,6 +1,6 @@
 //! `criteria check` summaries and the `criteria show` tree.
 
-use super::table::new_table;
+use super::table::{new_table, Width};
 use super::words::Words;
 use crate::criteria::{describe_rule, Criteria, Method, Node, Summary};
 use crate::lang::Lang;
@@ -75,7 +75,13 @@ pub fn summary_json(c: &Criteria, s: &Summary) -> serde_json::Value {
 }
 
 /// The tree under `root` (or the whole set), `depth` levels deep counted from the top.
-pub fn tree(c: &Criteria, root: Option<&Node>, depth: Option<usize>, lang: Lang) -> String {
+pub fn tree(
+    c: &Criteria,
+    root: Option<&Node>,
+    depth: Option<usize>,
+    lang: Lang,
+    width: Width,
+) -> String {
     let w = Words(lang);
     let header = [
         w.pick("Mã", "Code"),
@@ -83,7 +89,7 @@ pub fn tree(c: &Criteria, root: Option<&Node>, depth: Option<usize>, lang: Lang)
         w.pick("Điểm tối đa", "Max"),
         w.pick("Cách tính điểm", "Scoring rule"),
     ];
-    let mut t = new_table(header.iter().map(|s| s.to_string()).collect(), &[2]);
+    let mut t = new_table(header.iter().map(|s| s.to_string()).collect(), &[2], width);
     let roots: Vec<&Node> = match root {
         Some(n) => vec![n],
         None => c.areas.iter().collect(),

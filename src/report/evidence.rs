@@ -1,7 +1,7 @@
 //! `parscore evidence`: the Office's checklist, by area, largest points first, then the
 //! totals (self-assessed points, points at risk, the strict score).
 
-use super::table::new_table;
+use super::table::{new_table, Width};
 use super::words::Words;
 use crate::evidence::{area_of, Assessment, Kind};
 use crate::lang::Lang;
@@ -45,7 +45,14 @@ fn place(file: &str, line: Option<usize>) -> String {
 
 /// The checklist; without a plan (`has_plan` false) the lead-unit column is left out and
 /// one line says why, rather than a "not in the plan" on every row.
-pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, has_plan: bool, lang: Lang) -> String {
+pub fn table(
+    s: &ScoreSheet,
+    a: &Assessment,
+    manifest: &str,
+    has_plan: bool,
+    lang: Lang,
+    width: Width,
+) -> String {
     let w = Words(lang);
     let p = |d: Decimal| w.points(d);
     let (unit, year, documents) = (&s.unit, s.year, a.documents);
@@ -117,6 +124,7 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, has_plan: bool, lan
         let mut t = new_table(
             header.iter().take(columns).map(|h| h.to_string()).collect(),
             &[2],
+            width,
         );
         for m in missing {
             let mut what = m.items.join("; ");

@@ -2,7 +2,7 @@
 //! list with its running total. The engine says why and what (`Reason`, `Action`); the
 //! words are here.
 
-use super::table::new_table;
+use super::table::{new_table, Width};
 use super::words::Words;
 use crate::criteria::{describe_rule, Criteria};
 use crate::gap::{against_line, Action, Gap, Line, Reason, Standing, Step};
@@ -120,7 +120,7 @@ pub fn target_words(line: &Line, lang: Lang) -> String {
     }
 }
 
-pub fn table(s: &ScoreSheet, g: &Gap, criteria: &Criteria, lang: Lang) -> String {
+pub fn table(s: &ScoreSheet, g: &Gap, criteria: &Criteria, lang: Lang, width: Width) -> String {
     let w = Words(lang);
     let k = g.line.rank.map(|k| k.to_string()).unwrap_or_default();
     let line = w.percent(g.line.score);
@@ -150,7 +150,11 @@ pub fn table(s: &ScoreSheet, g: &Gap, criteria: &Criteria, lang: Lang) -> String
         w.pick("Chỉ số", "Index"),
         w.pick("So với ngưỡng", "Against the line"),
     ];
-    let mut t = new_table(header.iter().map(|h| h.to_string()).collect(), &[1, 2]);
+    let mut t = new_table(
+        header.iter().map(|h| h.to_string()).collect(),
+        &[1, 2],
+        width,
+    );
     let max = w.points(g.max);
     let mut rows = vec![
         (
@@ -229,7 +233,11 @@ pub fn table(s: &ScoreSheet, g: &Gap, criteria: &Criteria, lang: Lang) -> String
         w.pick("Đơn vị chủ trì", "Lead unit"),
         w.pick("Lũy kế", "Running"),
     ];
-    let mut t = new_table(header.iter().map(|h| h.to_string()).collect(), &[0, 2, 6]);
+    let mut t = new_table(
+        header.iter().map(|h| h.to_string()).collect(),
+        &[0, 2, 6],
+        width,
+    );
     let closing = g.closing_step();
     let shown = match closing {
         Some(i) => (i + 1 + AFTER_CLOSING).min(g.recovery.len()),

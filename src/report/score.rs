@@ -1,7 +1,7 @@
 //! `parscore score`: the sheet as a table for people, CSV for spreadsheets, JSON for tools.
 
 use super::csv_out::CsvOut;
-use super::table::new_table;
+use super::table::{new_table, Width};
 use super::words::Words;
 use crate::criteria::AdjustmentKind;
 use crate::lang::Lang;
@@ -25,7 +25,7 @@ fn opt_percent(d: Option<Decimal>, lang: Lang) -> String {
 }
 
 /// The table a person reads, then the totals.
-pub fn table(s: &ScoreSheet, lang: Lang) -> String {
+pub fn table(s: &ScoreSheet, lang: Lang, width: Width) -> String {
     let w = Words(lang);
     let mut header: Vec<&str> = vec![
         w.pick("Mã", "Code"),
@@ -51,7 +51,11 @@ pub fn table(s: &ScoreSheet, lang: Lang) -> String {
         header.push(w.pick("Nguy cơ bị trừ", "At risk"));
     }
     header.push(w.pick("Trạng thái", "Status"));
-    let mut t = new_table(header.iter().map(|h| h.to_string()).collect(), &right);
+    let mut t = new_table(
+        header.iter().map(|h| h.to_string()).collect(),
+        &right,
+        width,
+    );
     let width = header.len();
     let items = s.adjustments.iter().flat_map(|a| &a.items);
     for (n, indent, tag) in s
