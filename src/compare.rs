@@ -5,10 +5,8 @@
 //! bonus and penalty points, each section after its cap is a row of its own, in points.
 
 use crate::criteria::AdjustmentKind;
-use crate::lang::{Lang, Text};
-use crate::number::{percent_of, show_points};
+use crate::number::percent_of;
 use crate::scoring::ScoreSheet;
-use crate::text;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 
@@ -96,7 +94,32 @@ pub struct Change {
     /// The change in percentage points, when both years have the node.
     pub percent: Option<Decimal>,
     pub comparable: bool,
-    pub note: Option<Text>,
+    /// Why the change is partial or missing, in the order they apply; the report words them.
+    pub notes: Vec<Note>,
+}
+
+/// A remark on a change from one year to the next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// The node is new in this year: nothing to compare with.
+    NotIn(i32),
+    /// The node is gone in this year.
+    GoneIn(i32),
+    /// Every point of the node is unscored in this year.
+    UnscoredIn(i32),
+    /// The node does not apply in this year.
+    NotApplicableIn(i32),
+    /// Codes matched across a renaming or a merge (`replaces`), joined with " + ".
+    Matched {
+        codes_from: String,
+        from: i32,
+        codes_to: String,
+        to: i32,
+    },
+    /// Some points are unscored in this year (counted as 0).
+    PartlyUnscored { year: i32, points: Decimal },
+    /// The maximum changed: compared in percent only.
+    MaxChanged { from: Decimal, to: Decimal },
 }
 
 #[derive(Clone, Debug)]
@@ -114,7 +137,7 @@ pub struct YearInfo {
     pub year: i32,
     pub unit: String,
     pub criteria_id: String,
-    pub as_of: String,
+    pub as_of: time::Date,
     pub basis: Basis,
 }
 
@@ -261,7 +284,7 @@ pub fn compare(sheets: &[(&ScoreSheet, &crate::criteria::Criteria)], detail: boo
             year: s.year,
             unit: s.unit.clone(),
             criteria_id: s.criteria_id.clone(),
-            as_of: s.as_of.clone(),
+            as_of: s.as_of,
             basis: basis(s),
         })
         .collect();
@@ -352,88 +375,63 @@ fn adjustment_change(from: i32, to: i32, a: &Option<Cell>, b: &Option<Cell>) -> 
         points,
         percent: None,
         comparable: points.is_some(),
-        note: None,
+        notes: Vec::new(),
     }
 }
 
 fn change(from: i32, to: i32, a: &Option<Cell>, b: &Option<Cell>) -> Change {
-    let not_comparable = |note: Option<Text>| Change {
+    let not_comparable = |note: Option<Note>| Change {
         from,
         to,
         points: None,
         percent: None,
         comparable: false,
-        note,
+        notes: note.into_iter().collect(),
     };
     let (a, b) = match (a, b) {
         (Some(a), Some(b)) => (a, b),
-        (None, Some(_)) => {
-            return not_comparable(Some(text!(
-                vi: "không có ở năm {from}: không so sánh được",
-                en: "not in {from}: not comparable"
-            )))
-        }
-        (Some(_), None) => {
-            return not_comparable(Some(text!(
-                vi: "không còn ở năm {to}: không so sánh được",
-                en: "gone in {to}: not comparable"
-            )))
-        }
+        (None, Some(_)) => return not_comparable(Some(Note::NotIn(from))),
+        (Some(_), None) => return not_comparable(Some(Note::GoneIn(to))),
         (None, None) => return not_comparable(None),
     };
     let all_unscored = |c: &Cell| c.unscored > Decimal::ZERO && c.unscored == c.max;
     if all_unscored(a) || all_unscored(b) {
         let y = if all_unscored(a) { from } else { to };
-        return not_comparable(Some(text!(
-            vi: "chưa chấm ở năm {y}: không so sánh được",
-            en: "unscored in {y}: not comparable"
-        )));
+        return not_comparable(Some(Note::UnscoredIn(y)));
     }
     if a.max.is_zero() || b.max.is_zero() {
         let y = if a.max.is_zero() { from } else { to };
-        return not_comparable(Some(text!(
-            vi: "không áp dụng ở năm {y}: không so sánh được",
-            en: "not applicable in {y}: not comparable"
-        )));
+        return not_comparable(Some(Note::NotApplicableIn(y)));
     }
     let percent = match (a.percent(), b.percent()) {
         (Some(x), Some(y)) => Some(y - x),
         _ => None,
     };
-    let mut notes: Vec<Text> = Vec::new();
+    let mut notes: Vec<Note> = Vec::new();
     if a.codes.len() > 1 || b.codes.len() > 1 || (a.codes != b.codes && !a.codes.is_empty()) {
-        let (ca, cb) = (a.codes.join(" + "), b.codes.join(" + "));
-        notes.push(text!(vi: "{ca} ({from}) ứng với {cb} ({to})", en: "{ca} ({from}) matched to {cb} ({to})"));
+        notes.push(Note::Matched {
+            codes_from: a.codes.join(" + "),
+            from,
+            codes_to: b.codes.join(" + "),
+            to,
+        });
     }
     for (cell, year) in [(a, from), (b, to)] {
         if cell.unscored > Decimal::ZERO {
-            let (u, ue) = (
-                show_points(cell.unscored, Lang::Vi),
-                show_points(cell.unscored, Lang::En),
-            );
-            notes.push(text!(
-                vi: "năm {year} còn {u} điểm chưa chấm (tính là 0)",
-                en: "{ue} points unscored in {year} (counted as 0)"
-            ));
+            notes.push(Note::PartlyUnscored {
+                year,
+                points: cell.unscored,
+            });
         }
     }
     let points = if a.max == b.max {
         Some(b.achieved - a.achieved)
     } else {
-        let (ma, mb) = (show_points(a.max, Lang::Vi), show_points(b.max, Lang::Vi));
-        let (ea, eb) = (show_points(a.max, Lang::En), show_points(b.max, Lang::En));
-        notes.push(text!(
-            vi: "điểm tối đa đổi từ {ma} thành {mb}: chỉ so sánh theo %",
-            en: "maximum changed from {ea} to {eb}: compared in percent only"
-        ));
+        notes.push(Note::MaxChanged {
+            from: a.max,
+            to: b.max,
+        });
         None
-    };
-    let note = if notes.is_empty() {
-        None
-    } else {
-        let vi: Vec<&str> = notes.iter().map(|t| t.get(Lang::Vi)).collect();
-        let en: Vec<&str> = notes.iter().map(|t| t.get(Lang::En)).collect();
-        Some(Text::new(vi.join("; "), en.join("; ")))
     };
     Change {
         from,
@@ -441,6 +439,6 @@ fn change(from: i32, to: i32, a: &Option<Cell>, b: &Option<Cell>) -> Change {
         points,
         percent,
         comparable: percent.is_some(),
-        note,
+        notes,
     }
 }

@@ -25,7 +25,7 @@ pub fn criteria_parser(data: &[u8]) {
 
 /// Reads a table; rows keep increasing line numbers within the file.
 pub fn table_reader(data: &[u8]) {
-    match crate::input::parse_table(data, "fuzz.csv") {
+    match crate::input::parse_table(data, "fuzz.csv", Default::default()) {
         Ok(t) => {
             // Every LF and every CR may end a line (a lone CR becomes a line end).
             let lines = data.iter().filter(|b| **b == b'\n' || **b == b'\r').count() + 1;

@@ -6,13 +6,12 @@
 //! to the line is a tie that does not secure the place. Scores are compared as published,
 //! rounded to two decimals, half away from zero.
 
-use crate::criteria::{describe_rule, Method};
+use crate::criteria::Method;
 use crate::evidence::Assessment;
-use crate::lang::{Lang, Text};
-use crate::number::{percent_of, round2, show_points};
+use crate::number::{percent_of, round2};
 use crate::scoring::{classify, Classing, ScoreSheet, Status};
-use crate::text;
 use rust_decimal::Decimal;
+use std::cmp::Ordering;
 
 /// The score to beat.
 #[derive(Clone, Debug)]
@@ -61,23 +60,24 @@ impl Reason {
             Reason::Survey => "survey",
         }
     }
+}
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Reason::Evidence, Lang::Vi) => "thiếu tài liệu kiểm chứng",
-            (Reason::AppraisalCut, Lang::Vi) => "bị thẩm định trừ",
-            (Reason::Unscored, Lang::Vi) => "chưa chấm",
-            (Reason::BelowMax, Lang::Vi) => "chưa đạt tối đa",
-            (Reason::Bonus, Lang::Vi) => "điểm thưởng",
-            (Reason::Survey, Lang::Vi) => "điều tra XHH",
-            (Reason::Evidence, Lang::En) => "missing evidence",
-            (Reason::AppraisalCut, Lang::En) => "cut at appraisal",
-            (Reason::Unscored, Lang::En) => "unscored",
-            (Reason::BelowMax, Lang::En) => "below maximum",
-            (Reason::Bonus, Lang::En) => "bonus",
-            (Reason::Survey, Lang::En) => "survey",
-        }
-    }
+/// What has to happen to win a step's points; the presentation words it, with the leaf's
+/// rule where the action needs one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A survey leaf: raise the surveyed satisfaction.
+    RaiseSurvey,
+    /// Supply the documents for these required items, as the criteria file words them.
+    SupplyEvidence(Vec<String>),
+    /// Supply and explain the evidence for the points the council cut.
+    ExplainCut(Decimal),
+    /// Score the leaf and declare it.
+    Score,
+    /// Reach the leaf's maximum.
+    ReachMax,
+    /// Earn the bonus item.
+    EarnBonus,
 }
 
 #[derive(Clone, Debug)]
@@ -86,7 +86,7 @@ pub struct Step {
     pub name: String,
     pub points: Decimal,
     pub reason: Reason,
-    pub what: Text,
+    pub action: Action,
     pub lead: Option<String>,
     /// The base total plus this and every earlier step.
     pub running: Standing,
@@ -116,32 +116,11 @@ pub struct Gap {
     pub classing: Option<Classing>,
 }
 
-/// Where a total stands against the line, for people: "còn thiếu 2,75", "vượt 0,13", or,
-/// for a tie, "bằng ngưỡng, cách 0,00 (đồng điểm)".
-pub fn against_line(line: Decimal, index: Decimal, lang: Lang) -> String {
+/// Where a total stands against the line, compared as published (two decimals): the
+/// distance below it (positive), above it (negative), or a tie (zero).
+pub fn against_line(line: Decimal, index: Decimal) -> (Ordering, Decimal) {
     let d = line - round2(index);
-    let p = |x: Decimal| crate::number::show_percent(x, lang);
-    match (lang, d.cmp(&Decimal::ZERO)) {
-        (Lang::Vi, std::cmp::Ordering::Greater) => format!("còn thiếu {}", p(d)),
-        (Lang::Vi, std::cmp::Ordering::Less) => format!("vượt {}", p(-d)),
-        (Lang::Vi, std::cmp::Ordering::Equal) => "bằng ngưỡng, cách 0,00 (đồng điểm)".into(),
-        (Lang::En, std::cmp::Ordering::Greater) => format!("{} short", p(d)),
-        (Lang::En, std::cmp::Ordering::Less) => format!("{} above", p(-d)),
-        (Lang::En, std::cmp::Ordering::Equal) => {
-            "equal to the line, 0.00 (a tie, not above)".into()
-        }
-    }
-}
-
-/// The heading words for the target: "nhóm 5 đơn vị dẫn đầu", or the line itself.
-pub fn target_words(line: &Line, lang: Lang) -> String {
-    let score = crate::number::show_percent(line.score, lang);
-    match (line.rank, lang) {
-        (Some(k), Lang::Vi) => format!("nhóm {k} đơn vị dẫn đầu"),
-        (Some(k), Lang::En) => format!("the top {k}"),
-        (None, Lang::Vi) => format!("ngưỡng {score} điểm"),
-        (None, Lang::En) => format!("the line of {score}"),
-    }
+    (d.cmp(&Decimal::ZERO), d.abs())
 }
 
 impl Gap {
@@ -182,12 +161,12 @@ pub fn gap(
     let missing_points = |code: &str| {
         evidence
             .and_then(|a| a.missing.iter().find(|m| m.code == code))
-            .map(|m| (m.points, m.items.join("; ")))
+            .map(|m| (m.points, m.items.clone()))
     };
 
     let mut steps = Vec::new();
     for n in &sheet.nodes {
-        let (Some(leaf), Some(node)) = (&n.leaf, criteria.find(&n.code)) else {
+        let (Some(leaf), Some(_)) = (&n.leaf, criteria.find(&n.code)) else {
             continue;
         };
         if leaf.status == Status::NotApplicable || n.max == Decimal::ZERO {
@@ -203,16 +182,14 @@ pub fn gap(
             (false, Some((p, _))) => n.achieved - *p,
             (false, None) => n.achieved,
         };
-        let rule = describe_rule(node, Lang::Vi);
-        let rule_en = describe_rule(node, Lang::En);
-        let mut push = |points: Decimal, reason: Reason, what: Text| {
+        let mut push = |points: Decimal, reason: Reason, action: Action| {
             if points > Decimal::ZERO {
                 steps.push(Step {
                     code: n.code.clone(),
                     name: n.name.clone(),
                     points,
                     reason,
-                    what,
+                    action,
                     lead: lead_for(&n.code),
                     running: standing(Decimal::ZERO, max),
                     closes: false,
@@ -220,44 +197,23 @@ pub fn gap(
             }
         };
         if n.method == Method::Survey {
-            push(
-                n.max - current,
-                Reason::Survey,
-                text!(vi: "nâng mức hài lòng được khảo sát; cách tính: {rule}", en: "raise the surveyed satisfaction; rule: {rule_en}"),
-            );
+            push(n.max - current, Reason::Survey, Action::RaiseSurvey);
             continue;
         }
         let claimed = n.achieved.max(current);
         if let Some((p, items)) = &missing {
-            push(
-                *p,
-                Reason::Evidence,
-                text!(vi: "bổ sung tài liệu kiểm chứng: {items}", en: "supply the evidence: {items}"),
-            );
+            push(*p, Reason::Evidence, Action::SupplyEvidence(items.clone()));
         } else if n.achieved > current {
-            let cut = show_points(n.achieved - current, Lang::Vi);
-            let cut_en = show_points(n.achieved - current, Lang::En);
-            push(
-                n.achieved - current,
-                Reason::AppraisalCut,
-                text!(vi: "Hội đồng thẩm định trừ {cut} điểm: bổ sung, giải trình tài liệu kiểm chứng", en: "the council cut {cut_en} points: supply and explain the evidence"),
-            );
+            let cut = n.achieved - current;
+            push(cut, Reason::AppraisalCut, Action::ExplainCut(cut));
         }
         if leaf.status == Status::Unscored {
-            push(
-                n.max - claimed,
-                Reason::Unscored,
-                text!(vi: "chấm điểm và kê khai; cách tính: {rule}", en: "score and declare it; rule: {rule_en}"),
-            );
+            push(n.max - claimed, Reason::Unscored, Action::Score);
         } else {
-            push(
-                n.max - claimed,
-                Reason::BelowMax,
-                text!(vi: "đạt mức tối đa; cách tính: {rule}", en: "reach the maximum; rule: {rule_en}"),
-            );
+            push(n.max - claimed, Reason::BelowMax, Action::ReachMax);
         }
     }
-    steps.extend(bonus_steps(sheet, criteria, lead_for, max));
+    steps.extend(bonus_steps(sheet, lead_for, max));
     steps.sort_by(|a, b| {
         (a.reason, std::cmp::Reverse(a.points), &a.code).cmp(&(
             b.reason,
@@ -301,7 +257,6 @@ pub fn gap(
 /// still add once the items before it are earned.
 fn bonus_steps(
     sheet: &ScoreSheet,
-    criteria: &crate::criteria::Criteria,
     lead_for: &dyn Fn(&str) -> Option<String>,
     max: Decimal,
 ) -> Vec<Step> {
@@ -332,22 +287,12 @@ fn bonus_steps(
         }
         room -= gain;
         let n = &item.score;
-        let rule = criteria
-            .adjustment(&n.code)
-            .map(|a| {
-                (
-                    describe_rule(&a.node, Lang::Vi),
-                    describe_rule(&a.node, Lang::En),
-                )
-            })
-            .unwrap_or_default();
-        let (rule, rule_en) = rule;
         out.push(Step {
             code: n.code.clone(),
             name: n.name.clone(),
             points: gain,
             reason: Reason::Bonus,
-            what: text!(vi: "đạt điểm thưởng; cách tính: {rule}", en: "earn the bonus; rule: {rule_en}"),
+            action: Action::EarnBonus,
             lead: lead_for(&n.code),
             running: standing(Decimal::ZERO, max),
             closes: false,

@@ -19,6 +19,7 @@ pub mod fuzzing;
 pub mod gap;
 pub mod input;
 pub mod lang;
+pub mod line;
 pub mod number;
 pub mod ranking;
 pub mod report;

@@ -4,8 +4,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use parscore::app::{self, Outcome};
 use parscore::dossier::{ScoresChoice, Shared};
 use parscore::escape::for_terminal;
-use parscore::input::TextEncoding;
+use parscore::fsio::Caps;
+use parscore::input::{ReadOptions, TextEncoding};
 use parscore::lang::Lang;
+use parscore::report::table::Width;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +70,8 @@ enum LangArg {
     En,
 }
 
+// The formats each command offers; all of them become the one `app::Format`.
+
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckFormat {
     Text,
@@ -85,6 +89,34 @@ enum ScoreFormatArg {
     Table,
     Csv,
     Json,
+}
+
+impl From<CheckFormat> for app::Format {
+    fn from(f: CheckFormat) -> Self {
+        match f {
+            CheckFormat::Text => app::Format::Table,
+            CheckFormat::Json => app::Format::Json,
+        }
+    }
+}
+
+impl From<ReportFormat> for app::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Table => app::Format::Table,
+            ReportFormat::Json => app::Format::Json,
+        }
+    }
+}
+
+impl From<ScoreFormatArg> for app::Format {
+    fn from(f: ScoreFormatArg) -> Self {
+        match f {
+            ScoreFormatArg::Table => app::Format::Table,
+            ScoreFormatArg::Csv => app::Format::Csv,
+            ScoreFormatArg::Json => app::Format::Json,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -287,26 +319,24 @@ fn main() -> ExitCode {
         LangArg::Vi => Lang::Vi,
         LangArg::En => Lang::En,
     };
-    parscore::input::force_encoding(match cli.encoding {
-        EncodingArg::Auto => TextEncoding::Auto,
-        EncodingArg::Utf8 => TextEncoding::Utf8,
-        EncodingArg::Utf16le => TextEncoding::Utf16Le,
-        EncodingArg::Utf16be => TextEncoding::Utf16Be,
-        EncodingArg::Windows1258 => TextEncoding::Windows1258,
-    });
-    if let Some(mib) = cli.max_input {
-        parscore::fsio::raise_caps(mib);
-    }
-    if let Some(columns) = cli.width {
-        parscore::report::table::set_width(columns);
-    }
+    let read = ReadOptions {
+        encoding: match cli.encoding {
+            EncodingArg::Auto => TextEncoding::Auto,
+            EncodingArg::Utf8 => TextEncoding::Utf8,
+            EncodingArg::Utf16le => TextEncoding::Utf16Le,
+            EncodingArg::Utf16be => TextEncoding::Utf16Be,
+            EncodingArg::Windows1258 => TextEncoding::Windows1258,
+        },
+        caps: cli.max_input.map(Caps::raised_to_mib).unwrap_or_default(),
+    };
+    let width = cli.width.map(Width::columns).unwrap_or_default();
     let scores = match cli.scores {
         None => ScoresChoice::Either,
         Some(ScoresArg::Csv) => ScoresChoice::Csv,
         Some(ScoresArg::Xlsx) => ScoresChoice::Xlsx,
     };
-    let shared = Shared::choosing(scores);
-    let json = wants_json(&cli.command);
+    let shared = Shared::choosing(scores).reading(read);
+    let json = format_of(&cli.command).is_json();
     let outcome = match cli.command {
         Command::Init {
             dir,
@@ -332,26 +362,22 @@ fn main() -> ExitCode {
             };
             let mut terminal = app::Terminal::if_interactive();
             let ask = terminal.as_mut().map(|t| t as &mut dyn app::Ask);
-            app::init(&args, ask, lang)
+            app::init(&args, ask, lang, read)
         }
         Command::Score {
             dossiers,
             format,
             explain,
         } => {
-            let (format, joined) = match format {
-                ScoreFormatArg::Table => (app::ScoreFormat::Table, app::Joined::Table),
-                ScoreFormatArg::Csv => (app::ScoreFormat::Csv, app::Joined::Csv),
-                ScoreFormatArg::Json => (app::ScoreFormat::Json, app::Joined::Json),
-            };
-            app::over_dossiers(&dossiers, joined, lang, shared, |d, shared| {
-                app::score(d, format, explain.as_deref(), lang, shared)
+            let format = format.into();
+            app::over_dossiers(&dossiers, format, lang, shared, |d, shared| {
+                app::score(d, format, explain.as_deref(), lang, shared, width)
             })
         }
         Command::Evidence { dossiers, format } => {
-            let json = matches!(format, ReportFormat::Json);
-            app::over_dossiers(&dossiers, joined(json), lang, shared, |d, shared| {
-                app::evidence(d, json, lang, shared)
+            let format = format.into();
+            app::over_dossiers(&dossiers, format, lang, shared, |d, shared| {
+                app::evidence(d, format, lang, shared, width)
             })
         }
         Command::Gap {
@@ -360,9 +386,9 @@ fn main() -> ExitCode {
             threshold,
             format,
         } => {
-            let json = matches!(format, ReportFormat::Json);
-            app::over_dossiers(&dossiers, joined(json), lang, shared, |d, shared| {
-                app::gap(d, rank, threshold.as_deref(), json, lang, shared)
+            let format = format.into();
+            app::over_dossiers(&dossiers, format, lang, shared, |d, shared| {
+                app::gap(d, rank, threshold.as_deref(), format, lang, shared, width)
             })
         }
         Command::Compare {
@@ -371,12 +397,16 @@ fn main() -> ExitCode {
             several_units,
             format,
         } => {
-            let format = match format {
-                ScoreFormatArg::Table => app::CompareFormat::Table,
-                ScoreFormatArg::Csv => app::CompareFormat::Csv,
-                ScoreFormatArg::Json => app::CompareFormat::Json,
-            };
-            app::compare(&dossiers, detail, several_units, format, lang, scores)
+            let mut shared = shared;
+            app::compare(
+                &dossiers,
+                detail,
+                several_units,
+                format.into(),
+                lang,
+                &mut shared,
+                width,
+            )
         }
         Command::Chart {
             dossier,
@@ -396,6 +426,7 @@ fn main() -> ExitCode {
                 threshold: threshold.as_deref(),
                 scores,
                 several_units,
+                read,
             },
             lang,
         ),
@@ -422,21 +453,19 @@ fn main() -> ExitCode {
                 ),
             }
         }
-        Command::Seal { dossier } => app::seal(&dossier, lang),
-        Command::Verify { dossier, format } => {
-            app::verify(&dossier, matches!(format, ReportFormat::Json), lang)
-        }
+        Command::Seal { dossier } => app::seal(&dossier, lang, read),
+        Command::Verify { dossier, format } => app::verify(&dossier, format.into(), lang, read),
         Command::Template { input, out, xlsx } => {
             let to = match (&out, &xlsx) {
                 (_, Some(x)) => app::TemplateTo::Xlsx(x),
                 (Some(o), None) => app::TemplateTo::Csv(o),
                 (None, None) => app::TemplateTo::Stdout,
             };
-            app::template(&input, to, lang)
+            app::template(&input, to, lang, read)
         }
         Command::Criteria { command } => match command {
             CriteriaCommand::Check { files, format } => {
-                app::criteria_check(&files, lang, matches!(format, CheckFormat::Json))
+                app::criteria_check(&files, lang, format.into(), read)
             }
             CriteriaCommand::Import {
                 table,
@@ -453,9 +482,10 @@ fn main() -> ExitCode {
                     year,
                 },
                 lang,
+                read,
             ),
             CriteriaCommand::Show { file, code, depth } => {
-                app::criteria_show(&file, code.as_deref(), depth, lang)
+                app::criteria_show(&file, code.as_deref(), depth, lang, read, width)
             }
         },
     };
@@ -466,27 +496,17 @@ fn main() -> ExitCode {
     })
 }
 
-fn joined(json: bool) -> app::Joined {
-    if json {
-        app::Joined::Json
-    } else {
-        app::Joined::Table
-    }
-}
-
-/// Whether the command was asked for JSON, so that its errors come as JSON too.
-fn wants_json(c: &Command) -> bool {
+/// The format the command was asked for: with JSON its errors come as JSON too.
+fn format_of(c: &Command) -> app::Format {
     match c {
-        Command::Score { format, .. } | Command::Compare { format, .. } => {
-            matches!(format, ScoreFormatArg::Json)
-        }
+        Command::Score { format, .. } | Command::Compare { format, .. } => (*format).into(),
         Command::Evidence { format, .. }
         | Command::Verify { format, .. }
-        | Command::Gap { format, .. } => matches!(format, ReportFormat::Json),
+        | Command::Gap { format, .. } => (*format).into(),
         Command::Criteria {
             command: CriteriaCommand::Check { format, .. },
-        } => matches!(format, CheckFormat::Json),
-        _ => false,
+        } => (*format).into(),
+        _ => app::Format::Table,
     }
 }
 

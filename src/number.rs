@@ -67,6 +67,12 @@ pub fn show_exact(value: Decimal, lang: Lang) -> String {
     localise(value.normalize().to_string(), lang)
 }
 
+/// A number already written with a decimal point (`1.2 MB`, an axis tick `92.5`), with the
+/// reader's decimal mark: the one place a point becomes a comma.
+pub fn with_decimal_mark(s: String, lang: Lang) -> String {
+    localise(s, lang)
+}
+
 fn localise(s: String, lang: Lang) -> String {
     match lang {
         Lang::Vi => s.replace('.', ","),

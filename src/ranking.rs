@@ -26,7 +26,12 @@ pub struct Rankings {
 }
 
 /// Reads the ranking; every bad row is reported, with its line.
-pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option<Rankings>, Fatal> {
+pub fn read(
+    path: &Path,
+    source: &str,
+    diags: &mut Diagnostics,
+    read: crate::input::ReadOptions,
+) -> Result<Option<Rankings>, Fatal> {
     if !path.exists() {
         return Err(Fatal::from(Diagnostic::error(
             source,
@@ -35,7 +40,7 @@ pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option
     }
     // A shared file that may name anything: until its header shows a ranking, nothing of
     // its content is quoted (a row problem would quote cells of, say, /etc/passwd).
-    let table = match read_table(path, source, crate::fsio::Within::Anywhere)? {
+    let table = match read_table(path, source, crate::fsio::Within::Anywhere, read)? {
         Ok(t) => t,
         Err(d) => {
             diags.push(*d);

@@ -1,24 +1,15 @@
 //! `parscore chart DOSSIER [--compare DOSSIER...] --out DIR [--png]`: areas.svg, gap.svg,
-//! trend.svg (and PNGs), drawn from the figures `score`, `gap` and `compare` print.
+//! trend.svg (and PNGs), drawn from the figures `score`, `gap` and `compare` print. The
+//! charts' words are built in `report::charts`; this reads the dossiers and writes files.
 
-use super::chart_words::{
-    basis_by_years, strict_unknown_note, trend_basis_words, trend_line_words,
-};
-use super::compare_cmd::{comparison, load_all};
-use super::gap_cmd::{measure, rankings_of};
+use super::load::{comparison, load_all, measure, rankings_of};
 use super::{Outcome, Status};
-use crate::chart::{
-    self, AdjustmentBar, AreaBar, AreasChart, GapChart, RankBar, RankKind, Series, TrendChart,
-};
-use crate::compare::{Basis, Level};
+use crate::chart;
 use crate::diag::Diagnostic;
 use crate::fsio::write_atomic;
 use crate::lang::Lang;
-use crate::number::{round2, show_percent, show_points};
-use crate::ranking::same_unit;
+use crate::report::charts;
 use crate::text;
-use crate::value::{parse_date, show_date};
-use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
 pub struct ChartArgs<'a> {
@@ -30,18 +21,19 @@ pub struct ChartArgs<'a> {
     pub threshold: Option<&'a str>,
     /// Which score sheet to read where a dossier has both (`--scores`).
     pub scores: crate::dossier::ScoresChoice,
+    /// How to read the files (`--encoding`, `--max-input`).
+    pub read: crate::input::ReadOptions,
     /// Dossiers of different units may be drawn together (`--several-units`).
     pub several_units: bool,
 }
 
 pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
-    let vi = lang == Lang::Vi;
     let mut paths = vec![a.dossier.to_path_buf()];
     paths.extend(a.compare.iter().cloned());
-    if let Err(o) = super::units::check(&paths, a.several_units, "chart", lang) {
+    if let Err(o) = super::units::check(&paths, a.several_units, "chart", lang, a.read) {
         return o;
     }
-    let mut shared = crate::dossier::Shared::choosing(a.scores);
+    let mut shared = crate::dossier::Shared::choosing(a.scores).reading(a.read);
     let (scored, gap) = match measure(a.dossier, "chart", a.rank, a.threshold, lang, &mut shared) {
         Ok(x) => x,
         Err(o) => return o,
@@ -63,143 +55,19 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         return cannot_write(a.out, &crate::fsio::os_reason(&e), lang);
     }
     let s = &scored.sheet;
-    let as_of = parse_date(&s.as_of).map(show_date).unwrap_or_default();
-    let p = |d: Decimal| show_points(d, lang);
-    let pc = |d: Decimal| show_percent(d, lang);
-
-    // areas.svg
-    let t = &s.totals;
-    let risk = s.total_at_risk();
-    let mut footer = match lang {
-        Lang::Vi => format!(
-            "Tổng: {} / {} điểm — Chỉ số {}",
-            p(t.points),
-            p(t.max),
-            t.index().map(pc).unwrap_or_default()
-        ),
-        Lang::En => format!(
-            "Total: {} / {} points — index {}",
-            p(t.points),
-            p(t.max),
-            t.index().map(pc).unwrap_or_default()
-        ),
+    let areas = charts::areas_view(s, lang);
+    let ranking = match (gap.line.year, rankings_of(&scored, lang, a.read)) {
+        (Some(year), Ok(r)) => Some((year, r)),
+        _ => None,
     };
-    if let (Some(r), Some(strict)) = (risk, s.strict_points()) {
-        footer.push_str(&match lang {
-            Lang::Vi => format!("; nguy cơ bị trừ {}, điểm chặt {}", p(r), p(strict)),
-            Lang::En => format!("; {} at risk, strict {}", p(r), p(strict)),
-        });
-    }
-    if s.at_risk.is_none() {
-        footer.push_str(&strict_unknown_note(lang));
-    }
-    if let Some(ap) = t.appraised_points {
-        footer.push_str(&match lang {
-            Lang::Vi => format!("; thẩm định {}", p(ap)),
-            Lang::En => format!("; appraised {}", p(ap)),
-        });
-    }
-    let areas = AreasChart {
-        title: match lang {
-            Lang::Vi => format!("Điểm theo lĩnh vực — {}, năm {}", s.unit, s.year),
-            Lang::En => format!("Points by area — {}, {}", s.unit, s.year),
-        },
-        subtitle: match lang {
-            Lang::Vi => format!(
-                "Tự đánh giá + ĐTXHH dự kiến, tính đến {as_of}; bộ tiêu chí {}",
-                s.criteria_id
-            ),
-            Lang::En => format!(
-                "Self-assessed + projected survey, as of {as_of}; criteria {}",
-                s.criteria_id
-            ),
-        },
-        bars: s
-            .areas()
-            .map(|n| AreaBar {
-                code: n.code.clone(),
-                name: n.name.clone(),
-                achieved: n.achieved,
-                max: n.max,
-                at_risk: s.at_risk_for(&n.code),
-                appraised: n.appraised,
-                unscored: crate::compare::unscored_under(s, &n.code),
-            })
-            .collect(),
-        adjustment: s.adjustments.as_ref().map(|a| {
-            let section = |kind| a.section(kind, &|n| n.achieved).applied;
-            AdjustmentBar {
-                bonus: section(crate::criteria::AdjustmentKind::Bonus),
-                max_bonus: a.max_bonus,
-                penalty: section(crate::criteria::AdjustmentKind::Penalty),
-                max_penalty: a.max_penalty,
-            }
-        }),
-        footer,
+    let entries = match &ranking {
+        Some((year, r)) => r.table(&scored.dossier.settings.group, *year),
+        None => Vec::new(),
     };
-
-    // gap.svg
-    let unit = &s.unit;
-    let mut bars = Vec::new();
-    let mut published_years = Vec::new();
-    if let (Some(year), Ok(r)) = (gap.line.year, rankings_of(&scored, lang)) {
-        for e in r.table(&scored.dossier.settings.group, year) {
-            let own = same_unit(&e.unit, unit);
-            if own {
-                published_years.push(e.year);
-            }
-            bars.push(RankBar {
-                label: match (own, lang) {
-                    (true, Lang::Vi) => format!("{}. {} (công bố {})", e.rank, e.unit, e.year),
-                    (true, Lang::En) => format!("{}. {} (published {})", e.rank, e.unit, e.year),
-                    (false, _) => format!("{}. {}", e.rank, e.unit),
-                },
-                score: e.score,
-                kind: if own {
-                    RankKind::Published
-                } else {
-                    RankKind::Peer
-                },
-            });
-        }
-    }
-    let y = s.year;
-    bars.push(RankBar {
-        label: if vi {
-            format!("{unit} — dự kiến {y}")
-        } else {
-            format!("{unit} — projected {y}")
-        },
-        score: round2(gap.projected.index),
-        kind: RankKind::Projected,
-    });
-    if let Some(strict) = gap.strict.filter(|st| *st != gap.projected) {
-        bars.push(RankBar {
-            label: if vi {
-                format!("{unit} — điểm chặt {y}")
-            } else {
-                format!("{unit} — strict {y}")
-            },
-            score: round2(strict.index),
-            kind: RankKind::Strict,
-        });
-    }
-    if let Some(ap) = gap.appraised {
-        if !published_years.contains(&y) {
-            bars.push(RankBar {
-                label: if vi {
-                    format!("{unit} — thẩm định {y}")
-                } else {
-                    format!("{unit} — appraised {y}")
-                },
-                score: round2(ap.index),
-                kind: RankKind::Appraised,
-            });
-        }
-    }
+    let gap_chart = charts::gap_view(s, &gap, &entries, lang);
     // The published line of every year the ranking gives, for the trend's index panel.
-    let published_lines: Vec<(i32, Decimal)> = match (gap.line.rank, rankings_of(&scored, lang)) {
-        (Some(k), Ok(r)) => {
+    let published_lines: Vec<(i32, rust_decimal::Decimal)> = match (gap.line.rank, &ranking) {
+        (Some(k), Some((_, r))) => {
             let group = &scored.dossier.settings.group;
             r.years(group)
                 .into_iter()
@@ -208,57 +76,9 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         }
         _ => Vec::new(),
     };
-    let line = pc(gap.line.score);
-    let target = crate::gap::target_words(&gap.line, lang);
-    let line_label = match (&gap.line.unit, gap.line.rank, lang) {
-        (Some(u), Some(k), Lang::Vi) => format!("Ngưỡng hạng {k}: {line} ({u})"),
-        (Some(u), Some(k), Lang::En) => format!("Rank {k} line: {line} ({u})"),
-        (_, _, Lang::Vi) => format!("Ngưỡng: {line}"),
-        (_, _, Lang::En) => format!("Line: {line}"),
-    };
-    // "Dự kiến 89,96: còn thiếu 2,75; điểm chặt 86,68: còn thiếu 6,03", as `gap` prints.
-    let mut totals = vec![(("Dự kiến", "Projected"), &gap.projected)];
-    if let Some(strict) = &gap.strict {
-        totals.push((("điểm chặt", "strict"), strict));
-    }
-    if let Some(ap) = &gap.appraised {
-        totals.push((("thẩm định", "appraised"), ap));
-    }
-    let parts: Vec<String> = totals
-        .into_iter()
-        .map(|((vi_word, en_word), st)| {
-            let word = if vi { vi_word } else { en_word };
-            let against = crate::gap::against_line(gap.line.score, st.index, lang);
-            format!("{word} {}: {against}", pc(round2(st.index)))
-        })
-        .collect();
-    let mut gap_footer = parts.join("; ");
-    gap_footer.push_str(if vi {
-        " (phải đạt trên ngưỡng)"
-    } else {
-        " (must score above the line)"
-    });
-    if gap.strict.is_none() {
-        gap_footer.push_str(&strict_unknown_note(lang));
-    }
-    let gap_chart = GapChart {
-        title: match lang {
-            Lang::Vi => format!("Khoảng cách tới {target} — năm {y}"),
-            Lang::En => format!("Distance to {target} — {y}"),
-        },
-        subtitle: match (gap.line.year, lang) {
-            (Some(ly), Lang::Vi) => format!("Xếp hạng công bố năm {ly} (các đơn vị có trong tệp xếp hạng); {unit}: tính đến {as_of}"),
-            (Some(ly), Lang::En) => format!("Published ranking of {ly} (the units in the ranking file); {unit}: as of {as_of}"),
-            (None, Lang::Vi) => format!("Ngưỡng tự đặt (--threshold); {unit}: tính đến {as_of}"),
-            (None, Lang::En) => format!("Line given with --threshold; {unit}: as of {as_of}"),
-        },
-        bars,
-        line: gap.line.score,
-        line_label,
-        footer: gap_footer,
-    };
+    drop(entries);
+    drop(ranking);
 
-    // trend.svg
     // Each dossier is let go as soon as its chart is built: a criteria set of 15,000 leaves
     // takes more memory than the charts do.
     let warnings = crate::report::diagnostics::lines(&scored.warnings.items, lang);
@@ -266,72 +86,13 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     let loaded = match load_all(
         &paths,
         lang,
-        &mut crate::dossier::Shared::choosing(a.scores),
+        &mut crate::dossier::Shared::choosing(a.scores).reading(a.read),
     ) {
         Ok(l) => l,
         Err(o) => return o,
     };
     let c = comparison(&loaded, false);
-    let years: Vec<i32> = c.years.iter().map(|y| y.year).collect();
-    let series = |r: &crate::compare::Row, label: String| Series {
-        label,
-        values: r
-            .cells
-            .iter()
-            .map(|x| x.as_ref().and_then(|x| x.percent()))
-            .collect(),
-    };
-    let total = c.rows.iter().find(|r| r.level == Level::Total).map(|r| {
-        series(
-            r,
-            if vi {
-                "Tổng (Chỉ số)".into()
-            } else {
-                "Total (index)".into()
-            },
-        )
-    });
-    let basis = basis_by_years(c.years.iter().map(|y| (y.year, y.basis)), lang);
-    let units = crate::report::compare::units_heading(&crate::report::compare::units_of(&c), lang);
-    let trend = TrendChart {
-        title: match lang {
-            Lang::Vi => format!("Diễn biến theo lĩnh vực — {units}"),
-            Lang::En => format!("Areas year by year — {units}"),
-        },
-        subtitle: match lang {
-            Lang::Vi => format!("% điểm tối đa của từng năm; {}", basis.join("; ")),
-            Lang::En => format!("% of each year's maximum; {}", basis.join("; ")),
-        },
-        appraised: c
-            .years
-            .iter()
-            .map(|y| y.basis == Basis::Appraised)
-            .collect(),
-        line: years
-            .iter()
-            .map(|y| {
-                published_lines
-                    .iter()
-                    .find(|(ly, _)| ly == y)
-                    .map(|(_, s)| *s)
-            })
-            .collect(),
-        line_label: trend_line_words(gap.line.rank, lang),
-        appraised_words: trend_basis_words(Basis::Appraised, lang),
-        projected_words: trend_basis_words(Basis::Projected, lang),
-        years,
-        areas: c
-            .rows
-            .iter()
-            .filter(|r| r.level == Level::Area)
-            .map(|r| series(r, format!("{}. {}", r.code, r.name)))
-            .collect(),
-        total: total.unwrap_or(Series {
-            label: String::new(),
-            values: Vec::new(),
-        }),
-        footer: trend_footer(&c, lang),
-    };
+    let trend = charts::trend_view(&c, &published_lines, gap.line.rank, lang);
 
     drop((loaded, c));
     let drawn = [
@@ -362,12 +123,8 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
             written.push(path);
         }
     }
-    let mut out = String::from(if vi { "Đã vẽ:\n" } else { "Drawn:\n" });
-    for p in written {
-        out.push_str(&format!("  {}\n", p.display()));
-    }
     Outcome {
-        out,
+        out: charts::drawn(&written, lang),
         err: warnings,
         status: Status::Ok,
         diagnostics: Vec::new(),
@@ -393,28 +150,6 @@ fn resolved(path: &Path) -> Option<PathBuf> {
             _ => Path::new("."),
         };
     }
-}
-
-/// What the trend chart's reader must know: percent of each year's maximum, and which
-/// years still have unscored leaves (counted as 0).
-fn trend_footer(c: &crate::compare::Comparison, lang: Lang) -> String {
-    let mut out = match lang {
-        Lang::Vi => "Tính theo % điểm tối đa của từng năm (xem parscore compare).".to_string(),
-        Lang::En => "In percent of each year's maximum (see parscore compare).".to_string(),
-    };
-    if let Some(total) = c.rows.iter().find(|r| r.level == Level::Total) {
-        for (cell, y) in total.cells.iter().zip(&c.years) {
-            let Some(cell) = cell else { continue };
-            if cell.unscored > Decimal::ZERO {
-                let u = show_points(cell.unscored, lang);
-                out.push_str(&match lang {
-                    Lang::Vi => format!(" Năm {}: còn {u} điểm chưa chấm, tính là 0.", y.year),
-                    Lang::En => format!(" {}: {u} points unscored, counted as 0.", y.year),
-                });
-            }
-        }
-    }
-    out
 }
 
 fn cannot_write(path: &Path, why: &crate::lang::Text, lang: Lang) -> Outcome {

@@ -1,22 +1,23 @@
 //! `parscore criteria check` and `parscore criteria show`.
 
-use super::{shown, Outcome, Status};
+use super::{shown, Format, Outcome, Status};
 use crate::criteria::load_file;
+use crate::input::ReadOptions;
 use crate::lang::Lang;
-use crate::report::criteria::{summary_json, summary_line, tree};
+use crate::report::criteria::{imported_line, invalid_line, summary_json, summary_line, tree};
 use crate::report::diagnostics;
 use crate::text;
 use std::path::{Path, PathBuf};
 
 /// Checks each file; every problem of every file is reported in one run.
-pub fn criteria_check(files: &[PathBuf], lang: Lang, json: bool) -> Outcome {
+pub fn criteria_check(files: &[PathBuf], lang: Lang, format: Format, read: ReadOptions) -> Outcome {
     let mut out = String::new();
     let mut err = String::new();
     let mut status = Status::Ok;
     let mut reports = Vec::new();
     for path in files {
         let name = shown(path);
-        let loaded = match load_file(path, &name) {
+        let loaded = match load_file(path, &name, read) {
             Ok(l) => l,
             Err(f) => {
                 status = status.max(Status::CannotRun);
@@ -47,20 +48,11 @@ pub fn criteria_check(files: &[PathBuf], lang: Lang, json: bool) -> Outcome {
             Some((c, s)) => out.push_str(&format!("{name}: {}\n", summary_line(c, &s, lang))),
             None => err.push_str(&format!(
                 "{name}: {}\n",
-                match lang {
-                    Lang::Vi => format!(
-                        "không hợp lệ: {}",
-                        diagnostics::count_phrase(errors, warnings, lang)
-                    ),
-                    Lang::En => format!(
-                        "invalid: {}",
-                        diagnostics::count_phrase(errors, warnings, lang)
-                    ),
-                }
+                invalid_line(errors, warnings, lang)
             )),
         }
     }
-    if json {
+    if format.is_json() {
         out = format!("{}\n", crate::escape::json_pretty(&reports));
     }
     Outcome {
@@ -77,9 +69,11 @@ pub fn criteria_show(
     code: Option<&str>,
     depth: Option<usize>,
     lang: Lang,
+    read: ReadOptions,
+    width: crate::report::table::Width,
 ) -> Outcome {
     let name = shown(file);
-    let loaded = match load_file(file, &name) {
+    let loaded = match load_file(file, &name, read) {
         Ok(l) => l,
         Err(f) => return Outcome::fatal(f, lang),
     };
@@ -99,7 +93,7 @@ pub fn criteria_show(
             }
         },
     };
-    Outcome::ok(tree(&c, root, depth, lang))
+    Outcome::ok(tree(&c, root, depth, lang, width))
 }
 
 /// Options of `criteria import` beyond the table and the output file.
@@ -113,9 +107,9 @@ pub struct ImportArgs<'a> {
 
 /// Reads a criteria table (Word, Excel or CSV) and writes it as a criteria file, never
 /// over an existing one; every problem is located in the table.
-pub fn criteria_import(a: &ImportArgs, lang: Lang) -> Outcome {
+pub fn criteria_import(a: &ImportArgs, lang: Lang, read: ReadOptions) -> Outcome {
     let source = shown(a.table);
-    let table = match crate::input::read_document_table(a.table, &source) {
+    let table = match crate::input::read_document_table(a.table, &source, read) {
         Ok(Ok(t)) => t,
         Ok(Err(d)) => return Outcome::problems(&[*d], lang),
         Err(f) => return Outcome::fatal(f, lang),
@@ -160,28 +154,17 @@ pub fn criteria_import(a: &ImportArgs, lang: Lang) -> Outcome {
     }
     let leaves = count_leaves(&json["areas"]);
     let areas = json["areas"].as_array().map_or(0, Vec::len);
-    let manual = imported.manual;
-    let listed = match (lang, manual) {
-        (_, 0) => "",
-        (Lang::Vi, _) => " (danh sách ở trên)",
-        (Lang::En, _) => " (listed above)",
-    };
     let items = json["adjustments"]["items"].as_array();
     let of_kind = |k: &str| items.map_or(0, |i| i.iter().filter(|x| x["kind"] == k).count());
-    let (bonus, penalty) = (of_kind("bonus"), of_kind("penalty"));
-    let adjusted = match (lang, items.is_some()) {
-        (_, false) => String::new(),
-        (Lang::Vi, true) => format!("; {bonus} khoản điểm thưởng, {penalty} khoản điểm trừ"),
-        (Lang::En, true) => format!("; {bonus} bonus and {penalty} penalty items"),
-    };
-    let mut out = Outcome::ok(match lang {
-        Lang::Vi => format!(
-            "đã ghi {target}: {areas} lĩnh vực, {leaves} tiêu chí lá, {manual} tiêu chí chấm tay vì chưa đọc được cách tính điểm{listed}{adjusted}; kiểm tra: parscore criteria check {target}\n"
-        ),
-        Lang::En => format!(
-            "wrote {target}: {areas} areas, {leaves} leaves, {manual} manual rules whose wording could not be read{listed}{adjusted}; check: parscore criteria check {target}\n"
-        ),
-    });
+    let adjustments = items.map(|_| (of_kind("bonus"), of_kind("penalty")));
+    let mut out = Outcome::ok(imported_line(
+        &target,
+        areas,
+        leaves,
+        imported.manual,
+        adjustments,
+        lang,
+    ));
     out.err = diagnostics::lines(&imported.diagnostics, lang);
     out
 }

@@ -2,11 +2,12 @@
 
 use super::progress::Progress;
 use super::scored::load_scored_with;
-use super::{Outcome, Status};
+use super::{Format, Outcome, Status};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::dossier::Shared;
 use crate::dossier::{self, Settings};
 use crate::evidence::{seal as sealing, verify as checking, MANIFEST_FILE};
+use crate::input::ReadOptions;
 use crate::lang::Lang;
 use crate::report::{diagnostics, evidence as present, seal as present_seal};
 use crate::text;
@@ -23,7 +24,13 @@ fn no_manifest(dir: &Path) -> Diagnostic {
 }
 
 /// The checklist of missing and doubtful evidence. Exit 1 when there is anything on it.
-pub fn evidence(path: &Path, json: bool, lang: Lang, shared: &mut Shared) -> Outcome {
+pub fn evidence(
+    path: &Path,
+    format: Format,
+    lang: Lang,
+    shared: &mut Shared,
+    width: crate::report::table::Width,
+) -> Outcome {
     let scored = match load_scored_with(path, "evidence", lang, Vec::new(), shared) {
         Ok(s) => s,
         Err(outcome) => return outcome,
@@ -31,7 +38,7 @@ pub fn evidence(path: &Path, json: bool, lang: Lang, shared: &mut Shared) -> Out
     let Some((m, a)) = &scored.evidence else {
         return Outcome::fatal(no_manifest(&scored.dossier.dir).into(), lang);
     };
-    let out = if json {
+    let out = if format.is_json() {
         let v = present::json(&scored.sheet, a, &m.source, lang);
         format!("{}\n", crate::escape::json_pretty(&v))
     } else {
@@ -41,6 +48,7 @@ pub fn evidence(path: &Path, json: bool, lang: Lang, shared: &mut Shared) -> Out
             &m.source,
             scored.dossier.plan.is_some(),
             lang,
+            width,
         )
     };
     Outcome {
@@ -56,13 +64,13 @@ pub fn evidence(path: &Path, json: bool, lang: Lang, shared: &mut Shared) -> Out
 }
 
 /// Hashes every listed document into the manifest and writes `seal.json`.
-pub fn seal(path: &Path, lang: Lang) -> Outcome {
+pub fn seal(path: &Path, lang: Lang, read: ReadOptions) -> Outcome {
     let dir = match dossier::open(path, "seal") {
         Ok(d) => d,
         Err(f) => return Outcome::fatal(f, lang),
     };
     let mut diags = Diagnostics::default();
-    let settings = match Settings::read_file(&dir, &mut diags) {
+    let settings = match Settings::read_file(&dir, &mut diags, read) {
         Ok(Some(s)) => s,
         Ok(None) => return Outcome::problems(&diags.items, lang),
         Err(f) => return Outcome::fatal(f, lang),
@@ -78,7 +86,7 @@ pub fn seal(path: &Path, lang: Lang) -> Outcome {
             "Hashing"
         },
     );
-    let result = sealing::seal(&dir, &settings, &|n| progress.advance(n));
+    let result = sealing::seal(&dir, &settings, &|n| progress.advance(n), read);
     progress.finish();
     match result {
         Ok(s) => Outcome {
@@ -91,26 +99,26 @@ pub fn seal(path: &Path, lang: Lang) -> Outcome {
 }
 
 /// Recomputes the seal; exit 1 if any file changed, disappeared or was added.
-pub fn verify(path: &Path, json: bool, lang: Lang) -> Outcome {
+pub fn verify(path: &Path, format: Format, lang: Lang, read: ReadOptions) -> Outcome {
     let dir = match dossier::open(path, "verify") {
         Ok(d) => d,
         Err(f) => return Outcome::fatal(f, lang),
     };
-    let seal = match sealing::read_seal(&dir) {
+    let seal = match sealing::read_seal(&dir, read) {
         Ok(s) => s,
         Err(f) => return Outcome::fatal(f, lang),
     };
     let progress = Progress::new(
-        checking::planned_bytes(&dir, &seal),
+        checking::planned_bytes(&dir, &seal, read.caps),
         if lang == Lang::Vi {
             "Đang kiểm tra"
         } else {
             "Verifying"
         },
     );
-    let v = checking::verify(&dir, &seal, &|n| progress.advance(n));
+    let v = checking::verify(&dir, &seal, &|n| progress.advance(n), read.caps);
     progress.finish();
-    let out = if json {
+    let out = if format.is_json() {
         let value = serde_json::json!({
             "sealed_at": seal.sealed_at, "intact": v.intact(), "checked": v.checked,
             "bytes": v.bytes, "changed": v.changed, "missing": v.missing,

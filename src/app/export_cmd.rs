@@ -108,19 +108,10 @@ fn export_xlsx(path: &Path, xlsx: &Path, lang: Lang, shared: &mut Shared) -> Out
         return failed;
     }
     let t = &scored.sheet.totals;
-    let total = crate::number::show_points(t.achieved, lang);
-    let max = crate::number::show_points(t.max, lang);
-    let index = crate::number::show_percent(t.index().unwrap_or_default(), lang);
-    let mut out = Outcome::ok(match lang {
-        Lang::Vi => format!(
-            "đã ghi {target}: trang \"{}\", tổng {total} / {max} điểm, chỉ số {index}\n",
-            summary_sheet::SHEET
-        ),
-        Lang::En => format!(
-            "wrote {target}: sheet \"{}\", total {total} / {max} points, index {index}\n",
-            summary_sheet::SHEET
-        ),
-    });
+    let index = t.index().unwrap_or_default();
+    let mut out = Outcome::ok(summary_sheet::written(
+        &target, t.achieved, t.max, index, lang,
+    ));
     out.err = crate::report::diagnostics::lines(&scored.warnings.items, lang);
     out
 }

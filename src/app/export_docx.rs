@@ -23,7 +23,7 @@ pub fn export_docx(
     shared: &mut Shared,
 ) -> Outcome {
     let dir = dossier::locate(path);
-    let (info, problems) = match dossier::read_report(&dir) {
+    let (info, problems) = match dossier::read_report(&dir, shared.read_options()) {
         Ok(r) => r,
         Err(f) => return Outcome::fatal(f, lang),
     };

@@ -12,6 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::dossier::create::{header_only, plan_from, relative, NewSettings, PLAN_COLUMNS};
 use crate::dossier::{self, PLAN_FILE, SCORES_FILE, SETTINGS_FILE};
 use crate::evidence::{manifest::COLUMNS as MANIFEST_COLUMNS, FILES_DIR, MANIFEST_FILE};
+use crate::input::ReadOptions;
 use crate::lang::{Lang, Text};
 use crate::ranking::{self, Rankings};
 use crate::text;
@@ -125,7 +126,7 @@ impl Session<'_> {
 }
 
 /// Creates the dossier; see the module comment.
-pub fn init(args: &InitArgs, ask: Option<&mut dyn Ask>, lang: Lang) -> Outcome {
+pub fn init(args: &InitArgs, ask: Option<&mut dyn Ask>, lang: Lang, read: ReadOptions) -> Outcome {
     let dir = &args.dir;
     let shown = dir.display().to_string();
     if dir.is_file() {
@@ -178,7 +179,7 @@ pub fn init(args: &InitArgs, ask: Option<&mut dyn Ask>, lang: Lang) -> Outcome {
             pick: true,
             given: &args.criteria,
         },
-        read_criteria,
+        |a| read_criteria(a, read),
     );
     let rankings = s.get(
         Question {
@@ -189,7 +190,7 @@ pub fn init(args: &InitArgs, ask: Option<&mut dyn Ask>, lang: Lang) -> Outcome {
             pick: true,
             given: &args.rankings,
         },
-        read_rankings,
+        |a| read_rankings(a, read),
     );
     let group = match &rankings {
         Some((_, r)) => {
@@ -225,7 +226,7 @@ pub fn init(args: &InitArgs, ask: Option<&mut dyn Ask>, lang: Lang) -> Outcome {
         |a| parse_date(a).ok_or_else(|| text!(vi: "\"{a}\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)", en: "\"{a}\" is not a valid date (dd/mm/yyyy or yyyy-mm-dd)")),
     );
     let plan = match (&args.plan_from, year) {
-        (Some(from), Some(y)) => copied_plan(from, y, &mut s.problems),
+        (Some(from), Some(y)) => copied_plan(from, y, &mut s.problems, read),
         _ => None,
     };
     let (Some(unit), Some(year), Some((criteria_path, c))) = (unit, year, criteria) else {
@@ -273,12 +274,12 @@ struct Made {
     plan: Option<(Vec<u8>, usize, i32)>,
 }
 
-fn read_criteria(a: &str) -> Result<(PathBuf, Criteria), Text> {
+fn read_criteria(a: &str, read: ReadOptions) -> Result<(PathBuf, Criteria), Text> {
     let path = PathBuf::from(a);
     if !path.is_file() {
         return Err(text!(vi: "không có tệp tiêu chí {a}", en: "no criteria file at {a}"));
     }
-    let loaded = load_file(&path, a).map_err(|f| f.0.message.clone())?;
+    let loaded = load_file(&path, a, read).map_err(|f| f.0.message.clone())?;
     match loaded.criteria {
         Some(c) if !loaded.diagnostics.iter().any(Diagnostic::is_error) => Ok((path, c)),
         _ => Err(
@@ -287,13 +288,13 @@ fn read_criteria(a: &str) -> Result<(PathBuf, Criteria), Text> {
     }
 }
 
-fn read_rankings(a: &str) -> Result<(PathBuf, Rankings), Text> {
+fn read_rankings(a: &str, read: ReadOptions) -> Result<(PathBuf, Rankings), Text> {
     let path = PathBuf::from(a);
     if !path.is_file() {
         return Err(text!(vi: "không có tệp xếp hạng {a}", en: "no ranking file at {a}"));
     }
     let mut diags = Diagnostics::default();
-    match ranking::read(&path, a, &mut diags) {
+    match ranking::read(&path, a, &mut diags, read) {
         Ok(Some(r)) if !diags.has_errors() => Ok((path, r)),
         _ => Err(
             text!(vi: "tệp xếp hạng {a} có lỗi; xem chi tiết bằng: parscore gap <hồ sơ> sau khi tạo", en: "the ranking file {a} has errors; see them with: parscore gap <dossier> once created"),
@@ -306,6 +307,7 @@ fn copied_plan(
     from: &Path,
     year: i32,
     problems: &mut Vec<Diagnostic>,
+    read: ReadOptions,
 ) -> Option<(Vec<u8>, usize, i32)> {
     let folder = match from.file_name() {
         Some(n) if n == PLAN_FILE || n == SETTINGS_FILE => {
@@ -314,7 +316,7 @@ fn copied_plan(
         _ => from.to_path_buf(),
     };
     let shown = from.display().to_string();
-    let old_year = match dossier::Settings::draft(&folder) {
+    let old_year = match dossier::Settings::draft(&folder, read) {
         Ok((draft, _)) => draft.year,
         Err(_) => None,
     };
@@ -324,7 +326,7 @@ fn copied_plan(
     };
     let path = folder.join(PLAN_FILE);
     let source = dossier::shown(&folder, PLAN_FILE);
-    match crate::input::read_table(&path, &source, crate::fsio::Within::folder_of(&path)) {
+    match crate::input::read_table(&path, &source, crate::fsio::Within::folder_of(&path), read) {
         Ok(Ok(t)) => {
             let (bytes, n) = plan_from(&t, old_year, year);
             Some((bytes, n, old_year))

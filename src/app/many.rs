@@ -3,25 +3,17 @@
 //! criteria files are read once, and the reports are joined into one document: one section
 //! per dossier for people, one CSV with a `dossier` column, one JSON `{ "dossiers": [ … ] }`.
 
-use super::{Outcome, Status};
+use super::{Format, Outcome, Status};
 use crate::dossier::Shared;
 use crate::lang::Lang;
 use crate::report::csv_out::BOM;
 use std::path::{Path, PathBuf};
 
-/// How the joined report is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Joined {
-    Table,
-    Csv,
-    Json,
-}
-
 /// Runs `one` for every dossier and joins what they say. One dossier is reported exactly
 /// as the command always did; with several, the exit status is the worst of them.
 pub fn over_dossiers(
     paths: &[PathBuf],
-    joined: Joined,
+    format: Format,
     lang: Lang,
     mut shared: Shared,
     mut one: impl FnMut(&Path, &mut Shared) -> Outcome,
@@ -39,10 +31,10 @@ pub fn over_dossiers(
         .max()
         .unwrap_or(Status::Ok);
     let err = runs.iter().map(|(_, o)| o.err.as_str()).collect();
-    let out = match joined {
-        Joined::Table => table(&runs),
-        Joined::Csv => csv(&runs),
-        Joined::Json => json(runs, lang),
+    let out = match format {
+        Format::Table => table(&runs),
+        Format::Csv => csv(&runs),
+        Format::Json => json(runs, lang),
     };
     Outcome {
         out,

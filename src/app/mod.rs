@@ -2,14 +2,15 @@
 //! status. The binary only parses arguments and prints an [`Outcome`].
 
 mod chart_cmd;
-mod chart_words;
 mod compare_cmd;
 mod criteria_cmd;
 mod evidence_cmd;
 mod export_cmd;
 mod export_docx;
+mod format;
 mod gap_cmd;
 mod init_cmd;
+mod load;
 mod many;
 mod progress;
 mod prompt;
@@ -19,15 +20,17 @@ mod template_cmd;
 mod units;
 
 pub use chart_cmd::{chart, ChartArgs};
-pub use compare_cmd::{compare, comparison, load_all, CompareFormat};
+pub use compare_cmd::compare;
 pub use criteria_cmd::{criteria_check, criteria_import, criteria_show, ImportArgs};
 pub use evidence_cmd::{evidence, seal, verify};
 pub use export_cmd::{export, ExportTo};
-pub use gap_cmd::{gap, measure, rankings_of};
+pub use format::Format;
+pub use gap_cmd::gap;
 pub use init_cmd::{init, InitArgs};
-pub use many::{over_dossiers, Joined};
+pub use load::{comparison, load_all, measure, rankings_of};
+pub use many::over_dossiers;
 pub use prompt::{Ask, Terminal};
-pub use score_cmd::{score, ScoreFormat};
+pub use score_cmd::score;
 pub use scored::{load_scored, load_scored_with, Scored};
 pub use template_cmd::{template, TemplateTo};
 

@@ -1,7 +1,7 @@
 //! `parscore score DOSSIER`.
 
 use super::scored::load_scored_with;
-use super::{Outcome, Status};
+use super::{Format, Outcome, Status};
 use crate::diag::Diagnostic;
 use crate::dossier::Shared;
 use crate::lang::Lang;
@@ -9,20 +9,14 @@ use crate::report::{diagnostics, explain, score as present};
 use crate::text;
 use std::path::Path;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ScoreFormat {
-    Table,
-    Csv,
-    Json,
-}
-
 /// Scores a dossier; with `explain`, prints the working sheet for that code instead.
 pub fn score(
     path: &Path,
-    format: ScoreFormat,
+    format: Format,
     explain_code: Option<&str>,
     lang: Lang,
     shared: &mut Shared,
+    width: crate::report::table::Width,
 ) -> Outcome {
     let scored = match load_scored_with(path, "score", lang, Vec::new(), shared) {
         Ok(s) => s,
@@ -40,9 +34,9 @@ pub fn score(
             }
         },
         None => match format {
-            ScoreFormat::Table => present::table(sheet, lang),
-            ScoreFormat::Csv => present::csv(sheet),
-            ScoreFormat::Json => format!(
+            Format::Table => present::table(sheet, lang, width),
+            Format::Csv => present::csv(sheet),
+            Format::Json => format!(
                 "{}\n",
                 crate::escape::json_pretty(&present::json(sheet, lang))
             ),

@@ -53,7 +53,7 @@ pub fn load_scored_with(
     };
     let (mut sheet, problems) = scoring::score(&d);
     diags.extend(problems.into_iter().map(|p| d.scores.place(p)));
-    let manifest = match evidence::read_manifest(&d.dir, &mut diags) {
+    let manifest = match evidence::read_manifest(&d.dir, &mut diags, shared.read_options()) {
         Ok(m) => m,
         Err(f) => return Err(Outcome::fatal(f, lang)),
     };
@@ -64,7 +64,7 @@ pub fn load_scored_with(
         return Err(Outcome::problems(&diags.items, lang));
     }
     let evidence = manifest.map(|m| {
-        let a = evidence::assess(&d, &sheet, &m);
+        let a = evidence::assess(&d, &sheet, &m, shared.read_options());
         (m, a)
     });
     if let Some((_, a)) = &evidence {

@@ -5,6 +5,7 @@ use crate::criteria::load_file;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::dossier;
 use crate::fsio::{same_file, write_atomic};
+use crate::input::ReadOptions;
 use crate::lang::Lang;
 use crate::report::template::blank_sheet;
 use crate::text;
@@ -20,14 +21,14 @@ pub enum TemplateTo<'a> {
 
 /// Writes a blank score sheet for a criteria file or a dossier's criteria, as CSV (to
 /// `out` or to standard output) or as a workbook. Never overwrites an existing file.
-pub fn template(input: &Path, to: TemplateTo, lang: Lang) -> Outcome {
+pub fn template(input: &Path, to: TemplateTo, lang: Lang, read: ReadOptions) -> Outcome {
     let folder = dossier::locate(input);
     let criteria_path = if folder.is_dir() {
         if let Err(f) = dossier::open(input, "template") {
             return Outcome::fatal(f, lang);
         }
         let mut diags = Diagnostics::default();
-        match dossier::Settings::read_file(&folder, &mut diags) {
+        match dossier::Settings::read_file(&folder, &mut diags, read) {
             Ok(Some(s)) => folder.join(s.criteria),
             Ok(None) => return Outcome::problems(&diags.items, lang),
             Err(f) => return Outcome::fatal(f, lang),
@@ -36,7 +37,7 @@ pub fn template(input: &Path, to: TemplateTo, lang: Lang) -> Outcome {
         input.to_path_buf()
     };
     let name = shown(&criteria_path);
-    let loaded = match load_file(&criteria_path, &name) {
+    let loaded = match load_file(&criteria_path, &name, read) {
         Ok(l) => l,
         Err(f) => return Outcome::fatal(f, lang),
     };

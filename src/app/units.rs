@@ -13,7 +13,13 @@ use std::path::PathBuf;
 /// Reads only the `unit` of each dossier (its `dossier.json`) and refuses, with every
 /// dossier whose unit differs from the first one's, when `several` is not set. A dossier
 /// whose settings cannot be read is left to the full load, which reports it.
-pub fn check(paths: &[PathBuf], several: bool, command: &str, lang: Lang) -> Result<(), Outcome> {
+pub fn check(
+    paths: &[PathBuf],
+    several: bool,
+    command: &str,
+    lang: Lang,
+    read: crate::input::ReadOptions,
+) -> Result<(), Outcome> {
     if several {
         return Ok(());
     }
@@ -23,7 +29,7 @@ pub fn check(paths: &[PathBuf], several: bool, command: &str, lang: Lang) -> Res
         let Ok(dir) = crate::dossier::open(p, command) else {
             continue;
         };
-        let Ok((draft, _)) = Settings::draft(&dir) else {
+        let Ok((draft, _)) = Settings::draft(&dir, read) else {
             continue;
         };
         let Some(unit) = draft.unit.clone() else {

@@ -47,11 +47,12 @@ pub fn axis_number(v: f64, vi: bool) -> String {
     } else {
         format!("{v:.1}")
     };
-    if vi {
-        s.replace('.', ",")
+    let lang = if vi {
+        crate::lang::Lang::Vi
     } else {
-        s
-    }
+        crate::lang::Lang::En
+    };
+    crate::number::with_decimal_mark(s, lang)
 }
 
 /// Draws into an SVG string of the given height. Every chart is drawn here, so this is where

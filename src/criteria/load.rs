@@ -20,11 +20,16 @@ pub struct Loaded {
 }
 
 /// Reads and checks a criteria file. `Err` only when the file cannot be read at all.
-pub fn load_file(path: &Path, source: &str) -> Result<Loaded, Fatal> {
+pub fn load_file(
+    path: &Path,
+    source: &str,
+    read: crate::input::ReadOptions,
+) -> Result<Loaded, Fatal> {
     let bytes = crate::fsio::read_input(
         path,
         crate::fsio::Within::Anywhere,
         crate::fsio::Input::Criteria,
+        read.caps,
     )
     .map_err(|r| r.diagnostic(source))?;
     let text = match std::str::from_utf8(&bytes) {

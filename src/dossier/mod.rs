@@ -129,6 +129,8 @@ pub struct Shared {
     criteria: std::collections::HashMap<PathBuf, criteria::Loaded>,
     /// The score sheet chosen for every dossier of the run.
     scores: ScoresChoice,
+    /// How the run reads its files (`--encoding`, `--max-input`).
+    read: crate::input::ReadOptions,
 }
 
 impl Shared {
@@ -140,12 +142,22 @@ impl Shared {
         }
     }
 
+    /// The same, reading files as `read` says (`--encoding`, `--max-input`).
+    pub fn reading(self, read: crate::input::ReadOptions) -> Self {
+        Shared { read, ..self }
+    }
+
+    /// How the run reads its files.
+    pub fn read_options(&self) -> crate::input::ReadOptions {
+        self.read
+    }
+
     fn criteria(&mut self, path: &Path, name: &str) -> Result<criteria::Loaded, Fatal> {
         let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         if let Some(loaded) = self.criteria.get(&key) {
             return Ok(loaded.clone());
         }
-        let loaded = criteria::load_file(path, name)?;
+        let loaded = criteria::load_file(path, name, self.read)?;
         self.criteria.insert(key, loaded.clone());
         Ok(loaded)
     }
@@ -169,7 +181,7 @@ pub fn load_with(
     shared: &mut Shared,
 ) -> Result<Option<Dossier>, Fatal> {
     let dir = open(path, command)?;
-    let (draft, problems) = Settings::draft(&dir)?;
+    let (draft, problems) = Settings::draft(&dir, shared.read)?;
     diags.extend(problems);
     diags.extend(extra);
     // A wrong key other than these stops nothing: the tables are read too, so that every
@@ -199,12 +211,14 @@ pub fn load_with(
             &settings,
             &criteria,
             diags,
+            shared.read,
         )?
     } else {
         None
     };
     let file = scores::which(&dir, shared.scores)?;
-    let scores = scores::read(&dir.join(file), &shown(&dir, file), &criteria, diags)?;
+    let source = shown(&dir, file);
+    let scores = scores::read(&dir.join(file), &source, &criteria, diags, shared.read)?;
     // Row problems in the scores or the plan do not stop here: scoring goes on over the
     // rows that can be read, so that every problem in the dossier is reported in one run.
     Ok(Some(Dossier {

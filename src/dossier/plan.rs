@@ -124,9 +124,10 @@ pub fn read(
     settings: &Settings,
     criteria: &Criteria,
     diags: &mut Diagnostics,
+    read: crate::input::ReadOptions,
 ) -> Result<Option<Plan>, Fatal> {
-    let Some(table) = read_table_into(path, source, crate::fsio::Within::folder_of(path), diags)?
-    else {
+    let within = crate::fsio::Within::folder_of(path);
+    let Some(table) = read_table_into(path, source, within, diags, read)? else {
         return Ok(None);
     };
     for col in ["id", "task", "lead", "due", "status"] {

@@ -65,10 +65,13 @@ pub struct ReportInfo {
 /// Reads the `report` section of `dossier.json` in `folder`: what could be read, and every
 /// problem, each placed at its key. A file that is not valid JSON gives an empty section
 /// (the settings check reports it).
-pub fn read_report(folder: &Path) -> Result<(ReportInfo, Vec<Diagnostic>), Fatal> {
+pub fn read_report(
+    folder: &Path,
+    read: crate::input::ReadOptions,
+) -> Result<(ReportInfo, Vec<Diagnostic>), Fatal> {
     let path = folder.join(super::SETTINGS_FILE);
     let source = super::shown(folder, super::SETTINGS_FILE);
-    let bytes = read_input(&path, Within::folder_of(&path), Input::Settings)
+    let bytes = read_input(&path, Within::folder_of(&path), Input::Settings, read.caps)
         .map_err(|r| r.diagnostic(&source))?;
     let Ok(text) = crate::input::json_text(&bytes, &source) else {
         return Ok((ReportInfo::default(), Vec::new()));
@@ -221,7 +224,7 @@ mod tests {
     fn read(json: &str) -> (ReportInfo, Vec<Diagnostic>) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("dossier.json"), json).unwrap();
-        read_report(dir.path()).unwrap()
+        read_report(dir.path(), Default::default()).unwrap()
     }
 
     #[test]

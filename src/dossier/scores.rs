@@ -74,6 +74,7 @@ pub fn read(
     source: &str,
     criteria: &Criteria,
     diags: &mut Diagnostics,
+    read: crate::input::ReadOptions,
 ) -> Result<Option<Scores>, Fatal> {
     if !path.exists() {
         return Err(Fatal::from(Diagnostic::error(
@@ -85,7 +86,8 @@ pub fn read(
         )));
     }
     let within = crate::fsio::Within::folder_of(path);
-    let Some(table) = read_sheet_into(path, source, within, &["code", "value"], diags)? else {
+    let Some(table) = read_sheet_into(path, source, within, &["code", "value"], diags, read)?
+    else {
         return Ok(None);
     };
     let missing = table.missing_columns(&["code", "value"], "code,value,note");

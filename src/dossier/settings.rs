@@ -8,7 +8,7 @@ use super::find::criteria_files;
 use crate::diag::{Diagnostic, Fatal};
 use crate::fsio::{read_input, Input, Within};
 use crate::text;
-use crate::value::{iso_date, parse_date};
+use crate::value::parse_date;
 use serde_json::{Map, Value};
 use std::path::Path;
 use time::Date;
@@ -63,8 +63,13 @@ pub fn today() -> Date {
 
 /// Reads `dossier.json` at `path` (`source` names it): the keys that could be read, and
 /// every problem found. `folder` is the dossier folder the criteria path is relative to.
-pub fn read(path: &Path, source: &str, folder: &Path) -> Result<(Draft, Vec<Diagnostic>), Fatal> {
-    let bytes = read_input(path, Within::folder_of(path), Input::Settings)
+pub fn read(
+    path: &Path,
+    source: &str,
+    folder: &Path,
+    read: crate::input::ReadOptions,
+) -> Result<(Draft, Vec<Diagnostic>), Fatal> {
+    let bytes = read_input(path, Within::folder_of(path), Input::Settings, read.caps)
         .map_err(|r| r.diagnostic(source))?;
     let text = match crate::input::json_text(&bytes, source) {
         Ok(t) => t,
@@ -300,8 +305,9 @@ impl Settings {
     pub fn read_file(
         folder: &Path,
         diags: &mut crate::diag::Diagnostics,
+        read_as: crate::input::ReadOptions,
     ) -> Result<Option<Settings>, Fatal> {
-        let (draft, problems) = Self::draft(folder)?;
+        let (draft, problems) = Self::draft(folder, read_as)?;
         if !problems.is_empty() {
             diags.extend(problems);
             return Ok(None);
@@ -310,13 +316,12 @@ impl Settings {
     }
 
     /// Reads `dossier.json` in `folder` as far as it can be read, with every problem.
-    pub fn draft(folder: &Path) -> Result<(Draft, Vec<Diagnostic>), Fatal> {
+    pub fn draft(
+        folder: &Path,
+        read_as: crate::input::ReadOptions,
+    ) -> Result<(Draft, Vec<Diagnostic>), Fatal> {
         let name = super::shown(folder, super::SETTINGS_FILE);
-        read(&folder.join(super::SETTINGS_FILE), &name, folder)
-    }
-
-    pub fn as_of_iso(&self) -> String {
-        iso_date(self.as_of)
+        read(&folder.join(super::SETTINGS_FILE), &name, folder, read_as)
     }
 }
 

@@ -58,30 +58,6 @@ impl Kind {
             Kind::DuplicateContent => "duplicate_content",
         }
     }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        let (vi, en) = match self {
-            Kind::UnsafePath => ("đường dẫn bị từ chối", "path refused"),
-            Kind::FileMissing => ("không có tệp", "file missing"),
-            Kind::FileUnreadable => ("không đọc được tệp", "file unreadable"),
-            Kind::FileEmpty => ("tệp rỗng", "empty file"),
-            Kind::FileUnlisted => ("tệp chưa kê khai", "file not listed"),
-            Kind::BadDate => ("ngày không hợp lệ", "invalid date"),
-            Kind::OutsideYear => ("ngày ngoài năm đánh giá", "dated outside the year"),
-            Kind::AfterAsOf => ("ngày sau thời điểm đánh giá", "dated after as_of"),
-            Kind::DeadlineMismatch => ("ngày ban hành không khớp", "issue date disagrees"),
-            Kind::IssuedLate => ("ban hành sau hạn", "issued late"),
-            Kind::UnknownCode => ("mã không có", "unknown code"),
-            Kind::BadReference => ("tham chiếu sai", "bad reference"),
-            Kind::UnknownDocument => ("mã văn bản không có", "unknown document id"),
-            Kind::DuplicateId => ("trùng mã văn bản", "duplicate id"),
-            Kind::DuplicateContent => ("trùng nội dung", "same content"),
-        };
-        match lang {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
 }
 
 /// A scored leaf without a document for one or more required evidence items.
@@ -172,6 +148,8 @@ pub(super) struct Ctx<'a> {
     pub(super) problems: Vec<Problem>,
     /// Every node by code, built once: a manifest may have a million rows.
     nodes: HashMap<&'a str, &'a Node>,
+    /// How the run reads files (a seal read to reuse its hashes).
+    pub(super) read: crate::input::ReadOptions,
 }
 
 impl Ctx<'_> {
@@ -210,10 +188,16 @@ impl Ctx<'_> {
 }
 
 /// Checks a dossier's evidence against its scored sheet.
-pub fn assess(d: &Dossier, sheet: &ScoreSheet, m: &Manifest) -> Assessment {
+pub fn assess(
+    d: &Dossier,
+    sheet: &ScoreSheet,
+    m: &Manifest,
+    read: crate::input::ReadOptions,
+) -> Assessment {
     let mut cx = Ctx {
         d,
         m,
+        read,
         problems: Vec::new(),
         nodes: d
             .criteria

@@ -35,7 +35,7 @@ pub(super) fn check_same_content(cx: &mut Ctx, states: &[FileState]) {
     // time) keeps the seal's hash: a sealed dossier of equal-size scans is not read again.
     let seal = match colliding.is_empty() {
         true => None,
-        false => super::seal::read_seal(&cx.d.dir).ok(),
+        false => super::seal::read_seal(&cx.d.dir, cx.read).ok(),
     };
     let sealed: HashMap<PathBuf, &super::seal::SealedFile> = match &seal {
         Some(seal) => seal

@@ -77,17 +77,31 @@ pub fn parse_links(cell: &str) -> Vec<Link> {
 
 /// Reads the manifest. `Ok(None)` when it cannot be read as a table or lacks a required
 /// column (the reasons are in `diags`); row-level doubts are for the evidence check.
-pub fn read(path: &Path, source: &str, diags: &mut Diagnostics) -> Result<Option<Manifest>, Fatal> {
-    let Some(table) = read_table_into(path, source, crate::fsio::Within::folder_of(path), diags)?
-    else {
+pub fn read(
+    path: &Path,
+    source: &str,
+    diags: &mut Diagnostics,
+    read: crate::input::ReadOptions,
+) -> Result<Option<Manifest>, Fatal> {
+    let within = crate::fsio::Within::folder_of(path);
+    let Some(table) = read_table_into(path, source, within, diags, read)? else {
         return Ok(None);
     };
     Ok(from_table(table, source, diags))
 }
 
 /// The manifest in `bytes` (as `seal` reads it, keeping the bytes to notice a later edit).
-pub fn parse(bytes: &[u8], source: &str, diags: &mut Diagnostics) -> Option<Manifest> {
-    from_table(parse_table_into(bytes, source, diags)?, source, diags)
+pub fn parse(
+    bytes: &[u8],
+    source: &str,
+    diags: &mut Diagnostics,
+    encoding: crate::input::TextEncoding,
+) -> Option<Manifest> {
+    from_table(
+        parse_table_into(bytes, source, diags, encoding)?,
+        source,
+        diags,
+    )
 }
 
 fn from_table(table: Table, source: &str, diags: &mut Diagnostics) -> Option<Manifest> {
@@ -243,14 +257,26 @@ mod tests {
     fn a_manifest_keeps_its_line_ends_bom_delimiter_and_sep_line() {
         let original = "\u{feff}sep=;\r\nid;file;criteria\r\nVB01;a.pdf;1.1.1\r\n";
         let mut diags = Diagnostics::default();
-        let m = parse(original.as_bytes(), "manifest.csv", &mut diags).unwrap();
+        let m = parse(
+            original.as_bytes(),
+            "manifest.csv",
+            &mut diags,
+            Default::default(),
+        )
+        .unwrap();
         let out = with_hashes(&m, &["ab".into()], original.as_bytes());
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "\u{feff}sep=;\r\nid;file;criteria;sha256\r\nVB01;a.pdf;1.1.1;ab\r\n"
         );
         let original = "id,file,criteria\nVB01,a.pdf,1.1.1\n";
-        let m = parse(original.as_bytes(), "manifest.csv", &mut diags).unwrap();
+        let m = parse(
+            original.as_bytes(),
+            "manifest.csv",
+            &mut diags,
+            Default::default(),
+        )
+        .unwrap();
         let out = with_hashes(&m, &["ab".into()], original.as_bytes());
         assert_eq!(
             String::from_utf8(out).unwrap(),

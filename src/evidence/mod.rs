@@ -25,10 +25,14 @@ pub const SEAL_FILE: &str = "seal.json";
 
 /// Reads the dossier's manifest: `Ok(None)` when there is none (nothing to check) or when
 /// it cannot be read as a table (the reasons are in `diags`).
-pub fn read_manifest(dir: &Path, diags: &mut Diagnostics) -> Result<Option<Manifest>, Fatal> {
+pub fn read_manifest(
+    dir: &Path,
+    diags: &mut Diagnostics,
+    read: crate::input::ReadOptions,
+) -> Result<Option<Manifest>, Fatal> {
     let path = dir.join(MANIFEST_FILE);
     if path.symlink_metadata().is_err() {
         return Ok(None);
     }
-    manifest::read(&path, &shown(dir, MANIFEST_FILE), diags)
+    manifest::read(&path, &shown(dir, MANIFEST_FILE), diags, read)
 }

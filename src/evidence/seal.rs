@@ -40,15 +40,32 @@ pub struct SealedFile {
     /// Relative to the dossier folder, with `/` (the criteria file: as `dossier.json`
     /// names it).
     pub path: String,
-    /// `dossier`, `scores`, `plan`, `manifest`, `criteria`, `evidence`, or `unlisted` (a
-    /// file in `files/` that no manifest row lists).
-    pub role: String,
+    pub role: Role,
     pub bytes: u64,
     pub sha256: String,
     /// For a document: its modification time when sealed (`seconds.nanoseconds`), so that
     /// `evidence` can reuse the hash of a file untouched since instead of reading it again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
+}
+
+/// What a sealed file is to the dossier; written in `seal.json` as `dossier`, `scores`,
+/// `plan`, `manifest`, `criteria`, `evidence` or `unlisted`.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Dossier,
+    Scores,
+    Plan,
+    Manifest,
+    Criteria,
+    /// A document a manifest row lists.
+    Evidence,
+    /// A file in `files/` that no manifest row lists.
+    Unlisted,
+    /// A role this version does not know (a seal edited by hand): `verify` refuses the file.
+    #[serde(other)]
+    Unknown,
 }
 
 /// What `seal` did.
@@ -83,23 +100,20 @@ impl From<Fatal> for Refused {
 
 /// The dossier's own files a seal covers before the documents: role, path as recorded,
 /// where it lies, and its size cap.
-fn fixed_files<'a>(
-    dir: &'a Path,
-    settings: &Settings,
-) -> Vec<(&'static str, String, Within<'a>, Input)> {
+fn fixed_files<'a>(dir: &'a Path, settings: &Settings) -> Vec<(Role, String, Within<'a>, Input)> {
     let inside = Within::Folder(dir);
     let mut out = vec![(
-        "dossier",
+        Role::Dossier,
         SETTINGS_FILE.to_string(),
         inside,
         Input::Settings,
     )];
-    out.push(("scores", SCORES_FILE.to_string(), inside, Input::Table));
+    out.push((Role::Scores, SCORES_FILE.to_string(), inside, Input::Table));
     if dir.join(PLAN_FILE).symlink_metadata().is_ok() {
-        out.push(("plan", PLAN_FILE.to_string(), inside, Input::Table));
+        out.push((Role::Plan, PLAN_FILE.to_string(), inside, Input::Table));
     }
     let criteria = settings.criteria.replace('\\', "/");
-    out.push(("criteria", criteria, Within::Anywhere, Input::Criteria));
+    out.push((Role::Criteria, criteria, Within::Anywhere, Input::Criteria));
     out
 }
 
@@ -161,17 +175,18 @@ pub fn seal(
     dir: &Path,
     settings: &Settings,
     progress: &(dyn Fn(u64) + Sync),
+    read: crate::input::ReadOptions,
 ) -> Result<Sealed, Refused> {
     let _lock = fsio::lock_folder(dir).map_err(|e| lock_refused(dir, e))?;
     fsio::remove_stale_temporaries(dir);
     // An unreadable earlier seal is simply replaced; one that reads is compared below.
-    let previous = read_seal(dir).ok();
+    let previous = read_seal(dir, read).ok();
     let manifest_path = dir.join(MANIFEST_FILE);
     let manifest_source = shown(dir, MANIFEST_FILE);
-    let before = read_input(&manifest_path, Within::Folder(dir), Input::Table)
+    let before = read_input(&manifest_path, Within::Folder(dir), Input::Table, read.caps)
         .map_err(|r| Fatal::from(r.diagnostic(&manifest_source)))?;
     let mut diags = Diagnostics::default();
-    let m = match manifest::parse(&before, &manifest_source, &mut diags) {
+    let m = match manifest::parse(&before, &manifest_source, &mut diags, read.encoding) {
         Some(m) if !diags.has_errors() => m,
         _ => return Err(Refused::Problems(diags.items)),
     };
@@ -226,11 +241,15 @@ pub fn seal(
 
     let mut files = Vec::new();
     for (role, rel, within, kind) in fixed_files(dir, settings) {
-        if role == "criteria" {
-            files.push(sealed_file("manifest", MANIFEST_FILE.to_string(), &after));
+        if role == Role::Criteria {
+            files.push(sealed_file(
+                Role::Manifest,
+                MANIFEST_FILE.to_string(),
+                &after,
+            ));
         }
         let path = dir.join(&rel);
-        let bytes = read_input(&path, within, kind)
+        let bytes = read_input(&path, within, kind, read.caps)
             .map_err(|r| Fatal::from(r.diagnostic(&path.display().to_string())))?;
         files.push(sealed_file(role, rel, &bytes));
     }
@@ -240,11 +259,11 @@ pub fn seal(
         .documents
         .iter()
         .zip(&doc_paths)
-        .map(|(d, p)| (normalise(&d.file), p, "evidence"));
+        .map(|(d, p)| (normalise(&d.file), p, Role::Evidence));
     let others = unlisted
         .iter()
         .zip(&to_hash[to_hash.len() - unlisted.len()..])
-        .map(|(k, p)| (k.clone(), p, "unlisted"));
+        .map(|(k, p)| (k.clone(), p, Role::Unlisted));
     for (key, p, role) in documents.chain(others) {
         if seen.insert(key.clone()) {
             let h = &hashed[p];
@@ -254,7 +273,7 @@ pub fn seal(
             }
             files.push(SealedFile {
                 path,
-                role: role.into(),
+                role,
                 bytes: h.bytes,
                 sha256: h.sha256.clone(),
                 modified: h.modified.clone(),
@@ -284,7 +303,7 @@ pub fn seal(
         None
     };
     pause("staged");
-    let now = read_input(&manifest_path, Within::Folder(dir), Input::Table).ok();
+    let now = read_input(&manifest_path, Within::Folder(dir), Input::Table, read.caps).ok();
     if now.as_deref() != Some(before.as_slice()) {
         return Err(Refused::Problems(vec![Diagnostic::error(
             &manifest_source,
@@ -317,10 +336,10 @@ pub fn seal(
     })
 }
 
-fn sealed_file(role: &str, path: String, bytes: &[u8]) -> SealedFile {
+fn sealed_file(role: Role, path: String, bytes: &[u8]) -> SealedFile {
     SealedFile {
         path,
-        role: role.into(),
+        role,
         bytes: bytes.len() as u64,
         sha256: sha256_bytes(bytes),
         modified: None,
@@ -401,10 +420,10 @@ fn now_local() -> String {
 }
 
 /// Reads `seal.json`.
-pub fn read_seal(dir: &Path) -> Result<Seal, Fatal> {
+pub fn read_seal(dir: &Path, read: crate::input::ReadOptions) -> Result<Seal, Fatal> {
     let path = dir.join(SEAL_FILE);
     let source = shown(dir, SEAL_FILE);
-    let bytes = match read_input(&path, Within::Folder(dir), Input::Seal) {
+    let bytes = match read_input(&path, Within::Folder(dir), Input::Seal, read.caps) {
         Ok(b) => b,
         Err(Refusal::Missing) => {
             return Err(Fatal::from(Diagnostic::error(

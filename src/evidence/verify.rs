@@ -6,10 +6,10 @@
 
 use super::hash::{sha256_all, sha256_bytes};
 use super::paths::{list_files, resolve};
-use super::seal::Seal;
+use super::seal::{Role, Seal};
 use super::{FILES_DIR, MANIFEST_FILE};
 use crate::dossier::{PLAN_FILE, SCORES_FILE, SETTINGS_FILE};
-use crate::fsio::{read_input, Input, Refusal, Within};
+use crate::fsio::{read_input, Caps, Input, Refusal, Within};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -48,14 +48,15 @@ enum Check {
 }
 
 /// The criteria path that `dossier.json` names, if `dossier.json` is as sealed.
-fn trusted_criteria(dir: &Path, seal: &Seal) -> Option<String> {
+fn trusted_criteria(dir: &Path, seal: &Seal, caps: Caps) -> Option<String> {
     let bytes = read_input(
         &dir.join(SETTINGS_FILE),
         Within::Folder(dir),
         Input::Settings,
+        caps,
     )
     .ok()?;
-    let sealed = seal.files.iter().find(|f| f.role == "dossier")?;
+    let sealed = seal.files.iter().find(|f| f.role == Role::Dossier)?;
     if sealed.path != SETTINGS_FILE || sealed.sha256 != sha256_bytes(&bytes) {
         return None;
     }
@@ -64,23 +65,23 @@ fn trusted_criteria(dir: &Path, seal: &Seal) -> Option<String> {
     Some(value.get("criteria")?.as_str()?.replace('\\', "/"))
 }
 
-fn plan(dir: &Path, seal: &Seal) -> Vec<Check> {
+fn plan(dir: &Path, seal: &Seal, caps: Caps) -> Vec<Check> {
     let files_dir = dir.join(FILES_DIR);
-    let criteria = trusted_criteria(dir, seal);
+    let criteria = trusted_criteria(dir, seal, caps);
     let standard = [
-        ("dossier", SETTINGS_FILE, Input::Settings),
-        ("scores", SCORES_FILE, Input::Table),
-        ("plan", PLAN_FILE, Input::Table),
-        ("manifest", MANIFEST_FILE, Input::Table),
+        (Role::Dossier, SETTINGS_FILE, Input::Settings),
+        (Role::Scores, SCORES_FILE, Input::Table),
+        (Role::Plan, PLAN_FILE, Input::Table),
+        (Role::Manifest, MANIFEST_FILE, Input::Table),
     ];
     seal.files
         .iter()
-        .map(|f| match f.role.as_str() {
-            "evidence" | "unlisted" => match resolve(&files_dir, &f.path) {
+        .map(|f| match f.role {
+            Role::Evidence | Role::Unlisted => match resolve(&files_dir, &f.path) {
                 Ok(p) if f.path.starts_with(&format!("{FILES_DIR}/")) => Check::Document(p),
                 _ => Check::Refused,
             },
-            "criteria" if criteria.as_deref() == Some(f.path.as_str()) => {
+            Role::Criteria if criteria.as_deref() == Some(f.path.as_str()) => {
                 Check::Whole(dir.join(&f.path), true, Input::Criteria)
             }
             role => match standard
@@ -95,8 +96,8 @@ fn plan(dir: &Path, seal: &Seal) -> Vec<Check> {
 }
 
 /// The paths `verify` will read, for a progress bar's length.
-pub fn planned_bytes(dir: &Path, seal: &Seal) -> u64 {
-    plan(dir, seal)
+pub fn planned_bytes(dir: &Path, seal: &Seal, caps: Caps) -> u64 {
+    plan(dir, seal, caps)
         .iter()
         .filter_map(|c| match c {
             Check::Whole(p, ..) | Check::Document(p) => p.symlink_metadata().ok(),
@@ -107,10 +108,10 @@ pub fn planned_bytes(dir: &Path, seal: &Seal) -> u64 {
 }
 
 /// Recomputes every hash of `seal` and looks for files added since.
-pub fn verify(dir: &Path, seal: &Seal, progress: &(dyn Fn(u64) + Sync)) -> Verified {
+pub fn verify(dir: &Path, seal: &Seal, progress: &(dyn Fn(u64) + Sync), caps: Caps) -> Verified {
     let mut v = Verified::default();
     let files_dir = dir.join(FILES_DIR);
-    let checks = plan(dir, seal);
+    let checks = plan(dir, seal, caps);
     let documents: Vec<PathBuf> = checks
         .iter()
         .filter_map(|c| match c {
@@ -133,7 +134,7 @@ pub fn verify(dir: &Path, seal: &Seal, progress: &(dyn Fn(u64) + Sync)) -> Verif
                 } else {
                     Within::Folder(dir)
                 };
-                Some(read_input(&p, within, kind).map(|b| {
+                Some(read_input(&p, within, kind, caps).map(|b| {
                     progress(b.len() as u64);
                     (sha256_bytes(&b), b.len() as u64)
                 }))
@@ -143,7 +144,7 @@ pub fn verify(dir: &Path, seal: &Seal, progress: &(dyn Fn(u64) + Sync)) -> Verif
             Some(Ok((sha256, bytes))) => {
                 v.checked += 1;
                 v.bytes += bytes;
-                if f.role == "manifest" {
+                if f.role == Role::Manifest {
                     manifest_now = Some(sha256.clone());
                 }
                 if sha256 != f.sha256 {

@@ -9,9 +9,7 @@ mod write;
 
 pub use lock::{lock_folder, FolderLock, LockError, LOCK_FILE};
 pub use os_error::{cannot_read, os_reason};
-pub use read::{
-    inspect, open_regular, raise_caps, read_capped, read_input, Input, Refusal, Within,
-};
+pub use read::{inspect, open_regular, read_capped, read_input, Caps, Input, Refusal, Within};
 pub use write::{
     is_link_refused, remove_stale_temporaries, same_file, stage, write_atomic, write_atomic_with,
     write_new, Staged, TEMP_PREFIX, TEMP_SUFFIX,

@@ -9,7 +9,6 @@ use crate::text;
 use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Where a file may lie.
 #[derive(Clone, Copy, Debug)]
@@ -55,18 +54,27 @@ impl Input {
             Input::Criteria => 32 * MIB,
         }
     }
-
-    /// The cap in force: the default, or `--max-input` when that is larger.
-    pub fn cap(self) -> u64 {
-        self.default_cap().max(RAISED.load(Ordering::Relaxed))
-    }
 }
 
-static RAISED: AtomicU64 = AtomicU64::new(0);
+/// The size caps of a run: the documented defaults, each raised to `--max-input` when that
+/// is larger. Passed down with every read, never set for the whole process.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Caps {
+    raised: u64,
+}
 
-/// Raises every cap to at least `mib` MiB (the `--max-input` option).
-pub fn raise_caps(mib: u64) {
-    RAISED.store(mib.saturating_mul(MIB), Ordering::Relaxed);
+impl Caps {
+    /// Every cap raised to at least `mib` MiB (the `--max-input` option).
+    pub fn raised_to_mib(mib: u64) -> Caps {
+        Caps {
+            raised: mib.saturating_mul(MIB),
+        }
+    }
+
+    /// The cap in force for a kind of input.
+    pub fn of(self, kind: Input) -> u64 {
+        kind.default_cap().max(self.raised)
+    }
 }
 
 /// Why a file was not read.
@@ -230,8 +238,13 @@ pub fn open_regular(path: &Path, within: Within) -> Result<(File, Metadata), Ref
 }
 
 /// Reads a whole input file under the policy and the cap of its kind.
-pub fn read_input(path: &Path, within: Within, kind: Input) -> Result<Vec<u8>, Refusal> {
-    read_capped(path, within, kind.cap())
+pub fn read_input(
+    path: &Path,
+    within: Within,
+    kind: Input,
+    caps: Caps,
+) -> Result<Vec<u8>, Refusal> {
+    read_capped(path, within, caps.of(kind))
 }
 
 /// Reads a whole file, refusing one larger than `cap` bytes (checked on its size first,
@@ -266,7 +279,12 @@ mod tests {
         let fifo = dir.path().join("scores.csv");
         let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-        let r = read_input(&fifo, Within::Folder(dir.path()), Input::Table);
+        let r = read_input(
+            &fifo,
+            Within::Folder(dir.path()),
+            Input::Table,
+            Caps::default(),
+        );
         assert!(matches!(r, Err(Refusal::NotRegular("FIFO"))), "{r:?}");
     }
 
@@ -275,13 +293,23 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let zero = dir.path().join("dossier.json");
         symlink("/dev/zero", &zero).unwrap();
-        let r = read_input(&zero, Within::Folder(dir.path()), Input::Settings);
+        let r = read_input(
+            &zero,
+            Within::Folder(dir.path()),
+            Input::Settings,
+            Caps::default(),
+        );
         assert!(matches!(r, Err(Refusal::Outside)), "{r:?}");
-        let r = read_input(&zero, Within::Anywhere, Input::Settings);
+        let r = read_input(&zero, Within::Anywhere, Input::Settings, Caps::default());
         assert!(matches!(r, Err(Refusal::NotRegular("device"))), "{r:?}");
         let pw = dir.path().join("pw.txt");
         symlink("/etc/passwd", &pw).unwrap();
-        let r = read_input(&pw, Within::Folder(dir.path()), Input::Table);
+        let r = read_input(
+            &pw,
+            Within::Folder(dir.path()),
+            Input::Table,
+            Caps::default(),
+        );
         assert!(matches!(r, Err(Refusal::Outside)), "{r:?}");
     }
 
@@ -294,6 +322,7 @@ mod tests {
             &dir.path().join("scores.csv"),
             Within::Folder(dir.path()),
             Input::Table,
+            Caps::default(),
         )
         .unwrap();
         assert_eq!(got, b"code,value\n");
@@ -305,7 +334,12 @@ mod tests {
         let big = dir.path().join("dossier.json");
         let f = File::create(&big).unwrap();
         f.set_len(MIB + 1).unwrap();
-        let r = read_input(&big, Within::Folder(dir.path()), Input::Settings);
+        let r = read_input(
+            &big,
+            Within::Folder(dir.path()),
+            Input::Settings,
+            Caps::default(),
+        );
         match r {
             Err(Refusal::TooLarge { size, cap }) => {
                 assert_eq!((size, cap), (MIB + 1, MIB));

@@ -11,8 +11,8 @@ pub use docx::parse_docx;
 pub use json::{json_text, key_position, serde_position};
 pub use json_error::serde_text;
 pub use table::{
-    decode, decode_as, force_encoding, parse_table, parse_table_into, read_table, read_table_into,
-    Row, Table, TextEncoding,
+    decode_as, parse_table, parse_table_into, read_table, read_table_into, ReadOptions, Row, Table,
+    TextEncoding,
 };
 pub use workbook::{is_workbook, parse_workbook, read_sheet_into};
 
@@ -25,9 +25,10 @@ use unicode_normalization::UnicodeNormalization;
 pub fn read_document_table(
     path: &std::path::Path,
     source: &str,
+    read: ReadOptions,
 ) -> Result<Result<Table, Box<crate::diag::Diagnostic>>, crate::diag::Fatal> {
     let within = crate::fsio::Within::Anywhere;
-    let bytes = crate::fsio::read_input(path, within, crate::fsio::Input::Table)
+    let bytes = crate::fsio::read_input(path, within, crate::fsio::Input::Table, read.caps)
         .map_err(|r| r.diagnostic(source))?;
     let ext = path
         .extension()
@@ -36,7 +37,7 @@ pub fn read_document_table(
     Ok(match ext.as_str() {
         "docx" => parse_docx(bytes, source),
         "xlsx" => parse_workbook(bytes, source, &[]),
-        _ => parse_table(&bytes, source),
+        _ => parse_table(&bytes, source, read.encoding),
     })
 }
 

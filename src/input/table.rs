@@ -4,7 +4,7 @@
 
 use super::{fold, nfc};
 use crate::diag::{Diagnostic, Fatal};
-use crate::fsio::{read_input, Input, Within};
+use crate::fsio::{read_input, Caps, Input, Within};
 use crate::text;
 use std::path::Path;
 
@@ -86,14 +86,17 @@ pub fn read_table(
     path: &Path,
     source: &str,
     within: Within,
+    read: ReadOptions,
 ) -> Result<Result<Table, Box<Diagnostic>>, Fatal> {
-    let bytes = read_input(path, within, Input::Table).map_err(|r| r.diagnostic(source))?;
-    Ok(parse_table(&bytes, source))
+    let bytes =
+        read_input(path, within, Input::Table, read.caps).map_err(|r| r.diagnostic(source))?;
+    Ok(parse_table(&bytes, source, read.encoding))
 }
 
 /// The text encoding of tabular input: detected (`Auto`), or forced by `--encoding`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TextEncoding {
+    #[default]
     Auto,
     Utf8,
     Utf16Le,
@@ -101,16 +104,13 @@ pub enum TextEncoding {
     Windows1258,
 }
 
-static FORCED: std::sync::OnceLock<TextEncoding> = std::sync::OnceLock::new();
-
-/// Forces one encoding for every table read by this process (the `--encoding` option).
-/// Only the first call counts.
-pub fn force_encoding(e: TextEncoding) {
-    let _ = FORCED.set(e);
-}
-
-fn forced() -> TextEncoding {
-    FORCED.get().copied().unwrap_or(TextEncoding::Auto)
+/// How a run reads its inputs: the text encoding of tables (`--encoding`) and the size
+/// caps (`--max-input`). Taken from the command line and passed down through loading;
+/// nothing about reading is set for the whole process.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    pub encoding: TextEncoding,
+    pub caps: Caps,
 }
 
 /// Reads a table for a reader that reports into `diags`: `Ok(None)` when the file cannot be
@@ -121,9 +121,11 @@ pub fn read_table_into(
     source: &str,
     within: Within,
     diags: &mut crate::diag::Diagnostics,
+    read: ReadOptions,
 ) -> Result<Option<Table>, Fatal> {
-    let bytes = read_input(path, within, Input::Table).map_err(|r| r.diagnostic(source))?;
-    Ok(parse_table_into(&bytes, source, diags))
+    let bytes =
+        read_input(path, within, Input::Table, read.caps).map_err(|r| r.diagnostic(source))?;
+    Ok(parse_table_into(&bytes, source, diags, read.encoding))
 }
 
 /// Parses table bytes for a reader that reports into `diags`, as [`read_table_into`].
@@ -131,8 +133,9 @@ pub fn parse_table_into(
     bytes: &[u8],
     source: &str,
     diags: &mut crate::diag::Diagnostics,
+    encoding: TextEncoding,
 ) -> Option<Table> {
-    match parse_table(bytes, source) {
+    match parse_table(bytes, source, encoding) {
         Ok(t) => {
             diags.extend(t.row_problems.iter().cloned());
             Some(t)
@@ -142,13 +145,6 @@ pub fn parse_table_into(
             None
         }
     }
-}
-
-/// Decodes bytes to text: a BOM names the encoding (UTF-8, UTF-16 LE/BE); without one the
-/// bytes are UTF-8 if they are valid UTF-8, else Windows-1258 — unless `--encoding` forced
-/// one. Line ends become `\n`, stray BOMs inside the text are dropped, and the text is NFC.
-pub fn decode(bytes: &[u8], source: &str) -> Result<String, Box<Diagnostic>> {
-    decode_as(bytes, source, forced())
 }
 
 /// The 1-based line of a byte offset, counting LF and lone CR as line ends.
@@ -166,6 +162,10 @@ fn undecodable(source: &str, line: usize, what: crate::lang::Text) -> Box<Diagno
     Box::new(Diagnostic::error(source, what).at_line(Some(line)))
 }
 
+/// Decodes bytes to text: a BOM names the encoding (UTF-8, UTF-16 LE/BE); without one the
+/// bytes are UTF-8 if they are valid UTF-8, else Windows-1258 — unless `how` (from
+/// `--encoding`) forces one. Line ends become `\n`, stray BOMs inside the text are dropped,
+/// and the text is NFC.
 pub fn decode_as(bytes: &[u8], source: &str, how: TextEncoding) -> Result<String, Box<Diagnostic>> {
     let detected = encoding_rs::Encoding::for_bom(bytes);
     let (encoding, bom_len) = match how {
@@ -256,9 +256,13 @@ pub fn decode_as(bytes: &[u8], source: &str, how: TextEncoding) -> Result<String
     Ok(nfc(&text.replace("\r\n", "\n").replace('\r', "\n")))
 }
 
-/// Parses table bytes; see [`read_table`].
-pub fn parse_table(bytes: &[u8], source: &str) -> Result<Table, Box<Diagnostic>> {
-    let text = decode(bytes, source)?;
+/// Parses table bytes in an encoding (`Auto`: detected); see [`read_table`].
+pub fn parse_table(
+    bytes: &[u8],
+    source: &str,
+    encoding: TextEncoding,
+) -> Result<Table, Box<Diagnostic>> {
+    let text = decode_as(bytes, source, encoding)?;
     let mut skipped_lines = 0;
     let mut body = text.as_str();
     let mut forced = None;
@@ -454,7 +458,7 @@ mod tests {
     #[test]
     fn reads_excel_semicolons_with_bom_and_crlf() {
         let bytes = "\u{feff}sep=;\r\nCode;Value;Note\r\n\r\n1.1.1;92,5;ghi chú\r\n1.1.2 ; x ;\r\n";
-        let t = parse_table(bytes.as_bytes(), "s.csv").unwrap();
+        let t = parse_table(bytes.as_bytes(), "s.csv", TextEncoding::Auto).unwrap();
         assert_eq!(t.headers, ["code", "value", "note"]);
         assert_eq!(t.header_line, 2);
         assert_eq!(t.rows[0].line, 4);
@@ -469,18 +473,18 @@ mod tests {
         for u in "code,value\n1,Có\n".encode_utf16() {
             utf16.extend(u.to_le_bytes());
         }
-        let t = parse_table(&utf16, "s.csv").unwrap();
+        let t = parse_table(&utf16, "s.csv", TextEncoding::Auto).unwrap();
         assert_eq!(t.rows[0].cells, ["1", "Có"]);
         let (cp1258, _, _) = encoding_rs::WINDOWS_1258.encode("code,value\n1,Có\n");
-        let t = parse_table(&cp1258, "s.csv").unwrap();
+        let t = parse_table(&cp1258, "s.csv", TextEncoding::Auto).unwrap();
         assert_eq!(t.rows[0].cells, ["1", "Có"]);
     }
 
     #[test]
     fn refuses_duplicate_headers_and_empty_files() {
-        let e = parse_table(b"code,value,code\n", "s.csv").unwrap_err();
+        let e = parse_table(b"code,value,code\n", "s.csv", TextEncoding::Auto).unwrap_err();
         assert_eq!(e.line, Some(1));
-        assert!(parse_table(b"", "s.csv").is_err());
-        assert!(parse_table(b"\n\n", "s.csv").is_err());
+        assert!(parse_table(b"", "s.csv", TextEncoding::Auto).is_err());
+        assert!(parse_table(b"\n\n", "s.csv", TextEncoding::Auto).is_err());
     }
 }

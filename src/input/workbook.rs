@@ -6,7 +6,7 @@
 //! (`'Phiếu chấm'!F14`). Rows above the header (a title, captions) are skipped; a value
 //! merged down over several rows counts for each of them.
 
-use super::table::{Row, Table};
+use super::table::{ReadOptions, Row, Table};
 use super::{fold, nfc};
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
 use crate::fsio::{read_input, Input, Within};
@@ -25,11 +25,13 @@ pub fn read_sheet_into(
     within: Within,
     wanted: &[&str],
     diags: &mut Diagnostics,
+    read: ReadOptions,
 ) -> Result<Option<Table>, Fatal> {
     if !is_workbook(path) {
-        return super::read_table_into(path, source, within, diags);
+        return super::read_table_into(path, source, within, diags, read);
     }
-    let bytes = read_input(path, within, Input::Table).map_err(|r| r.diagnostic(source))?;
+    let bytes =
+        read_input(path, within, Input::Table, read.caps).map_err(|r| r.diagnostic(source))?;
     match parse_workbook(bytes, source, wanted) {
         Ok(t) => Ok(Some(t)),
         Err(d) => {

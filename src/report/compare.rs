@@ -1,11 +1,62 @@
 //! `parscore compare`: a table for people, long CSV and JSON for tools.
 
 use super::csv_out::CsvOut;
-use super::table::new_table;
-use crate::compare::{Basis, Cell, Change, Comparison, Level, Row};
+use super::table::{new_table, Width};
+use super::words::Words;
+use crate::compare::{Basis, Cell, Change, Comparison, Level, Note, Row};
 use crate::lang::Lang;
 use crate::number::{machine, show_percent, show_points};
 use rust_decimal::Decimal;
+
+/// The notes on a change, joined with "; ", or `None` when there are none.
+pub fn notes_words(notes: &[Note], lang: Lang) -> Option<String> {
+    let w = Words(lang);
+    let said: Vec<String> = notes
+        .iter()
+        .map(|n| match n {
+            Note::NotIn(y) => w.t(
+                format_args!("không có ở năm {y}: không so sánh được"),
+                format_args!("not in {y}: not comparable"),
+            ),
+            Note::GoneIn(y) => w.t(
+                format_args!("không còn ở năm {y}: không so sánh được"),
+                format_args!("gone in {y}: not comparable"),
+            ),
+            Note::UnscoredIn(y) => w.t(
+                format_args!("chưa chấm ở năm {y}: không so sánh được"),
+                format_args!("unscored in {y}: not comparable"),
+            ),
+            Note::NotApplicableIn(y) => w.t(
+                format_args!("không áp dụng ở năm {y}: không so sánh được"),
+                format_args!("not applicable in {y}: not comparable"),
+            ),
+            Note::Matched {
+                codes_from,
+                from,
+                codes_to,
+                to,
+            } => w.t(
+                format_args!("{codes_from} ({from}) ứng với {codes_to} ({to})"),
+                format_args!("{codes_from} ({from}) matched to {codes_to} ({to})"),
+            ),
+            Note::PartlyUnscored { year, points } => {
+                let u = w.points(*points);
+                w.t(
+                    format_args!("năm {year} còn {u} điểm chưa chấm (tính là 0)"),
+                    format_args!("{u} points unscored in {year} (counted as 0)"),
+                )
+            }
+            Note::MaxChanged { from, to } => {
+                let (a, b) = (w.points(*from), w.points(*to));
+                w.t(
+                    format_args!("điểm tối đa đổi từ {a} thành {b}: chỉ so sánh theo %"),
+                    format_args!("maximum changed from {a} to {b}: compared in percent only"),
+                )
+            }
+        })
+        .collect();
+    (!said.is_empty()).then(|| said.join("; "))
+}
 
 fn signed(d: Decimal, shown: String) -> String {
     if d > Decimal::ZERO {
@@ -19,10 +70,13 @@ fn cell_text(c: &Option<Cell>, lang: Lang) -> String {
     match c {
         None => "–".into(),
         // A leaf nobody has scored yet is not a drop to 0.
-        Some(c) if c.unscored > Decimal::ZERO && c.unscored == c.max => match lang {
-            Lang::Vi => format!("chưa chấm (/{})", show_points(c.max, lang)),
-            Lang::En => format!("unscored (/{})", show_points(c.max, lang)),
-        },
+        Some(c) if c.unscored > Decimal::ZERO && c.unscored == c.max => {
+            let max = show_points(c.max, lang);
+            Words(lang).t(
+                format_args!("chưa chấm (/{max})"),
+                format_args!("unscored (/{max})"),
+            )
+        }
         Some(c) => format!(
             "{}/{} ({}%){}",
             show_points(c.achieved, lang),
@@ -42,18 +96,16 @@ fn cell_text(c: &Option<Cell>, lang: Lang) -> String {
 /// A bonus or penalty cell: the points after the section's cap, beside the cap; nothing
 /// for a year whose criteria have no such section.
 fn adjustment_cell_text(c: &Option<Cell>, lang: Lang) -> String {
-    match (c, lang) {
-        (None, _) => String::new(),
-        (Some(c), Lang::Vi) => format!(
-            "{} (tối đa {})",
-            show_points(c.achieved, lang),
-            show_points(c.max, lang)
-        ),
-        (Some(c), Lang::En) => format!(
-            "{} (max {})",
-            show_points(c.achieved, lang),
-            show_points(c.max, lang)
-        ),
+    let w = Words(lang);
+    match c {
+        None => String::new(),
+        Some(c) => {
+            let (points, max) = (w.points(c.achieved), w.points(c.max));
+            w.t(
+                format_args!("{points} (tối đa {max})"),
+                format_args!("{points} (max {max})"),
+            )
+        }
     }
 }
 
@@ -62,38 +114,21 @@ fn change_text(ch: &Change, lang: Lang) -> String {
     match (ch.points, ch.percent) {
         (Some(p), Some(q)) => format!("{} ({})", signed(p, show_points(p, lang)), pct(q)),
         (None, Some(q)) => format!("{}*", pct(q)),
-        _ => match lang {
-            Lang::Vi => "không so sánh được".into(),
-            Lang::En => "not comparable".into(),
-        },
+        _ => Words(lang)
+            .pick("không so sánh được", "not comparable")
+            .into(),
     }
 }
 
 fn label(r: &Row, lang: Lang) -> (String, String) {
-    match r.level {
-        Level::Total => (
-            String::new(),
-            match lang {
-                Lang::Vi => "Tổng điểm (Chỉ số)".into(),
-                Lang::En => "Total (index)".into(),
-            },
-        ),
-        Level::Bonus => (
-            String::new(),
-            match lang {
-                Lang::Vi => "Điểm thưởng (sau mức trần)".into(),
-                Lang::En => "Bonus (after its cap)".into(),
-            },
-        ),
-        Level::Penalty => (
-            String::new(),
-            match lang {
-                Lang::Vi => "Điểm trừ (sau mức trần)".into(),
-                Lang::En => "Penalty (after its cap)".into(),
-            },
-        ),
-        _ => (r.code.clone(), r.name.clone()),
-    }
+    let w = Words(lang);
+    let word = match r.level {
+        Level::Total => w.pick("Tổng điểm (Chỉ số)", "Total (index)"),
+        Level::Bonus => w.pick("Điểm thưởng (sau mức trần)", "Bonus (after its cap)"),
+        Level::Penalty => w.pick("Điểm trừ (sau mức trần)", "Penalty (after its cap)"),
+        _ => return (r.code.clone(), r.name.clone()),
+    };
+    (String::new(), word.into())
 }
 
 /// The distinct units of the years compared (one, unless `--several-units` let others in).
@@ -103,61 +138,49 @@ pub fn units_of(c: &Comparison) -> Vec<String> {
 
 /// What a heading names: the unit, or "Nhiều đơn vị: A, B" when the years are of several.
 pub fn units_heading(units: &[String], lang: Lang) -> String {
-    match (units, lang) {
-        ([one], _) => one.clone(),
-        (_, Lang::Vi) => format!("Nhiều đơn vị: {}", units.join(", ")),
-        (_, Lang::En) => format!("Several units: {}", units.join(", ")),
+    let w = Words(lang);
+    match units {
+        [one] => one.clone(),
+        _ => {
+            let all = units.join(", ");
+            w.t(
+                format_args!("Nhiều đơn vị: {all}"),
+                format_args!("Several units: {all}"),
+            )
+        }
     }
 }
 
-pub fn table(c: &Comparison, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
-    let mut out = String::new();
+pub fn table(c: &Comparison, lang: Lang, width: Width) -> String {
+    let w = Words(lang);
     let units = units_of(c);
     let several = units.len() > 1;
-    out.push_str(&match lang {
-        Lang::Vi => format!(
-            "{} — so sánh {} năm\n",
-            units_heading(&units, lang),
-            c.years.len()
-        ),
-        Lang::En => format!(
-            "{} — {} years compared\n",
-            units_heading(&units, lang),
-            c.years.len()
-        ),
-    });
+    let unit = units_heading(&units, lang);
+    let n = c.years.len();
+    let mut out = w.t(
+        format_args!("{unit} — so sánh {n} năm\n"),
+        format_args!("{unit} — {n} years compared\n"),
+    );
     for y in &c.years {
-        let of_unit = if several {
-            format!(" — {}", y.unit)
-        } else {
-            String::new()
+        let (year, criteria, as_of) = (y.year, &y.criteria_id, w.date(y.as_of));
+        let of_unit = match several {
+            true => format!(" — {}", y.unit),
+            false => String::new(),
         };
-        let as_of = crate::value::parse_date(&y.as_of)
-            .map(crate::value::show_date)
-            .unwrap_or_default();
-        out.push_str(&match (y.basis, lang) {
-            (Basis::Appraised, Lang::Vi) => format!(
-                "  {}: điểm thẩm định (bộ tiêu chí {}){of_unit}\n",
-                y.year, y.criteria_id
+        out.push_str(&match y.basis {
+            Basis::Appraised => w.t(
+                format_args!("  {year}: điểm thẩm định (bộ tiêu chí {criteria}){of_unit}\n"),
+                format_args!("  {year}: appraised points (criteria {criteria}){of_unit}\n"),
             ),
-            (Basis::Projected, Lang::Vi) => format!(
-                "  {}: tự đánh giá + ĐTXHH dự kiến, tính đến {as_of} (bộ tiêu chí {}){of_unit}\n",
-                y.year, y.criteria_id
-            ),
-            (Basis::Appraised, Lang::En) => format!(
-                "  {}: appraised points (criteria {}){of_unit}\n",
-                y.year, y.criteria_id
-            ),
-            (Basis::Projected, Lang::En) => format!(
-                "  {}: self-assessed + projected survey, as of {as_of} (criteria {}){of_unit}\n",
-                y.year, y.criteria_id
+            Basis::Projected => w.t(
+                format_args!("  {year}: tự đánh giá + ĐTXHH dự kiến, tính đến {as_of} (bộ tiêu chí {criteria}){of_unit}\n"),
+                format_args!("  {year}: self-assessed + projected survey, as of {as_of} (criteria {criteria}){of_unit}\n"),
             ),
         });
     }
     let mut header = vec![
-        if vi { "Mã" } else { "Code" }.to_string(),
-        if vi { "Tên" } else { "Name" }.to_string(),
+        w.pick("Mã", "Code").to_string(),
+        w.pick("Tên", "Name").to_string(),
     ];
     header.extend(c.years.iter().map(|y| y.year.to_string()));
     header.extend(
@@ -166,7 +189,7 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
             .map(|w| format!("{} → {}", w[0].year, w[1].year)),
     );
     let right: Vec<usize> = (2..header.len()).collect();
-    let mut t = new_table(header, &right);
+    let mut t = new_table(header, &right, width);
     let mut notes = Vec::new();
     for r in &c.rows {
         let (code, name) = label(r, lang);
@@ -182,29 +205,23 @@ pub fn table(c: &Comparison, lang: Lang) -> String {
             row.extend(r.changes.iter().map(|ch| change_text(ch, lang)));
         }
         for ch in &r.changes {
-            if let Some(n) = &ch.note {
-                let who = if r.level == Level::Total {
-                    if vi {
-                        "Tổng"
-                    } else {
-                        "Total"
-                    }
-                } else {
-                    r.code.as_str()
+            if let Some(n) = notes_words(&ch.notes, lang) {
+                let who = match r.level {
+                    Level::Total => w.pick("Tổng", "Total"),
+                    _ => r.code.as_str(),
                 };
-                notes.push(format!("  {who}, {} → {}: {}", ch.from, ch.to, n.get(lang)));
+                notes.push(format!("  {who}, {} → {}: {n}", ch.from, ch.to));
             }
         }
         t.add_row(row);
     }
     out.push_str(&format!("{t}\n"));
-    out.push_str(if vi {
-        "Thay đổi: điểm (điểm phần trăm); * điểm tối đa khác nhau giữa hai năm: chỉ so sánh theo %; † còn tiêu chí chưa chấm, tính là 0.\n"
-    } else {
-        "Change: points (percentage points); * the maximum differs between the two years: percent only; † has unscored leaves, counted as 0.\n"
-    });
+    out.push_str(w.pick(
+        "Thay đổi: điểm (điểm phần trăm); * điểm tối đa khác nhau giữa hai năm: chỉ so sánh theo %; † còn tiêu chí chưa chấm, tính là 0.\n",
+        "Change: points (percentage points); * the maximum differs between the two years: percent only; † has unscored leaves, counted as 0.\n",
+    ));
     if !notes.is_empty() {
-        out.push_str(if vi { "Ghi chú:\n" } else { "Notes:\n" });
+        out.push_str(w.pick("Ghi chú:\n", "Notes:\n"));
         for n in notes {
             out.push_str(&n);
             out.push('\n');
@@ -257,8 +274,7 @@ pub fn csv(c: &Comparison, lang: Lang) -> String {
                 opt(ch.and_then(|x| x.points)),
                 opt(ch.and_then(|x| x.percent)),
                 ch.map(|x| x.comparable.to_string()).unwrap_or_default(),
-                ch.and_then(|x| x.note.as_ref())
-                    .map(|n| n.get(lang).to_string())
+                ch.and_then(|x| notes_words(&x.notes, lang))
                     .unwrap_or_default(),
                 y.unit.clone(),
             ]);
@@ -272,7 +288,7 @@ pub fn json(c: &Comparison, lang: Lang) -> serde_json::Value {
     let years: Vec<_> = c
         .years
         .iter()
-        .map(|y| json!({"year": y.year, "unit": y.unit, "criteria": y.criteria_id, "as_of": y.as_of, "basis": y.basis.key()}))
+        .map(|y| json!({"year": y.year, "unit": y.unit, "criteria": y.criteria_id, "as_of": crate::value::iso_date(y.as_of), "basis": y.basis.key()}))
         .collect();
     let rows: Vec<_> = c
         .rows
@@ -295,7 +311,7 @@ pub fn json(c: &Comparison, lang: Lang) -> serde_json::Value {
                 .map(|ch| json!({
                     "from": ch.from, "to": ch.to, "points": ch.points.map(machine),
                     "percent": ch.percent.map(machine), "comparable": ch.comparable,
-                    "note": ch.note.as_ref().map(|n| n.get(lang)),
+                    "note": notes_words(&ch.notes, lang),
                 }))
                 .collect();
             json!({"level": r.level.key(), "code": r.code, "name": r.name, "years": cells, "changes": changes})

@@ -1,19 +1,21 @@
 //! `parscore evidence`: the Office's checklist, by area, largest points first, then the
 //! totals (self-assessed points, points at risk, the strict score).
 
-use super::table::new_table;
-use crate::evidence::{area_of, Assessment};
+use super::table::{new_table, Width};
+use super::words::Words;
+use crate::evidence::{area_of, Assessment, Kind};
 use crate::lang::Lang;
-use crate::number::{machine, show_points};
+use crate::number::machine;
 use crate::scoring::ScoreSheet;
 use rust_decimal::Decimal;
 
 /// The lead unit, or a word that says the plan does not name one.
 fn lead_or_none(lead: &Option<String>, lang: Lang) -> String {
-    match (lead, lang) {
-        (Some(l), _) => l.clone(),
-        (None, Lang::Vi) => "(không có trong kế hoạch)".into(),
-        (None, Lang::En) => "(not in the plan)".into(),
+    match lead {
+        Some(l) => l.clone(),
+        None => Words(lang)
+            .pick("(không có trong kế hoạch)", "(not in the plan)")
+            .into(),
     }
 }
 
@@ -43,25 +45,28 @@ fn place(file: &str, line: Option<usize>) -> String {
 
 /// The checklist; without a plan (`has_plan` false) the lead-unit column is left out and
 /// one line says why, rather than a "not in the plan" on every row.
-pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, has_plan: bool, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
-    let p = |d: Decimal| show_points(d, lang);
-    let mut out = match lang {
-        Lang::Vi => format!(
-            "{} — năm {} — tài liệu kiểm chứng — {}: {} văn bản\n",
-            s.unit, s.year, manifest, a.documents
+pub fn table(
+    s: &ScoreSheet,
+    a: &Assessment,
+    manifest: &str,
+    has_plan: bool,
+    lang: Lang,
+    width: Width,
+) -> String {
+    let w = Words(lang);
+    let p = |d: Decimal| w.points(d);
+    let (unit, year, documents) = (&s.unit, s.year, a.documents);
+    let mut out = w.t(
+        format_args!(
+            "{unit} — năm {year} — tài liệu kiểm chứng — {manifest}: {documents} văn bản\n"
         ),
-        Lang::En => format!(
-            "{} — year {} — evidence — {}: {} documents\n",
-            s.unit, s.year, manifest, a.documents
-        ),
-    };
+        format_args!("{unit} — year {year} — evidence — {manifest}: {documents} documents\n"),
+    );
     if !has_plan {
-        out.push_str(if vi {
-            "Hồ sơ không có plan.csv nên chưa biết đơn vị chủ trì của từng tiêu chí.\n"
-        } else {
-            "The dossier has no plan.csv, so the lead unit of each criterion is not known.\n"
-        });
+        out.push_str(w.pick(
+            "Hồ sơ không có plan.csv nên chưa biết đơn vị chủ trì của từng tiêu chí.\n",
+            "The dossier has no plan.csv, so the lead unit of each criterion is not known.\n",
+        ));
     }
     let mut areas: Vec<(&str, &str)> = s
         .areas()
@@ -69,11 +74,7 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, has_plan: bool, lan
         .collect();
     areas.push((
         "~",
-        if vi {
-            "Không gắn với tiêu chí"
-        } else {
-            "Not tied to a criterion"
-        },
+        w.pick("Không gắn với tiêu chí", "Not tied to a criterion"),
     ));
     for (code, name) in areas {
         let missing: Vec<_> = a
@@ -90,70 +91,61 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, has_plan: bool, lan
             continue;
         }
         let risk: Decimal = missing.iter().map(|m| m.points).sum();
-        let title = if code == "~" {
-            name.to_string()
-        } else if vi {
-            format!("Lĩnh vực {code}. {name}")
-        } else {
-            format!("Area {code}. {name}")
+        let title = match code {
+            "~" => name.to_string(),
+            _ => w.t(
+                format_args!("Lĩnh vực {code}. {name}"),
+                format_args!("Area {code}. {name}"),
+            ),
         };
         out.push('\n');
-        out.push_str(&match (lang, risk > Decimal::ZERO) {
-            (Lang::Vi, true) => format!("{title} — có nguy cơ bị trừ {} điểm\n", p(risk)),
-            (Lang::En, true) => format!(
-                "{title} — {} {} at risk\n",
-                p(risk),
-                plural(usize::from(risk != Decimal::ONE) + 1, "point", "points")
-            ),
-            _ => format!("{title}\n"),
+        out.push_str(&match risk > Decimal::ZERO {
+            true => {
+                let (r, points) = (
+                    p(risk),
+                    plural(usize::from(risk != Decimal::ONE) + 1, "point", "points"),
+                );
+                w.t(
+                    format_args!("{title} — có nguy cơ bị trừ {r} điểm\n"),
+                    format_args!("{title} — {r} {points} at risk\n"),
+                )
+            }
+            false => format!("{title}\n"),
         });
-        let header = if vi {
-            [
-                "Mã",
-                "Vấn đề",
-                "Điểm",
-                "Chi tiết",
-                "Vị trí",
-                "Đơn vị chủ trì",
-            ]
-        } else {
-            ["Code", "Problem", "Points", "Detail", "Where", "Lead unit"]
-        };
+        let header = [
+            w.pick("Mã", "Code"),
+            w.pick("Vấn đề", "Problem"),
+            w.pick("Điểm", "Points"),
+            w.pick("Chi tiết", "Detail"),
+            w.pick("Vị trí", "Where"),
+            w.pick("Đơn vị chủ trì", "Lead unit"),
+        ];
         let columns = if has_plan { 6 } else { 5 };
         let mut t = new_table(
             header.iter().take(columns).map(|h| h.to_string()).collect(),
             &[2],
+            width,
         );
         for m in missing {
             let mut what = m.items.join("; ");
             for x in &m.assumed {
-                what.push_str(&match lang {
-                    Lang::Vi => format!(
-                        " ({} không ghi số tài liệu: được tính là tài liệu số {}, {})",
-                        x.document, x.item, x.what
-                    ),
-                    Lang::En => format!(
-                        " ({} names no item number: taken as item {}, {})",
-                        x.document, x.item, x.what
-                    ),
-                });
+                let (document, item, about) = (&x.document, x.item, &x.what);
+                what.push_str(&w.t(
+                    format_args!(" ({document} không ghi số tài liệu: được tính là tài liệu số {item}, {about})"),
+                    format_args!(" ({document} names no item number: taken as item {item}, {about})"),
+                ));
             }
             t.add_row(take(
                 columns,
                 vec![
                     m.code.clone(),
-                    if vi {
-                        "thiếu tài liệu kiểm chứng"
-                    } else {
-                        "missing evidence"
-                    }
-                    .into(),
+                    w.pick("thiếu tài liệu kiểm chứng", "missing evidence")
+                        .into(),
                     p(m.points),
-                    if vi {
-                        format!("Còn thiếu: {what}")
-                    } else {
-                        format!("Missing: {what}")
-                    },
+                    w.t(
+                        format_args!("Còn thiếu: {what}"),
+                        format_args!("Missing: {what}"),
+                    ),
                     String::new(),
                     lead_or_none(&m.lead, lang),
                 ],
@@ -164,7 +156,7 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, has_plan: bool, lan
                 columns,
                 vec![
                     x.code.clone().unwrap_or_default(),
-                    x.kind.label(lang).into(),
+                    kind_label(x.kind, lang).into(),
                     x.points.map(p).unwrap_or_default(),
                     x.message.get(lang).to_string(),
                     place(&x.file, x.line),
@@ -179,56 +171,48 @@ pub fn table(s: &ScoreSheet, a: &Assessment, manifest: &str, has_plan: bool, lan
         out.push_str(&format!("{t}\n"));
     }
     if a.is_clean() {
-        out.push_str(if vi {
-            "\nMọi tiêu chí đã chấm đều có đủ tài liệu kiểm chứng; không có văn bản nào cần xem lại.\n"
-        } else {
-            "\nEvery scored leaf has all its required evidence; no document needs a second look.\n"
-        });
+        out.push_str(w.pick(
+            "\nMọi tiêu chí đã chấm đều có đủ tài liệu kiểm chứng; không có văn bản nào cần xem lại.\n",
+            "\nEvery scored leaf has all its required evidence; no document needs a second look.\n",
+        ));
     }
     let t = &s.totals;
     let (n_missing, n_problems) = (a.missing.len(), a.problems.len());
     out.push('\n');
-    out.push_str(&match lang {
-        Lang::Vi => format!(
+    let (own, own_max, risk) = (p(t.self_achieved), p(t.self_max), p(a.at_risk));
+    let own_strict = p(t.self_achieved - area_risk(s, a));
+    let (projected, strict) = (
+        p(t.points),
+        p(s.strict_points().unwrap_or(t.points - a.at_risk)),
+    );
+    let (leaves, problems) = (
+        plural(n_missing, "leaf", "leaves"),
+        plural(n_problems, "problem", "problems"),
+    );
+    out.push_str(&w.t(
+        format_args!(
             "Tổng kết: {n_missing} tiêu chí thiếu tài liệu, {n_problems} vấn đề cần xem lại\n\
-             \x20 Điểm đơn vị tự chấm: {} / {}\n\
-             \x20 Điểm có nguy cơ bị trừ do thiếu tài liệu kiểm chứng: {}\n\
-             \x20 Điểm tự chấm nếu Hội đồng trừ hết (điểm chặt): {}\n\
-             \x20 Tổng điểm dự kiến kể cả điều tra XHH: {} — điểm chặt: {}\n",
-            p(t.self_achieved),
-            p(t.self_max),
-            p(a.at_risk),
-            p(t.self_achieved - area_risk(s, a)),
-            p(t.points),
-            p(s.strict_points().unwrap_or(t.points - a.at_risk))
+             \x20 Điểm đơn vị tự chấm: {own} / {own_max}\n\
+             \x20 Điểm có nguy cơ bị trừ do thiếu tài liệu kiểm chứng: {risk}\n\
+             \x20 Điểm tự chấm nếu Hội đồng trừ hết (điểm chặt): {own_strict}\n\
+             \x20 Tổng điểm dự kiến kể cả điều tra XHH: {projected} — điểm chặt: {strict}\n"
         ),
-        Lang::En => format!(
-            "Summary: {n_missing} {} missing evidence, {n_problems} {} to look at\n\
-             \x20 Self-scored points: {} / {}\n\
-             \x20 Points at risk for missing evidence: {}\n\
-             \x20 Self-scored points if the council zeroes them all (strict): {}\n\
-             \x20 Projected total including the survey: {} — strict: {}\n",
-            plural(n_missing, "leaf", "leaves"),
-            plural(n_problems, "problem", "problems"),
-            p(t.self_achieved),
-            p(t.self_max),
-            p(a.at_risk),
-            p(t.self_achieved - area_risk(s, a)),
-            p(t.points),
-            p(s.strict_points().unwrap_or(t.points - a.at_risk))
+        format_args!(
+            "Summary: {n_missing} {leaves} missing evidence, {n_problems} {problems} to look at\n\
+             \x20 Self-scored points: {own} / {own_max}\n\
+             \x20 Points at risk for missing evidence: {risk}\n\
+             \x20 Self-scored points if the council zeroes them all (strict): {own_strict}\n\
+             \x20 Projected total including the survey: {projected} — strict: {strict}\n"
         ),
-    });
+    ));
     if a.doubtful > Decimal::ZERO {
-        out.push_str(&match lang {
-            Lang::Vi => format!(
-                "  Điểm có thể mất nếu Hội đồng tính theo ngày văn bản: {}\n",
-                p(a.doubtful)
+        let d = p(a.doubtful);
+        out.push_str(&w.t(
+            format_args!("  Điểm có thể mất nếu Hội đồng tính theo ngày văn bản: {d}\n"),
+            format_args!(
+                "  Points that may be lost if the council goes by the documents' dates: {d}\n"
             ),
-            Lang::En => format!(
-                "  Points that may be lost if the council goes by the documents' dates: {}\n",
-                p(a.doubtful)
-            ),
-        });
+        ));
     }
     out
 }
@@ -268,7 +252,7 @@ pub fn json(s: &ScoreSheet, a: &Assessment, manifest: &str, lang: Lang) -> serde
         )
         .collect();
     json!({
-        "unit": s.unit, "year": s.year, "as_of": s.as_of, "manifest": manifest,
+        "unit": s.unit, "year": s.year, "as_of": crate::value::iso_date(s.as_of), "manifest": manifest,
         "documents": a.documents,
         "self_assessed": machine(t.self_achieved),
         "projected_total": machine(t.points),
@@ -291,4 +275,26 @@ fn area_risk(s: &ScoreSheet, a: &Assessment) -> Decimal {
         .map(|i| a.at_risk_for(&i.score.code))
         .sum();
     a.at_risk - bonus
+}
+
+/// A kind of doubt as a column of the checklist.
+pub fn kind_label(kind: Kind, lang: Lang) -> &'static str {
+    let (vi, en) = match kind {
+        Kind::UnsafePath => ("đường dẫn bị từ chối", "path refused"),
+        Kind::FileMissing => ("không có tệp", "file missing"),
+        Kind::FileUnreadable => ("không đọc được tệp", "file unreadable"),
+        Kind::FileEmpty => ("tệp rỗng", "empty file"),
+        Kind::FileUnlisted => ("tệp chưa kê khai", "file not listed"),
+        Kind::BadDate => ("ngày không hợp lệ", "invalid date"),
+        Kind::OutsideYear => ("ngày ngoài năm đánh giá", "dated outside the year"),
+        Kind::AfterAsOf => ("ngày sau thời điểm đánh giá", "dated after as_of"),
+        Kind::DeadlineMismatch => ("ngày ban hành không khớp", "issue date disagrees"),
+        Kind::IssuedLate => ("ban hành sau hạn", "issued late"),
+        Kind::UnknownCode => ("mã không có", "unknown code"),
+        Kind::BadReference => ("tham chiếu sai", "bad reference"),
+        Kind::UnknownDocument => ("mã văn bản không có", "unknown document id"),
+        Kind::DuplicateId => ("trùng mã văn bản", "duplicate id"),
+        Kind::DuplicateContent => ("trùng nội dung", "same content"),
+    };
+    Words(lang).pick(vi, en)
 }

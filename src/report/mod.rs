@@ -1,6 +1,8 @@
 //! Presentation: turns computed results into what people and tools read. Nothing here
 //! computes a figure; every table takes the values the library already produced.
 
+pub mod chart_words;
+pub mod charts;
 pub mod classes;
 pub mod compare;
 pub mod criteria;
@@ -18,4 +20,6 @@ pub mod strict;
 pub mod summary_sheet;
 pub mod table;
 pub mod template;
+pub mod words;
+pub mod working;
 pub mod xlsx;

@@ -1,7 +1,8 @@
 //! `parscore score`: the sheet as a table for people, CSV for spreadsheets, JSON for tools.
 
 use super::csv_out::CsvOut;
-use super::table::new_table;
+use super::table::{new_table, Width};
+use super::words::Words;
 use crate::criteria::AdjustmentKind;
 use crate::lang::Lang;
 use crate::number::{machine, show_percent, show_points};
@@ -9,15 +10,12 @@ use crate::scoring::{AdjustmentSheet, NodeScore, ScoreSheet, Section, Status};
 use rust_decimal::Decimal;
 
 fn status_word(s: Status, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Status::Scored, Lang::Vi) => "đã chấm",
-        (Status::Unscored, Lang::Vi) => "chưa chấm",
-        (Status::NotApplicable, Lang::Vi) => "không áp dụng",
-        (Status::Projected, Lang::Vi) => "dự kiến (ĐTXHH)",
-        (Status::Scored, Lang::En) => "scored",
-        (Status::Unscored, Lang::En) => "unscored",
-        (Status::NotApplicable, Lang::En) => "not applicable",
-        (Status::Projected, Lang::En) => "projected (survey)",
+    let w = Words(lang);
+    match s {
+        Status::Scored => w.pick("đã chấm", "scored"),
+        Status::Unscored => w.pick("chưa chấm", "unscored"),
+        Status::NotApplicable => w.pick("không áp dụng", "not applicable"),
+        Status::Projected => w.pick("dự kiến (ĐTXHH)", "projected (survey)"),
     }
 }
 
@@ -27,19 +25,21 @@ fn opt_percent(d: Option<Decimal>, lang: Lang) -> String {
 }
 
 /// The table a person reads, then the totals.
-pub fn table(s: &ScoreSheet, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
-    let mut header: Vec<&str> = if vi {
-        vec!["Mã", "Tên", "Kê khai", "Điểm", "Tối đa", "%"]
-    } else {
-        vec!["Code", "Name", "Declared", "Points", "Max", "%"]
-    };
+pub fn table(s: &ScoreSheet, lang: Lang, width: Width) -> String {
+    let w = Words(lang);
+    let mut header: Vec<&str> = vec![
+        w.pick("Mã", "Code"),
+        w.pick("Tên", "Name"),
+        w.pick("Kê khai", "Declared"),
+        w.pick("Điểm", "Points"),
+        w.pick("Tối đa", "Max"),
+        "%",
+    ];
     if s.has_appraised {
-        header.extend(if vi {
-            ["Thẩm định", "Chênh lệch"]
-        } else {
-            ["Appraised", "Difference"]
-        });
+        header.extend([
+            w.pick("Thẩm định", "Appraised"),
+            w.pick("Chênh lệch", "Difference"),
+        ]);
     }
     let mut right: Vec<usize> = if s.has_appraised {
         vec![3, 4, 5, 6, 7]
@@ -48,10 +48,14 @@ pub fn table(s: &ScoreSheet, lang: Lang) -> String {
     };
     if s.at_risk.is_some() {
         right.push(header.len());
-        header.push(if vi { "Nguy cơ bị trừ" } else { "At risk" });
+        header.push(w.pick("Nguy cơ bị trừ", "At risk"));
     }
-    header.push(if vi { "Trạng thái" } else { "Status" });
-    let mut t = new_table(header.iter().map(|h| h.to_string()).collect(), &right);
+    header.push(w.pick("Trạng thái", "Status"));
+    let mut t = new_table(
+        header.iter().map(|h| h.to_string()).collect(),
+        &right,
+        width,
+    );
     let width = header.len();
     let items = s.adjustments.iter().flat_map(|a| &a.items);
     for (n, indent, tag) in s
@@ -64,7 +68,7 @@ pub fn table(s: &ScoreSheet, lang: Lang) -> String {
             Some(l) => (
                 l.working
                     .as_ref()
-                    .map(|w| w.reading.get(lang).to_string())
+                    .map(|w| super::working::reading_words(&w.reading, lang))
                     .unwrap_or_else(|| l.value.clone()),
                 status_word(l.status, lang).to_string(),
             ),
@@ -121,20 +125,18 @@ pub fn table(s: &ScoreSheet, lang: Lang) -> String {
 }
 
 fn item_tag(kind: AdjustmentKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (AdjustmentKind::Bonus, Lang::Vi) => "[thưởng] ",
-        (AdjustmentKind::Penalty, Lang::Vi) => "[trừ] ",
-        (AdjustmentKind::Bonus, Lang::En) => "[bonus] ",
-        (AdjustmentKind::Penalty, Lang::En) => "[penalty] ",
+    let w = Words(lang);
+    match kind {
+        AdjustmentKind::Bonus => w.pick("[thưởng] ", "[bonus] "),
+        AdjustmentKind::Penalty => w.pick("[trừ] ", "[penalty] "),
     }
 }
 
 fn section_word(kind: AdjustmentKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (AdjustmentKind::Bonus, Lang::Vi) => "Điểm thưởng (sau mức trần)",
-        (AdjustmentKind::Penalty, Lang::Vi) => "Điểm trừ (sau mức trần)",
-        (AdjustmentKind::Bonus, Lang::En) => "Bonus (after its cap)",
-        (AdjustmentKind::Penalty, Lang::En) => "Penalty (after its cap)",
+    let w = Words(lang);
+    match kind {
+        AdjustmentKind::Bonus => w.pick("Điểm thưởng (sau mức trần)", "Bonus (after its cap)"),
+        AdjustmentKind::Penalty => w.pick("Điểm trừ (sau mức trần)", "Penalty (after its cap)"),
     }
 }
 
@@ -154,76 +156,45 @@ fn signed(d: Decimal, lang: Lang) -> String {
 }
 
 fn heading(s: &ScoreSheet, lang: Lang) -> String {
-    let as_of = crate::value::parse_date(&s.as_of)
-        .map(crate::value::show_date)
-        .unwrap_or_default();
-    match lang {
-        Lang::Vi => format!(
-            "{} — năm {} — bộ tiêu chí {} — tính đến {}\n",
-            s.unit, s.year, s.criteria_id, as_of
-        ),
-        Lang::En => format!(
-            "{} — year {} — criteria {} — as of {}\n",
-            s.unit, s.year, s.criteria_id, as_of
-        ),
-    }
+    let w = Words(lang);
+    let (unit, year, criteria, as_of) = (&s.unit, s.year, &s.criteria_id, w.date(s.as_of));
+    w.t(
+        format_args!("{unit} — năm {year} — bộ tiêu chí {criteria} — tính đến {as_of}\n"),
+        format_args!("{unit} — year {year} — criteria {criteria} — as of {as_of}\n"),
+    )
 }
 
 /// The closing lines: the total, its split, the index, and what is still unscored.
 pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
     let t = &s.totals;
-    let p = |d| show_points(d, lang);
-    let mut out = String::new();
+    let w = Words(lang);
+    let p = |d| w.points(d);
     let index = opt_percent(t.index(), lang);
-    match lang {
-        Lang::Vi => {
-            out.push_str(&format!(
-                "Tổng điểm tự đánh giá: {} / {} điểm — Chỉ số {}\n",
-                p(t.points),
-                p(t.max),
-                index
-            ));
-            out.push_str(&format!(
-                "  phần đơn vị tự chấm: {} / {}; phần điều tra XHH (dự kiến): {} / {}\n",
-                p(t.self_achieved),
-                p(t.self_max),
-                p(t.survey_achieved),
-                p(t.survey_max)
-            ));
-        }
-        Lang::En => {
-            out.push_str(&format!(
-                "Self-assessed total: {} / {} points — index {}\n",
-                p(t.points),
-                p(t.max),
-                index
-            ));
-            out.push_str(&format!(
-                "  self-scored part: {} / {}; survey part (projected): {} / {}\n",
-                p(t.self_achieved),
-                p(t.self_max),
-                p(t.survey_achieved),
-                p(t.survey_max)
-            ));
-        }
-    }
+    let (points, max) = (p(t.points), p(t.max));
+    let (own, own_max) = (p(t.self_achieved), p(t.self_max));
+    let (survey, survey_max) = (p(t.survey_achieved), p(t.survey_max));
+    let mut out = w.t(
+        format_args!("Tổng điểm tự đánh giá: {points} / {max} điểm — Chỉ số {index}\n  phần đơn vị tự chấm: {own} / {own_max}; phần điều tra XHH (dự kiến): {survey} / {survey_max}\n"),
+        format_args!("Self-assessed total: {points} / {max} points — index {index}\n  self-scored part: {own} / {own_max}; survey part (projected): {survey} / {survey_max}\n"),
+    );
     if let Some(adj) = &s.adjustments {
         out.push_str(&adjustment_line(s, adj, lang));
     }
     if let Some(a) = t.appraised_points {
         let ai = opt_percent(t.appraised_index(), lang);
         let diff = signed(a - t.points, lang);
-        out.push_str(&match lang {
-            Lang::Vi => format!("Tổng điểm thẩm định: {} / {} điểm — Chỉ số {} (chênh lệch so với tự đánh giá: {})\n", p(a), p(t.max), ai, diff),
-            Lang::En => format!("Appraised total: {} / {} points — index {} (difference from self-assessment: {})\n", p(a), p(t.max), ai, diff),
-        });
+        let a = p(a);
+        out.push_str(&w.t(
+            format_args!("Tổng điểm thẩm định: {a} / {max} điểm — Chỉ số {ai} (chênh lệch so với tự đánh giá: {diff})\n"),
+            format_args!("Appraised total: {a} / {max} points — index {ai} (difference from self-assessment: {diff})\n"),
+        ));
     }
     if let (Some(risk), Some(strict)) = (s.total_at_risk(), s.strict_points()) {
         let (r, strict) = (p(risk), p(strict));
-        out.push_str(&match lang {
-            Lang::Vi => format!("Điểm có nguy cơ bị trừ do thiếu tài liệu kiểm chứng: {r} — điểm nếu bị trừ hết: {strict} (xem: parscore evidence)\n"),
-            Lang::En => format!("Points at risk for missing evidence: {r} — total if all are zeroed: {strict} (see: parscore evidence)\n"),
-        });
+        out.push_str(&w.t(
+            format_args!("Điểm có nguy cơ bị trừ do thiếu tài liệu kiểm chứng: {r} — điểm nếu bị trừ hết: {strict} (xem: parscore evidence)\n"),
+            format_args!("Points at risk for missing evidence: {r} — total if all are zeroed: {strict} (see: parscore evidence)\n"),
+        ));
     }
     if s.at_risk.is_none() {
         out.push_str(&strict_unknown_line(lang));
@@ -232,10 +203,10 @@ pub fn totals(s: &ScoreSheet, lang: Lang) -> String {
     if !unscored.is_empty() {
         let n = unscored.len();
         let list = unscored.join(", ");
-        out.push_str(&match lang {
-            Lang::Vi => format!("Chưa chấm ({n}): {list}\n"),
-            Lang::En => format!("Unscored ({n}): {list}\n"),
-        });
+        out.push_str(&w.t(
+            format_args!("Chưa chấm ({n}): {list}\n"),
+            format_args!("Unscored ({n}): {list}\n"),
+        ));
     }
     if let Some(c) = &s.classing {
         out.push_str(&super::classes::lines(c, lang));
@@ -254,51 +225,47 @@ fn strict_unknown_line(lang: Lang) -> String {
 
 /// "gồm các lĩnh vực 9; điểm thưởng +2,5 (các khoản cộng lại 3, tối đa 2,5); …".
 fn adjustment_line(s: &ScoreSheet, adj: &AdjustmentSheet, lang: Lang) -> String {
-    let p = |d| show_points(d, lang);
+    let w = Words(lang);
+    let p = |d| w.points(d);
     let bonus = adj.section(AdjustmentKind::Bonus, &|n| n.achieved);
     let penalty = adj.section(AdjustmentKind::Penalty, &|n| n.achieved);
-    let capped_words = |sec: Section, cap: Decimal| match (sec.declared > sec.applied, lang) {
-        (true, Lang::Vi) => format!(
-            " (các khoản cộng lại {}, tối đa {})",
-            p(sec.declared),
-            p(cap)
-        ),
-        (true, Lang::En) => format!(
-            " (the items add up to {}, at most {})",
-            p(sec.declared),
-            p(cap)
-        ),
-        (false, Lang::Vi) => format!(" (tối đa {})", p(cap)),
-        (false, Lang::En) => format!(" (at most {})", p(cap)),
+    let capped_words = |sec: Section, cap: Decimal| {
+        let (declared, cap) = (p(sec.declared), p(cap));
+        match sec.declared > sec.applied {
+            true => w.t(
+                format_args!(" (các khoản cộng lại {declared}, tối đa {cap})"),
+                format_args!(" (the items add up to {declared}, at most {cap})"),
+            ),
+            false => w.t(
+                format_args!(" (tối đa {cap})"),
+                format_args!(" (at most {cap})"),
+            ),
+        }
     };
     let t = &s.totals;
     let sum = t.achieved + bonus.applied - penalty.applied;
-    let cap = match (adj.index_capped, sum > t.max, lang) {
-        (true, true, Lang::Vi) => {
-            format!("; chỉ số không vượt 100: {} tính là {}", p(sum), p(t.max))
+    let cap = match (adj.index_capped, sum > t.max) {
+        (true, true) => {
+            let (sum, max) = (p(sum), p(t.max));
+            w.t(
+                format_args!("; chỉ số không vượt 100: {sum} tính là {max}"),
+                format_args!("; the index stops at 100: {sum} counts as {max}"),
+            )
         }
-        (true, true, Lang::En) => format!(
-            "; the index stops at 100: {} counts as {}",
-            p(sum),
-            p(t.max)
-        ),
-        (true, false, Lang::Vi) => "; chỉ số không vượt 100".to_string(),
-        (true, false, Lang::En) => "; the index stops at 100".to_string(),
-        (false, _, Lang::Vi) => "; chỉ số có thể vượt 100".to_string(),
-        (false, _, Lang::En) => "; the index may exceed 100".to_string(),
+        (true, false) => w
+            .pick("; chỉ số không vượt 100", "; the index stops at 100")
+            .into(),
+        (false, _) => w
+            .pick("; chỉ số có thể vượt 100", "; the index may exceed 100")
+            .into(),
     };
     let (b, bw) = (p(bonus.applied), capped_words(bonus, adj.max_bonus));
     let (m, mw) = (p(penalty.applied), capped_words(penalty, adj.max_penalty));
-    match lang {
-        Lang::Vi => format!(
-            "  gồm các lĩnh vực {}; điểm thưởng +{b}{bw}; điểm trừ −{m}{mw}{cap}\n",
-            p(t.achieved)
-        ),
-        Lang::En => format!(
-            "  made of the areas' {}; bonus +{b}{bw}; penalty −{m}{mw}{cap}\n",
-            p(t.achieved)
-        ),
-    }
+    let areas = p(t.achieved);
+    w.t(
+        format_args!("  gồm các lĩnh vực {areas}; điểm thưởng +{b}{bw}; điểm trừ −{m}{mw}{cap}\n"),
+        format_args!("  made of the areas' {areas}; bonus +{b}{bw}; penalty −{m}{mw}{cap}\n"),
+    )
 }
 
 fn level(n: &NodeScore) -> &'static str {
@@ -459,7 +426,7 @@ pub fn json(s: &ScoreSheet, lang: Lang) -> serde_json::Value {
                     "code": n.code, "name": n.name, "level": level(n),
                     "kind": leaf.map(|l| l.kind), "method": n.method.key(),
                     "value": leaf.map(|l| l.value.clone()),
-                    "shown": leaf.and_then(|l| l.working.as_ref()).map(|w| w.reading.get(lang)),
+                    "shown": leaf.and_then(|l| l.working.as_ref()).map(|w| super::working::reading_words(&w.reading, lang)),
                     "achieved": machine(n.achieved), "max": machine(n.max), "percent": pct(n.percent()),
                     "status": leaf.map(|l| l.status.key()),
                 }),
@@ -468,7 +435,7 @@ pub fn json(s: &ScoreSheet, lang: Lang) -> serde_json::Value {
         })
         .collect();
     let mut out = json!({
-        "unit": s.unit, "year": s.year, "as_of": s.as_of,
+        "unit": s.unit, "year": s.year, "as_of": crate::value::iso_date(s.as_of),
         "criteria": {"id": s.criteria_id, "title": s.criteria_title},
         "total": total, "areas": areas, "items": items,
         "unscored": s.unscored().map(|n| n.code.clone()).collect::<Vec<_>>(),
@@ -483,7 +450,7 @@ pub fn json(s: &ScoreSheet, lang: Lang) -> serde_json::Value {
                     json!({
                         "code": n.code, "name": n.name, "kind": i.kind.key(),
                         "rule": leaf.map(|l| l.kind), "value": leaf.map(|l| l.value.clone()),
-                        "shown": leaf.and_then(|l| l.working.as_ref()).map(|w| w.reading.get(lang)),
+                        "shown": leaf.and_then(|l| l.working.as_ref()).map(|w| super::working::reading_words(&w.reading, lang)),
                         "achieved": machine(n.achieved), "max": machine(n.max),
                         "status": leaf.map(|l| l.status.key()),
                     }),

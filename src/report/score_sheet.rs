@@ -7,6 +7,7 @@
 //! of its range. `score` reads it back when saved as `scores.xlsx` in the dossier.
 
 use super::template::leaf_texts;
+use super::words::Words;
 use super::xlsx::{child_rows, number, rows_of, sum_of, Formats};
 use crate::criteria::{Criteria, Node, RuleKind};
 use crate::lang::Lang;
@@ -46,7 +47,7 @@ const WIDTHS: [f64; 8] = [9.0, 46.0, 9.0, 48.0, 36.0, 20.0, 10.0, 28.0];
 const FIRST: u32 = 4;
 
 pub fn workbook(c: &Criteria, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let vi = lang == Lang::Vi;
+    let w = Words(lang);
     let f = Formats::new();
     let mut book = Workbook::new();
     let nodes = c.nodes();
@@ -55,7 +56,7 @@ pub fn workbook(c: &Criteria, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     {
         let ws = book.add_worksheet();
         ws.set_name(SHEET)?;
-        header(ws, c, &f, vi)?;
+        header(ws, c, &f, w)?;
         for (i, n) in nodes.iter().enumerate() {
             let row = rows[i];
             if n.is_leaf() {
@@ -72,12 +73,7 @@ pub fn workbook(c: &Criteria, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             .map(|i| rows[i])
             .collect();
         ws.write_string_with_format(total, CODE, "", &f.parent_code)?;
-        ws.write_string_with_format(
-            total,
-            NAME,
-            if vi { "Tổng cộng" } else { "Total" },
-            &f.parent_text,
-        )?;
+        ws.write_string_with_format(total, NAME, w.pick("Tổng cộng", "Total"), &f.parent_text)?;
         ws.write_formula_with_format(total, MAX, sum_of(&areas, MAX, c.total), &f.parent_points)?;
         ws.write_formula_with_format(
             total,
@@ -113,46 +109,32 @@ pub fn workbook(c: &Criteria, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     super::xlsx::bytes(book)
 }
 
-fn header(ws: &mut Worksheet, c: &Criteria, f: &Formats, vi: bool) -> Result<(), XlsxError> {
-    for (col, w) in WIDTHS.iter().enumerate() {
-        ws.set_column_width(col as u16, *w)?;
+fn header(ws: &mut Worksheet, c: &Criteria, f: &Formats, w: Words) -> Result<(), XlsxError> {
+    for (col, width) in WIDTHS.iter().enumerate() {
+        ws.set_column_width(col as u16, *width)?;
     }
-    let title = if vi {
-        format!("PHIẾU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM — {}", c.title)
-    } else {
-        format!("SELF-ASSESSMENT SCORE SHEET — {}", c.title)
-    };
+    let set = &c.title;
+    let title = w.t(
+        format_args!("PHIẾU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM — {set}"),
+        format_args!("SELF-ASSESSMENT SCORE SHEET — {set}"),
+    );
     ws.merge_range(0, CODE, 0, NOTE, &title, &f.title)?;
-    let help = if vi {
-        "Điền cột \"Số liệu kê khai\" (nhãn mức, tỷ lệ 92,5 hoặc 45/48, số trường hợp, ngày 15/01/2026, hoặc \"Không áp dụng\" kèm ghi chú) và \"Ghi chú\"; lưu thành scores.xlsx trong thư mục hồ sơ rồi chạy parscore score. Mã ở cột A là văn bản: đừng gõ lại."
-    } else {
-        "Fill in \"Declared figure\" (a level's label, a rate 92.5 or 45/48, a count, a date 15/01/2026, or \"Không áp dụng\" with a note) and \"Note\"; save as scores.xlsx in the dossier folder and run parscore score. The codes in column A are text: do not retype them."
-    };
+    let help = w.pick(
+        "Điền cột \"Số liệu kê khai\" (nhãn mức, tỷ lệ 92,5 hoặc 45/48, số trường hợp, ngày 15/01/2026, hoặc \"Không áp dụng\" kèm ghi chú) và \"Ghi chú\"; lưu thành scores.xlsx trong thư mục hồ sơ rồi chạy parscore score. Mã ở cột A là văn bản: đừng gõ lại.",
+        "Fill in \"Declared figure\" (a level's label, a rate 92.5 or 45/48, a count, a date 15/01/2026, or \"Không áp dụng\" with a note) and \"Note\"; save as scores.xlsx in the dossier folder and run parscore score. The codes in column A are text: do not retype them.",
+    );
     ws.merge_range(1, CODE, 1, NOTE, help, &f.note)?;
     ws.set_row_height(1, 30)?;
-    let captions: [&str; 8] = if vi {
-        [
-            "Mã",
-            "Tiêu chí",
-            "Điểm tối đa",
-            "Cách tính điểm",
-            "Tài liệu kiểm chứng",
-            "Số liệu kê khai",
-            "Điểm tự chấm",
-            "Ghi chú / giải trình",
-        ]
-    } else {
-        [
-            "Code",
-            "Criterion",
-            "Maximum",
-            "Scoring rule",
-            "Evidence required",
-            "Declared figure",
-            "Points (by hand)",
-            "Note / explanation",
-        ]
-    };
+    let captions: [&str; 8] = [
+        w.pick("Mã", "Code"),
+        w.pick("Tiêu chí", "Criterion"),
+        w.pick("Điểm tối đa", "Maximum"),
+        w.pick("Cách tính điểm", "Scoring rule"),
+        w.pick("Tài liệu kiểm chứng", "Evidence required"),
+        w.pick("Số liệu kê khai", "Declared figure"),
+        w.pick("Điểm tự chấm", "Points (by hand)"),
+        w.pick("Ghi chú / giải trình", "Note / explanation"),
+    ];
     for (col, (caption, name)) in captions.iter().zip(COLUMNS).enumerate() {
         ws.write_string_with_format(2, col as u16, *caption, &f.caption)?;
         ws.write_string_with_format(3, col as u16, name, &f.machine)?;
@@ -215,7 +197,7 @@ fn leaf(
     ws.write_blank(row, VALUE, &f.open_points)?;
     ws.write_blank(row, POINTS, &f.open_points)?;
     ws.write_blank(row, NOTE, &f.open_text)?;
-    let vi = lang == Lang::Vi;
+    let w = Words(lang);
     let max = number(n.max);
     let kind = n.rule().map(|r| &r.kind);
     let check = match kind {
@@ -238,11 +220,7 @@ fn leaf(
         }
         _ => DataValidation::new().allow_any_value(),
     };
-    let title = if vi {
-        "Số liệu kê khai"
-    } else {
-        "Declared figure"
-    };
+    let title = w.pick("Số liệu kê khai", "Declared figure");
     let check = check
         .set_error_style(DataValidationErrorStyle::Warning)
         .set_input_title(title)?

@@ -1,5 +1,6 @@
 //! What `seal` and `verify` tell the user.
 
+use super::words::Words;
 use crate::evidence::seal::{Seal, Sealed};
 use crate::evidence::verify::Verified;
 use crate::lang::Lang;
@@ -13,11 +14,7 @@ fn size(bytes: u64, lang: Lang) -> String {
         b if b >= 1_000 => (b as f64 / 1e3, "kB"),
         b => return format!("{b} B"),
     };
-    let s = format!("{value:.1} {unit}");
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::number::with_decimal_mark(format!("{value:.1} {unit}"), lang)
 }
 
 fn when(sealed_at: &str) -> String {
@@ -38,14 +35,19 @@ pub fn sealed(dir: &Path, s: &Sealed, lang: Lang) -> String {
         let at = when(&r.sealed_at);
         let lists = [(&r.changed, 0), (&r.missing, 1), (&r.added, 2)];
         let count = r.changed.len() + r.missing.len() + r.added.len();
-        out.push_str(&match (lang, count) {
-            (Lang::Vi, 0) => format!("Lần niêm phong trước (lúc {at}) đã được thay thế; không có tệp nào thay đổi kể từ đó.\n"),
-            (Lang::En, 0) => format!("The earlier seal (of {at}) was replaced; no file had changed since.\n"),
-            (Lang::Vi, n) => format!("Lần niêm phong trước (lúc {at}) đã được thay thế; {n} thay đổi kể từ đó:\n"),
-            (Lang::En, n) => format!(
-                "The earlier seal (of {at}) was replaced; {n} {} since:\n",
-                super::evidence::plural(n, "change", "changes")
+        let w = Words(lang);
+        out.push_str(&match count {
+            0 => w.t(
+                format_args!("Lần niêm phong trước (lúc {at}) đã được thay thế; không có tệp nào thay đổi kể từ đó.\n"),
+                format_args!("The earlier seal (of {at}) was replaced; no file had changed since.\n"),
             ),
+            n => {
+                let changes = super::evidence::plural(n, "change", "changes");
+                w.t(
+                    format_args!("Lần niêm phong trước (lúc {at}) đã được thay thế; {n} thay đổi kể từ đó:\n"),
+                    format_args!("The earlier seal (of {at}) was replaced; {n} {changes} since:\n"),
+                )
+            }
         });
         for (list, group) in lists {
             for path in list {
@@ -58,55 +60,59 @@ pub fn sealed(dir: &Path, s: &Sealed, lang: Lang) -> String {
 
 /// The words `verify` and `seal` use for a changed (0), deleted (1) and added (2) file.
 fn change_word(group: usize, lang: Lang) -> &'static str {
-    match (group, lang) {
-        (0, Lang::Vi) => "đã sửa",
-        (0, Lang::En) => "changed",
-        (1, Lang::Vi) => "đã xóa hoặc không còn",
-        (1, Lang::En) => "deleted or missing",
-        (_, Lang::Vi) => "thêm mới",
-        (_, Lang::En) => "added",
+    let w = Words(lang);
+    match group {
+        0 => w.pick("đã sửa", "changed"),
+        1 => w.pick("đã xóa hoặc không còn", "deleted or missing"),
+        _ => w.pick("thêm mới", "added"),
     }
 }
 
 fn sealed_now(dir: &Path, s: &Sealed, lang: Lang) -> String {
     let files = s.seal.files.len();
-    let docs = s.seal.files.iter().filter(|f| f.role == "evidence").count();
+    let docs = s
+        .seal
+        .files
+        .iter()
+        .filter(|f| f.role == crate::evidence::seal::Role::Evidence)
+        .count();
     let bytes: u64 = s.seal.files.iter().map(|f| f.bytes).sum();
     let (total, rows, at) = (size(bytes, lang), s.updated_rows, when(&s.seal.sealed_at));
     let name = crate::dossier::folder_name(dir);
     let name = name.get(lang);
     let d = command_path(dir);
-    match lang {
-        Lang::Vi => format!(
+    Words(lang).t(
+        format_args!(
             "Đã niêm phong hồ sơ {name} lúc {at}: {files} tệp ({docs} tài liệu kiểm chứng), {total}.\n\
              Mã SHA-256 đã ghi vào manifest.csv ({rows} dòng cập nhật) và seal.json.\n\
              Kiểm tra lại bất cứ lúc nào bằng: parscore verify {d}\n"
         ),
-        Lang::En => format!(
+        format_args!(
             "Sealed dossier {name} at {at}: {files} files ({docs} evidence documents), {total}.\n\
              SHA-256 hashes written to manifest.csv ({rows} rows updated) and seal.json.\n\
              Check it at any time with: parscore verify {d}\n"
         ),
-    }
+    )
 }
 
 /// What standard error says after a seal: files sealed although no manifest row lists them,
 /// and sealed files with other names (hard links).
 pub fn warnings(s: &Sealed, lang: Lang) -> String {
+    let w = Words(lang);
     let mut out = String::new();
     if !s.unlisted.is_empty() {
         let list = s.unlisted.join(", ");
-        out.push_str(&match lang {
-            Lang::Vi => format!("cảnh báo: các tệp sau không có dòng nào trong manifest.csv nhưng vẫn được niêm phong (là tệp ngoài danh mục): {list}\n"),
-            Lang::En => format!("warning: these files have no row in manifest.csv and are sealed anyway (role \"unlisted\"): {list}\n"),
-        });
+        out.push_str(&w.t(
+            format_args!("cảnh báo: các tệp sau không có dòng nào trong manifest.csv nhưng vẫn được niêm phong (là tệp ngoài danh mục): {list}\n"),
+            format_args!("warning: these files have no row in manifest.csv and are sealed anyway (role \"unlisted\"): {list}\n"),
+        ));
     }
     if !s.hard_linked.is_empty() {
         let list = s.hard_linked.join(", ");
-        out.push_str(&match lang {
-            Lang::Vi => format!("cảnh báo: các tệp sau còn có tên khác (liên kết cứng), có thể ở ngoài hồ sơ; sửa qua tên kia là sửa cả tài liệu đã niêm phong (verify sẽ phát hiện): {list}\n"),
-            Lang::En => format!("warning: these files have other names (hard links), possibly outside the dossier; a change through the other name changes the sealed document (verify will notice): {list}\n"),
-        });
+        out.push_str(&w.t(
+            format_args!("cảnh báo: các tệp sau còn có tên khác (liên kết cứng), có thể ở ngoài hồ sơ; sửa qua tên kia là sửa cả tài liệu đã niêm phong (verify sẽ phát hiện): {list}\n"),
+            format_args!("warning: these files have other names (hard links), possibly outside the dossier; a change through the other name changes the sealed document (verify will notice): {list}\n"),
+        ));
     }
     out
 }
@@ -124,25 +130,22 @@ pub fn verified(dir: &Path, seal: &Seal, v: &Verified, lang: Lang) -> String {
     let d = name.get(lang);
     let at = when(&seal.sealed_at);
     let (n, total) = (v.checked, size(v.bytes, lang));
+    let w = Words(lang);
     if v.intact() {
-        return match lang {
-            Lang::Vi => {
-                format!("Hồ sơ {d} còn nguyên vẹn: {n} tệp ({total}) khớp niêm phong lúc {at}.\n")
-            }
-            Lang::En => {
-                format!("Dossier {d} is intact: {n} files ({total}) match the seal of {at}.\n")
-            }
-        };
+        return w.t(
+            format_args!("Hồ sơ {d} còn nguyên vẹn: {n} tệp ({total}) khớp niêm phong lúc {at}.\n"),
+            format_args!("Dossier {d} is intact: {n} files ({total}) match the seal of {at}.\n"),
+        );
     }
-    let mut out = match lang {
-        Lang::Vi => format!("Hồ sơ {d} ĐÃ THAY ĐỔI so với niêm phong lúc {at}:\n"),
-        Lang::En => format!("Dossier {d} HAS CHANGED since the seal of {at}:\n"),
-    };
+    let mut out = w.t(
+        format_args!("Hồ sơ {d} ĐÃ THAY ĐỔI so với niêm phong lúc {at}:\n"),
+        format_args!("Dossier {d} HAS CHANGED since the seal of {at}:\n"),
+    );
     if v.half_finished {
-        out.push_str(match lang {
-            Lang::Vi => "  lần niêm phong lúc đó bị ngắt giữa chừng: seal.json đã ghi nhưng manifest.csv chưa được cập nhật; chạy lại parscore seal\n",
-            Lang::En => "  that seal was interrupted half-way: seal.json was written but manifest.csv was not updated; run parscore seal again\n",
-        });
+        out.push_str(w.pick(
+            "  lần niêm phong lúc đó bị ngắt giữa chừng: seal.json đã ghi nhưng manifest.csv chưa được cập nhật; chạy lại parscore seal\n",
+            "  that seal was interrupted half-way: seal.json was written but manifest.csv was not updated; run parscore seal again\n",
+        ));
     }
     let groups: [(&Vec<String>, &str, &str); 4] = [
         (&v.changed, "đã sửa", "changed"),
@@ -160,17 +163,15 @@ pub fn verified(dir: &Path, seal: &Seal, v: &Verified, lang: Lang) -> String {
     ];
     for (list, vi, en) in groups {
         for path in list {
-            let what = if lang == Lang::Vi { vi } else { en };
+            let what = w.pick(vi, en);
             out.push_str(&format!("  {what}: {path}\n"));
         }
     }
     let problems = v.changed.len() + v.missing.len() + v.added.len() + v.refused.len();
-    out.push_str(&match lang {
-        Lang::Vi => format!("{problems} thay đổi; {n} tệp đã kiểm tra ({total}).\n"),
-        Lang::En => format!(
-            "{problems} {}; {n} files checked ({total}).\n",
-            super::evidence::plural(problems, "change", "changes")
-        ),
-    });
+    let changes = super::evidence::plural(problems, "change", "changes");
+    out.push_str(&w.t(
+        format_args!("{problems} thay đổi; {n} tệp đã kiểm tra ({total}).\n"),
+        format_args!("{problems} {changes}; {n} files checked ({total}).\n"),
+    ));
     out
 }

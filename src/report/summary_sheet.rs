@@ -6,6 +6,7 @@
 //! table stays right when someone edits a leaf in Excel, and their cached results are
 //! those figures, so a reader that does not recompute sees them too.
 
+use super::words::Words;
 use super::xlsx::{child_rows, number, plain, sum_of, Formats};
 use crate::criteria::{Criteria, Node};
 use crate::evidence::Manifest;
@@ -13,6 +14,20 @@ use crate::lang::Lang;
 use crate::scoring::{NodeScore, ScoreSheet, Status};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
+
+/// What `export` wrote: the file, the sheet, the total and the index.
+pub fn written(target: &str, total: Decimal, max: Decimal, index: Decimal, lang: Lang) -> String {
+    let w = super::words::Words(lang);
+    let (total, max, index) = (w.points(total), w.points(max), w.percent(index));
+    w.t(
+        format_args!(
+            "đã ghi {target}: trang \"{SHEET}\", tổng {total} / {max} điểm, chỉ số {index}\n"
+        ),
+        format_args!(
+            "wrote {target}: sheet \"{SHEET}\", total {total} / {max} points, index {index}\n"
+        ),
+    )
+}
 
 pub const SHEET: &str = "Tổng hợp";
 
@@ -33,12 +48,12 @@ pub fn workbook(
     manifest: Option<&Manifest>,
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
-    let vi = lang == Lang::Vi;
+    let w = Words(lang);
     let f = Formats::new();
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name(SHEET)?;
-    header(ws, s, &f, vi)?;
+    header(ws, s, &f, w)?;
     let nodes = c.nodes();
     // A node the sheet has no score for (none in practice) keeps its row, blank.
     let rows: Vec<u32> = (0..nodes.len() as u32).map(|i| FIRST + i).collect();
@@ -86,7 +101,7 @@ pub fn workbook(
         .map(|i| rows[i])
         .collect();
     let t = &s.totals;
-    let label = if vi { "TỔNG ĐIỂM" } else { "TOTAL" };
+    let label = w.pick("TỔNG ĐIỂM", "TOTAL");
     ws.write_string_with_format(total, STT, "", &f.parent_code)?;
     ws.write_string_with_format(total, NAME, label, &f.parent_text)?;
     ws.write_formula_with_format(total, MAX, sum_of(&areas, MAX, t.max), &f.parent_points)?;
@@ -97,11 +112,10 @@ pub fn workbook(
         &f.parent_points,
     )?;
     let index = total + 1;
-    let label = if vi {
-        "CHỈ SỐ CCHC (%) = tổng điểm ÷ điểm tối đa áp dụng × 100"
-    } else {
-        "PAR INDEX (%) = total ÷ applicable maximum × 100"
-    };
+    let label = w.pick(
+        "CHỈ SỐ CCHC (%) = tổng điểm ÷ điểm tối đa áp dụng × 100",
+        "PAR INDEX (%) = total ÷ applicable maximum × 100",
+    );
     let (m, p) = (cell(total, MAX), cell(total, POINTS));
     let formula = Formula::new(format!("=IF({m}=0,0,{p}/{m}*100)"))
         .set_result(plain(t.index().unwrap_or(Decimal::ZERO)));
@@ -126,46 +140,41 @@ fn cell(row: u32, col: u16) -> String {
     crate::diag::cell_name("", row as usize + 1, col as usize + 1)
 }
 
-fn header(ws: &mut Worksheet, s: &ScoreSheet, f: &Formats, vi: bool) -> Result<(), XlsxError> {
-    for (col, w) in WIDTHS.iter().enumerate() {
-        ws.set_column_width(col as u16, *w)?;
+fn header(ws: &mut Worksheet, s: &ScoreSheet, f: &Formats, w: Words) -> Result<(), XlsxError> {
+    for (col, width) in WIDTHS.iter().enumerate() {
+        ws.set_column_width(col as u16, *width)?;
     }
     let year = s.year;
-    let title = if vi {
-        format!(
+    let title = w.t(
+        format_args!(
             "BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}"
-        )
-    } else {
-        format!("SUMMARY OF THE SELF-ASSESSMENT FOR THE PAR INDEX, {year}")
-    };
+        ),
+        format_args!("SUMMARY OF THE SELF-ASSESSMENT FOR THE PAR INDEX, {year}"),
+    );
     ws.merge_range(0, STT, 0, NOTE, &title, &f.title)?;
-    let sub = if vi {
-        format!("{} — {} (tính đến {})", s.unit, s.criteria_title, s.as_of)
-    } else {
-        format!("{} — {} (as of {})", s.unit, s.criteria_title, s.as_of)
-    };
+    // The ISO form, as this sheet has always shown it.
+    let as_of = crate::value::iso_date(s.as_of);
+    let (unit, title) = (&s.unit, &s.criteria_title);
+    let sub = w.t(
+        format_args!("{unit} — {title} (tính đến {as_of})"),
+        format_args!("{unit} — {title} (as of {as_of})"),
+    );
     ws.merge_range(1, STT, 1, NOTE, &sub, &f.note)?;
-    let captions: [&str; 7] = if vi {
-        [
-            "STT",
+    let captions: [&str; 7] = [
+        w.pick("STT", "No."),
+        w.pick(
             "Lĩnh vực / tiêu chí / tiêu chí thành phần",
-            "Điểm tối đa",
-            "Số liệu kê khai",
-            "Điểm tự đánh giá",
-            "Tài liệu kiểm chứng (số, ngày, trích yếu)",
-            "Giải trình",
-        ]
-    } else {
-        [
-            "No.",
             "Area / criterion / component",
-            "Maximum",
-            "Declared figure",
-            "Self-assessed points",
+        ),
+        w.pick("Điểm tối đa", "Maximum"),
+        w.pick("Số liệu kê khai", "Declared figure"),
+        w.pick("Điểm tự đánh giá", "Self-assessed points"),
+        w.pick(
+            "Tài liệu kiểm chứng (số, ngày, trích yếu)",
             "Evidence (number, date, summary)",
-            "Explanation",
-        ]
-    };
+        ),
+        w.pick("Giải trình", "Explanation"),
+    ];
     for (col, caption) in captions.iter().enumerate() {
         ws.write_string_with_format(2, col as u16, *caption, &f.caption)?;
         ws.write_string_with_format(3, col as u16, format!("({})", col + 1), &f.machine)?;
@@ -184,7 +193,7 @@ fn leaf(
     s: &ScoreSheet,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let vi = lang == Lang::Vi;
+    let w = Words(lang);
     let detail = score.leaf.as_ref();
     let status = detail.map(|d| d.status);
     ws.write_string_with_format(row, STT, &n.code, &f.code)?;
@@ -211,35 +220,24 @@ fn leaf(
         note.push(d.note.clone());
     }
     match status {
-        Some(Status::Unscored) => {
-            note.push((if vi { "Chưa chấm" } else { "Not scored yet" }).into())
-        }
-        Some(Status::NotApplicable) => note.push(
-            (if vi {
-                "Không áp dụng"
-            } else {
-                "Not applicable"
-            })
-            .into(),
-        ),
+        Some(Status::Unscored) => note.push(w.pick("Chưa chấm", "Not scored yet").into()),
+        Some(Status::NotApplicable) => note.push(w.pick("Không áp dụng", "Not applicable").into()),
         Some(Status::Projected) => note.push(
-            (if vi {
-                "Điểm điều tra xã hội học dự kiến"
-            } else {
-                "Projected survey points"
-            })
+            w.pick(
+                "Điểm điều tra xã hội học dự kiến",
+                "Projected survey points",
+            )
             .into(),
         ),
         _ => {}
     }
     let at_risk = s.at_risk.as_ref().and_then(|r| r.get(&n.code)).copied();
     if let Some(p) = at_risk.filter(|p| *p > Decimal::ZERO) {
-        let p = crate::number::show_points(p, lang);
-        note.push(if vi {
-            format!("Thiếu tài liệu kiểm chứng: {p} điểm có nguy cơ bị trừ")
-        } else {
-            format!("Evidence missing: {p} points at risk")
-        });
+        let p = w.points(p);
+        note.push(w.t(
+            format_args!("Thiếu tài liệu kiểm chứng: {p} điểm có nguy cơ bị trừ"),
+            format_args!("Evidence missing: {p} points at risk"),
+        ));
     }
     let note = note.join("; ");
     ws.write_string_with_format(row, NOTE, &note, &f.text)?;

@@ -14,16 +14,21 @@ pub struct TextTable(Table);
 /// an e-mail, and wide enough that a criterion's name wraps onto few lines.
 pub const PIPED_WIDTH: u16 = 100;
 
-static WIDTH: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+/// The width of the tables of a run (the `--width` option, at least 40 columns). Without
+/// it, a terminal's own width is used, and [`PIPED_WIDTH`] off a terminal. Passed to every
+/// table, never set for the whole process.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Width(Option<u16>);
 
-/// Fixes the width of every table (the `--width` option). Without it, a terminal's own
-/// width is used, and [`PIPED_WIDTH`] off a terminal. Only the first call counts.
-pub fn set_width(columns: u16) {
-    let _ = WIDTH.set(columns.max(40));
+impl Width {
+    /// A fixed width of `columns` (at least 40).
+    pub fn columns(columns: u16) -> Width {
+        Width(Some(columns.max(40)))
+    }
 }
 
 /// A table with the house style; columns listed in `right` are right-aligned (figures).
-pub fn new_table(header: Vec<String>, right: &[usize]) -> TextTable {
+pub fn new_table(header: Vec<String>, right: &[usize], width: Width) -> TextTable {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
         .remove_style(TableComponent::HorizontalLines)
@@ -32,9 +37,9 @@ pub fn new_table(header: Vec<String>, right: &[usize]) -> TextTable {
         .remove_style(TableComponent::RightBorderIntersections)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header);
-    match WIDTH.get() {
+    match width.0 {
         Some(w) => {
-            t.set_width(*w);
+            t.set_width(w);
         }
         // Off a terminal (a pipe, a file) there is no width to fit, so keep lines readable.
         None if t.width().is_none() => {

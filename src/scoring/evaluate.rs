@@ -1,27 +1,83 @@
-//! One leaf: its declared value, read by its rule, becomes points, with the working in
-//! words so that a person can follow every step.
+//! One leaf: its declared value, read by its rule, becomes points, with the working as
+//! values (what the value was taken to mean, which part of the rule applied) that the
+//! report words, so that a person can follow every step.
 
-use crate::criteria::{
-    describe_band, describe_count_band, CountScoring, Node, OverHundred, Rule, RuleKind,
-    ZeroMeaning,
-};
+use crate::criteria::{CountScoring, Node, OverHundred, Rule, RuleKind, ZeroMeaning};
 use crate::input::fold;
 use crate::lang::{Lang, Text};
-use crate::number::{show_percent, show_points};
+use crate::number::show_points;
 use crate::text;
-use crate::value::{
-    parse_count, parse_date, parse_percent, show_date, without_unit, CASE_WORDS, POINT_WORDS,
-};
+use crate::value::{parse_count, parse_date, parse_percent, without_unit, CASE_WORDS, POINT_WORDS};
 use rust_decimal::Decimal;
+use time::Date;
+
+/// What a declared value was taken to mean ("92,5%", "15/01/2026", "Có").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// A level, by its label.
+    Level(String),
+    /// A count of the rule's unit.
+    Count { count: Decimal, unit: String },
+    /// A number of cases (a deduction rule).
+    Cases(Decimal),
+    /// A deadline document declared as not issued.
+    NotIssued,
+    /// An issue date.
+    Date(Date),
+    /// Points scored directly.
+    Points(Decimal),
+    /// `0/0`: nothing to count.
+    NothingToCount,
+    /// A percentage.
+    Percent(Decimal),
+    /// A percentage above 100 counted as 100.
+    PercentCapped(Decimal),
+}
+
+/// Which part of the rule applied ("trên 90%", "ban hành đúng hạn").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Applied {
+    /// This level.
+    Level(String),
+    /// The band at this index of the rule's bands (percentages, or counts of the rule's
+    /// unit).
+    Band(usize),
+    /// No band matched.
+    NoBand,
+    /// `count × per`, at most the maximum.
+    PerCount {
+        count: Decimal,
+        per: Decimal,
+        max: Decimal,
+    },
+    /// `max − count × per`, never below 0.
+    Deduct {
+        count: Decimal,
+        per: Decimal,
+        max: Decimal,
+    },
+    /// Not issued: 0 points.
+    NotIssued,
+    /// Issued by the deadline.
+    OnTime(Date),
+    /// Issued after the deadline.
+    Late(Date),
+    /// Points given directly.
+    Direct,
+    /// `0/0`, read as the rule says.
+    NothingToCount(ZeroMeaning),
+    /// The maximum times the percentage.
+    Share { max: Decimal, percent: Decimal },
+}
 
 /// A leaf's points and how they were reached.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluated {
     pub points: Decimal,
-    /// What the value was taken to mean ("92,5%", "15/01/2026", "Có").
-    pub reading: Text,
-    /// Which part of the rule applied ("trên 90%", "ban hành đúng hạn").
-    pub applied: Text,
+    /// What the value was taken to mean.
+    pub reading: Reading,
+    /// Which part of the rule applied.
+    pub applied: Applied,
     /// Whether the value says something happened (a count above 0, a level other than the
     /// `none` one), for rules that can tell.
     pub happened: Option<bool>,
@@ -30,7 +86,7 @@ pub struct Evaluated {
 }
 
 impl Evaluated {
-    fn new(points: Decimal, reading: Text, applied: Text) -> Evaluated {
+    fn new(points: Decimal, reading: Reading, applied: Applied) -> Evaluated {
         Evaluated {
             points,
             reading,
@@ -62,8 +118,8 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
                     happened: can_tell.then_some(!l.none),
                     ..Evaluated::new(
                         l.points.value,
-                        Text::new(l.label.clone(), l.label.clone()),
-                        text!(vi: "mức \"{label}\"", en: "level \"{label}\"", label = l.label),
+                        Reading::Level(l.label.clone()),
+                        Applied::Level(l.label.clone()),
                     )
                 }),
                 None if labels_only => {
@@ -95,35 +151,25 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
                     text!(vi: "\"{value}\" không phải số {unit} (số nguyên ≥ 0)", en: "\"{value}\" is not a count of {unit} (a whole number ≥ 0)"),
                 );
             };
-            let reading = text!(vi: "{count} {unit}", en: "{count} ({unit})");
+            let reading = Reading::Count {
+                count,
+                unit: unit.clone(),
+            };
             let ev = match scoring {
                 CountScoring::Bands(bands) => {
                     let band = bands.iter().position(|b| b.when.matches(count));
                     let points = band.map(|i| bands[i].points.value).unwrap_or_default();
-                    let applied = match band {
-                        Some(i) => Text::new(
-                            describe_count_band(bands, i, unit, Lang::Vi),
-                            describe_count_band(bands, i, unit, Lang::En),
-                        ),
-                        None => text!(vi: "không khoảng nào", en: "no band"),
-                    };
+                    let applied = band.map_or(Applied::NoBand, Applied::Band);
                     Evaluated::new(points, reading, applied)
                 }
                 CountScoring::Per(per) => {
                     let earned = per.checked_mul(count).unwrap_or(Decimal::MAX);
                     let points = earned.min(n.max);
-                    let applied = Text::new(
-                        format!(
-                            "{count} × {} (tối đa {})",
-                            p(*per, Lang::Vi),
-                            p(n.max, Lang::Vi)
-                        ),
-                        format!(
-                            "{count} × {} (at most {})",
-                            p(*per, Lang::En),
-                            p(n.max, Lang::En)
-                        ),
-                    );
+                    let applied = Applied::PerCount {
+                        count,
+                        per: *per,
+                        max: n.max,
+                    };
                     Evaluated::new(points, reading, applied)
                 }
             };
@@ -144,19 +190,12 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
                 happened: Some(count > Decimal::ZERO),
                 not_applicable: false,
                 points,
-                reading: text!(vi: "{c} trường hợp", en: "{c} case(s)", c = count),
-                applied: Text::new(
-                    format!(
-                        "{} − {count} × {} (không thấp hơn 0)",
-                        p(n.max, Lang::Vi),
-                        p(*per, Lang::Vi)
-                    ),
-                    format!(
-                        "{} − {count} × {} (never below 0)",
-                        p(n.max, Lang::En),
-                        p(*per, Lang::En)
-                    ),
-                ),
+                reading: Reading::Cases(count),
+                applied: Applied::Deduct {
+                    count,
+                    per: *per,
+                    max: n.max,
+                },
             })
         }
         RuleKind::Deadline { due, late } => {
@@ -169,8 +208,8 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
             {
                 return Ok(Evaluated::new(
                     Decimal::ZERO,
-                    text!(vi: "không ban hành", en: "not issued"),
-                    text!(vi: "không ban hành: 0 điểm", en: "not issued: 0 points"),
+                    Reading::NotIssued,
+                    Applied::NotIssued,
                 ));
             }
             let Some(date) = parse_date(value) else {
@@ -178,19 +217,10 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
                     text!(vi: "\"{value}\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)", en: "\"{value}\" is not a valid date (dd/mm/yyyy or yyyy-mm-dd)"),
                 );
             };
-            let (d, dd) = (show_date(date), show_date(*due));
             Ok(if date <= *due {
-                Evaluated::new(
-                    n.max,
-                    Text::new(d.clone(), d),
-                    text!(vi: "ban hành đúng hạn (đến {dd})", en: "issued on time (by {dd})"),
-                )
+                Evaluated::new(n.max, Reading::Date(date), Applied::OnTime(*due))
             } else {
-                Evaluated::new(
-                    *late,
-                    Text::new(d.clone(), d),
-                    text!(vi: "ban hành sau thời hạn {dd}", en: "issued after the deadline {dd}"),
-                )
+                Evaluated::new(*late, Reading::Date(date), Applied::Late(*due))
             })
         }
         RuleKind::Manual { step } => {
@@ -214,11 +244,8 @@ pub fn evaluate(n: &Node, value: &str) -> Result<Evaluated, Text> {
             }
             Ok(Evaluated::new(
                 points,
-                Text::new(
-                    format!("{} điểm", p(points, Lang::Vi)),
-                    format!("{} points", p(points, Lang::En)),
-                ),
-                text!(vi: "chấm trực tiếp", en: "scored directly"),
+                Reading::Points(points),
+                Applied::Direct,
             ))
         }
     }
@@ -234,26 +261,19 @@ fn read_rate(n: &Node, rule: &Rule, value: &str) -> Result<Evaluated, Text> {
         );
         if let (Some(num), Some(den), Some(zero)) = (num, den, rule.zero) {
             if den.is_zero() && num.is_zero() {
-                let reading =
-                    text!(vi: "0/0 (không có trường hợp nào)", en: "0/0 (nothing to count)");
+                let ev = |points| {
+                    Evaluated::new(
+                        points,
+                        Reading::NothingToCount,
+                        Applied::NothingToCount(zero),
+                    )
+                };
                 return Ok(match zero {
-                    ZeroMeaning::Full => Evaluated::new(
-                        n.max,
-                        reading,
-                        text!(vi: "không có trường hợp nào: điểm tối đa", en: "nothing to count: full points"),
-                    ),
-                    ZeroMeaning::Zero => Evaluated::new(
-                        Decimal::ZERO,
-                        reading,
-                        text!(vi: "không có trường hợp nào: 0 điểm", en: "nothing to count: 0 points"),
-                    ),
+                    ZeroMeaning::Full => ev(n.max),
+                    ZeroMeaning::Zero => ev(Decimal::ZERO),
                     ZeroMeaning::NotApplicable => Evaluated {
                         not_applicable: true,
-                        ..Evaluated::new(
-                            Decimal::ZERO,
-                            reading,
-                            text!(vi: "không có trường hợp nào: không áp dụng", en: "nothing to count: not applicable"),
-                        )
+                        ..ev(Decimal::ZERO)
                     },
                 });
             }
@@ -266,8 +286,7 @@ fn read_rate(n: &Node, rule: &Rule, value: &str) -> Result<Evaluated, Text> {
     };
     if pct > Decimal::ONE_HUNDRED && rule.over == Some(OverHundred::Cap) {
         let mut ev = percent_points(n, &rule.kind, Decimal::ONE_HUNDRED);
-        let (v, e) = (show_percent(pct, Lang::Vi), show_percent(pct, Lang::En));
-        ev.reading = text!(vi: "{v}% (tính là 100%)", en: "{e}% (counted as 100%)");
+        ev.reading = Reading::PercentCapped(pct);
         return Ok(ev);
     }
     if pct > Decimal::ONE_HUNDRED && rule.over == Some(OverHundred::Refuse) {
@@ -295,21 +314,12 @@ fn read_percent(value: &str) -> Result<Decimal, Text> {
 
 /// Points for a percentage under a bands or ratio rule (the percentage is within 0..100).
 pub fn percent_points(n: &Node, kind: &RuleKind, pct: Decimal) -> Evaluated {
-    let reading = Text::new(
-        format!("{}%", show_percent(pct, Lang::Vi)),
-        format!("{}%", show_percent(pct, Lang::En)),
-    );
+    let reading = Reading::Percent(pct);
     match kind {
         RuleKind::Bands(bands) => {
             let band = bands.iter().position(|b| b.when.matches(pct));
             let points = band.map(|i| bands[i].points.value).unwrap_or_default();
-            let applied = match band {
-                Some(i) => Text::new(
-                    describe_band(bands, i, Lang::Vi),
-                    describe_band(bands, i, Lang::En),
-                ),
-                None => text!(vi: "không khoảng nào", en: "no band"),
-            };
+            let applied = band.map_or(Applied::NoBand, Applied::Band);
             Evaluated::new(points, reading, applied)
         }
         _ => Evaluated {
@@ -317,18 +327,10 @@ pub fn percent_points(n: &Node, kind: &RuleKind, pct: Decimal) -> Evaluated {
             not_applicable: false,
             points: n.max * pct / Decimal::ONE_HUNDRED,
             reading,
-            applied: Text::new(
-                format!(
-                    "{} điểm × {}%",
-                    show_points(n.max, Lang::Vi),
-                    show_percent(pct, Lang::Vi)
-                ),
-                format!(
-                    "{} points × {}%",
-                    show_points(n.max, Lang::En),
-                    show_percent(pct, Lang::En)
-                ),
-            ),
+            applied: Applied::Share {
+                max: n.max,
+                percent: pct,
+            },
         },
     }
 }

@@ -10,7 +10,7 @@ mod guards;
 
 pub use adjust::{AdjustmentScore, AdjustmentSheet, Section};
 pub use classes::{classify, Blocker, Classing, NextClass};
-pub use evaluate::{evaluate, percent_points, Evaluated};
+pub use evaluate::{evaluate, percent_points, Applied, Evaluated, Reading};
 
 use crate::criteria::{Method, Node, RuleInput};
 use crate::diag::Diagnostic;
@@ -116,7 +116,8 @@ impl Totals {
 pub struct ScoreSheet {
     pub unit: String,
     pub year: i32,
-    pub as_of: String,
+    /// The date the dossier is judged at, parsed once from `dossier.json`.
+    pub as_of: time::Date,
     pub criteria_id: String,
     pub criteria_title: String,
     pub nodes: Vec<NodeScore>,
@@ -220,7 +221,7 @@ pub fn score(d: &Dossier) -> (ScoreSheet, Vec<Diagnostic>) {
     let mut sheet = ScoreSheet {
         unit: d.settings.unit.clone(),
         year: d.settings.year,
-        as_of: d.settings.as_of_iso(),
+        as_of: d.settings.as_of,
         criteria_id: d.criteria.id.clone(),
         criteria_title: d.criteria.title.clone(),
         nodes: ctx.nodes,

@@ -89,8 +89,8 @@ const ALLOWED: &[&str] = &[
 const VIETNAMESE_LETTERS: &str =
     "àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵĐ";
 
-/// The `(vi, en)` literal pairs of every `text!` call and every `Lang::Vi => … Lang::En`
-/// choice in a source file.
+/// The `(vi, en)` literal pairs of every `text!` call, every `Lang::Vi => … Lang::En`
+/// choice and every `Words` sentence (`w.t`, `w.pick`) in a source file.
 fn pairs(source: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut rest = source;
@@ -114,7 +114,57 @@ fn pairs(source: &str) -> Vec<(String, String)> {
         };
         out.push((vi, en));
     }
+    // The presentation layer says `w.t(format_args!("…"), format_args!("…"))` and
+    // `w.pick("…", "…")` (report/words.rs).
+    let mut rest = source;
+    while let Some(at) = rest.find(".t(") {
+        rest = &rest[at + 3..];
+        let Some(r) = rest.trim_start().strip_prefix("format_args!(") else {
+            continue;
+        };
+        let Some((vi, r)) = literal_and_rest(r) else {
+            continue;
+        };
+        let Some(en_at) = r.find("format_args!(") else {
+            continue;
+        };
+        if let Some((en, _)) = literal_and_rest(&r[en_at + 13..]) {
+            out.push((vi, en));
+        }
+    }
+    let mut rest = source;
+    while let Some(at) = rest.find(".pick(") {
+        rest = &rest[at + 6..];
+        let Some((vi, r)) = literal_and_rest(rest) else {
+            continue;
+        };
+        let Some(r) = r.trim_start().strip_prefix(',') else {
+            continue;
+        };
+        if let Some((en, _)) = literal_and_rest(r) {
+            out.push((vi, en));
+        }
+    }
     out
+}
+
+/// The string literal at the start of `s` (after white space), and what follows it.
+fn literal_and_rest(s: &str) -> Option<(String, &str)> {
+    let s = s.trim_start();
+    let body = s.strip_prefix('"')?;
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        match (escaped, c) {
+            (true, _) => escaped = false,
+            (false, '\\') => escaped = true,
+            (false, '"') => {
+                let literal = literal_after(s, "")?;
+                return Some((literal, &body[i + 1..]));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The first string literal in `s`.
@@ -249,5 +299,23 @@ fn the_scan_finds_english_where_there_is_some() {
     assert_eq!(
         prose(r#"thiếu \"rankings\"; chạy: parscore seal <hồ sơ>; xem docs/dossier-format.md"#),
         "thiếu ; chạy: ; xem"
+    );
+}
+
+#[test]
+fn the_scan_reads_the_words_idiom() {
+    let source = r#"
+        let a = w.t(
+            format_args!("còn thiếu {d}"),
+            format_args!("{d} short"),
+        );
+        let b = w.pick("Tổng \"x\"", "Total");
+    "#;
+    assert_eq!(
+        pairs(source),
+        vec![
+            ("còn thiếu {d}".to_string(), "{d} short".to_string()),
+            ("Tổng \\\"x\\\"".to_string(), "Total".to_string()),
+        ]
     );
 }

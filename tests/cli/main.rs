@@ -18,6 +18,7 @@ mod evidence_items;
 mod excel_codes;
 mod export;
 mod first_hour;
+mod golden;
 mod honest_views;
 mod import;
 mod init;

@@ -74,7 +74,7 @@ fn a_lone_cr_found_by_the_fuzzer_ends_a_line_of_a_table() {
     let bytes = std::fs::read(root().join("fuzz/regressions/table_reader/lone-cr-ends-a-line.csv"))
         .unwrap();
     assert_eq!(bytes.iter().filter(|b| **b == b'\n').count(), 1);
-    let table = parscore::input::parse_table(&bytes, "lone-cr.csv").unwrap();
+    let table = parscore::input::parse_table(&bytes, "lone-cr.csv", Default::default()).unwrap();
     let rows: Vec<(usize, &str)> = table
         .rows
         .iter()

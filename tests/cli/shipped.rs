@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 fn model(year: u32) -> Criteria {
     let path = root().join(format!("criteria/haiphong-so-{year}.json"));
-    let loaded = load_file(&path, "model").expect("readable");
+    let loaded = load_file(&path, "model", Default::default()).expect("readable");
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     loaded.criteria.expect("valid")
 }
