@@ -31,26 +31,77 @@ pub struct ChartArgs<'a> {
 
 pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     let vi = lang == Lang::Vi;
-    let mut shared = crate::dossier::Shared::choosing(a.scores);
-    let (scored, gap) = match measure(a.dossier, "chart", a.rank, a.threshold, lang, &mut shared) {
+    let (drawn, warnings) = match draw(a, Some(a.out), lang) {
         Ok(x) => x,
         Err(o) => return o,
     };
+    let mut written = Vec::new();
+    for (name, svg) in drawn {
+        let svg = match svg {
+            Ok(s) => s,
+            Err(e) => return cannot_draw(&a.out.join(format!("{name}.svg")), &e, lang),
+        };
+        let path = a.out.join(format!("{name}.svg"));
+        if let Err(e) = write_atomic(&path, svg.as_bytes()) {
+            return cannot_write(&path, &crate::fsio::os_reason(&e), lang);
+        }
+        written.push(path);
+        if a.png {
+            let path = a.out.join(format!("{name}.png"));
+            let bytes = match chart::png(&svg) {
+                Ok(b) => b,
+                Err(e) => return cannot_draw(&path, &e, lang),
+            };
+            if let Err(e) = write_atomic(&path, &bytes) {
+                return cannot_write(&path, &crate::fsio::os_reason(&e), lang);
+            }
+            written.push(path);
+        }
+    }
+    let mut out = String::from(if vi { "Đã vẽ:\n" } else { "Drawn:\n" });
+    for p in written {
+        out.push_str(&format!("  {}\n", p.display()));
+    }
+    Outcome {
+        out,
+        err: warnings,
+        status: Status::Ok,
+        diagnostics: Vec::new(),
+    }
+}
+
+/// The three charts `areas`, `gap` and `trend` as SVG text (or why the drawing library
+/// could not draw one), with the dossiers' warnings: what `chart` writes and `report`
+/// shows inline. With `out`, that folder is first refused if it lies in the dossier's
+/// `files/`, and created.
+#[allow(clippy::type_complexity)]
+pub(crate) fn draw(
+    a: &ChartArgs,
+    out: Option<&Path>,
+    lang: Lang,
+) -> Result<([(&'static str, Result<String, String>); 3], String), Outcome> {
+    let vi = lang == Lang::Vi;
+    let mut shared = crate::dossier::Shared::choosing(a.scores);
+    let (scored, gap) = measure(a.dossier, "chart", a.rank, a.threshold, lang, &mut shared)?;
     let files_dir = scored.dossier.dir.join(crate::evidence::FILES_DIR);
-    if let (Some(out), Ok(files)) = (resolved(a.out), files_dir.canonicalize()) {
-        if out.starts_with(files) {
+    if let (Some(out), Some(resolved), Ok(files)) =
+        (out, out.and_then(resolved), files_dir.canonicalize())
+    {
+        if resolved.starts_with(files) {
             let d = Diagnostic::error(
-                &a.out.display().to_string(),
+                &out.display().to_string(),
                 text!(
                     vi: "không ghi biểu đồ vào thư mục tài liệu kiểm chứng files/ của hồ sơ",
                     en: "charts are not written into the dossier's files/ evidence folder"
                 ),
             );
-            return Outcome::problems(&[d], lang);
+            return Err(Outcome::problems(&[d], lang));
         }
     }
-    if let Err(e) = std::fs::create_dir_all(a.out) {
-        return cannot_write(a.out, &crate::fsio::os_reason(&e), lang);
+    if let Some(out) = out {
+        if let Err(e) = std::fs::create_dir_all(out) {
+            return Err(cannot_write(out, &crate::fsio::os_reason(&e), lang));
+        }
     }
     let s = &scored.sheet;
     let as_of = parse_date(&s.as_of).map(show_date).unwrap_or_default();
@@ -239,14 +290,11 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
     drop((scored, shared));
     let mut paths = vec![a.dossier.to_path_buf()];
     paths.extend(a.compare.iter().cloned());
-    let loaded = match load_all(
+    let loaded = load_all(
         &paths,
         lang,
         &mut crate::dossier::Shared::choosing(a.scores),
-    ) {
-        Ok(l) => l,
-        Err(o) => return o,
-    };
+    )?;
     let c = comparison(&loaded, false);
     let years: Vec<i32> = c.years.iter().map(|y| y.year).collect();
     let series = |r: &crate::compare::Row, label: String| Series {
@@ -306,39 +354,7 @@ pub fn chart(a: &ChartArgs, lang: Lang) -> Outcome {
         ("gap", chart::gap_chart(&gap_chart, lang)),
         ("trend", chart::trend(&trend, lang)),
     ];
-    let mut written = Vec::new();
-    for (name, svg) in drawn {
-        let svg = match svg {
-            Ok(s) => s,
-            Err(e) => return cannot_draw(&a.out.join(format!("{name}.svg")), &e, lang),
-        };
-        let path = a.out.join(format!("{name}.svg"));
-        if let Err(e) = write_atomic(&path, svg.as_bytes()) {
-            return cannot_write(&path, &crate::fsio::os_reason(&e), lang);
-        }
-        written.push(path);
-        if a.png {
-            let path = a.out.join(format!("{name}.png"));
-            let bytes = match chart::png(&svg) {
-                Ok(b) => b,
-                Err(e) => return cannot_draw(&path, &e, lang),
-            };
-            if let Err(e) = write_atomic(&path, &bytes) {
-                return cannot_write(&path, &crate::fsio::os_reason(&e), lang);
-            }
-            written.push(path);
-        }
-    }
-    let mut out = String::from(if vi { "Đã vẽ:\n" } else { "Drawn:\n" });
-    for p in written {
-        out.push_str(&format!("  {}\n", p.display()));
-    }
-    Outcome {
-        out,
-        err: warnings,
-        status: Status::Ok,
-        diagnostics: Vec::new(),
-    }
+    Ok((drawn, warnings))
 }
 
 /// Where a path that may not exist yet would be: its deepest existing folder, made

@@ -9,6 +9,7 @@ pub mod diagnostics;
 pub mod evidence;
 pub mod explain;
 pub mod gap;
+pub mod html;
 pub mod init;
 pub mod score;
 pub mod score_sheet;
