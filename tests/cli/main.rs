@@ -27,6 +27,7 @@ mod plan_completion;
 mod properties;
 mod read_back;
 mod reliability;
+mod report;
 mod score;
 mod shared_folder;
 mod shipped;
