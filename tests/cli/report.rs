@@ -446,3 +446,21 @@ fn the_report_is_never_written_among_the_evidence_files_nor_over_an_input() {
         .unwrap()
         .starts_with("code,"));
 }
+
+#[test]
+fn a_source_date_epoch_that_is_not_seconds_stops_the_report_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = parscore()
+        .env("SOURCE_DATE_EPOCH", "15/01/2026")
+        .args(["report", "evidence/2026", "--out"])
+        .arg(tmp.path().join("r.html"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("SOURCE_DATE_EPOCH: \"15/01/2026\" không phải số giây kể từ 01/01/1970"),
+        "{err}"
+    );
+    assert!(!tmp.path().join("r.html").exists());
+}

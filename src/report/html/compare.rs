@@ -35,7 +35,7 @@ pub fn section(r: &Report, lang: Lang) -> Markup {
                 thead {
                     tr {
                         th.code { (w(lang, "Mã", "Code")) }
-                        th { (w(lang, "Lĩnh vực", "Area")) }
+                        th style="width:22%" { (w(lang, "Lĩnh vực", "Area")) }
                         @for y in &c.years { th.num { (y.year) } }
                         @for pair in c.years.windows(2) { th.num { (pair[0].year) " → " (pair[1].year) } }
                     }
@@ -46,10 +46,10 @@ pub fn section(r: &Report, lang: Lang) -> Markup {
                             td.code { (if matches!(row.level, Level::Area | Level::Leaf) { row.code.as_str() } else { "" }) }
                             td { (label(row, lang)) }
                             @for (cell, y) in row.cells.iter().zip(&c.years) {
-                                td.num data-year=(y.year) { (cell_text(cell, row.level, lang)) }
+                                td.num.wrap data-year=(y.year) { (cell_text(cell, row.level, lang)) }
                             }
                             @for ch in &row.changes {
-                                td.num data-change=(format!("{}-{}", ch.from, ch.to)) { (change_text(ch, lang)) }
+                                td.num.wrap data-change=(format!("{}-{}", ch.from, ch.to)) { (change_text(ch, lang)) }
                             }
                         }
                     }

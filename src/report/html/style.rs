@@ -25,6 +25,7 @@ tr, figure, .card, .keep { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #c8c8c8; padding: 3px 5px; vertical-align: top; text-align: left; overflow-wrap: break-word; }
 th { background: #eef3f8; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
+td.num.wrap { white-space: normal; }
 td.code, th.code { white-space: nowrap; overflow-wrap: normal; }
 th { hyphens: manual; }
 tr.total td { font-weight: 700; background: #f6f6f6; }
