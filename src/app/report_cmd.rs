@@ -106,9 +106,9 @@ fn build(a: &ReportArgs, lang: Lang) -> Result<(String, i32, String), Outcome> {
     };
     let compared = loaded.as_ref().map(|l| comparison(l, false));
     let charts = charts(a, lang)?;
-    let mut files = inputs(&scored.dossier);
+    let mut files = inputs(&scored.dossier, lang);
     for other in loaded.iter().flatten().skip(1) {
-        files.extend(inputs(&other.dossier));
+        files.extend(inputs(&other.dossier, lang));
     }
     let provenance = Provenance {
         criteria_id: scored.dossier.criteria.id.clone(),
@@ -195,7 +195,7 @@ fn generation_time(epoch: Option<&str>, lang: Lang) -> Result<time::OffsetDateTi
 }
 
 /// Every file the dossier was made from, hashed as read through the one read path.
-fn inputs(d: &crate::dossier::Dossier) -> Vec<InputFile> {
+fn inputs(d: &crate::dossier::Dossier, lang: Lang) -> Vec<InputFile> {
     use crate::dossier::{PLAN_FILE, SETTINGS_FILE};
     use crate::evidence::MANIFEST_FILE;
     let dir = &d.dir;
@@ -237,7 +237,7 @@ fn inputs(d: &crate::dossier::Dossier) -> Vec<InputFile> {
             shown: path.display().to_string(),
             sha256: match read_input(&path, within, kind) {
                 Ok(bytes) => crate::evidence::sha256_bytes(&bytes),
-                Err(r) => r.text().en,
+                Err(r) => r.text().get(lang).to_string(),
             },
         })
         .collect()

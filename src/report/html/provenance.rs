@@ -90,7 +90,7 @@ pub fn footer(p: &Provenance, lang: Lang) -> Markup {
                 tbody {
                     @for f in &p.files {
                         tr data-input=(f.role) {
-                            td { (f.role) }
+                            td { (role_words(f.role, lang)) }
                             td { (f.shown) }
                             td.hash data-sha256=(f.sha256) { (f.sha256) }
                         }
@@ -98,6 +98,23 @@ pub fn footer(p: &Provenance, lang: Lang) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// What an input file is, for the reader.
+fn role_words(role: &str, lang: Lang) -> &str {
+    let (vi, en) = match role {
+        "scores" => ("phiếu điểm", "score sheet"),
+        "plan" => ("kế hoạch", "plan"),
+        "manifest" => ("danh mục tài liệu kiểm chứng", "evidence manifest"),
+        "seal" => ("niêm phong", "seal"),
+        "criteria" => ("bộ tiêu chí", "criteria"),
+        "rankings" => ("xếp hạng công bố", "published ranking"),
+        _ => (role, role),
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
     }
 }
 

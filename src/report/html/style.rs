@@ -52,7 +52,7 @@ figure.chart svg text { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif;
 .appendix ul { margin: 0; padding-left: 14px; }
 footer { margin-top: 18px; padding-top: 6px; border-top: 1px solid #999; font-size: 8pt; color: #333; break-inside: avoid; page-break-inside: avoid; }
 footer table td { font-size: 7.5pt; }
-footer .hash { font-family: "Noto Sans Mono", "DejaVu Sans Mono", Consolas, monospace; font-size: 7pt; overflow-wrap: anywhere; }
+footer td.hash { font-family: "Noto Sans Mono", "DejaVu Sans Mono", Consolas, monospace; font-size: 6.5pt; white-space: nowrap; overflow-wrap: normal; }
 .seal-ok { color: #1e7b34; font-weight: 700; }
 .seal-bad { color: #b3261e; font-weight: 700; }
 @media print {
