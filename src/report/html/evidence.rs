@@ -152,7 +152,7 @@ pub fn section(r: &Report, lang: Lang) -> Markup {
                                 td { (x.kind.label(lang)) }
                                 td.num data-col="points" { (x.points.map(p).unwrap_or_default()) }
                                 td { (x.message.get(lang)) }
-                                td { (place(&x.file, x.line)) }
+                                td.code[x.line.is_some()] { (place(&x.file, x.line)) }
                             }
                         }
                     }
