@@ -471,3 +471,24 @@ fn a_source_date_epoch_that_is_not_seconds_stops_the_report_and_says_so() {
     );
     assert!(!tmp.path().join("r.html").exists());
 }
+
+#[test]
+fn the_summary_gives_the_class_reached_and_what_keeps_the_unit_from_the_next() {
+    // classes.json: "Xuất sắc" needs an index of 90 and no area under 80 %. Area 1 has
+    // 1.50 of 2 = 75 %, 5 % (0.10 points) short; 1.50 + 8 = 9.50 of 10 = 95.00: "Tốt".
+    let tmp = copy_dossier("class_missed_by_one_area");
+    let args = [
+        "dossiers/class_missed_by_one_area",
+        "--threshold",
+        "90",
+        "--out",
+        "r.html",
+    ];
+    report_in(tmp.path(), &args);
+    let page = std::fs::read_to_string(tmp.path().join("r.html")).unwrap();
+    assert!(page.contains("<div class=\"figure\" data-figure=\"class\">Tốt</div>"));
+    assert!(page.contains(
+        "1 Công tác chỉ đạo, điều hành đạt 75,00%, cần từ 80% trở lên (thiếu 5,00%, tức 0,1 điểm)"
+    ));
+    assert!(page.contains("<div class=\"figure\" data-figure=\"projected\">95,00</div>"));
+}

@@ -161,3 +161,62 @@ pub fn section(r: &Report, lang: Lang) -> Markup {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::Kind;
+    use crate::lang::Text;
+
+    fn missing(code: &str, points: Decimal, lead: Option<&str>) -> Missing {
+        Missing {
+            code: code.into(),
+            name: String::new(),
+            points,
+            items: Vec::new(),
+            assumed: Vec::new(),
+            lead: lead.map(String::from),
+        }
+    }
+
+    fn problem(code: &str, points: Option<Decimal>, lead: Option<&str>) -> Problem {
+        Problem {
+            kind: Kind::IssuedLate,
+            code: Some(code.into()),
+            file: "manifest.csv".into(),
+            line: Some(2),
+            document: None,
+            message: Text::new("", ""),
+            points,
+            lead: lead.map(String::from),
+        }
+    }
+
+    #[test]
+    fn the_unit_with_most_points_at_stake_comes_first_and_no_lead_last() {
+        let half = Decimal::new(5, 1);
+        let a = Assessment {
+            documents: 3,
+            missing: vec![
+                missing("1.3.2", Decimal::new(75, 2), Some("Văn phòng")),
+                missing("2.4.1", half, None),
+                missing("7.3.2", Decimal::ONE, Some("Phòng Quản lý đầu tư")),
+            ],
+            problems: vec![problem("1.1.1", Some(half), Some("Văn phòng"))],
+            at_risk: Decimal::new(225, 2),
+            doubtful: half,
+            at_risk_by_node: Default::default(),
+        };
+        let g = groups(&a);
+        let order: Vec<(Option<&str>, Decimal)> = g.iter().map(|g| (g.lead, g.points())).collect();
+        assert_eq!(
+            order,
+            vec![
+                (Some("Văn phòng"), Decimal::new(125, 2)),
+                (Some("Phòng Quản lý đầu tư"), Decimal::ONE),
+                (None, half),
+            ]
+        );
+        assert_eq!(g[0].missing.len() + g[0].problems.len(), 2);
+    }
+}

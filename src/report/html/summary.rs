@@ -133,10 +133,10 @@ pub fn section(r: &Report, lang: Lang) -> Markup {
                                 None => (w(lang, "chưa đạt mức nào", "none reached")),
                             }
                         }
-                        @if let Some(next) = &c.next {
-                            div.detail {
-                                (w(lang, "Chưa đạt mức ", "Not yet ")) "\"" (next.label) "\": "
-                                (next.blockers.len()) (w(lang, " điều kiện chưa đạt", " minimum(s) missed"))
+                        @if c.next.is_some() {
+                            // What keeps the unit out of the next class, in `score`'s words.
+                            div.detail data-figure="next-class" style="white-space:pre-line" {
+                                (crate::report::classes::lines(c, lang).lines().skip(1).map(str::trim).collect::<Vec<_>>().join("\n"))
                             }
                         }
                     }
