@@ -28,6 +28,7 @@ mod properties;
 mod read_back;
 mod reliability;
 mod report;
+mod report_file;
 mod score;
 mod shared_folder;
 mod shipped;
