@@ -232,6 +232,25 @@ enum Command {
         #[arg(long)]
         several_units: bool,
     },
+    /// Báo cáo một trang cho lãnh đạo: một tệp HTML tự chứa, in được trên A4 / the one-page
+    /// leadership report: one self-contained HTML file that prints on A4
+    Report {
+        /// Thư mục hồ sơ năm cần báo cáo / the dossier folder
+        dossier: PathBuf,
+        /// Các hồ sơ năm khác để so sánh / other years to compare with
+        #[arg(long, num_args = 1.., value_name = "DOSSIER")]
+        compare: Vec<PathBuf>,
+        /// Tệp HTML cần ghi (mặc định: bao-cao-cchc-<năm>.html trong thư mục hiện tại) /
+        /// the HTML file to write (default: bao-cao-cchc-<year>.html in the current folder)
+        #[arg(long, value_name = "FILE.html")]
+        out: Option<PathBuf>,
+        /// Hạng cần đạt / the rank to reach
+        #[arg(long, value_name = "K")]
+        rank: Option<u32>,
+        /// Ngưỡng điểm tự đặt / a line to beat instead of the published one
+        #[arg(long, value_name = "X")]
+        threshold: Option<String>,
+    },
     /// Bảng tổng hợp để nộp (Excel), báo cáo tự đánh giá hoặc công văn giải trình (Word) / the
     /// submission table (Excel), the self-assessment report or the explanation letter (Word)
     Export {
@@ -427,6 +446,25 @@ fn main() -> ExitCode {
                 scores,
                 several_units,
                 read,
+            },
+            lang,
+        ),
+        Command::Report {
+            dossier,
+            compare,
+            out,
+            rank,
+            threshold,
+        } => app::report(
+            &app::ReportArgs {
+                dossier: &dossier,
+                compare: &compare,
+                out: out.as_deref(),
+                rank,
+                threshold: threshold.as_deref(),
+                scores,
+                read,
+                source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
             },
             lang,
         ),

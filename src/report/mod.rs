@@ -12,6 +12,7 @@ pub mod docx;
 pub mod evidence;
 pub mod explain;
 pub mod gap;
+pub mod html;
 pub mod init;
 pub mod score;
 pub mod score_sheet;

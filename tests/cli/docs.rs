@@ -316,3 +316,26 @@ fn the_word_report_examples_write_what_the_doc_says() {
     assert_eq!(code, 1);
     assert_eq!(err.lines().next().unwrap(), said[1].trim_end());
 }
+
+#[test]
+fn the_report_example_writes_the_file_the_doc_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let command = &blocks("docs/report.md", "sh")[0];
+    // The doc's dossiers are the shipped samples; the report lands in the test's folder.
+    let args: Vec<String> = arguments(command)
+        .into_iter()
+        .map(|a| {
+            if a.starts_with("evidence/") {
+                root().join(a).display().to_string()
+            } else {
+                a
+            }
+        })
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, out, err) = crate::harness::run_in(dir.path(), &args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, blocks("docs/report.md", "text")[0]);
+    let page = std::fs::read_to_string(dir.path().join("bao-cao-cchc-2026.html")).unwrap();
+    assert!(page.contains("default-src 'none'; style-src 'unsafe-inline'; img-src data:"));
+}

@@ -30,6 +30,8 @@ mod plan_completion;
 mod properties;
 mod read_back;
 mod reliability;
+mod report;
+mod report_file;
 mod score;
 mod shared_folder;
 mod shipped;
