@@ -23,4 +23,5 @@ pub mod number;
 pub mod ranking;
 pub mod report;
 pub mod scoring;
+pub mod serve;
 pub mod value;

@@ -1,0 +1,356 @@
+//! `parscore serve`: the real binary as a child process on a free port, spoken to over
+//! plain HTTP/1.1 (`std::net::TcpStream`). The API answers what the commands print; edits
+//! keep the file's dress; a foreign `Host`, a change without the CSRF token and a stale
+//! version are refused with the file unchanged.
+
+use crate::harness::{copy_sample, root, run, run_in};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// A running `parscore serve`, stopped when dropped.
+pub struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT/` (with `?token=…` beyond loopback), the first line printed.
+    pub url: String,
+    /// `127.0.0.1:PORT`.
+    pub authority: String,
+}
+
+impl Server {
+    /// `parscore serve ARGS…` run in `cwd`.
+    pub fn start(cwd: &Path, args: &[&str]) -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("parscore"))
+            .current_dir(cwd)
+            .arg("serve")
+            .args(args)
+            .env_remove("RUST_BACKTRACE")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("parscore serve starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut first)
+            .expect("the address line");
+        let url = first.trim().to_string();
+        let authority = url
+            .trim_start_matches("http://")
+            .split('/')
+            .next()
+            .expect("host:port")
+            .to_string();
+        Server {
+            child,
+            url,
+            authority,
+        }
+    }
+
+    /// A request with the right `Host`; (status, headers in lower case, body).
+    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+        let mut all = vec![("Host", self.authority.as_str())];
+        all.extend_from_slice(headers);
+        http(&self.authority, method, path, &all, body)
+    }
+
+    pub fn get(&self, path: &str) -> Reply {
+        self.request("GET", path, &[], b"")
+    }
+
+    /// The CSRF token the pages carry.
+    pub fn csrf(&self) -> String {
+        let page = self.get("/").body;
+        let at = page.find("name=\"csrf-token\" content=\"").expect("a csrf meta") + 27;
+        page[at..at + 64].to_string()
+    }
+
+    /// A PUT of a leaf's value with the token and the current version.
+    pub fn put_score(&self, id: &str, code: &str, value: &str, note: &str) -> Reply {
+        let etag = self.get(&format!("/api/v1/dossiers/{id}/score")).header("etag");
+        let csrf = self.csrf();
+        let body = serde_json::json!({ "value": value, "note": note }).to_string();
+        self.request(
+            "PUT",
+            &format!("/api/v1/dossiers/{id}/scores/{code}"),
+            &[
+                ("X-CSRF-Token", &csrf),
+                ("If-Match", &etag),
+                ("Content-Type", "application/json"),
+            ],
+            body.as_bytes(),
+        )
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> String {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+/// One HTTP/1.1 request with exactly `headers` (no `Host` added).
+pub fn http(authority: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    let mut s = TcpStream::connect(authority).expect("connect");
+    let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    s.write_all(head.as_bytes()).expect("send");
+    s.write_all(body).expect("send body");
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("read");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").expect("a response");
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|c| c.parse().ok())
+        .expect("a status");
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"));
+    let body = if chunked { dechunk(body) } else { body.to_string() };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = &rest[n + 2..];
+    }
+    out
+}
+
+fn scores_of(dir: &Path) -> Vec<u8> {
+    std::fs::read(dir.join("evidence/2026/scores.csv")).expect("scores.csv")
+}
+
+#[test]
+fn the_api_score_json_is_what_score_prints_byte_for_byte_on_the_shipped_samples() {
+    let server = Server::start(&root(), &["evidence", "--port", "0"]);
+    assert!(server.url.starts_with("http://127.0.0.1:"), "{}", server.url);
+    let list = server.get("/api/v1/dossiers").json();
+    assert_eq!(list[0]["id"], "2024");
+    assert_eq!(list[2]["id"], "2026");
+    assert_eq!(list[2]["year"], 2026);
+    assert_eq!(list[2]["unit"], "Ban Quản lý Khu kinh tế Hải Phòng");
+    for year in ["2024", "2025", "2026"] {
+        let (code, cli, err) = run(&["score", &format!("evidence/{year}"), "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        let api = server.get(&format!("/api/v1/dossiers/{year}/score"));
+        assert_eq!(api.status, 200);
+        assert_eq!(api.body, cli, "{year}");
+        assert!(api.header("etag").starts_with('"'), "{year}: an ETag");
+    }
+    let (_, cli, _) = run(&["gap", "evidence/2026", "--format", "json"]);
+    assert_eq!(server.get("/api/v1/dossiers/2026/gap").body, cli);
+    let (_, cli, _) = run(&["evidence", "evidence/2026", "--format", "json"]);
+    let api = server.get("/api/v1/dossiers/2026/evidence");
+    assert_eq!((api.status, api.body), (200, cli));
+}
+
+#[test]
+fn every_answer_carries_the_security_headers() {
+    let server = Server::start(&root(), &["evidence/2026", "--port", "0"]);
+    let page = server.get("/");
+    assert_eq!(page.status, 200);
+    assert!(page.header("content-security-policy").contains("default-src 'self'"));
+    assert_eq!(page.header("x-content-type-options"), "nosniff");
+    assert_eq!(page.header("referrer-policy"), "no-referrer");
+    // The folder's own name is the id when PATH is the dossier itself.
+    assert_eq!(server.get("/api/v1/dossiers").json()[0]["id"], "2026");
+}
+
+#[test]
+fn a_put_changes_the_value_in_scores_csv_and_answers_with_the_new_score() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let before = server.get("/api/v1/dossiers/2026/score").json();
+    assert_eq!(before["total"]["achieved"], "89.06");
+    let reply = server.put_score("2026", "1.1.2", "Không", "Chưa có phụ lục");
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    // 1.1.2 is worth 1 point for "Có", 0 for "Không".
+    assert_eq!(reply.json()["total"]["achieved"], "88.06");
+    let text = String::from_utf8(scores_of(dir.path())).unwrap();
+    assert!(text.contains("\n1.1.2,Không,Chưa có phụ lục\n"), "{text}");
+    let (_, cli, _) = run_in(dir.path(), &["score", "evidence/2026", "--format", "json"]);
+    assert_eq!(reply.body, cli);
+}
+
+#[test]
+fn a_bad_value_is_refused_with_the_located_message_of_the_cli_and_nothing_written() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let original = scores_of(dir.path());
+    let reply = server.put_score("2026", "1.1.2", "Có lẽ", "");
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    assert_eq!(scores_of(dir.path()), original);
+    let e = &reply.json()["errors"][0];
+    assert_eq!(e["file"], "evidence/2026/scores.csv");
+    assert_eq!(e["line"], 3);
+    assert_eq!(e["code"], "1.1.2");
+    // The same file written by hand: `score` says the same.
+    let text = String::from_utf8(original).unwrap().replace(
+        "1.1.2,Có,Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch)",
+        "1.1.2,Có lẽ,",
+    );
+    std::fs::write(dir.path().join("evidence/2026/scores.csv"), text).unwrap();
+    let (code, cli, _) = run_in(dir.path(), &["score", "evidence/2026", "--format", "json"]);
+    assert_eq!(code, 1);
+    let cli: serde_json::Value = serde_json::from_str(&cli).unwrap();
+    assert_eq!(cli["errors"][0], *e);
+}
+
+#[test]
+fn a_semicolon_bom_crlf_scores_csv_keeps_all_three_after_an_edit() {
+    let dir = copy_sample("evidence/2026");
+    let path = dir.path().join("evidence/2026/scores.csv");
+    let plain = std::fs::read_to_string(&path).unwrap();
+    let mut table = csv::Reader::from_reader(plain.as_bytes());
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(table.headers().unwrap()).unwrap();
+    for r in table.records() {
+        w.write_record(&r.unwrap()).unwrap();
+    }
+    let dressed = [b"\xEF\xBB\xBF".as_slice(), &w.into_inner().unwrap()].concat();
+    std::fs::write(&path, &dressed).unwrap();
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let reply = server.put_score("2026", "1.1.2", "Không", "sửa trên trang");
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let after = std::fs::read(&path).unwrap();
+    let expected = String::from_utf8(dressed).unwrap().replace(
+        "1.1.2;Có;Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch)\r\n",
+        "1.1.2;Không;sửa trên trang\r\n",
+    );
+    assert!(expected.contains("1.1.2;Không;sửa trên trang\r\n"), "the row was rewritten");
+    assert_eq!(String::from_utf8(after).unwrap(), expected);
+}
+
+#[test]
+fn a_foreign_host_a_put_without_the_token_and_a_stale_version_are_refused() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let original = scores_of(dir.path());
+    let etag = server.get("/api/v1/dossiers/2026/score").header("etag");
+    let csrf = server.csrf();
+    let body = br#"{"value": "Kh\u00f4ng", "note": ""}"#;
+    let path = "/api/v1/dossiers/2026/scores/1.1.2";
+    // DNS rebinding: a page of another site whose name now points at 127.0.0.1.
+    let port = server.authority.rsplit(':').next().unwrap().to_string();
+    let evil = format!("attacker.example:{port}");
+    let json = ("Content-Type", "application/json");
+    let r = http(&server.authority, "PUT", path, &[("Host", &evil), ("X-CSRF-Token", &csrf), ("If-Match", &etag), json], body);
+    assert_eq!(r.status, 421);
+    let r = http(&server.authority, "GET", "/api/v1/dossiers", &[("Host", &evil)], b"");
+    assert_eq!(r.status, 421);
+    let r = server.request("PUT", path, &[("If-Match", &etag), json], body);
+    assert_eq!(r.status, 403);
+    assert_eq!(r.json()["errors"][0]["file"], "X-CSRF-Token");
+    let r = server.request("PUT", path, &[("X-CSRF-Token", "0".repeat(64).as_str()), ("If-Match", &etag), json], body);
+    assert_eq!(r.status, 403);
+    let r = server.request("PUT", path, &[("X-CSRF-Token", &csrf), ("If-Match", "\"old\""), json], body);
+    assert_eq!(r.status, 409);
+    assert_eq!(scores_of(dir.path()), original);
+}
+
+#[test]
+fn beyond_loopback_the_printed_token_sets_a_strict_http_only_session_cookie() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0", "--host", "0.0.0.0"]);
+    let (_, token) = server.url.split_once("/?token=").expect("a token in the address");
+    assert_eq!(token.len(), 64);
+    assert_eq!(server.get("/").status, 401);
+    assert_eq!(server.get("/api/v1/dossiers").status, 401);
+    let r = server.get(&format!("/?token={token}"));
+    assert_eq!(r.status, 303);
+    let cookie = r.header("set-cookie");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    let pair = cookie.split(';').next().unwrap().to_string();
+    let r = server.request("GET", "/api/v1/dossiers", &[("Cookie", &pair)], b"");
+    assert_eq!(r.status, 200);
+}
+
+#[test]
+fn an_upload_takes_no_path_from_the_browser_and_adds_its_manifest_row() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let etag = server.get("/api/v1/dossiers/2026/score").header("etag");
+    let csrf = server.csrf();
+    let boundary = "XparscoreX";
+    let mut body = String::new();
+    for (k, v) in [
+        ("criteria", "2.4.1"),
+        ("title", "Báo cáo kết quả theo dõi tình hình thi hành pháp luật"),
+        ("number", "301/BC-BQL"),
+        ("date", "2026-10-20"),
+        ("issuer", "Ban Quản lý Khu kinh tế Hải Phòng"),
+    ] {
+        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"));
+    }
+    body.push_str(&format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../seal.json.pdf\"\r\nContent-Type: application/pdf\r\n\r\nbáo cáo\r\n--{boundary}--\r\n"
+    ));
+    let kind = format!("multipart/form-data; boundary={boundary}");
+    let r = server.request(
+        "POST",
+        "/api/v1/dossiers/2026/documents",
+        &[("X-CSRF-Token", &csrf), ("If-Match", &etag), ("Content-Type", &kind)],
+        body.as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let v = r.json();
+    assert_eq!(v["id"], "VB102");
+    assert_eq!(v["file"], "vb102-bao-cao-ket-qua-theo-doi-tinh-hinh-thi-hanh-phap-luat.pdf");
+    let stored = dir.path().join("evidence/2026/files").join(v["file"].as_str().unwrap());
+    assert_eq!(std::fs::read_to_string(stored).unwrap(), "báo cáo");
+    assert!(!dir.path().join("seal.json.pdf").exists());
+    let manifest = std::fs::read_to_string(dir.path().join("evidence/2026/manifest.csv")).unwrap();
+    assert!(manifest.ends_with(
+        "VB102,vb102-bao-cao-ket-qua-theo-doi-tinh-hinh-thi-hanh-phap-luat.pdf,301/BC-BQL,20/10/2026,Ban Quản lý Khu kinh tế Hải Phòng,Báo cáo kết quả theo dõi tình hình thi hành pháp luật,2.4.1,,\n"
+    ), "{manifest}");
+    let (_, out, _) = run_in(dir.path(), &["evidence", "evidence/2026", "--format", "json"]);
+    let e: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(e["missing"].as_array().unwrap().iter().all(|m| m["code"] != "2.4.1"), "{out}");
+    assert_eq!(e["at_risk"], "2.75");
+}
