@@ -28,6 +28,7 @@ mod properties;
 mod read_back;
 mod reliability;
 mod score;
+mod serve;
 mod shared_folder;
 mod shipped;
 mod template;

@@ -49,7 +49,13 @@ impl Server {
     }
 
     /// A request with the right `Host`; (status, headers in lower case, body).
-    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Reply {
         let mut all = vec![("Host", self.authority.as_str())];
         all.extend_from_slice(headers);
         http(&self.authority, method, path, &all, body)
@@ -62,13 +68,18 @@ impl Server {
     /// The CSRF token the pages carry.
     pub fn csrf(&self) -> String {
         let page = self.get("/").body;
-        let at = page.find("name=\"csrf-token\" content=\"").expect("a csrf meta") + 27;
+        let at = page
+            .find("name=\"csrf-token\" content=\"")
+            .expect("a csrf meta")
+            + 27;
         page[at..at + 64].to_string()
     }
 
     /// A PUT of a leaf's value with the token and the current version.
     pub fn put_score(&self, id: &str, code: &str, value: &str, note: &str) -> Reply {
-        let etag = self.get(&format!("/api/v1/dossiers/{id}/score")).header("etag");
+        let etag = self
+            .get(&format!("/api/v1/dossiers/{id}/score"))
+            .header("etag");
         let csrf = self.csrf();
         let body = serde_json::json!({ "value": value, "note": note }).to_string();
         self.request(
@@ -112,9 +123,18 @@ impl Reply {
 }
 
 /// One HTTP/1.1 request with exactly `headers` (no `Host` added).
-pub fn http(authority: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+pub fn http(
+    authority: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
     let mut s = TcpStream::connect(authority).expect("connect");
-    let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -138,7 +158,11 @@ pub fn http(authority: &str, method: &str, path: &str, headers: &[(&str, &str)],
     let chunked = headers
         .iter()
         .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"));
-    let body = if chunked { dechunk(body) } else { body.to_string() };
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
     Reply {
         status,
         headers,
@@ -166,7 +190,11 @@ fn scores_of(dir: &Path) -> Vec<u8> {
 #[test]
 fn the_api_score_json_is_what_score_prints_byte_for_byte_on_the_shipped_samples() {
     let server = Server::start(&root(), &["evidence", "--port", "0"]);
-    assert!(server.url.starts_with("http://127.0.0.1:"), "{}", server.url);
+    assert!(
+        server.url.starts_with("http://127.0.0.1:"),
+        "{}",
+        server.url
+    );
     let list = server.get("/api/v1/dossiers").json();
     assert_eq!(list[0]["id"], "2024");
     assert_eq!(list[2]["id"], "2026");
@@ -192,7 +220,9 @@ fn every_answer_carries_the_security_headers() {
     let server = Server::start(&root(), &["evidence/2026", "--port", "0"]);
     let page = server.get("/");
     assert_eq!(page.status, 200);
-    assert!(page.header("content-security-policy").contains("default-src 'self'"));
+    assert!(page
+        .header("content-security-policy")
+        .contains("default-src 'self'"));
     assert_eq!(page.header("x-content-type-options"), "nosniff");
     assert_eq!(page.header("referrer-policy"), "no-referrer");
     // The folder's own name is the id when PATH is the dossier itself.
@@ -260,10 +290,13 @@ fn a_semicolon_bom_crlf_scores_csv_keeps_all_three_after_an_edit() {
     assert_eq!(reply.status, 200, "{}", reply.body);
     let after = std::fs::read(&path).unwrap();
     let expected = String::from_utf8(dressed).unwrap().replace(
-        "1.1.2;Có;Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch)\r\n",
+        "1.1.2;Có;\"Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch)\"\r\n",
         "1.1.2;Không;sửa trên trang\r\n",
     );
-    assert!(expected.contains("1.1.2;Không;sửa trên trang\r\n"), "the row was rewritten");
+    assert!(
+        expected.contains("1.1.2;Không;sửa trên trang\r\n"),
+        "the row was rewritten"
+    );
     assert_eq!(String::from_utf8(after).unwrap(), expected);
 }
 
@@ -280,16 +313,47 @@ fn a_foreign_host_a_put_without_the_token_and_a_stale_version_are_refused() {
     let port = server.authority.rsplit(':').next().unwrap().to_string();
     let evil = format!("attacker.example:{port}");
     let json = ("Content-Type", "application/json");
-    let r = http(&server.authority, "PUT", path, &[("Host", &evil), ("X-CSRF-Token", &csrf), ("If-Match", &etag), json], body);
+    let r = http(
+        &server.authority,
+        "PUT",
+        path,
+        &[
+            ("Host", &evil),
+            ("X-CSRF-Token", &csrf),
+            ("If-Match", &etag),
+            json,
+        ],
+        body,
+    );
     assert_eq!(r.status, 421);
-    let r = http(&server.authority, "GET", "/api/v1/dossiers", &[("Host", &evil)], b"");
+    let r = http(
+        &server.authority,
+        "GET",
+        "/api/v1/dossiers",
+        &[("Host", &evil)],
+        b"",
+    );
     assert_eq!(r.status, 421);
     let r = server.request("PUT", path, &[("If-Match", &etag), json], body);
     assert_eq!(r.status, 403);
     assert_eq!(r.json()["errors"][0]["file"], "X-CSRF-Token");
-    let r = server.request("PUT", path, &[("X-CSRF-Token", "0".repeat(64).as_str()), ("If-Match", &etag), json], body);
+    let r = server.request(
+        "PUT",
+        path,
+        &[
+            ("X-CSRF-Token", "0".repeat(64).as_str()),
+            ("If-Match", &etag),
+            json,
+        ],
+        body,
+    );
     assert_eq!(r.status, 403);
-    let r = server.request("PUT", path, &[("X-CSRF-Token", &csrf), ("If-Match", "\"old\""), json], body);
+    let r = server.request(
+        "PUT",
+        path,
+        &[("X-CSRF-Token", &csrf), ("If-Match", "\"old\""), json],
+        body,
+    );
     assert_eq!(r.status, 409);
     assert_eq!(scores_of(dir.path()), original);
 }
@@ -297,15 +361,24 @@ fn a_foreign_host_a_put_without_the_token_and_a_stale_version_are_refused() {
 #[test]
 fn beyond_loopback_the_printed_token_sets_a_strict_http_only_session_cookie() {
     let dir = copy_sample("evidence/2026");
-    let server = Server::start(dir.path(), &["evidence", "--port", "0", "--host", "0.0.0.0"]);
-    let (_, token) = server.url.split_once("/?token=").expect("a token in the address");
+    let server = Server::start(
+        dir.path(),
+        &["evidence", "--port", "0", "--host", "0.0.0.0"],
+    );
+    let (_, token) = server
+        .url
+        .split_once("/?token=")
+        .expect("a token in the address");
     assert_eq!(token.len(), 64);
     assert_eq!(server.get("/").status, 401);
     assert_eq!(server.get("/api/v1/dossiers").status, 401);
     let r = server.get(&format!("/?token={token}"));
     assert_eq!(r.status, 303);
     let cookie = r.header("set-cookie");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
     let pair = cookie.split(';').next().unwrap().to_string();
     let r = server.request("GET", "/api/v1/dossiers", &[("Cookie", &pair)], b"");
     assert_eq!(r.status, 200);
@@ -321,12 +394,17 @@ fn an_upload_takes_no_path_from_the_browser_and_adds_its_manifest_row() {
     let mut body = String::new();
     for (k, v) in [
         ("criteria", "2.4.1"),
-        ("title", "Báo cáo kết quả theo dõi tình hình thi hành pháp luật"),
+        (
+            "title",
+            "Báo cáo kết quả theo dõi tình hình thi hành pháp luật",
+        ),
         ("number", "301/BC-BQL"),
         ("date", "2026-10-20"),
         ("issuer", "Ban Quản lý Khu kinh tế Hải Phòng"),
     ] {
-        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"));
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+        ));
     }
     body.push_str(&format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../seal.json.pdf\"\r\nContent-Type: application/pdf\r\n\r\nbáo cáo\r\n--{boundary}--\r\n"
@@ -335,22 +413,42 @@ fn an_upload_takes_no_path_from_the_browser_and_adds_its_manifest_row() {
     let r = server.request(
         "POST",
         "/api/v1/dossiers/2026/documents",
-        &[("X-CSRF-Token", &csrf), ("If-Match", &etag), ("Content-Type", &kind)],
+        &[
+            ("X-CSRF-Token", &csrf),
+            ("If-Match", &etag),
+            ("Content-Type", &kind),
+        ],
         body.as_bytes(),
     );
     assert_eq!(r.status, 200, "{}", r.body);
     let v = r.json();
-    assert_eq!(v["id"], "VB102");
-    assert_eq!(v["file"], "vb102-bao-cao-ket-qua-theo-doi-tinh-hinh-thi-hanh-phap-luat.pdf");
-    let stored = dir.path().join("evidence/2026/files").join(v["file"].as_str().unwrap());
+    assert_eq!(v["id"], "VB101");
+    assert_eq!(
+        v["file"],
+        "vb101-bao-cao-ket-qua-theo-doi-tinh-hinh-thi-h.pdf"
+    );
+    let stored = dir
+        .path()
+        .join("evidence/2026/files")
+        .join(v["file"].as_str().unwrap());
     assert_eq!(std::fs::read_to_string(stored).unwrap(), "báo cáo");
     assert!(!dir.path().join("seal.json.pdf").exists());
     let manifest = std::fs::read_to_string(dir.path().join("evidence/2026/manifest.csv")).unwrap();
     assert!(manifest.ends_with(
-        "VB102,vb102-bao-cao-ket-qua-theo-doi-tinh-hinh-thi-hanh-phap-luat.pdf,301/BC-BQL,20/10/2026,Ban Quản lý Khu kinh tế Hải Phòng,Báo cáo kết quả theo dõi tình hình thi hành pháp luật,2.4.1,,\n"
+        "VB101,vb101-bao-cao-ket-qua-theo-doi-tinh-hinh-thi-h.pdf,301/BC-BQL,20/10/2026,Ban Quản lý Khu kinh tế Hải Phòng,Báo cáo kết quả theo dõi tình hình thi hành pháp luật,2.4.1,,\n"
     ), "{manifest}");
-    let (_, out, _) = run_in(dir.path(), &["evidence", "evidence/2026", "--format", "json"]);
+    let (_, out, _) = run_in(
+        dir.path(),
+        &["evidence", "evidence/2026", "--format", "json"],
+    );
     let e: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert!(e["missing"].as_array().unwrap().iter().all(|m| m["code"] != "2.4.1"), "{out}");
+    assert!(
+        e["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["code"] != "2.4.1"),
+        "{out}"
+    );
     assert_eq!(e["at_risk"], "2.75");
 }
