@@ -29,6 +29,7 @@ mod read_back;
 mod reliability;
 mod score;
 mod serve;
+mod serve_browser;
 mod shared_folder;
 mod shipped;
 mod template;

@@ -157,8 +157,28 @@
       .catch(function () { /* the server stopped: nothing to offer */ });
   }
 
+  /* A date picker shows dates in the computer's own format (often mm/dd/yyyy); the date
+     is also written under it as a Vietnamese reader and scores.csv write it, 15/01/2026. */
+  function setupDates() {
+    var inputs = document.querySelectorAll('input[type=date]');
+    for (var i = 0; i < inputs.length; i++) {
+      (function (input) {
+        var hint = document.createElement('span');
+        hint.className = 'vn-date';
+        input.parentNode.insertBefore(hint, input.nextSibling);
+        function show() {
+          var p = input.value.split('-');
+          hint.textContent = p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : '';
+        }
+        input.addEventListener('change', show);
+        show();
+      })(inputs[i]);
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     showFlash();
+    setupDates();
     var forms = document.querySelectorAll('form.leaf');
     for (var i = 0; i < forms.length; i++) { forms[i].addEventListener('submit', onScoreSubmit); }
     var tasks = document.querySelectorAll('form.task');

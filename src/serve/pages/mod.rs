@@ -106,6 +106,8 @@ pub fn page(ctx: &Ctx, title: &str, dossier: Option<(&Entry, &str)>, body: Marku
                 }
                 meta name="lang" content=(if lang == Lang::Vi { "vi" } else { "en" });
                 title { (title) " — parscore" }
+                // No icon to fetch: an empty one, so the browser asks for no /favicon.ico.
+                link rel="icon" href="data:,";
                 link rel="stylesheet" href="/assets/app.css";
                 script src="/assets/app.js" defer {}
             }

@@ -57,7 +57,7 @@ pub async fn plan(
                 div.cards {
                     div.card.main {
                         div.label { (ctx.t("Hoàn thành nhiệm vụ đến hạn", "Due tasks done")) }
-                        div.value #completion { (c.percent().map(|p| format!("{} %", super::pct(p, lang))).unwrap_or_else(|| "—".into())) }
+                        div.value #completion { (c.percent().map(|p| format!("{}%", super::pct(p, lang))).unwrap_or_else(|| "—".into())) }
                     }
                 }
                 table.plan {
