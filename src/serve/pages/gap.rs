@@ -2,7 +2,7 @@
 //! comparison of the unit's years (`parscore compare`), and the report.
 
 use super::{page, pct, problems_page, pts, Ctx};
-use crate::app::{self, measure, CompareFormat, ScoreFormat};
+use crate::app::{self, load_scored_with, measure, CompareFormat};
 use crate::dossier::{ScoresChoice, Shared};
 use crate::lang::Lang;
 use crate::serve::catalog::Entry;
@@ -124,11 +124,14 @@ pub async fn compare(
         let o = app::compare(
             &years,
             false,
-            CompareFormat::Table,
+            CompareFormat::Json,
             lang,
             ScoresChoice::Either,
         );
-        html! { h1 { (title) } pre.text { (o.out) (o.err) } }
+        match serde_json::from_str::<serde_json::Value>(&o.out) {
+            Ok(v) if o.diagnostics.is_empty() => html! { h1 { (title) } (comparison(&v, lang)) },
+            _ => html! { h1 { (title) } pre.problems { (o.err) } },
+        }
     };
     page(&ctx, &title, Some((entry, "compare")), body)
 }
@@ -163,15 +166,108 @@ pub async fn report(
     page(&ctx, &title, Some((entry, "report")), body)
 }
 
-/// The report of a dossier. For now the text `parscore score` prints; the one-page HTML
-/// report of `parscore report` takes its place here.
+/// The report of a dossier. For now the score sheet's figures as `parscore score` shows
+/// them; the one-page HTML report of `parscore report` takes its place here.
 fn report_body(entry: &Entry, lang: Lang) -> Markup {
-    let o = app::score(
+    let scored = match load_scored_with(
         &entry.dir,
-        ScoreFormat::Table,
-        None,
+        "serve",
         lang,
+        Vec::new(),
         &mut Shared::default(),
-    );
-    html! { pre.text { (o.out) (o.err) } }
+    ) {
+        Ok(s) => s,
+        Err(o) => return html! { pre.problems { (o.err) } },
+    };
+    let s = &scored.sheet;
+    let t = |vi, en| super::t(lang, vi, en);
+    html! {
+        div.totals { (crate::report::score::totals(s, lang)) }
+        table.report {
+            thead { tr {
+                th scope="col" { (t("Mã", "Code")) }
+                th scope="col" { (t("Tên", "Name")) }
+                th scope="col" { (t("Kê khai", "Declared")) }
+                th scope="col" .num { (t("Điểm", "Points")) }
+                th scope="col" .num { (t("Tối đa", "Max")) }
+                th scope="col" .num { "%" }
+                th scope="col" .num { (t("Nguy cơ bị trừ", "At risk")) }
+            } }
+            tbody {
+                @for n in &s.nodes {
+                    tr class=(match n.depth { 1 => "area", 2 => "group", _ => "" }) {
+                        td { (n.code) }
+                        td { (n.name) }
+                        td { (n.leaf.as_ref().map(|l| l.value.clone()).unwrap_or_default()) }
+                        td.num { (pts(n.achieved, lang)) }
+                        td.num { (pts(n.max, lang)) }
+                        td.num { (n.percent().map(|p| pct(p, lang)).unwrap_or_default()) }
+                        td.num { (s.at_risk_for(&n.code).filter(|r| !r.is_zero()).map(|r| pts(r, lang)).unwrap_or_default()) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `parscore compare --format json` as a table: each year's points and the changes.
+fn comparison(v: &serde_json::Value, lang: Lang) -> Markup {
+    let t = |vi, en| super::t(lang, vi, en);
+    let num = |x: &serde_json::Value| x.as_str().and_then(crate::number::parse_decimal);
+    let years = v["years"].as_array().cloned().unwrap_or_default();
+    let rows = v["rows"].as_array().cloned().unwrap_or_default();
+    html! {
+        p.small {
+            @for y in &years {
+                (y["year"]) ": " (if y["basis"] == "appraised" { t("điểm thẩm định", "appraised") } else { t("tự đánh giá + ĐTXHH dự kiến", "self-assessed + projected survey") })
+                " (" (y["criteria"].as_str().unwrap_or("")) "). "
+            }
+        }
+        table.compare {
+            thead { tr {
+                th scope="col" { (t("Mã", "Code")) }
+                th scope="col" { (t("Tên", "Name")) }
+                @for y in &years { th scope="col" .num { (y["year"]) } }
+                @for c in rows.first().and_then(|r| r["changes"].as_array()).into_iter().flatten() {
+                    th scope="col" .num { (c["from"]) " → " (c["to"]) }
+                }
+            } }
+            tbody {
+                @for r in &rows {
+                    tr class=(if r["level"] == "total" { "area" } else { "" }) {
+                        td { (r["code"].as_str().unwrap_or("")) }
+                        td { @if r["level"] == "total" { (t("Tổng điểm (chỉ số)", "Total (index)")) } @else { (r["name"].as_str().unwrap_or("")) } }
+                        @for y in r["years"].as_array().into_iter().flatten() {
+                            td.num {
+                                @if let (Some(a), Some(m)) = (num(&y["achieved"]), num(&y["max"])) {
+                                    (pts(a, lang)) "/" (pts(m, lang))
+                                    @if let Some(p) = num(&y["percent"]) { br; span.small { (pct(p, lang)) "%" } }
+                                }
+                            }
+                        }
+                        @for c in r["changes"].as_array().into_iter().flatten() {
+                            td.num {
+                                @if let Some(d) = num(&c["points"]) { (signed(pts(d, lang), d)) br; }
+                                @if let Some(p) = num(&c["percent"]) {
+                                    span.small { (signed(pct(p, lang), p)) "%" }
+                                }
+                                @if c["comparable"] == false { "*" }
+                                @if let Some(note) = c["note"].as_str() { br; span.small { (note) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        p.small { (t("Thay đổi tính bằng điểm và bằng tỷ lệ % của điểm tối đa; *: tiêu chí thay đổi giữa hai năm, chỉ so sánh theo tỷ lệ.", "Changes in points and in % of the maximum; *: the criteria changed between the two years, compared as shares only.")) }
+    }
+}
+
+/// A change with its sign: `+0,5`, `-1,75`, `0`.
+fn signed(shown: String, d: rust_decimal::Decimal) -> String {
+    if d > rust_decimal::Decimal::ZERO {
+        format!("+{shown}")
+    } else {
+        shown
+    }
 }
