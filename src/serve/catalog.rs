@@ -23,7 +23,7 @@ pub fn discover(root: &Path) -> Result<Vec<Entry>, Box<Diagnostic>> {
     if !root.is_dir() {
         return Err(Box::new(Diagnostic::error(
             &shown,
-            text!(vi: "không có thư mục này (cần một hồ sơ hoặc thư mục chứa các hồ sơ, ví dụ evidence)", en: "no such folder (a dossier or a folder of dossiers is needed, e.g. evidence)"),
+            text!(vi: "không có thư mục này (cần một hồ sơ hoặc thư mục chứa các hồ sơ, ví dụ evidence/2026 hoặc evidence/)", en: "no such folder (a dossier or a folder of dossiers is needed, e.g. evidence/2026 or evidence/)"),
         )));
     }
     if root.join(SETTINGS_FILE).is_file() {
