@@ -452,3 +452,38 @@ fn an_upload_takes_no_path_from_the_browser_and_adds_its_manifest_row() {
     );
     assert_eq!(e["at_risk"], "2.75");
 }
+
+#[test]
+fn a_task_edit_changes_its_status_and_date_in_plan_csv_and_a_bad_date_is_refused() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let plan = dir.path().join("evidence/2026/plan.csv");
+    let put = |body: serde_json::Value| {
+        let etag = server.get("/api/v1/dossiers/2026/score").header("etag");
+        let csrf = server.csrf();
+        server.request(
+            "PUT",
+            "/api/v1/dossiers/2026/plan/2",
+            &[
+                ("X-CSRF-Token", &csrf),
+                ("If-Match", &etag),
+                ("Content-Type", "application/json"),
+            ],
+            body.to_string().as_bytes(),
+        )
+    };
+    let before = std::fs::read(&plan).unwrap();
+    let r = put(serde_json::json!({"status": "Đã hoàn thành", "done_on": "31/11/2026"}));
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(r.json()["errors"][0]["line"], 3);
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    let r = put(serde_json::json!({"status": "Đã hoàn thành", "done_on": "2026-11-20"}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let line = text.lines().nth(2).unwrap();
+    assert!(line.starts_with("2,1,Tổ chức tự kiểm tra"), "{line}");
+    assert!(
+        line.ends_with(",\"Kế hoạch, Báo cáo\",Đã hoàn thành,20/11/2026,1.3.1;1.3.2"),
+        "{line}"
+    );
+}
