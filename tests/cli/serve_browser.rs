@@ -76,7 +76,10 @@ fn every_page_loads_without_console_errors_and_is_saved_as_a_screenshot() {
         assert_eq!(outside, Vec::<String>::new(), "{name}: requests elsewhere");
     }
     // Further down: the score sheet's rows and the evidence page's upload form.
-    for (path, name) in [("d/2026/score?lang=vi", "score-rows"), ("d/2026/evidence", "evidence-lower")] {
+    for (path, name) in [
+        ("d/2026/score?lang=vi", "score-rows"),
+        ("d/2026/evidence", "evidence-lower"),
+    ] {
         b.goto(&format!("{}{path}", server.url));
         b.eval("window.scrollTo(0, 560);", vec![]);
         b.screenshot(&screens().join(format!("{name}.png")));

@@ -86,6 +86,12 @@ pub async fn evidence(
                 }
                 h2 { (ctx.t("Văn bản đáng ngờ", "Doubtful documents")) }
                 table #doubtful {
+                    thead { tr {
+                        th scope="col" { (ctx.t("Mã", "Code")) }
+                        th scope="col" { (ctx.t("Vấn đề", "Problem")) }
+                        th scope="col" .num { (ctx.t("Điểm", "Points")) }
+                        th scope="col" { (ctx.t("Đơn vị chủ trì", "Lead unit")) }
+                    } }
                     tbody {
                         @for m in v["problems"].as_array().into_iter().flatten() {
                             tr {
