@@ -284,7 +284,7 @@ fn the_init_example_makes_the_dossier_json_and_says_what_the_doc_says() {
 #[test]
 fn the_serve_example_request_gets_the_answer_the_doc_shows() {
     let dir = crate::harness::copy_sample("evidence/2026");
-    let server = crate::serve::Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let server = crate::server::Server::start(dir.path(), &["evidence", "--port", "0"]);
     let request = blocks("docs/serve.md", "http").remove(0);
     let (head, body) = request.split_once("\n\n").expect("a body");
     let mut first = head.lines().next().unwrap().split(' ');

@@ -30,6 +30,7 @@ mod reliability;
 mod score;
 mod serve;
 mod serve_browser;
+mod server;
 mod shared_folder;
 mod shipped;
 mod template;

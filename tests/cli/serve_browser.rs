@@ -6,7 +6,7 @@
 
 use crate::browser::Browser;
 use crate::harness::copy_sample;
-use crate::serve::Server;
+use crate::server::Server;
 use fantoccini::Locator;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
