@@ -1,7 +1,8 @@
 //! The version of a dossier's files, sent as the `ETag` of every answer about it and
 //! expected back in `If-Match` on every change: a SHA-256 over the bytes of the files a
-//! result is computed from (settings, score sheet, plan, manifest, seal) and over the
-//! names, sizes and times of the evidence files. Any edit on disk changes it.
+//! result is computed from (settings, score sheet, plan, manifest, seal, and the criteria
+//! and ranking files `dossier.json` names) and over the names, sizes and times of the
+//! evidence files. Any edit on disk changes it.
 
 use crate::fsio::{read_input, Input, Within};
 use sha2::{Digest, Sha256};
@@ -27,6 +28,15 @@ pub fn etag(dir: &Path) -> String {
                 h.update(&bytes);
             }
             Err(_) => h.update(b"-"),
+        }
+    }
+    if let Ok((draft, _)) = crate::dossier::Settings::draft(dir) {
+        for named in [draft.criteria, draft.rankings].into_iter().flatten() {
+            h.update(named.as_bytes());
+            match read_input(&dir.join(&named), Within::Anywhere, Input::Criteria) {
+                Ok(bytes) => h.update(&bytes),
+                Err(_) => h.update(b"-"),
+            }
         }
     }
     if let Ok(read) = std::fs::read_dir(dir.join(crate::evidence::FILES_DIR)) {

@@ -226,3 +226,37 @@ fn an_edit_on_disk_behind_an_open_page_is_noticed_and_a_save_from_it_refused() {
     let chosen = b.eval("return document.getElementById('v-1_1_3').value;", vec![]);
     assert_eq!(chosen, "Không đạt yêu cầu");
 }
+
+#[test]
+fn a_task_marked_done_on_the_plan_page_is_written_to_plan_csv() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let b = Browser::start();
+    b.goto(&format!("{}d/2026/plan", server.url));
+    b.block_on(async {
+        let c = b.client();
+        c.find(Locator::Css("#s-2"))
+            .await?
+            .select_by_value("Đã hoàn thành")
+            .await?;
+        // The date picker's own value, as a person's choice would set it.
+        c.execute(
+            "var d = document.getElementById('d-2'); d.value = '2026-11-20'; d.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await?;
+        c.find(Locator::Css("#t-2 button")).await?.click().await
+    })
+    .expect("mark task 2 done");
+    until("the saved message", || {
+        text_or_empty(&b, "#flash").contains("2")
+    });
+    let plan = std::fs::read_to_string(dir.path().join("evidence/2026/plan.csv")).unwrap();
+    let line = plan.lines().nth(2).unwrap();
+    assert!(
+        line.ends_with(",Đã hoàn thành,20/11/2026,1.3.1;1.3.2"),
+        "{line}"
+    );
+    assert_eq!(b.text("#d-2 + .vn-date"), "20/11/2026");
+    assert_eq!(b.console_errors(), Vec::<String>::new());
+}
