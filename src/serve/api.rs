@@ -13,7 +13,7 @@ use axum::extract::{Path as Param, RawQuery, State as Shared_};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post, put};
-use axum::{Json, Router};
+use axum::Router;
 use std::sync::Arc;
 
 type St = Shared_<Arc<State>>;
@@ -154,6 +154,22 @@ async fn current_version(
     reply::json(StatusCode::OK, body, Some(tag))
 }
 
+/// A JSON body, or the 422 saying what is wrong with it, in the errors' usual shape.
+#[allow(clippy::result_large_err)]
+fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8], lang: Lang) -> Result<T, Response> {
+    serde_json::from_slice(body).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        let d = crate::diag::Diagnostic::error(
+            "body",
+            crate::text!(
+                vi: "nội dung yêu cầu không phải JSON đúng dạng (dòng {line}, cột {column}): cần một đối tượng JSON, mỗi trường là một chuỗi, ví dụ {{\"value\": \"Có\", \"note\": \"\"}} (docs/serve.md)",
+                en: "the request body is not the expected JSON (line {line}, column {column}): an object whose fields are strings is needed, e.g. {{\"value\": \"Có\", \"note\": \"\"}} (docs/serve.md)"
+            ),
+        );
+        reply::problems(StatusCode::UNPROCESSABLE_ENTITY, &[d], lang)
+    })
+}
+
 #[derive(serde::Deserialize)]
 pub struct ScoreEdit {
     #[serde(default)]
@@ -221,11 +237,15 @@ async fn put_score(
     Param((id, code)): Param<(String, String)>,
     h: HeaderMap,
     RawQuery(q): RawQuery,
-    Json(body): Json<ScoreEdit>,
+    body: axum::body::Bytes,
 ) -> Response {
     let lang = lang_of(&h, q.as_deref());
     let dir = match dossier_dir(&state, &id, lang) {
         Ok(d) => d,
+        Err(r) => return r,
+    };
+    let body: ScoreEdit = match parse_body(&body, lang) {
+        Ok(b) => b,
         Err(r) => return r,
     };
     let changed = guarded_change(&state, &dir, &h, lang, || {
@@ -244,11 +264,15 @@ async fn put_task(
     Param((id, task)): Param<(String, String)>,
     h: HeaderMap,
     RawQuery(q): RawQuery,
-    Json(body): Json<TaskEdit>,
+    body: axum::body::Bytes,
 ) -> Response {
     let lang = lang_of(&h, q.as_deref());
     let dir = match dossier_dir(&state, &id, lang) {
         Ok(d) => d,
+        Err(r) => return r,
+    };
+    let body: TaskEdit = match parse_body(&body, lang) {
+        Ok(b) => b,
         Err(r) => return r,
     };
     let changed = guarded_change(&state, &dir, &h, lang, || {

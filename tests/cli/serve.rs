@@ -338,3 +338,26 @@ fn seal_and_verify_answer_with_what_the_commands_print() {
         .unwrap()
         .contains("chưa được niêm phong"));
 }
+
+#[test]
+fn a_body_that_is_not_the_expected_json_is_refused_with_a_located_message() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let original = scores_of(dir.path());
+    let etag = server.get("/api/v1/dossiers/2026/score").header("etag");
+    let csrf = server.csrf();
+    let r = server.request(
+        "PUT",
+        "/api/v1/dossiers/2026/scores/1.1.2",
+        &[("X-CSRF-Token", &csrf), ("If-Match", &etag)],
+        br#"{"value": 1}"#,
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    let e = &r.json()["errors"][0];
+    assert_eq!(e["file"], "body");
+    assert!(
+        e["message"].as_str().unwrap().contains("(dòng 1, cột 11)"),
+        "{e}"
+    );
+    assert_eq!(scores_of(dir.path()), original);
+}
