@@ -52,8 +52,8 @@ pub fn router(state: Arc<State>) -> Router {
         .with_state(state)
 }
 
-async fn not_found(headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
-    let lang = lang_of(&headers, q.as_deref());
+async fn not_found(Shared_(state): St, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
+    let lang = lang_of(&headers, q.as_deref(), state.lang);
     reply::refused(
         StatusCode::NOT_FOUND,
         "URL",
@@ -92,7 +92,7 @@ async fn score(
     h: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let lang = lang_of(&h, q.as_deref());
+    let lang = lang_of(&h, q.as_deref(), state.lang);
     let dir = match dossier_dir(&state, &id, lang) {
         Ok(d) => d,
         Err(r) => return r,
@@ -108,7 +108,7 @@ async fn evidence(
     h: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let lang = lang_of(&h, q.as_deref());
+    let lang = lang_of(&h, q.as_deref(), state.lang);
     let dir = match dossier_dir(&state, &id, lang) {
         Ok(d) => d,
         Err(r) => return r,
@@ -127,7 +127,7 @@ async fn gap(
     h: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let lang = lang_of(&h, q.as_deref());
+    let lang = lang_of(&h, q.as_deref(), state.lang);
     let dir = match dossier_dir(&state, &id, lang) {
         Ok(d) => d,
         Err(r) => return r,
@@ -144,7 +144,7 @@ async fn current_version(
     h: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let lang = lang_of(&h, q.as_deref());
+    let lang = lang_of(&h, q.as_deref(), state.lang);
     let dir = match dossier_dir(&state, &id, lang) {
         Ok(d) => d,
         Err(r) => return r,
@@ -239,7 +239,7 @@ async fn put_score(
     RawQuery(q): RawQuery,
     body: axum::body::Bytes,
 ) -> Response {
-    let lang = lang_of(&h, q.as_deref());
+    let lang = lang_of(&h, q.as_deref(), state.lang);
     let dir = match dossier_dir(&state, &id, lang) {
         Ok(d) => d,
         Err(r) => return r,
@@ -266,7 +266,7 @@ async fn put_task(
     RawQuery(q): RawQuery,
     body: axum::body::Bytes,
 ) -> Response {
-    let lang = lang_of(&h, q.as_deref());
+    let lang = lang_of(&h, q.as_deref(), state.lang);
     let dir = match dossier_dir(&state, &id, lang) {
         Ok(d) => d,
         Err(r) => return r,
@@ -304,7 +304,7 @@ async fn seal(
     h: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let lang = lang_of(&h, q.as_deref());
+    let lang = lang_of(&h, q.as_deref(), state.lang);
     let dir = match dossier_dir(&state, &id, lang) {
         Ok(d) => d,
         Err(r) => return r,
@@ -319,7 +319,7 @@ async fn verify(
     h: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let lang = lang_of(&h, q.as_deref());
+    let lang = lang_of(&h, q.as_deref(), state.lang);
     let dir = match dossier_dir(&state, &id, lang) {
         Ok(d) => d,
         Err(r) => return r,

@@ -74,7 +74,7 @@ pub fn serve(args: &ServeArgs, lang: Lang, announce: &mut dyn FnMut(&str)) -> Ou
         }
     };
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
-    let state = Arc::new(State::new(dossiers, ip, port));
+    let state = Arc::new(State::new(dossiers, ip, port, lang));
     let address = state.address();
     let opened = match &state.session {
         Some(token) => format!("{address}?token={token}"),

@@ -9,13 +9,15 @@ use axum::response::{IntoResponse, Response};
 
 pub const LANG_COOKIE: &str = "parscore_lang";
 
-/// `?lang=en` (or `vi`), else the cookie the language switch set, else Vietnamese.
-pub fn lang_of(headers: &HeaderMap, query: Option<&str>) -> Lang {
+/// `?lang=en` (or `vi`), else the cookie the language switch set, else the language the
+/// server was started in (`--lang`, Vietnamese by default).
+pub fn lang_of(headers: &HeaderMap, query: Option<&str>, default: Lang) -> Lang {
     let chosen = super::security::query_value(query, "lang")
         .or_else(|| super::security::cookie_value(headers, LANG_COOKIE));
     match chosen.as_deref() {
         Some("en") => Lang::En,
-        _ => Lang::Vi,
+        Some("vi") => Lang::Vi,
+        _ => default,
     }
 }
 

@@ -17,7 +17,7 @@ pub const SESSION_COOKIE: &str = "parscore_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
 pub async fn guard(Shared(state): Shared<Arc<State>>, req: Request, next: Next) -> Response {
-    let lang = reply::lang_of(req.headers(), req.uri().query());
+    let lang = reply::lang_of(req.headers(), req.uri().query(), state.lang);
     if !host_allowed(&state, req.headers()) {
         return reply::refused(
             StatusCode::MISDIRECTED_REQUEST,

@@ -10,6 +10,8 @@ pub struct State {
     pub dossiers: Vec<Entry>,
     pub ip: IpAddr,
     pub port: u16,
+    /// The language of a request that names none (`--lang`).
+    pub lang: crate::lang::Lang,
     /// Carried by every page (`<meta name="csrf-token">`), required on every change.
     pub csrf: String,
     /// Required (as a cookie) on every request when listening beyond loopback.
@@ -19,11 +21,12 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(dossiers: Vec<Entry>, ip: IpAddr, port: u16) -> State {
+    pub fn new(dossiers: Vec<Entry>, ip: IpAddr, port: u16, lang: crate::lang::Lang) -> State {
         State {
             dossiers,
             ip,
             port,
+            lang,
             csrf: random_token(),
             session: (!ip.is_loopback()).then(random_token),
             writing: Mutex::new(()),

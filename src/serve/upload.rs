@@ -41,7 +41,7 @@ pub async fn document(
     RawQuery(q): RawQuery,
     mut multipart: Multipart,
 ) -> Response {
-    let lang = lang_of(&h, q.as_deref());
+    let lang = lang_of(&h, q.as_deref(), state.lang);
     let dir = match dossier_dir(&state, &id, lang) {
         Ok(d) => d,
         Err(r) => return r,

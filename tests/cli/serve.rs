@@ -40,7 +40,7 @@ fn the_api_score_json_is_what_score_prints_byte_for_byte_on_the_shipped_samples(
 }
 
 #[test]
-fn every_answer_carries_the_security_headers() {
+fn every_answer_carries_the_security_headers_and_pages_follow_lang() {
     let server = Server::start(&root(), &["evidence/2026", "--port", "0"]);
     let page = server.get("/");
     assert_eq!(page.status, 200);
@@ -51,6 +51,13 @@ fn every_answer_carries_the_security_headers() {
     assert_eq!(page.header("referrer-policy"), "no-referrer");
     // The folder's own name is the id when PATH is the dossier itself.
     assert_eq!(server.get("/api/v1/dossiers").json()[0]["id"], "2026");
+    assert!(page.body.contains("Tổng quan các hồ sơ"));
+    let english = Server::start(&root(), &["evidence/2026", "--port", "0", "--lang", "en"]);
+    assert!(english.get("/").body.contains("Overview of the dossiers"));
+    assert!(english
+        .get("/?lang=vi")
+        .body
+        .contains("Tổng quan các hồ sơ"));
 }
 
 #[test]

@@ -73,7 +73,7 @@ impl<'a> Ctx<'a> {
     pub fn new(state: &'a State, headers: &HeaderMap, query: Option<&str>) -> Ctx<'a> {
         Ctx {
             state,
-            lang: lang_of(headers, query),
+            lang: lang_of(headers, query, state.lang),
             switched: super::security::query_value(query, "lang").is_some(),
         }
     }
