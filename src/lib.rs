@@ -24,6 +24,7 @@ pub mod number;
 pub mod ranking;
 pub mod report;
 pub mod scoring;
+pub mod serve;
 pub mod submission;
 pub mod units;
 pub mod value;

@@ -283,6 +283,21 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         xlsx: Option<PathBuf>,
     },
+    /// Mở ứng dụng web trên máy này (trình duyệt) cho các hồ sơ / a local web app over the dossiers
+    Serve {
+        /// Một hồ sơ hoặc thư mục chứa các hồ sơ, ví dụ evidence / a dossier or a folder of dossiers
+        path: PathBuf,
+        /// Cổng (0: tự chọn cổng trống) / the port (0 picks a free one)
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Địa chỉ lắng nghe; khác 127.0.0.1 thì phải đăng nhập bằng mã in ra / the address to
+        /// listen on; beyond loopback a printed token is required
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// Mở trình duyệt / open the browser
+        #[arg(long)]
+        open: bool,
+    },
     /// Kiểm tra hoặc xem bộ tiêu chí / check or show a criteria file
     Criteria {
         #[command(subcommand)]
@@ -500,6 +515,25 @@ fn main() -> ExitCode {
                 (None, None) => app::TemplateTo::Stdout,
             };
             app::template(&input, to, lang, read)
+        }
+        Command::Serve {
+            path,
+            port,
+            host,
+            open,
+        } => {
+            let args = parscore::serve::ServeArgs {
+                path,
+                port,
+                host,
+                open,
+                read,
+            };
+            parscore::serve::serve(&args, lang, &mut |line| {
+                let mut out = std::io::stdout();
+                let _ = writeln!(out, "{}", for_terminal(line));
+                let _ = out.flush();
+            })
         }
         Command::Criteria { command } => match command {
             CriteriaCommand::Check { files, format } => {

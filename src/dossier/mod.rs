@@ -13,7 +13,7 @@ mod settings;
 pub use find::{criteria_files, ranking_files, CRITERIA_DIR};
 pub use plan::{is_done_status, parse_due, Completion, Due, Plan, Task};
 pub use report_info::{read_report, ReportInfo, REPORT_KEYS};
-pub use scores::{Declared, Scores};
+pub use scores::{from_table as scores_from_table, Declared, Scores};
 pub use settings::{Draft, Settings, FORMAT, KEYS};
 
 use crate::criteria::{self, Criteria};

@@ -90,10 +90,21 @@ pub fn read(
     else {
         return Ok(None);
     };
+    Ok(from_table(&table, source, criteria, diags))
+}
+
+/// The declared rows of a score sheet already read as a table (`parscore serve` checks an
+/// edit this way before writing it), with every problem in `diags`.
+pub fn from_table(
+    table: &crate::input::Table,
+    source: &str,
+    criteria: &Criteria,
+    diags: &mut Diagnostics,
+) -> Option<Scores> {
     let missing = table.missing_columns(&["code", "value"], "code,value,note");
     if !missing.is_empty() {
         diags.extend(missing);
-        return Ok(None);
+        return None;
     }
     let has_appraised = table.column("appraised").is_some();
     let mut rows: HashMap<String, Declared> = HashMap::new();
@@ -184,10 +195,10 @@ pub fn read(
         .sheet
         .clone()
         .zip(table.column("value").map(|i| i + 1));
-    Ok(Some(Scores {
+    Some(Scores {
         source: source.to_string(),
         rows,
         has_appraised,
         value_cell,
-    }))
+    })
 }

@@ -146,8 +146,7 @@ fn from_table(table: Table, source: &str, diags: &mut Diagnostics) -> Option<Man
 /// back as UTF-8 with a BOM, which Excel reads with its diacritics.
 pub fn with_hashes(m: &Manifest, hashes: &[String], original: &[u8]) -> Vec<u8> {
     let t = &m.table;
-    let mut headers = t.written_headers.clone();
-    headers.truncate(t.headers.len());
+    let mut headers = crate::input::dress::written_headers(t);
     let col = match t.column("sha256") {
         Some(i) => i,
         None => {
@@ -155,98 +154,20 @@ pub fn with_hashes(m: &Manifest, hashes: &[String], original: &[u8]) -> Vec<u8> 
             headers.len() - 1
         }
     };
-    let dress = Dress::of(original);
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(t.delimiter)
-        .terminator(if dress.crlf {
-            csv::Terminator::CRLF
-        } else {
-            csv::Terminator::Any(b'\n')
-        })
-        .flexible(true)
-        .from_writer(Vec::new());
-    let _ = w.write_record(&headers);
-    for (row, hash) in t.rows.iter().zip(hashes) {
-        let mut cells = row.cells.clone();
-        if cells.len() <= col {
-            cells.resize(col + 1, String::new());
-        }
-        cells[col] = hash.clone();
-        let _ = w.write_record(&cells);
-    }
-    let body = w.into_inner().unwrap_or_default();
-    let mut text = String::new();
-    if let Some(sep) = &dress.sep_line {
-        text.push_str(sep);
-        text.push_str(if dress.crlf { "\r\n" } else { "\n" });
-    }
-    text.push_str(&String::from_utf8_lossy(&body));
-    match dress.bom {
-        Bom::Utf16Le => [0xFF, 0xFE]
-            .into_iter()
-            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
-            .collect(),
-        Bom::Utf16Be => [0xFE, 0xFF]
-            .into_iter()
-            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
-            .collect(),
-        Bom::Utf8 => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
-        Bom::None => text.into_bytes(),
-    }
-}
-
-enum Bom {
-    None,
-    Utf8,
-    Utf16Le,
-    Utf16Be,
-}
-
-/// How a manifest file is written, apart from its cells.
-struct Dress {
-    bom: Bom,
-    crlf: bool,
-    /// Excel's `sep=;` first line, as written.
-    sep_line: Option<String>,
-}
-
-impl Dress {
-    fn of(original: &[u8]) -> Dress {
-        let (bom, text) = if let Some(rest) = original.strip_prefix(b"\xEF\xBB\xBF") {
-            (Bom::Utf8, String::from_utf8_lossy(rest).into_owned())
-        } else if original.starts_with(&[0xFF, 0xFE]) || original.starts_with(&[0xFE, 0xFF]) {
-            let le = original[0] == 0xFF;
-            let units: Vec<u16> = original[2..]
-                .chunks_exact(2)
-                .map(|c| {
-                    if le {
-                        u16::from_le_bytes([c[0], c[1]])
-                    } else {
-                        u16::from_be_bytes([c[0], c[1]])
-                    }
-                })
-                .collect();
-            let bom = if le { Bom::Utf16Le } else { Bom::Utf16Be };
-            (bom, String::from_utf16_lossy(&units))
-        } else {
-            match std::str::from_utf8(original) {
-                Ok(t) => (Bom::None, t.to_string()),
-                Err(_) => (Bom::Utf8, String::from_utf8_lossy(original).into_owned()),
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .zip(hashes)
+        .map(|(row, hash)| {
+            let mut cells = row.cells.clone();
+            if cells.len() <= col {
+                cells.resize(col + 1, String::new());
             }
-        };
-        let first = text.split('\n').next().unwrap_or("");
-        let crlf = first.ends_with('\r');
-        let first = first.trim_end_matches('\r');
-        let sep_line = first
-            .to_ascii_lowercase()
-            .starts_with("sep=")
-            .then(|| first.to_string());
-        Dress {
-            bom,
-            crlf,
-            sep_line,
-        }
-    }
+            cells[col] = hash.clone();
+            cells
+        })
+        .collect();
+    crate::input::dress::rewrite(&headers, &rows, t.delimiter, original)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! split into records that remember their line numbers.
 
 mod docx;
+pub mod dress;
 mod json;
 mod json_error;
 mod table;

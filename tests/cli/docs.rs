@@ -339,3 +339,34 @@ fn the_report_example_writes_the_file_the_doc_names() {
     let page = std::fs::read_to_string(dir.path().join("bao-cao-cchc-2026.html")).unwrap();
     assert!(page.contains("default-src 'none'; style-src 'unsafe-inline'; img-src data:"));
 }
+
+/// `docs/serve.md`: the example request, sent to a served copy of the sample, gets the
+/// answer the doc shows, and the file is unchanged.
+#[test]
+fn the_serve_example_request_gets_the_answer_the_doc_shows() {
+    let dir = crate::harness::copy_sample("evidence/2026");
+    let server = crate::server::Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let request = blocks("docs/serve.md", "http").remove(0);
+    let (head, body) = request.split_once("\n\n").expect("a body");
+    let mut first = head.lines().next().unwrap().split(' ');
+    let (method, path) = (first.next().unwrap(), first.next().unwrap());
+    let answer: serde_json::Value =
+        serde_json::from_str(&blocks("docs/serve.md", "json")[0]).unwrap();
+    let scores = dir.path().join("evidence/2026/scores.csv");
+    let before = std::fs::read(&scores).unwrap();
+    let etag = server.get("/api/v1/dossiers/2026/score").header("etag");
+    let csrf = server.csrf();
+    let reply = server.request(
+        method,
+        path,
+        &[
+            ("If-Match", &etag),
+            ("X-CSRF-Token", &csrf),
+            ("Content-Type", "application/json"),
+        ],
+        body.trim().as_bytes(),
+    );
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.json(), answer);
+    assert_eq!(std::fs::read(&scores).unwrap(), before);
+}

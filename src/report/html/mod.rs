@@ -59,6 +59,10 @@ pub struct Report<'a> {
     pub provenance: &'a Provenance,
 }
 
+/// What the page may load: nothing but its own inline styles and data images.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 /// The whole page.
 pub fn render(r: &Report, lang: Lang) -> String {
     let s = r.sheet;
@@ -80,7 +84,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
             head {
                 meta charset="utf-8";
                 meta http-equiv="Content-Security-Policy"
-                    content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+                    content=(CONTENT_SECURITY_POLICY);
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="generator" content=(format!("parscore {}", r.provenance.version));
                 title { (title) }

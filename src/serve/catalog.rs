@@ -1,0 +1,123 @@
+//! The dossiers under the served folder: the folder itself when it is a dossier, else every
+//! folder below it (three levels at most) that holds `dossier.json`, each with a URL-safe id
+//! made from its path relative to the served folder (`2026`, `u001-2026`).
+
+use crate::diag::Diagnostic;
+use crate::dossier::SETTINGS_FILE;
+use crate::text;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub id: String,
+    /// The folder as the commands would be given it (`evidence/2026`).
+    pub dir: PathBuf,
+    pub unit: String,
+    pub year: Option<i32>,
+}
+
+const DEPTH: usize = 3;
+
+pub fn discover(
+    root: &Path,
+    read: crate::input::ReadOptions,
+) -> Result<Vec<Entry>, Box<Diagnostic>> {
+    let shown = root.display().to_string();
+    if !root.is_dir() {
+        return Err(Box::new(Diagnostic::error(
+            &shown,
+            text!(vi: "không có thư mục này (cần một hồ sơ hoặc thư mục chứa các hồ sơ, ví dụ evidence/2026 hoặc evidence/)", en: "no such folder (a dossier or a folder of dossiers is needed, e.g. evidence/2026 or evidence/)"),
+        )));
+    }
+    if root.join(SETTINGS_FILE).is_file() {
+        let name = root
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "hoso".into());
+        return Ok(vec![entry(slug(&name), root.to_path_buf(), read)]);
+    }
+    let mut found = Vec::new();
+    walk(root, &[], &mut found, read);
+    found.sort_by(|a, b| a.id.cmp(&b.id));
+    found.dedup_by(|a, b| a.id == b.id);
+    Ok(found)
+}
+
+fn walk(dir: &Path, parts: &[String], found: &mut Vec<Entry>, read_as: crate::input::ReadOptions) {
+    if parts.len() >= DEPTH {
+        return;
+    }
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut names: Vec<_> = read.flatten().collect();
+    names.sort_by_key(|e| e.file_name());
+    for e in names {
+        let name = e.file_name().to_string_lossy().into_owned();
+        // Only real folders: a link could lead outside the served folder.
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        if !is_dir || name.starts_with('.') || name == crate::evidence::FILES_DIR {
+            continue;
+        }
+        let path = e.path();
+        let mut here = parts.to_vec();
+        here.push(slug(&name));
+        if path.join(SETTINGS_FILE).is_file() {
+            found.push(entry(here.join("-"), path, read_as));
+        } else {
+            walk(&path, &here, found, read_as);
+        }
+    }
+}
+
+fn entry(id: String, dir: PathBuf, read: crate::input::ReadOptions) -> Entry {
+    let (unit, year) = match crate::dossier::Settings::draft(&dir, read) {
+        Ok((draft, _)) => (draft.unit.unwrap_or_default(), draft.year),
+        Err(_) => (String::new(), None),
+    };
+    Entry {
+        id,
+        dir,
+        unit,
+        year,
+    }
+}
+
+/// A folder name as an id: ASCII letters, digits, `-` and `_`; Vietnamese letters lose
+/// their marks (`Sở Nội vụ` → `so-noi-vu`).
+pub fn slug(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in name.nfd() {
+        let c = match c {
+            'đ' => 'd',
+            'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if c.is_ascii() && !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "hoso".into()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn ids_are_url_safe() {
+        assert_eq!(slug("2026"), "2026");
+        assert_eq!(slug("Sở Nội vụ"), "so-noi-vu");
+        assert_eq!(slug("Đơn vị 01"), "don-vi-01");
+        assert_eq!(slug("../x"), "x");
+    }
+}

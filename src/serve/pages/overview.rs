@@ -1,0 +1,123 @@
+//! The overview: every dossier served, with its index (projected, strict, appraised), the
+//! gap to the line the unit aims for, its class, and the areas chart of the latest year.
+
+use super::{page, pct, Ctx};
+use crate::app::{load_scored_with, measure, Scored};
+use crate::dossier::Shared;
+use crate::gap::Gap;
+use crate::lang::Lang;
+use crate::serve::state::State;
+use axum::extract::{RawQuery, State as Shared_};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use maud::{html, PreEscaped};
+use std::sync::Arc;
+
+pub async fn overview(
+    Shared_(state): Shared_<Arc<State>>,
+    h: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    let ctx = Ctx::new(&state, &h, q.as_deref());
+    let lang = ctx.lang;
+    let mut shared = Shared::default();
+    let rows: Vec<_> = state
+        .dossiers
+        .iter()
+        .map(|e| {
+            let measured = measure(&e.dir, "serve", None, None, lang, &mut shared);
+            let loaded = match measured {
+                Ok((s, g)) => Ok((s, Some(g))),
+                Err(_) => load_scored_with(&e.dir, "serve", lang, Vec::new(), &mut shared)
+                    .map(|s| (s, None)),
+            };
+            (e, loaded)
+        })
+        .collect();
+    let latest = rows
+        .iter()
+        .filter_map(|(e, l)| l.as_ref().ok().map(|(s, _)| (e, s)))
+        .max_by_key(|(e, _)| e.year);
+    let chart = latest.and_then(|(_, s)| areas_svg(s, lang));
+    let body = html! {
+        h1 { (ctx.t("Tổng quan các hồ sơ", "Overview of the dossiers")) }
+        table.overview {
+            thead { tr {
+                th scope="col" { (ctx.t("Đơn vị", "Unit")) }
+                th scope="col" { (ctx.t("Năm", "Year")) }
+                th scope="col" .num { (ctx.t("Chỉ số dự kiến", "Projected index")) }
+                th scope="col" .num { (ctx.t("Chỉ số chặt", "Strict index")) }
+                th scope="col" .num { (ctx.t("Chỉ số thẩm định", "Appraised index")) }
+                th scope="col" { (ctx.t("So với ngưỡng", "Against the line")) }
+                th scope="col" { (ctx.t("Xếp loại", "Class")) }
+                th scope="col" { span.sr { (ctx.t("Mở", "Open")) } }
+            } }
+            tbody {
+                @for (e, loaded) in &rows {
+                    tr {
+                        td { (e.unit) }
+                        td { (e.year.map(|y| y.to_string()).unwrap_or_default()) }
+                        @match loaded {
+                            Ok((s, g)) => {
+                                td.num.big { (s.sheet.totals.index().map(|i| pct(i, lang)).unwrap_or_default()) }
+                                td.num { (g.as_ref().map(|g| g.strict.map(|st| pct(st.index, lang)).unwrap_or_else(|| crate::report::strict::unknown(lang).to_string())).unwrap_or_default()) }
+                                td.num { (g.as_ref().and_then(|g| g.appraised.as_ref()).map(|a| pct(a.index, lang)).unwrap_or_else(|| "—".into())) }
+                                td { (g.as_ref().map(|g| line_words(g, lang)).unwrap_or_default()) }
+                                td { (g.as_ref().and_then(|g| g.classing.as_ref()).and_then(|c| c.class.clone()).unwrap_or_default()) }
+                            }
+                            Err(_) => {
+                                td colspan="5" .bad { (ctx.t("hồ sơ có lỗi — mở để xem", "the dossier has problems — open it to see them")) }
+                            }
+                        }
+                        td { a.button href={ "/d/" (e.id) "/score" } { (ctx.t("Mở phiếu chấm", "Open the score sheet")) } }
+                    }
+                }
+            }
+        }
+        @if let (Some(svg), Some((e, _))) = (chart, latest) {
+            h2 { (ctx.t("Điểm theo lĩnh vực", "Points by area")) " — " (e.year.map(|y| y.to_string()).unwrap_or_default()) }
+            div.chart { (PreEscaped(svg)) }
+        }
+    };
+    page(&ctx, ctx.t("Tổng quan", "Overview"), None, body)
+}
+
+/// "còn thiếu 2,75 so với nhóm 5 đơn vị dẫn đầu (92,71)", in the words `gap` prints.
+fn line_words(g: &Gap, lang: Lang) -> String {
+    let headline = g
+        .appraised
+        .as_ref()
+        .map(|a| a.index)
+        .unwrap_or(g.projected.index);
+    let against = crate::report::gap::against_words(g.line.score, headline, lang);
+    let target = crate::report::gap::target_words(&g.line, lang);
+    match lang {
+        Lang::Vi => format!("{against} so với {target}"),
+        Lang::En => format!("{against} against {target}"),
+    }
+}
+
+/// The areas chart `parscore chart` draws, as SVG text (escaped by the chart code).
+fn areas_svg(s: &Scored, lang: Lang) -> Option<String> {
+    use crate::chart::{AreaBar, AreasChart};
+    let sheet = &s.sheet;
+    let chart = AreasChart {
+        title: String::new(),
+        subtitle: String::new(),
+        bars: sheet
+            .areas()
+            .map(|n| AreaBar {
+                code: n.code.clone(),
+                name: n.name.clone(),
+                achieved: n.achieved,
+                max: n.max,
+                at_risk: sheet.at_risk_for(&n.code),
+                appraised: n.appraised,
+                unscored: crate::compare::unscored_under(sheet, &n.code),
+            })
+            .collect(),
+        adjustment: None,
+        footer: String::new(),
+    };
+    crate::chart::areas(&chart, lang).ok()
+}

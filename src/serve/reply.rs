@@ -1,0 +1,70 @@
+//! Responses shared by the API and the pages: the language a request asks for, a refusal
+//! with its located problem as the CLI prints it in JSON, and a command's `Outcome` as JSON.
+
+use crate::app::{Outcome, Status};
+use crate::diag::Diagnostic;
+use crate::lang::{Lang, Text};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+pub const LANG_COOKIE: &str = "parscore_lang";
+
+/// `?lang=en` (or `vi`), else the cookie the language switch set, else the language the
+/// server was started in (`--lang`, Vietnamese by default).
+pub fn lang_of(headers: &HeaderMap, query: Option<&str>, default: Lang) -> Lang {
+    let chosen = super::security::query_value(query, "lang")
+        .or_else(|| super::security::cookie_value(headers, LANG_COOKIE));
+    match chosen.as_deref() {
+        Some("en") => Lang::En,
+        Some("vi") => Lang::Vi,
+        _ => default,
+    }
+}
+
+/// A JSON body, `{ "status", "errors": [ { "severity", "file", "line", "column", "code",
+/// "message" } ] }`, the shape of `--format json` errors.
+pub fn problems(status: StatusCode, diags: &[Diagnostic], lang: Lang) -> Response {
+    let out = Outcome::problems(diags, lang).json_errors(lang).out;
+    json(status, out, None)
+}
+
+pub fn refused(status: StatusCode, what: &str, message: Text, lang: Lang) -> Response {
+    let d = Diagnostic::error(what, message);
+    let v = serde_json::json!({
+        "status": Status::CannotRun as u8,
+        "errors": crate::report::diagnostics::json(&[d], lang),
+    });
+    json(
+        status,
+        format!("{}\n", crate::escape::json_pretty(&v)),
+        None,
+    )
+}
+
+/// A command's outcome: 200 with its JSON (also when the command's exit status reports
+/// findings, as `evidence` does for missing documents), or 422 with its problems as JSON.
+pub fn outcome(o: Outcome, lang: Lang, etag: Option<String>) -> Response {
+    if o.status == Status::Ok || (o.diagnostics.is_empty() && !o.out.is_empty()) {
+        json(StatusCode::OK, o.out, etag)
+    } else {
+        let code = if o.status == Status::DataProblems {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::INTERNAL_SERVER_ERROR
+        };
+        json(code, o.json_errors(lang).out, etag)
+    }
+}
+
+pub fn json(status: StatusCode, body: String, etag: Option<String>) -> Response {
+    let mut resp = (status, body).into_response();
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    if let Some(tag) = etag.and_then(|t| HeaderValue::from_str(&t).ok()) {
+        h.insert(header::ETAG, tag);
+    }
+    resp
+}

@@ -1,0 +1,92 @@
+//! What every request shares: the served folder and its dossiers, the address, the random
+//! tokens (CSRF, and the session token when the server listens beyond loopback), and the
+//! lock that makes each check-then-write one step.
+
+use super::catalog::Entry;
+use std::net::IpAddr;
+use std::sync::Mutex;
+
+pub struct State {
+    pub dossiers: Vec<Entry>,
+    pub ip: IpAddr,
+    pub port: u16,
+    /// The language of a request that names none (`--lang`).
+    pub lang: crate::lang::Lang,
+    /// Carried by every page (`<meta name="csrf-token">`), required on every change.
+    pub csrf: String,
+    /// Required (as a cookie) on every request when listening beyond loopback.
+    pub session: Option<String>,
+    /// Held from the version check to the write, so two saves cannot interleave.
+    pub writing: Mutex<()>,
+    /// How files are read (`--encoding`, `--max-input`), as for every command.
+    pub read: crate::input::ReadOptions,
+}
+
+impl State {
+    pub fn new(
+        dossiers: Vec<Entry>,
+        ip: IpAddr,
+        port: u16,
+        lang: crate::lang::Lang,
+        read: crate::input::ReadOptions,
+    ) -> State {
+        State {
+            dossiers,
+            ip,
+            port,
+            lang,
+            csrf: random_token(),
+            session: (!ip.is_loopback()).then(random_token),
+            writing: Mutex::new(()),
+            read,
+        }
+    }
+
+    /// What a request's loading shares: nothing yet but how files are read.
+    pub fn shared(&self) -> crate::dossier::Shared {
+        crate::dossier::Shared::default().reading(self.read)
+    }
+
+    /// The address to open, `http://127.0.0.1:PORT/`.
+    pub fn address(&self) -> String {
+        let host = match self.ip {
+            IpAddr::V4(v4) if v4.is_unspecified() => "127.0.0.1".to_string(),
+            IpAddr::V6(v6) if v6.is_unspecified() => "[::1]".to_string(),
+            IpAddr::V4(v4) => v4.to_string(),
+            IpAddr::V6(v6) => format!("[{v6}]"),
+        };
+        format!("http://{host}:{}/", self.port)
+    }
+
+    pub fn dossier(&self, id: &str) -> Option<&Entry> {
+        self.dossiers.iter().find(|d| d.id == id)
+    }
+
+    /// The other years of the same unit, oldest first, this one included.
+    pub fn years_of(&self, entry: &Entry) -> Vec<&Entry> {
+        let mut same: Vec<&Entry> = self
+            .dossiers
+            .iter()
+            .filter(|d| d.unit == entry.unit && d.year.is_some())
+            .collect();
+        same.sort_by_key(|d| d.year);
+        same
+    }
+}
+
+/// 32 random bytes from the operating system, as hex.
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    // Without randomness there is no safe token: stop rather than serve with a guessable one.
+    getrandom::fill(&mut bytes).expect("the operating system's random numbers");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Compares two secrets in time independent of where they differ.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}

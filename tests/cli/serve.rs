@@ -1,0 +1,370 @@
+//! `parscore serve`: the real binary as a child process on a free port, spoken to over
+//! plain HTTP/1.1 (`std::net::TcpStream`). The API answers what the commands print; edits
+//! keep the file's dress; a foreign `Host`, a change without the CSRF token and a stale
+//! version are refused with the file unchanged.
+
+use crate::harness::{copy_sample, root, run, run_in};
+use crate::server::{http, Server};
+use std::path::Path;
+
+fn scores_of(dir: &Path) -> Vec<u8> {
+    std::fs::read(dir.join("evidence/2026/scores.csv")).expect("scores.csv")
+}
+
+#[test]
+fn the_api_score_json_is_what_score_prints_byte_for_byte_on_the_shipped_samples() {
+    let server = Server::start(&root(), &["evidence", "--port", "0"]);
+    assert!(
+        server.url.starts_with("http://127.0.0.1:"),
+        "{}",
+        server.url
+    );
+    let list = server.get("/api/v1/dossiers").json();
+    assert_eq!(list[0]["id"], "2024");
+    assert_eq!(list[2]["id"], "2026");
+    assert_eq!(list[2]["year"], 2026);
+    assert_eq!(list[2]["unit"], "Ban Quản lý Khu kinh tế Hải Phòng");
+    for year in ["2024", "2025", "2026"] {
+        let (code, cli, err) = run(&["score", &format!("evidence/{year}"), "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        let api = server.get(&format!("/api/v1/dossiers/{year}/score"));
+        assert_eq!(api.status, 200);
+        assert_eq!(api.body, cli, "{year}");
+        assert!(api.header("etag").starts_with('"'), "{year}: an ETag");
+    }
+    let (_, cli, _) = run(&["gap", "evidence/2026", "--format", "json"]);
+    assert_eq!(server.get("/api/v1/dossiers/2026/gap").body, cli);
+    let (_, cli, _) = run(&["evidence", "evidence/2026", "--format", "json"]);
+    let api = server.get("/api/v1/dossiers/2026/evidence");
+    assert_eq!((api.status, api.body), (200, cli));
+}
+
+#[test]
+fn every_answer_carries_the_security_headers_and_pages_follow_lang() {
+    let server = Server::start(&root(), &["evidence/2026", "--port", "0"]);
+    let page = server.get("/");
+    assert_eq!(page.status, 200);
+    assert!(page
+        .header("content-security-policy")
+        .contains("default-src 'self'"));
+    assert_eq!(page.header("x-content-type-options"), "nosniff");
+    assert_eq!(page.header("referrer-policy"), "no-referrer");
+    // The folder's own name is the id when PATH is the dossier itself.
+    assert_eq!(server.get("/api/v1/dossiers").json()[0]["id"], "2026");
+    assert!(page.body.contains("Tổng quan các hồ sơ"));
+    let english = Server::start(&root(), &["evidence/2026", "--port", "0", "--lang", "en"]);
+    assert!(english.get("/").body.contains("Overview of the dossiers"));
+    assert!(english
+        .get("/?lang=vi")
+        .body
+        .contains("Tổng quan các hồ sơ"));
+}
+
+#[test]
+fn a_put_changes_the_value_in_scores_csv_and_answers_with_the_new_score() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let before = server.get("/api/v1/dossiers/2026/score").json();
+    assert_eq!(before["total"]["achieved"], "89.06");
+    let reply = server.put_score("2026", "1.1.2", "Không", "Chưa có phụ lục");
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    // 1.1.2 is worth 1 point for "Có", 0 for "Không".
+    assert_eq!(reply.json()["total"]["achieved"], "88.06");
+    let text = String::from_utf8(scores_of(dir.path())).unwrap();
+    assert!(text.contains("\n1.1.2,Không,Chưa có phụ lục\n"), "{text}");
+    let (_, cli, _) = run_in(dir.path(), &["score", "evidence/2026", "--format", "json"]);
+    assert_eq!(reply.body, cli);
+}
+
+#[test]
+fn a_bad_value_is_refused_with_the_located_message_of_the_cli_and_nothing_written() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let original = scores_of(dir.path());
+    let reply = server.put_score("2026", "1.1.2", "Có lẽ", "");
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    assert_eq!(scores_of(dir.path()), original);
+    let e = &reply.json()["errors"][0];
+    assert_eq!(e["file"], "evidence/2026/scores.csv");
+    assert_eq!(e["line"], 3);
+    assert_eq!(e["code"], "1.1.2");
+    // The same file written by hand: `score` says the same.
+    let text = String::from_utf8(original).unwrap().replace(
+        "1.1.2,Có,Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch)",
+        "1.1.2,Có lẽ,",
+    );
+    std::fs::write(dir.path().join("evidence/2026/scores.csv"), text).unwrap();
+    let (code, cli, _) = run_in(dir.path(), &["score", "evidence/2026", "--format", "json"]);
+    assert_eq!(code, 1);
+    let cli: serde_json::Value = serde_json::from_str(&cli).unwrap();
+    assert_eq!(cli["errors"][0], *e);
+}
+
+#[test]
+fn a_semicolon_bom_crlf_scores_csv_keeps_all_three_after_an_edit() {
+    let dir = copy_sample("evidence/2026");
+    let path = dir.path().join("evidence/2026/scores.csv");
+    let plain = std::fs::read_to_string(&path).unwrap();
+    let mut table = csv::Reader::from_reader(plain.as_bytes());
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(table.headers().unwrap()).unwrap();
+    for r in table.records() {
+        w.write_record(&r.unwrap()).unwrap();
+    }
+    let dressed = [b"\xEF\xBB\xBF".as_slice(), &w.into_inner().unwrap()].concat();
+    std::fs::write(&path, &dressed).unwrap();
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let reply = server.put_score("2026", "1.1.2", "Không", "sửa trên trang");
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let after = std::fs::read(&path).unwrap();
+    let expected = String::from_utf8(dressed).unwrap().replace(
+        "1.1.2;Có;\"Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch)\"\r\n",
+        "1.1.2;Không;sửa trên trang\r\n",
+    );
+    assert!(
+        expected.contains("1.1.2;Không;sửa trên trang\r\n"),
+        "the row was rewritten"
+    );
+    assert_eq!(String::from_utf8(after).unwrap(), expected);
+}
+
+#[test]
+fn a_foreign_host_a_put_without_the_token_and_a_stale_version_are_refused() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let original = scores_of(dir.path());
+    let etag = server.get("/api/v1/dossiers/2026/score").header("etag");
+    let csrf = server.csrf();
+    let body = br#"{"value": "Kh\u00f4ng", "note": ""}"#;
+    let path = "/api/v1/dossiers/2026/scores/1.1.2";
+    // DNS rebinding: a page of another site whose name now points at 127.0.0.1.
+    let port = server.authority.rsplit(':').next().unwrap().to_string();
+    let evil = format!("attacker.example:{port}");
+    let json = ("Content-Type", "application/json");
+    let r = http(
+        &server.authority,
+        "PUT",
+        path,
+        &[
+            ("Host", &evil),
+            ("X-CSRF-Token", &csrf),
+            ("If-Match", &etag),
+            json,
+        ],
+        body,
+    );
+    assert_eq!(r.status, 421);
+    let r = http(
+        &server.authority,
+        "GET",
+        "/api/v1/dossiers",
+        &[("Host", &evil)],
+        b"",
+    );
+    assert_eq!(r.status, 421);
+    let r = server.request("PUT", path, &[("If-Match", &etag), json], body);
+    assert_eq!(r.status, 403);
+    assert_eq!(r.json()["errors"][0]["file"], "X-CSRF-Token");
+    let r = server.request(
+        "PUT",
+        path,
+        &[
+            ("X-CSRF-Token", "0".repeat(64).as_str()),
+            ("If-Match", &etag),
+            json,
+        ],
+        body,
+    );
+    assert_eq!(r.status, 403);
+    let r = server.request(
+        "PUT",
+        path,
+        &[("X-CSRF-Token", &csrf), ("If-Match", "\"old\""), json],
+        body,
+    );
+    assert_eq!(r.status, 409);
+    assert_eq!(scores_of(dir.path()), original);
+}
+
+#[test]
+fn beyond_loopback_the_printed_token_sets_a_strict_http_only_session_cookie() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(
+        dir.path(),
+        &["evidence", "--port", "0", "--host", "0.0.0.0"],
+    );
+    let (_, token) = server
+        .url
+        .split_once("/?token=")
+        .expect("a token in the address");
+    assert_eq!(token.len(), 64);
+    assert_eq!(server.get("/").status, 401);
+    assert_eq!(server.get("/api/v1/dossiers").status, 401);
+    let r = server.get(&format!("/?token={token}"));
+    assert_eq!(r.status, 303);
+    let cookie = r.header("set-cookie");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    let pair = cookie.split(';').next().unwrap().to_string();
+    let r = server.request("GET", "/api/v1/dossiers", &[("Cookie", &pair)], b"");
+    assert_eq!(r.status, 200);
+}
+
+#[test]
+fn an_upload_takes_no_path_from_the_browser_and_adds_its_manifest_row() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let etag = server.get("/api/v1/dossiers/2026/score").header("etag");
+    let csrf = server.csrf();
+    let boundary = "XparscoreX";
+    let mut body = String::new();
+    for (k, v) in [
+        ("criteria", "2.4.1"),
+        (
+            "title",
+            "Báo cáo kết quả theo dõi tình hình thi hành pháp luật",
+        ),
+        ("number", "301/BC-BQL"),
+        ("date", "2026-10-20"),
+        ("issuer", "Ban Quản lý Khu kinh tế Hải Phòng"),
+    ] {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+        ));
+    }
+    body.push_str(&format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../seal.json.pdf\"\r\nContent-Type: application/pdf\r\n\r\nbáo cáo\r\n--{boundary}--\r\n"
+    ));
+    let kind = format!("multipart/form-data; boundary={boundary}");
+    let r = server.request(
+        "POST",
+        "/api/v1/dossiers/2026/documents",
+        &[
+            ("X-CSRF-Token", &csrf),
+            ("If-Match", &etag),
+            ("Content-Type", &kind),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let v = r.json();
+    assert_eq!(v["id"], "VB101");
+    assert_eq!(
+        v["file"],
+        "vb101-bao-cao-ket-qua-theo-doi-tinh-hinh-thi-h.pdf"
+    );
+    let stored = dir
+        .path()
+        .join("evidence/2026/files")
+        .join(v["file"].as_str().unwrap());
+    assert_eq!(std::fs::read_to_string(stored).unwrap(), "báo cáo");
+    assert!(!dir.path().join("seal.json.pdf").exists());
+    let manifest = std::fs::read_to_string(dir.path().join("evidence/2026/manifest.csv")).unwrap();
+    assert!(manifest.ends_with(
+        "VB101,vb101-bao-cao-ket-qua-theo-doi-tinh-hinh-thi-h.pdf,301/BC-BQL,20/10/2026,Ban Quản lý Khu kinh tế Hải Phòng,Báo cáo kết quả theo dõi tình hình thi hành pháp luật,2.4.1,,\n"
+    ), "{manifest}");
+    let (_, out, _) = run_in(
+        dir.path(),
+        &["evidence", "evidence/2026", "--format", "json"],
+    );
+    let e: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        e["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["code"] != "2.4.1"),
+        "{out}"
+    );
+    assert_eq!(e["at_risk"], "2.75");
+}
+
+#[test]
+fn a_task_edit_changes_its_status_and_date_in_plan_csv_and_a_bad_date_is_refused() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let plan = dir.path().join("evidence/2026/plan.csv");
+    let put = |body: serde_json::Value| {
+        let etag = server.get("/api/v1/dossiers/2026/score").header("etag");
+        let csrf = server.csrf();
+        server.request(
+            "PUT",
+            "/api/v1/dossiers/2026/plan/2",
+            &[
+                ("X-CSRF-Token", &csrf),
+                ("If-Match", &etag),
+                ("Content-Type", "application/json"),
+            ],
+            body.to_string().as_bytes(),
+        )
+    };
+    let before = std::fs::read(&plan).unwrap();
+    let r = put(serde_json::json!({"status": "Đã hoàn thành", "done_on": "31/11/2026"}));
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(r.json()["errors"][0]["line"], 3);
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    let r = put(serde_json::json!({"status": "Đã hoàn thành", "done_on": "2026-11-20"}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let line = text.lines().nth(2).unwrap();
+    assert!(line.starts_with("2,1,Tổ chức tự kiểm tra"), "{line}");
+    assert!(
+        line.ends_with(",\"Kế hoạch, Báo cáo\",Đã hoàn thành,20/11/2026,1.3.1;1.3.2"),
+        "{line}"
+    );
+}
+
+#[test]
+fn seal_and_verify_answer_with_what_the_commands_print() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let csrf = server.csrf();
+    let post = |what: &str| {
+        let path = format!("/api/v1/dossiers/2026/{what}");
+        server
+            .request("POST", &path, &[("X-CSRF-Token", &csrf)], b"")
+            .json()
+    };
+    let (_, _, err) = run_in(dir.path(), &["seal", "evidence/2026"]);
+    let seal = post("seal");
+    assert_eq!(seal["status"], 1);
+    assert_eq!(seal["text"], err);
+    assert!(
+        err.contains("không thể niêm phong hồ sơ thiếu tệp"),
+        "{err}"
+    );
+    let verify = post("verify");
+    assert_eq!(verify["status"], 2);
+    assert!(verify["text"]
+        .as_str()
+        .unwrap()
+        .contains("chưa được niêm phong"));
+}
+
+#[test]
+fn a_body_that_is_not_the_expected_json_is_refused_with_a_located_message() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let original = scores_of(dir.path());
+    let etag = server.get("/api/v1/dossiers/2026/score").header("etag");
+    let csrf = server.csrf();
+    let r = server.request(
+        "PUT",
+        "/api/v1/dossiers/2026/scores/1.1.2",
+        &[("X-CSRF-Token", &csrf), ("If-Match", &etag)],
+        br#"{"value": 1}"#,
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    let e = &r.json()["errors"][0];
+    assert_eq!(e["file"], "body");
+    assert!(
+        e["message"].as_str().unwrap().contains("(dòng 1, cột 11)"),
+        "{e}"
+    );
+    assert_eq!(scores_of(dir.path()), original);
+}

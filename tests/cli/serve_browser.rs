@@ -1,0 +1,276 @@
+//! `parscore serve` in a real Chromium: the pages load without console errors, an edit
+//! made in the form changes the index on the page and the file on disk, a bad value shows
+//! the located message and writes nothing, an upload clears the leaf's points at risk, and
+//! an edit made on disk behind an open page is noticed. Every page is also saved as a
+//! screenshot at 1366 × 768 under the target folder (`serve-screens/`) to be looked at.
+
+use crate::browser::Browser;
+use crate::harness::copy_sample;
+use crate::server::Server;
+use fantoccini::Locator;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn scores(dir: &Path) -> Vec<u8> {
+    std::fs::read(dir.join("evidence/2026/scores.csv")).expect("scores.csv")
+}
+
+/// Waits (at most 20 s: a slow machine is not a failure) until `check` holds.
+fn until(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !check() {
+        assert!(Instant::now() < deadline, "gave up waiting: {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn click(b: &Browser, css: &str) {
+    b.block_on(async { b.client().find(Locator::Css(css)).await?.click().await })
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+fn text_or_empty(b: &Browser, css: &str) -> String {
+    b.eval(
+        "var e = document.querySelector(arguments[0]); return e ? e.innerText : '';",
+        vec![css.into()],
+    )
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+fn screens() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-screens");
+    std::fs::create_dir_all(&dir).expect("screens folder");
+    dir
+}
+
+#[test]
+fn every_page_loads_without_console_errors_and_is_saved_as_a_screenshot() {
+    let dir = copy_sample("evidence/2026");
+    for year in ["2024", "2025"] {
+        let more = copy_sample(&format!("evidence/{year}"));
+        crate::harness::copy_into(more.path(), dir.path());
+    }
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let b = Browser::start();
+    let pages = [
+        ("", "overview"),
+        ("d/2026/score", "score"),
+        ("d/2026/evidence", "evidence"),
+        ("d/2026/plan", "plan"),
+        ("d/2026/gap", "gap"),
+        ("d/2026/compare", "compare"),
+        ("d/2026/report", "report"),
+        ("d/2026/score?lang=en", "score-en"),
+    ];
+    for (path, name) in pages {
+        b.goto(&format!("{}{path}", server.url));
+        b.screenshot(&screens().join(format!("{name}.png")));
+        assert_eq!(b.console_errors(), Vec::<String>::new(), "{name}");
+        let outside: Vec<String> = b
+            .requests()
+            .into_iter()
+            .filter(|r| r.starts_with("http") && !r.starts_with(&server.url))
+            .collect();
+        assert_eq!(outside, Vec::<String>::new(), "{name}: requests elsewhere");
+    }
+    // Further down: the score sheet's rows and the evidence page's upload form.
+    for (path, name) in [
+        ("d/2026/score?lang=vi", "score-rows"),
+        ("d/2026/evidence", "evidence-lower"),
+    ] {
+        b.goto(&format!("{}{path}", server.url));
+        b.eval("window.scrollTo(0, 560);", vec![]);
+        b.screenshot(&screens().join(format!("{name}.png")));
+    }
+    // The Report tab is the one-page report of `parscore report`, with the unit's other years.
+    b.goto(&format!("{}d/2026/report?lang=vi", server.url));
+    let report = b.page_text();
+    assert!(
+        report.contains("Báo cáo Chỉ số cải cách hành chính năm 2026"),
+        "{report}"
+    );
+    assert_eq!(b.text("[data-figure=projected]"), "89,96");
+    assert_eq!(b.text("[data-figure=strict]"), "86,68");
+    assert!(
+        report.contains("2024"),
+        "the comparison with 2024: {report}"
+    );
+    assert_eq!(b.console_errors(), Vec::<String>::new(), "report");
+    // The English page set the language cookie; `?lang=vi` switches back.
+    b.goto(&format!("{}?lang=vi", server.url));
+    let text = b.page_text();
+    assert!(text.contains("Tổng quan các hồ sơ"), "{text}");
+    assert!(text.contains("89,96"), "the 2026 projected index: {text}");
+}
+
+#[test]
+fn a_value_changed_in_the_form_changes_the_index_on_the_page_and_the_file() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let b = Browser::start();
+    b.goto(&format!("{}d/2026/score", server.url));
+    assert_eq!(b.text("#index"), "89,96");
+    b.block_on(async {
+        b.client()
+            .find(Locator::Css("#v-1_1_2"))
+            .await?
+            .select_by_value("Không")
+            .await
+    })
+    .expect("choose Không");
+    click(&b, "#f-1_1_2 button");
+    // 89,06 − 1 point for 1.1.2 = 88,06 of 99: index 88,95.
+    until("the new index", || text_or_empty(&b, "#index") == "88,95");
+    assert_eq!(b.text("#p-1_1_2"), "0 / 1");
+    assert!(b.text("#flash").contains("1.1.2"));
+    let text = String::from_utf8(scores(dir.path())).unwrap();
+    assert!(
+        text.contains("\n1.1.2,Không,Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch)\n"),
+        "{text}"
+    );
+    assert_eq!(b.console_errors(), Vec::<String>::new());
+}
+
+#[test]
+fn a_bad_value_shows_the_located_message_and_the_file_is_unchanged() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let original = scores(dir.path());
+    let b = Browser::start();
+    b.goto(&format!("{}d/2026/score", server.url));
+    b.block_on(async {
+        let input = b.client().find(Locator::Css("#v-2_1_1")).await?;
+        input.clear().await?;
+        input.send_keys("nhiều").await
+    })
+    .expect("type a bad value");
+    click(&b, "#f-2_1_1 button");
+    until("the message", || !text_or_empty(&b, "#m-2_1_1").is_empty());
+    let message = b.text("#m-2_1_1");
+    assert!(
+        message.starts_with("evidence/2026/scores.csv:") && message.contains("[2.1.1]: \"nhiều\""),
+        "{message}"
+    );
+    assert_eq!(scores(dir.path()), original);
+    assert_eq!(b.text("#index"), "89,96");
+}
+
+#[test]
+fn an_uploaded_document_clears_the_points_at_risk_and_appears_in_the_manifest() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let upload = dir.path().join("bao-cao.pdf");
+    std::fs::write(
+        &upload,
+        "Báo cáo kết quả theo dõi tình hình thi hành pháp luật",
+    )
+    .unwrap();
+    let b = Browser::start();
+    b.goto(&format!("{}d/2026/score", server.url));
+    assert_eq!(b.text("#r-2_4_1"), "0,5");
+    b.goto(&format!("{}d/2026/evidence", server.url));
+    assert_eq!(b.text("#at-risk"), "3,25");
+    let path = upload.to_str().unwrap().to_string();
+    b.block_on(async {
+        let c = b.client();
+        c.find(Locator::Css("input[type=file]"))
+            .await?
+            .send_keys(&path)
+            .await?;
+        c.find(Locator::Css("#u-criteria"))
+            .await?
+            .send_keys("2.4.1")
+            .await?;
+        c.find(Locator::Css("#u-title"))
+            .await?
+            .send_keys("Báo cáo kết quả theo dõi tình hình thi hành pháp luật")
+            .await?;
+        c.find(Locator::Css("#u-number"))
+            .await?
+            .send_keys("301/BC-BQL")
+            .await
+    })
+    .expect("fill the upload form");
+    click(&b, "#upload button[type=submit]");
+    until("the new total at risk", || {
+        text_or_empty(&b, "#at-risk") == "2,75"
+    });
+    let manifest = b.text("#manifest");
+    assert!(manifest.contains("VB101"), "{manifest}");
+    assert_eq!(text_or_empty(&b, "#missing tr[data-code='2.4.1']"), "");
+    b.goto(&format!("{}d/2026/score", server.url));
+    assert_eq!(b.text("#r-2_4_1"), "");
+    let stored = std::fs::read_dir(dir.path().join("evidence/2026/files"))
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with("vb101-"));
+    assert!(stored);
+}
+
+#[test]
+fn an_edit_on_disk_behind_an_open_page_is_noticed_and_a_save_from_it_refused() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let b = Browser::start();
+    b.goto(&format!("{}d/2026/score", server.url));
+    let path = dir.path().join("evidence/2026/scores.csv");
+    let edited = String::from_utf8(scores(dir.path()))
+        .unwrap()
+        .replace("1.1.3,Đạt yêu cầu,", "1.1.3,Không đạt yêu cầu,");
+    std::fs::write(&path, &edited).unwrap();
+    b.block_on(async {
+        b.client()
+            .find(Locator::Css("#v-1_1_2"))
+            .await?
+            .select_by_value("Không")
+            .await
+    })
+    .expect("choose Không");
+    click(&b, "#f-1_1_2 button");
+    until("the refusal", || !text_or_empty(&b, "#m-1_1_2").is_empty());
+    assert!(b.text("#m-1_1_2").contains("đã được sửa ở nơi khác"));
+    assert!(b.text("#changed").contains("Tải lại trang"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+    click(&b, "#reload");
+    until("the reloaded page", || {
+        b.eval("return document.getElementById('changed').hidden;", vec![]) == true
+    });
+    let chosen = b.eval("return document.getElementById('v-1_1_3').value;", vec![]);
+    assert_eq!(chosen, "Không đạt yêu cầu");
+}
+
+#[test]
+fn a_task_marked_done_on_the_plan_page_is_written_to_plan_csv() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let b = Browser::start();
+    b.goto(&format!("{}d/2026/plan", server.url));
+    b.block_on(async {
+        let c = b.client();
+        c.find(Locator::Css("#s-2"))
+            .await?
+            .select_by_value("Đã hoàn thành")
+            .await?;
+        // The date picker's own value, as a person's choice would set it.
+        c.execute(
+            "var d = document.getElementById('d-2'); d.value = '2026-11-20'; d.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await?;
+        c.find(Locator::Css("#t-2 button")).await?.click().await
+    })
+    .expect("mark task 2 done");
+    until("the saved message", || {
+        text_or_empty(&b, "#flash").contains("2")
+    });
+    let plan = std::fs::read_to_string(dir.path().join("evidence/2026/plan.csv")).unwrap();
+    let line = plan.lines().nth(2).unwrap();
+    assert!(
+        line.ends_with(",Đã hoàn thành,20/11/2026,1.3.1;1.3.2"),
+        "{line}"
+    );
+    assert_eq!(b.text("#d-2 + .vn-date"), "20/11/2026");
+    assert_eq!(b.console_errors(), Vec::<String>::new());
+}
