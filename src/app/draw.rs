@@ -26,17 +26,13 @@ pub struct ChartArgs<'a> {
 }
 
 /// The three charts by name, each as SVG text or the drawing library's reason.
-pub(super) type Drawn = [(&'static str, Result<String, String>); 3];
+pub type Drawn = [(&'static str, Result<String, String>); 3];
 
 /// The three charts `areas`, `gap` and `trend` as SVG text (or why the drawing library
 /// could not draw one), with the dossiers' warnings: what `chart` writes and `report`
 /// shows inline. With `out`, that folder is first refused if it lies in the dossier's
 /// `files/`, and created.
-pub(super) fn draw(
-    a: &ChartArgs,
-    out: Option<&Path>,
-    lang: Lang,
-) -> Result<(Drawn, String), Outcome> {
+pub fn draw(a: &ChartArgs, out: Option<&Path>, lang: Lang) -> Result<(Drawn, String), Outcome> {
     let mut paths = vec![a.dossier.to_path_buf()];
     paths.extend(a.compare.iter().cloned());
     super::units::check(&paths, a.several_units, "chart", lang, a.read)?;

@@ -24,7 +24,7 @@ mod units;
 pub use chart_cmd::chart;
 pub use compare_cmd::compare;
 pub use criteria_cmd::{criteria_check, criteria_import, criteria_show, ImportArgs};
-pub use draw::ChartArgs;
+pub use draw::{draw, ChartArgs, Drawn};
 pub use evidence_cmd::{evidence, seal, verify};
 pub use export_cmd::{export, ExportTo};
 pub use format::Format;

@@ -29,6 +29,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/d/{id}/gap", get(pages::gap))
         .route("/d/{id}/compare", get(pages::compare))
         .route("/d/{id}/report", get(pages::report))
+        .route("/d/{id}/download/{file}", get(pages::download))
         .route("/assets/app.css", get(pages::css))
         .route("/assets/app.js", get(pages::js))
         .route("/api/v1/dossiers", get(dossiers))

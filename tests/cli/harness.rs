@@ -112,3 +112,26 @@ pub fn copy_sample(rel: &str) -> tempfile::TempDir {
     }
     dir
 }
+
+/// Every file under `dir` (relative path and bytes), sorted: to show a command left a
+/// folder exactly as it was.
+pub fn tree_bytes(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .expect("readable folder")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                let rel = p.strip_prefix(base).expect("under base").to_path_buf();
+                out.push((rel, std::fs::read(&p).expect("readable file")));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out
+}

@@ -368,3 +368,52 @@ fn a_body_that_is_not_the_expected_json_is_refused_with_a_located_message() {
     );
     assert_eq!(scores_of(dir.path()), original);
 }
+
+/// The Office downloads what it hands in: the submission table and the Word report of any
+/// dossier, the explanation letter where the council's points are known; each made by
+/// `export` itself, outside the dossier, which stays as it was.
+#[test]
+fn the_documents_to_hand_in_download_from_the_overview() {
+    let dir = copy_sample("evidence/2026");
+    let more = copy_sample("evidence/2025");
+    crate::harness::copy_into(more.path(), dir.path());
+    let before = crate::harness::tree_bytes(&dir.path().join("evidence"));
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let overview = server.get("/");
+    assert!(overview.body.contains("/d/2026/download/bao-cao.docx"));
+    assert!(overview.body.contains("/d/2025/download/giai-trinh.docx"));
+    assert!(!overview.body.contains("/d/2026/download/giai-trinh.docx"));
+    for (path, mime, name) in [
+        (
+            "/d/2026/download/bang-tong-hop.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "bang-tong-hop-2026.xlsx",
+        ),
+        (
+            "/d/2026/download/bao-cao.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "bao-cao-2026.docx",
+        ),
+        (
+            "/d/2025/download/giai-trinh.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "giai-trinh-2025.docx",
+        ),
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        assert_eq!(r.header("content-type"), mime, "{path}");
+        assert_eq!(
+            r.header("content-disposition"),
+            format!("attachment; filename=\"{name}\""),
+            "{path}"
+        );
+        assert!(r.body.starts_with("PK\u{3}\u{4}"), "{path}: a zip package");
+    }
+    assert_eq!(server.get("/d/2026/download/passwd").status, 404);
+    assert_eq!(
+        crate::harness::tree_bytes(&dir.path().join("evidence")),
+        before,
+        "the dossiers are unchanged"
+    );
+}

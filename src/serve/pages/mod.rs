@@ -3,12 +3,14 @@
 //! token, and one module per page. Figures come from the same library results the
 //! commands print; the pages' own words are in both languages here.
 
+mod download;
 mod evidence;
 mod gap;
 mod overview;
 mod plan;
 mod sheet;
 
+pub use download::download;
 pub use evidence::evidence;
 pub use gap::{compare, gap, report};
 pub use overview::overview;

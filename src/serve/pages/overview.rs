@@ -2,10 +2,10 @@
 //! gap to the line the unit aims for, its class, and the areas chart of the latest year.
 
 use super::{page, pct, Ctx};
-use crate::app::{load_scored_with, measure, Scored};
-use crate::dossier::Shared;
+use crate::app::{load_scored_with, measure};
 use crate::gap::Gap;
 use crate::lang::Lang;
+use crate::serve::catalog::Entry;
 use crate::serve::state::State;
 use axum::extract::{RawQuery, State as Shared_};
 use axum::http::HeaderMap;
@@ -20,7 +20,7 @@ pub async fn overview(
 ) -> Response {
     let ctx = Ctx::new(&state, &h, q.as_deref());
     let lang = ctx.lang;
-    let mut shared = Shared::default();
+    let mut shared = state.shared();
     let rows: Vec<_> = state
         .dossiers
         .iter()
@@ -38,7 +38,9 @@ pub async fn overview(
         .iter()
         .filter_map(|(e, l)| l.as_ref().ok().map(|(s, _)| (e, s)))
         .max_by_key(|(e, _)| e.year);
-    let chart = latest.and_then(|(_, s)| areas_svg(s, lang));
+    let charts = latest
+        .map(|(e, _)| charts_of(&state, e, lang))
+        .unwrap_or_default();
     let body = html! {
         h1 { (ctx.t("Tổng quan các hồ sơ", "Overview of the dossiers")) }
         table.overview {
@@ -50,6 +52,7 @@ pub async fn overview(
                 th scope="col" .num { (ctx.t("Chỉ số thẩm định", "Appraised index")) }
                 th scope="col" { (ctx.t("So với ngưỡng", "Against the line")) }
                 th scope="col" { (ctx.t("Xếp loại", "Class")) }
+                th scope="col" { (ctx.t("Tải về để nộp", "Download to hand in")) }
                 th scope="col" { span.sr { (ctx.t("Mở", "Open")) } }
             } }
             tbody {
@@ -69,14 +72,25 @@ pub async fn overview(
                                 td colspan="5" .bad { (ctx.t("hồ sơ có lỗi — mở để xem", "the dossier has problems — open it to see them")) }
                             }
                         }
+                        td.downloads {
+                            a href={ "/d/" (e.id) "/download/bang-tong-hop.xlsx" } { (ctx.t("Bảng tổng hợp (Excel)", "Summary table (Excel)")) }
+                            " · "
+                            a href={ "/d/" (e.id) "/download/bao-cao.docx" } { (ctx.t("Báo cáo (Word)", "Report (Word)")) }
+                            @if loaded.as_ref().is_ok_and(|(_, g)| g.as_ref().is_some_and(|g| g.appraised.is_some())) {
+                                " · "
+                                a href={ "/d/" (e.id) "/download/giai-trinh.docx" } { (ctx.t("Giải trình (Word)", "Explanation letter (Word)")) }
+                            }
+                        }
                         td { a.button href={ "/d/" (e.id) "/score" } { (ctx.t("Mở phiếu chấm", "Open the score sheet")) } }
                     }
                 }
             }
         }
-        @if let (Some(svg), Some((e, _))) = (chart, latest) {
-            h2 { (ctx.t("Điểm theo lĩnh vực", "Points by area")) " — " (e.year.map(|y| y.to_string()).unwrap_or_default()) }
-            div.chart { (PreEscaped(svg)) }
+        @if let (false, Some((e, _))) = (charts.is_empty(), latest) {
+            h2 { (ctx.t("Biểu đồ", "Charts")) " — " (e.unit) ", " (e.year.map(|y| y.to_string()).unwrap_or_default()) }
+            @for svg in &charts {
+                div.chart { (PreEscaped(svg)) }
+            }
         }
     };
     page(&ctx, ctx.t("Tổng quan", "Overview"), None, body)
@@ -98,26 +112,32 @@ fn line_words(g: &Gap, lang: Lang) -> String {
 }
 
 /// The areas chart `parscore chart` draws, as SVG text (escaped by the chart code).
-fn areas_svg(s: &Scored, lang: Lang) -> Option<String> {
-    use crate::chart::{AreaBar, AreasChart};
-    let sheet = &s.sheet;
-    let chart = AreasChart {
-        title: String::new(),
-        subtitle: String::new(),
-        bars: sheet
-            .areas()
-            .map(|n| AreaBar {
-                code: n.code.clone(),
-                name: n.name.clone(),
-                achieved: n.achieved,
-                max: n.max,
-                at_risk: sheet.at_risk_for(&n.code),
-                appraised: n.appraised,
-                unscored: crate::compare::unscored_under(sheet, &n.code),
-            })
-            .collect(),
-        adjustment: None,
-        footer: String::new(),
+/// The three charts `parscore chart` draws for the latest dossier, its unit's other years
+/// as the trend: SVG text, escaped by the chart code.
+fn charts_of(state: &State, entry: &Entry, lang: Lang) -> Vec<String> {
+    let others: Vec<std::path::PathBuf> = state
+        .years_of(entry)
+        .iter()
+        .filter(|e| e.dir != entry.dir)
+        .map(|e| e.dir.clone())
+        .collect();
+    let args = crate::app::ChartArgs {
+        dossier: &entry.dir,
+        compare: &others,
+        out: std::path::Path::new("."),
+        png: false,
+        rank: None,
+        threshold: None,
+        scores: crate::dossier::ScoresChoice::default(),
+        read: state.read,
+        several_units: false,
     };
-    crate::chart::areas(&chart, lang).ok()
+    match crate::app::draw(&args, None, lang) {
+        Ok((drawn, _)) => drawn
+            .into_iter()
+            .filter(|(name, _)| *name != "trend" || !others.is_empty())
+            .filter_map(|(_, svg)| svg.ok())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
 }
