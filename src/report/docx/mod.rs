@@ -8,6 +8,7 @@
 mod appeal;
 mod explain;
 mod header;
+mod header_rows;
 mod style;
 mod summary;
 

@@ -276,5 +276,5 @@ fn page_number_run() -> Run {
 pub fn pack(doc: Docx) -> Result<Vec<u8>, String> {
     let mut out = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut out).map_err(|e| e.to_string())?;
-    Ok(out.into_inner())
+    super::header_rows::repeat_first_rows(out.into_inner())
 }
