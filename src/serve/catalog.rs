@@ -39,8 +39,19 @@ pub fn discover(
     }
     let mut found = Vec::new();
     walk(root, &[], &mut found, read);
+    found.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.dir.cmp(&b.dir)));
+    // Two folders may make the same id ("Sở Nội vụ" and "so-noi-vu"): the second and later
+    // get "-2", "-3", so that every dossier stays reachable.
+    let mut taken = std::collections::HashSet::new();
+    for e in &mut found {
+        let base = e.id.clone();
+        let mut n = 1;
+        while !taken.insert(e.id.clone()) {
+            n += 1;
+            e.id = format!("{base}-{n}");
+        }
+    }
     found.sort_by(|a, b| a.id.cmp(&b.id));
-    found.dedup_by(|a, b| a.id == b.id);
     Ok(found)
 }
 

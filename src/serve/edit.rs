@@ -69,16 +69,19 @@ pub fn set_score(
     row[value_col] = value;
     row[note_col] = note;
     let bytes = dress::rewrite(&headers, &rows, table.delimiter, &original);
-    check_scores(dir, &bytes, &source, read_as)?;
+    check_scores(dir, &bytes, &source, read_as, code)?;
     write_atomic(&path, &bytes).map_err(|e| Refusal::Failed(Box::new(cannot_write(&source, &e))))
 }
 
-/// The problems `score` would report with `bytes` as the dossier's `scores.csv`.
+/// The problems `score` would report with `bytes` as the dossier's `scores.csv`, and two
+/// the pages refuse for the edited leaf `code`: a value for a leaf computed from
+/// `plan.csv` (it would be ignored), and "không áp dụng" without the note that explains it.
 fn check_scores(
     dir: &Path,
     bytes: &[u8],
     source: &str,
     read_as: ReadOptions,
+    code: &str,
 ) -> Result<(), Refusal> {
     let mut diags = Diagnostics::default();
     let loaded = dossier::load_with(
@@ -100,6 +103,18 @@ fn check_scores(
         Err(e) => return Err(Refusal::Invalid(vec![*e])),
     };
     diags.extend(table.row_problems.clone());
+    if let Some(row) = table.rows.iter().find(|r| table.cell(r, "code") == code) {
+        let (value, note) = (table.cell(row, "value"), table.cell(row, "note"));
+        let rule = d.criteria.find(code).and_then(|n| n.rule());
+        if rule.and_then(|r| r.input) == Some(crate::criteria::RuleInput::PlanCompletion) {
+            let d = table.problem_at(row, "value", text!(vi: "điểm tiêu chí này tính từ plan.csv (tỷ lệ nhiệm vụ đến hạn đã hoàn thành): sửa kế hoạch ở trang Kế hoạch, không nhập ở đây", en: "this leaf is computed from plan.csv (the share of due tasks done): edit the plan on the Plan page, not here"));
+            return Err(Refusal::Invalid(vec![d.for_code(code)]));
+        }
+        if crate::value::is_not_applicable(value) && note.trim().is_empty() {
+            let d = table.problem_at(row, "note", text!(vi: "\"không áp dụng\" cần ghi chú giải trình vì sao", en: "\"not applicable\" needs a note saying why"));
+            return Err(Refusal::Invalid(vec![d.for_code(code)]));
+        }
+    }
     match dossier::scores_from_table(&table, source, &d.criteria, &mut diags) {
         Some(s) => d.scores = s,
         None => return Err(Refusal::Invalid(errors(diags))),

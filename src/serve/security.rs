@@ -34,7 +34,21 @@ pub async fn guard(Shared(state): Shared<Arc<State>>, req: Request, next: Next) 
         if let Some(given) = query_token.filter(|t| same_secret(t, token)) {
             // The printed address: set the session cookie and drop the token from the URL.
             let _ = given;
-            let mut resp = axum::response::Redirect::to(req.uri().path()).into_response();
+            // Only a path of this server ("//elsewhere" would leave it), with the rest of
+            // the query (a chosen language) kept.
+            let path = format!("/{}", req.uri().path().trim_start_matches('/'));
+            let rest: Vec<&str> = req
+                .uri()
+                .query()
+                .unwrap_or("")
+                .split('&')
+                .filter(|p| !p.is_empty() && !p.starts_with("token="))
+                .collect();
+            let to = match rest.is_empty() {
+                true => path,
+                false => format!("{path}?{}", rest.join("&")),
+            };
+            let mut resp = axum::response::Redirect::to(&to).into_response();
             let cookie = format!("{SESSION_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/");
             if let Ok(v) = HeaderValue::from_str(&cookie) {
                 resp.headers_mut().insert(header::SET_COOKIE, v);

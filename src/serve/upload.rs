@@ -149,6 +149,13 @@ fn add(
         (Some((_, bytes)), _) if bytes.is_empty() => {
             problems.push(at("file", text!(vi: "tệp rỗng", en: "the file is empty")))
         }
+        (Some((_, bytes)), _) if bytes.len() as u64 > read_as.caps.of(Input::Table) => {
+            let mib = read_as.caps.of(Input::Table) >> 20;
+            problems.push(at(
+                "file",
+                text!(vi: "tệp lớn hơn {mib} MiB (--max-input nâng giới hạn)", en: "the file is larger than {mib} MiB (--max-input raises the limit)"),
+            ))
+        }
         (Some(_), Some(e)) if EXTENSIONS.contains(&e.as_str()) => {}
         (Some(_), _) => {
             let allowed = EXTENSIONS.join(", ");

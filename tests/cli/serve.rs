@@ -213,6 +213,10 @@ fn beyond_loopback_the_printed_token_sets_a_strict_http_only_session_cookie() {
     let pair = cookie.split(';').next().unwrap().to_string();
     let r = server.request("GET", "/api/v1/dossiers", &[("Cookie", &pair)], b"");
     assert_eq!(r.status, 200);
+    // The sign-in redirect stays on this server and keeps the chosen language.
+    let r = server.get(&format!("//evil.example/x?lang=en&token={token}"));
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), "/evil.example/x?lang=en");
 }
 
 #[test]
@@ -416,4 +420,69 @@ fn the_documents_to_hand_in_download_from_the_overview() {
         before,
         "the dossiers are unchanged"
     );
+}
+
+/// What the score sheet's form refuses, the API refuses too, with the file unchanged: a
+/// value for a leaf computed from `plan.csv` (it would be ignored), and "không áp dụng"
+/// without the note that explains it.
+#[test]
+fn the_api_refuses_a_plan_leaf_and_not_applicable_without_a_note() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let before = scores_of(dir.path());
+    let r = server.put_score("2026", "1.1.4", "10", "nhập tay");
+    assert_eq!(r.status, 422, "{}", r.body);
+    let said = r.json()["errors"][0].clone();
+    assert_eq!(said["code"], "1.1.4", "{said}");
+    assert!(
+        said["message"]
+            .as_str()
+            .unwrap()
+            .contains("tính từ plan.csv"),
+        "{said}"
+    );
+    let r = server.put_score("2026", "1.1.2", "Không áp dụng", "");
+    assert_eq!(r.status, 422, "{}", r.body);
+    let said = r.json()["errors"][0].clone();
+    assert_eq!(said["code"], "1.1.2", "{said}");
+    assert!(
+        said["message"].as_str().unwrap().contains("cần ghi chú"),
+        "{said}"
+    );
+    assert_eq!(scores_of(dir.path()), before, "nothing written");
+    let r = server.put_score("2026", "1.1.2", "Không áp dụng", "Năm nay không giao");
+    assert_eq!(r.status, 200, "{}", r.body);
+}
+
+/// Two folders that make the same id ("Sở Nội vụ" and "so-noi-vu") both stay reachable.
+#[test]
+fn folders_that_make_the_same_id_both_get_one() {
+    let site = tempfile::tempdir().unwrap();
+    let sample = copy_sample("evidence/2026");
+    for unit in ["Sở Nội vụ", "so-noi-vu"] {
+        let to = site.path().join("ev").join(unit);
+        std::fs::create_dir_all(&to).unwrap();
+        crate::harness::copy_into(&sample.path().join("evidence"), &to);
+    }
+    // `../../criteria/` of ev/<unit>/2026 is ev/criteria/.
+    crate::harness::copy_into(
+        &sample.path().join("criteria"),
+        &site.path().join("ev/criteria"),
+    );
+    let server = Server::start(site.path(), &["ev", "--port", "0"]);
+    let list = server.get("/api/v1/dossiers").json();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["so-noi-vu-2026", "so-noi-vu-2026-2"]);
+    for id in ids {
+        assert_eq!(
+            server.get(&format!("/api/v1/dossiers/{id}/score")).status,
+            200,
+            "{id}"
+        );
+    }
 }
