@@ -32,6 +32,10 @@ pub fn rewrite(
         text.push_str(if dress.crlf { "\r\n" } else { "\n" });
     }
     text.push_str(&String::from_utf8_lossy(&body));
+    if !dress.final_newline {
+        let kept = text.trim_end_matches('\n').trim_end_matches('\r').len();
+        text.truncate(kept);
+    }
     match dress.bom {
         Bom::Utf16Le => [0xFF, 0xFE]
             .into_iter()
@@ -66,6 +70,8 @@ struct Dress {
     crlf: bool,
     /// Excel's `sep=;` first line, as written.
     sep_line: Option<String>,
+    /// Whether the last line ends with a line break (an empty file: yes).
+    final_newline: bool,
 }
 
 impl Dress {
@@ -92,6 +98,7 @@ impl Dress {
                 Err(_) => (Bom::Utf8, String::from_utf8_lossy(original).into_owned()),
             }
         };
+        let final_newline = text.is_empty() || text.ends_with('\n');
         let first = text.split('\n').next().unwrap_or("");
         let crlf = first.ends_with('\r');
         let first = first.trim_end_matches('\r');
@@ -100,6 +107,7 @@ impl Dress {
             .starts_with("sep=")
             .then(|| first.to_string());
         Dress {
+            final_newline,
             bom,
             crlf,
             sep_line,
@@ -124,5 +132,22 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "\u{feff}code;value;note\r\n1.1.1;Không;\"x; y\"\r\n"
         );
+    }
+
+    #[test]
+    fn a_table_without_a_final_line_break_gets_none() {
+        for (original, written) in [
+            ("code,value\r\n1.1.1,Có", "code,value\r\n1.1.1,Không"),
+            ("code,value\n1.1.1,Có", "code,value\n1.1.1,Không"),
+            ("code,value\n1.1.1,Có\n", "code,value\n1.1.1,Không\n"),
+        ] {
+            let out = rewrite(
+                &["code".into(), "value".into()],
+                &[vec!["1.1.1".into(), "Không".into()]],
+                b',',
+                original.as_bytes(),
+            );
+            assert_eq!(String::from_utf8(out).unwrap(), written, "{original:?}");
+        }
     }
 }
