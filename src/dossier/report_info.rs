@@ -124,13 +124,8 @@ impl Reader<'_> {
     fn section(&mut self, map: &Map<String, Value>) -> ReportInfo {
         for key in map.keys().filter(|k| !REPORT_KEYS.contains(&k.as_str())) {
             let list = REPORT_KEYS.join(", ");
-            let near = REPORT_KEYS
-                .iter()
-                .map(|k| (strsim::jaro_winkler(k, &key.to_lowercase()), *k))
-                .filter(|(s, _)| *s > 0.8)
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            let message = match near {
-                Some((_, k)) => text!(
+            let message = match super::settings::nearest_key(&REPORT_KEYS, key) {
+                Some(k) => text!(
                     vi: "mục \"report\" không có khóa \"{key}\"; có phải là \"{k}\"? (các khóa: {list})",
                     en: "the \"report\" section has no key \"{key}\"; did you mean \"{k}\"? (the keys: {list})"
                 ),

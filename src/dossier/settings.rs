@@ -185,13 +185,8 @@ impl Checker<'_> {
         let keys: Vec<String> = self.map.keys().cloned().collect();
         for key in keys.iter().filter(|k| !KEYS.contains(&k.as_str())) {
             let list = KEYS.join(", ");
-            let near = KEYS
-                .iter()
-                .map(|k| (strsim::jaro_winkler(k, &key.to_lowercase()), *k))
-                .filter(|(s, _)| *s > 0.8)
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            let message = match near {
-                Some((_, k)) => text!(
+            let message = match nearest_key(&KEYS, key) {
+                Some(k) => text!(
                     vi: "khóa \"{key}\" không có trong dossier.json; có phải là \"{k}\"? (các khóa: {list})",
                     en: "dossier.json has no key \"{key}\"; did you mean \"{k}\"? (the keys: {list})"
                 ),
@@ -346,4 +341,14 @@ impl Draft {
             as_of: self.as_of.unwrap_or_else(today),
         })
     }
+}
+
+/// The known key a mistyped `key` most likely meant ("unti" → "unit"), if any is close.
+pub(super) fn nearest_key(known: &[&'static str], key: &str) -> Option<&'static str> {
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(k, &key.to_lowercase()), *k))
+        .filter(|(s, _)| *s > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
 }

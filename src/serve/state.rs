@@ -72,6 +72,15 @@ impl State {
         same.sort_by_key(|d| d.year);
         same
     }
+
+    /// The folders of the unit's other years: what the report and the trend compare with.
+    pub fn other_years(&self, entry: &Entry) -> Vec<std::path::PathBuf> {
+        self.years_of(entry)
+            .iter()
+            .filter(|e| e.dir != entry.dir)
+            .map(|e| e.dir.clone())
+            .collect()
+    }
 }
 
 /// 32 random bytes from the operating system, as hex.

@@ -149,12 +149,7 @@ pub async fn report(
     let Some(entry) = state.dossier(&id) else {
         return super::no_dossier(&ctx, &id);
     };
-    let others: Vec<std::path::PathBuf> = state
-        .years_of(entry)
-        .iter()
-        .filter(|e| e.dir != entry.dir)
-        .map(|e| e.dir.clone())
-        .collect();
+    let others = state.other_years(entry);
     let args = app::ReportArgs {
         dossier: &entry.dir,
         compare: &others,

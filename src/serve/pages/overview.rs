@@ -115,12 +115,7 @@ fn line_words(g: &Gap, lang: Lang) -> String {
 /// The three charts `parscore chart` draws for the latest dossier, its unit's other years
 /// as the trend: SVG text, escaped by the chart code.
 fn charts_of(state: &State, entry: &Entry, lang: Lang) -> Vec<String> {
-    let others: Vec<std::path::PathBuf> = state
-        .years_of(entry)
-        .iter()
-        .filter(|e| e.dir != entry.dir)
-        .map(|e| e.dir.clone())
-        .collect();
+    let others = state.other_years(entry);
     let args = crate::app::ChartArgs {
         dossier: &entry.dir,
         compare: &others,
