@@ -53,7 +53,14 @@ pub async fn download(
     if o.status == app::Status::CannotRun || !target.is_file() {
         return problems_page(&ctx, entry, "report", &o);
     }
-    let Ok(bytes) = std::fs::read(&target) else {
+    // Read back through the one path policy, like every other read (a table's cap).
+    let read_back = crate::fsio::read_input(
+        &target,
+        crate::fsio::Within::Folder(temp.path()),
+        crate::fsio::Input::Table,
+        state.read.caps,
+    );
+    let Ok(bytes) = read_back else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let year = entry.year.map(|y| format!("-{y}")).unwrap_or_default();
