@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the Rust toolchain, with Debian's apt-get, only when
 # something is missing: LibreOffice headless (Calc to recompute the workbooks parscore
-# writes, Writer for Word documents), poppler-utils (pdftotext and pdftoppm, to read and
-# look at a rendered PDF) and Chromium with its WebDriver (the real-browser tests of the
-# HTML report and the web app).
+# writes, Writer for Word documents), fonts-liberation2 (Times New Roman's metrics with every
+# Vietnamese letter, so that a rendered Word document lays out as on an office PC),
+# poppler-utils (pdftotext and pdftoppm, to read and look at a rendered PDF) and Chromium
+# with its WebDriver (the real-browser tests of the HTML report and the web app).
 # Quiet and quick when everything is already there; safe to run again.
 set -euo pipefail
-packages=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils chromium chromium-driver)
+packages=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils chromium chromium-driver fonts-liberation2)
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

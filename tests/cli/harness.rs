@@ -43,10 +43,29 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// A fresh temporary folder, deleted when the value is dropped, made two empty folders below
+/// a private one of this test run: parscore looks for `criteria/` up to two folders above the
+/// working directory, so whatever the machine keeps in its temporary folder (a `criteria/`
+/// left by another program) must not be a neighbour of a test's dossier.
+pub fn tempdir() -> tempfile::TempDir {
+    static BASE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let base = BASE.get_or_init(|| {
+        let run = tempfile::Builder::new()
+            .prefix("parscore-tests-")
+            .tempdir()
+            .expect("temp dir")
+            .keep();
+        let base = run.join("a").join("b");
+        std::fs::create_dir_all(&base).expect("create dir");
+        base
+    });
+    tempfile::tempdir_in(base).expect("temp dir")
+}
+
 /// Copies a folder under `tests/data/` (or anywhere, if absolute) into a fresh temporary
 /// folder and returns it; the copy is deleted when the value is dropped.
 pub fn copy_dir(src: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = tempdir();
     copy_into(src, dir.path());
     dir
 }
@@ -56,7 +75,7 @@ pub fn copy_dir(src: &Path) -> tempfile::TempDir {
 /// (`dossiers/NAME/`, `criteria/good/FILE`): relative paths still work, `dossier.json` is
 /// untouched, and the test may rewrite anything. Run the binary there with [`run_in`].
 pub fn copy_dossier(name: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = tempdir();
     let src = data(&format!("dossiers/{name}"));
     copy_into(&src, &dir.path().join("dossiers").join(name));
     let settings = std::fs::read_to_string(src.join("dossier.json")).expect("dossier.json");
@@ -92,7 +111,7 @@ pub fn copy_into(src: &Path, dst: &Path) {
 /// `dossier.json` names copied to their places too, so its relative paths still work.
 /// Run the binary there with [`run_in`]; the test may rewrite anything.
 pub fn copy_sample(rel: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = tempdir();
     let src = root().join(rel);
     copy_into(&src, &dir.path().join(rel));
     let settings = std::fs::read_to_string(src.join("dossier.json")).expect("dossier.json");
