@@ -47,7 +47,7 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> (i32, String, String) {
 /// a private one of this test run: parscore looks for `criteria/` up to two folders above the
 /// working directory, so whatever the machine keeps in its temporary folder (a `criteria/`
 /// left by another program) must not be a neighbour of a test's dossier.
-pub fn tempdir() -> tempfile::TempDir {
+pub fn tempdir() -> std::io::Result<tempfile::TempDir> {
     static BASE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     let base = BASE.get_or_init(|| {
         let run = tempfile::Builder::new()
@@ -59,13 +59,13 @@ pub fn tempdir() -> tempfile::TempDir {
         std::fs::create_dir_all(&base).expect("create dir");
         base
     });
-    tempfile::tempdir_in(base).expect("temp dir")
+    tempfile::tempdir_in(base)
 }
 
 /// Copies a folder under `tests/data/` (or anywhere, if absolute) into a fresh temporary
 /// folder and returns it; the copy is deleted when the value is dropped.
 pub fn copy_dir(src: &Path) -> tempfile::TempDir {
-    let dir = tempdir();
+    let dir = tempdir().expect("temp dir");
     copy_into(src, dir.path());
     dir
 }
@@ -75,7 +75,7 @@ pub fn copy_dir(src: &Path) -> tempfile::TempDir {
 /// (`dossiers/NAME/`, `criteria/good/FILE`): relative paths still work, `dossier.json` is
 /// untouched, and the test may rewrite anything. Run the binary there with [`run_in`].
 pub fn copy_dossier(name: &str) -> tempfile::TempDir {
-    let dir = tempdir();
+    let dir = tempdir().expect("temp dir");
     let src = data(&format!("dossiers/{name}"));
     copy_into(&src, &dir.path().join("dossiers").join(name));
     let settings = std::fs::read_to_string(src.join("dossier.json")).expect("dossier.json");
@@ -111,7 +111,7 @@ pub fn copy_into(src: &Path, dst: &Path) {
 /// `dossier.json` names copied to their places too, so its relative paths still work.
 /// Run the binary there with [`run_in`]; the test may rewrite anything.
 pub fn copy_sample(rel: &str) -> tempfile::TempDir {
-    let dir = tempdir();
+    let dir = tempdir().expect("temp dir");
     let src = root().join(rel);
     copy_into(&src, &dir.path().join(rel));
     let settings = std::fs::read_to_string(src.join("dossier.json")).expect("dossier.json");
