@@ -3,7 +3,8 @@
 //! figure, self-assessed points, evidence (number, date, summary) and the unit's
 //! explanation, a row per node, areas and criteria bold with subtotal formulas, then the
 //! total and the index; page numbers in the printed footer. Declared figures are written
-//! for readers (`97%`, `0,75 điểm`, `15/01/2026`), an unscored leaf says "Chưa chấm".
+//! for readers (`97%`, `0,75 điểm`, `15/01/2026`), an unscored leaf keeps its points
+//! cell empty (the sums stay numbers) and says "Chưa chấm" in the explanation column.
 //! Every figure is the one `score` computed; the formulas repeat its sums so that the
 //! table stays right when someone edits a leaf in Excel, and their cached results are
 //! those figures, so a reader that does not recompute sees them too.
@@ -212,11 +213,6 @@ fn leaf(
     match status {
         Some(Status::Scored | Status::Projected) => {
             ws.write_number_with_format(row, POINTS, number(score.achieved), &f.points)?;
-        }
-        // Text, which the sums above pass over.
-        Some(Status::Unscored) => {
-            let said = w.pick("Chưa chấm", "Not scored");
-            ws.write_string_with_format(row, POINTS, said, &f.points)?;
         }
         _ => {
             ws.write_blank(row, POINTS, &f.points)?;

@@ -87,9 +87,9 @@ xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/20
 fn with_language(xml: &str, language: &str) -> String {
     let lang =
         format!("<w:lang w:val=\"{language}\" w:eastAsia=\"{language}\" w:bidi=\"ar-SA\" />");
-    xml.replace("<w:rPr />", &format!("<w:rPr>{lang}</w:rPr>"))
+    xml.replace("</w:rPr>", &format!("{lang}</w:rPr>"))
+        .replace("<w:rPr />", &format!("<w:rPr>{lang}</w:rPr>"))
         .replace("<w:rPr/>", &format!("<w:rPr>{lang}</w:rPr>"))
-        .replace("</w:rPr>", &format!("{lang}</w:rPr>"))
 }
 
 /// `<w:tblHeader />` in the row properties of the first `<w:tr>` after each `<w:tbl>`.
