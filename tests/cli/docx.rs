@@ -18,7 +18,7 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const SAMPLE: &str = "evidence/2026";
 
 /// Every XML part of a DOCX by name.
-fn parts(path: &Path) -> HashMap<String, String> {
+pub(crate) fn parts(path: &Path) -> HashMap<String, String> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut out = HashMap::new();
     for i in 0..zip.len() {
@@ -63,7 +63,7 @@ fn text(n: Node) -> String {
 }
 
 /// The body's paragraphs outside tables, in order.
-fn paragraphs(doc: &Document) -> Vec<String> {
+pub(crate) fn paragraphs(doc: &Document) -> Vec<String> {
     let body = doc
         .descendants()
         .find(|n| n.has_tag_name((W, "body")))
