@@ -250,6 +250,10 @@ enum Command {
         /// Ngưỡng điểm tự đặt / a line to beat instead of the published one
         #[arg(long, value_name = "X")]
         threshold: Option<String>,
+        /// Ghi phụ lục số liệu làm việc thay cho trang báo cáo (mặc định:
+        /// bao-cao-cchc-<năm>-phu-luc.html) / write the working appendix instead of the page
+        #[arg(long)]
+        appendix: bool,
     },
     /// Bảng tổng hợp để nộp (Excel), báo cáo tự đánh giá hoặc công văn giải trình (Word) / the
     /// submission table (Excel), the self-assessment report or the explanation letter (Word)
@@ -470,6 +474,7 @@ fn main() -> ExitCode {
             out,
             rank,
             threshold,
+            appendix,
         } => app::report(
             &app::ReportArgs {
                 dossier: &dossier,
@@ -477,6 +482,7 @@ fn main() -> ExitCode {
                 out: out.as_deref(),
                 rank,
                 threshold: threshold.as_deref(),
+                appendix,
                 scores,
                 read,
                 source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),

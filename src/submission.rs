@@ -1,8 +1,10 @@
 //! What the documents a unit hands in must explain, computed once from the scored sheet and
-//! the evidence check: the leaves scored without complete evidence (the report's
-//! "giải trình" section), and the leaves the appraisal council cut (the explanation letter
-//! to the council, with the totals before and after if every explanation were accepted).
-//! The Word writers only present these values.
+//! the evidence check: the leaves scored without complete evidence or with an explanation
+//! of the unit's own (the report's "giải trình" section), the leaves not scored yet, and
+//! the leaves the appraisal council cut (the explanation letter to the council, with the
+//! totals before and after if every explanation were accepted). The Word writers only
+//! present these values; what the evidence check found stays here for the unit's own
+//! people (the web app, `evidence`), never in the text the unit sends.
 
 use crate::criteria::Method;
 use crate::evidence::{Assessment, Kind, Manifest};
@@ -24,8 +26,37 @@ pub struct ToExplain {
     pub missing: Vec<String>,
     /// What the evidence check found doubtful about the documents filed.
     pub doubts: Vec<Text>,
-    /// The unit's explanation: the leaf's note in the score sheet (empty when none).
-    pub note: String,
+    /// The unit's explanation: the `explanation` column of the score sheet (empty when
+    /// none; the working `note` is never sent).
+    pub explanation: String,
+    /// The documents the unit relies on for the leaf, as `manifest.csv` lists them.
+    pub documents: Vec<Filed>,
+}
+
+/// A leaf with no score yet, and the points it could bring.
+#[derive(Clone, Debug)]
+pub struct Unscored {
+    pub code: String,
+    pub name: String,
+    pub max: Decimal,
+}
+
+/// Every self-assessed leaf without a score, in the criteria's order.
+pub fn unscored(sheet: &ScoreSheet) -> Vec<Unscored> {
+    sheet
+        .nodes
+        .iter()
+        .filter(|n| {
+            n.leaf
+                .as_ref()
+                .is_some_and(|l| l.status == Status::Unscored)
+        })
+        .map(|n| Unscored {
+            code: n.code.clone(),
+            name: n.name.clone(),
+            max: n.max,
+        })
+        .collect()
 }
 
 /// Problems that leave a leaf's evidence incomplete or in doubt; the rest (an unlisted
@@ -45,8 +76,9 @@ fn weakens_evidence(kind: Kind) -> bool {
 }
 
 /// Every scored leaf the evidence check reports as missing evidence, or with a document in
-/// doubt, in the criteria's order.
-pub fn to_explain(sheet: &ScoreSheet, assessment: &Assessment) -> Vec<ToExplain> {
+/// doubt, and every leaf the unit wrote an explanation for, in the criteria's order.
+/// Without a manifest (`checked` is `None`), the leaves with an explanation.
+pub fn to_explain(sheet: &ScoreSheet, checked: Option<(&Manifest, &Assessment)>) -> Vec<ToExplain> {
     let mut out = Vec::new();
     for n in &sheet.nodes {
         let Some(leaf) = n.leaf.as_ref() else {
@@ -55,14 +87,16 @@ pub fn to_explain(sheet: &ScoreSheet, assessment: &Assessment) -> Vec<ToExplain>
         if !matches!(leaf.status, Status::Scored) {
             continue;
         }
-        let missing = assessment.missing.iter().find(|m| m.code == n.code);
+        let assessment = checked.map(|(_, a)| a);
+        let missing = assessment.and_then(|a| a.missing.iter().find(|m| m.code == n.code));
         let doubts: Vec<Text> = assessment
-            .problems
+            .map(|a| a.problems.as_slice())
+            .unwrap_or_default()
             .iter()
             .filter(|p| p.code.as_deref() == Some(n.code.as_str()) && weakens_evidence(p.kind))
             .map(|p| p.message.clone())
             .collect();
-        if missing.is_none() && doubts.is_empty() {
+        if missing.is_none() && doubts.is_empty() && leaf.explanation.is_empty() {
             continue;
         }
         out.push(ToExplain {
@@ -73,7 +107,8 @@ pub fn to_explain(sheet: &ScoreSheet, assessment: &Assessment) -> Vec<ToExplain>
             at_risk: missing.map_or(Decimal::ZERO, |m| m.points),
             missing: missing.map(|m| m.items.clone()).unwrap_or_default(),
             doubts,
-            note: leaf.note.clone(),
+            explanation: leaf.explanation.clone(),
+            documents: filed_for(checked.map(|(m, _)| m), &n.code),
         });
     }
     out
@@ -100,7 +135,10 @@ pub struct Cut {
     /// The points at stake: `own - appraised`.
     pub stake: Decimal,
     pub evidence: Vec<Filed>,
-    pub note: String,
+    /// The council's reason for the cut (`appraisal_note`), shown only as context.
+    pub reason: String,
+    /// The unit's answer to the cut (`answer`): what the letter says for the unit.
+    pub answer: String,
 }
 
 /// The explanation letter's content.
@@ -139,7 +177,16 @@ pub fn appeal(sheet: &ScoreSheet, manifest: Option<&Manifest>) -> Option<Appeal>
                 appraised,
                 stake: n.achieved - appraised,
                 evidence: filed_for(manifest, &n.code),
-                note: n.leaf.as_ref().map(|l| l.note.clone()).unwrap_or_default(),
+                reason: n
+                    .leaf
+                    .as_ref()
+                    .map(|l| l.appraisal_note.clone())
+                    .unwrap_or_default(),
+                answer: n
+                    .leaf
+                    .as_ref()
+                    .map(|l| l.answer.clone())
+                    .unwrap_or_default(),
             })
         })
         .collect();

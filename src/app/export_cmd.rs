@@ -95,7 +95,10 @@ fn export_xlsx(path: &Path, xlsx: &Path, lang: Lang, shared: &mut Shared) -> Out
         return refused;
     }
     let manifest = scored.evidence.as_ref().map(|(m, _)| m);
-    let bytes = match summary_sheet::workbook(&scored.sheet, &d.criteria, manifest, lang) {
+    let checked = scored.evidence.as_ref().map(|(m, a)| (m, a));
+    let explain = crate::submission::to_explain(&scored.sheet, checked);
+    let bytes = match summary_sheet::workbook(&scored.sheet, &d.criteria, manifest, &explain, lang)
+    {
         Ok(b) => b,
         Err(e) => {
             let why = e.to_string();
@@ -112,6 +115,13 @@ fn export_xlsx(path: &Path, xlsx: &Path, lang: Lang, shared: &mut Shared) -> Out
     let mut out = Outcome::ok(summary_sheet::written(
         &target, t.achieved, t.max, index, lang,
     ));
-    out.err = crate::report::diagnostics::lines(&scored.warnings.items, lang);
+    let mut warnings = scored.warnings.items.clone();
+    let unscored = crate::submission::unscored(&scored.sheet);
+    warnings.extend(summary_sheet::unscored_warning(
+        &d.scores.source,
+        &unscored,
+        lang,
+    ));
+    out.err = crate::report::diagnostics::lines(&warnings, lang);
     out
 }

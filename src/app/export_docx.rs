@@ -36,6 +36,13 @@ pub fn export_docx(
         return refused;
     }
     let manifest = scored.evidence.as_ref().map(|(m, _)| m);
+    // The document's creation time, as `report` takes it.
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let created = match super::clock::generation_time(epoch.as_deref(), lang) {
+        Ok(t) => t,
+        Err(o) => return o,
+    };
+    let unscored = submission::unscored(&scored.sheet);
     let p = |v| show_points(v, lang);
     let (bytes, said) = if appeal {
         let Some(a) = submission::appeal(&scored.sheet, manifest) else {
@@ -47,7 +54,7 @@ pub fn export_docx(
             let d = Diagnostic::error(&source, message).at(1, 1);
             return Outcome::problems(&[d], lang);
         };
-        let bytes = docx::appeal_letter(&scored.sheet, &a, &info, lang);
+        let bytes = docx::appeal_letter(&scored.sheet, &a, &info, created, lang);
         let n = a.cuts.len();
         let (before, after, stake) = (p(a.before), p(a.after), p(a.stake()));
         let said = match lang {
@@ -56,25 +63,27 @@ pub fn export_docx(
         };
         (bytes, said)
     } else {
-        let to_explain = scored
-            .evidence
-            .as_ref()
-            .map(|(_, a)| submission::to_explain(&scored.sheet, a));
+        let checked = scored.evidence.as_ref().map(|(m, a)| (m, a));
+        let to_explain = submission::to_explain(&scored.sheet, checked);
         let data = docx::ReportData {
             sheet: &scored.sheet,
             criteria: &d.criteria,
             manifest,
-            to_explain: to_explain.as_deref(),
+            to_explain: &to_explain,
+            checked: checked.is_some(),
+            unscored: &unscored,
             info: &info,
+            created,
         };
         let t = &scored.sheet.totals;
         let index = show_percent(percent_of(t.points, t.max).unwrap_or_default(), lang);
         let (total, max) = (p(t.points), p(t.max));
-        let said = match (lang, to_explain.as_ref().map(Vec::len)) {
+        let n = to_explain.len();
+        let said = match (lang, checked.map(|_| n)) {
             (Lang::Vi, Some(n)) => format!("tổng {total} / {max} điểm, chỉ số {index}, {n} tiêu chí thành phần cần giải trình"),
             (Lang::En, Some(n)) => format!("total {total} / {max} points, index {index}, {n} components to explain"),
-            (Lang::Vi, None) => format!("tổng {total} / {max} điểm, chỉ số {index}; hồ sơ chưa có manifest.csv nên chưa xác định tiêu chí cần giải trình"),
-            (Lang::En, None) => format!("total {total} / {max} points, index {index}; without manifest.csv the components to explain are not known"),
+            (Lang::Vi, None) => format!("tổng {total} / {max} điểm, chỉ số {index}, {n} tiêu chí thành phần có giải trình; hồ sơ chưa có manifest.csv nên chưa xác định tiêu chí thiếu tài liệu"),
+            (Lang::En, None) => format!("total {total} / {max} points, index {index}, {n} components explained; without manifest.csv the components lacking evidence are not known"),
         };
         (docx::report(&data, lang), said)
     };
@@ -96,6 +105,12 @@ pub fn export_docx(
         Lang::Vi => format!("đã ghi {target}: {said}\n"),
         Lang::En => format!("wrote {target}: {said}\n"),
     });
-    out.err = crate::report::diagnostics::lines(&scored.warnings.items, lang);
+    let mut warnings = scored.warnings.items.clone();
+    warnings.extend(crate::report::summary_sheet::unscored_warning(
+        &d.scores.source,
+        &unscored,
+        lang,
+    ));
+    out.err = crate::report::diagnostics::lines(&warnings, lang);
     out
 }

@@ -2,6 +2,7 @@
 //! status. The binary only parses arguments and prints an [`Outcome`].
 
 mod chart_cmd;
+mod clock;
 mod compare_cmd;
 mod criteria_cmd;
 mod draw;

@@ -23,6 +23,8 @@ pub struct ReportArgs<'a> {
     pub out: Option<&'a Path>,
     pub rank: Option<u32>,
     pub threshold: Option<&'a str>,
+    /// The working appendix instead of the one page.
+    pub appendix: bool,
     pub scores: ScoresChoice,
     /// How to read the files (`--encoding`, `--max-input`).
     pub read: crate::input::ReadOptions,
@@ -31,9 +33,11 @@ pub struct ReportArgs<'a> {
     pub source_date_epoch: Option<String>,
 }
 
-/// `bao-cao-cchc-<year>.html`: the name the report gets when `--out` is not given.
-pub fn default_out(year: i32) -> PathBuf {
-    PathBuf::from(format!("bao-cao-cchc-{year}.html"))
+/// `bao-cao-cchc-<year>.html`: the name the report gets when `--out` is not given;
+/// `bao-cao-cchc-<year>-phu-luc.html` for the working appendix.
+pub fn default_out(year: i32, appendix: bool) -> PathBuf {
+    let tail = if appendix { "-phu-luc" } else { "" };
+    PathBuf::from(format!("bao-cao-cchc-{year}{tail}.html"))
 }
 
 /// Writes the report and says where.
@@ -45,7 +49,7 @@ pub fn report(a: &ReportArgs, lang: Lang) -> Outcome {
     let out = a
         .out
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| default_out(year));
+        .unwrap_or_else(|| default_out(year, a.appendix));
     if let Some(d) = refused_target(a, &out) {
         return Outcome::problems(&[d], lang);
     }
@@ -61,6 +65,8 @@ pub fn report(a: &ReportArgs, lang: Lang) -> Outcome {
     let shown = out.display();
     Outcome {
         out: match lang {
+            Lang::Vi if a.appendix => format!("Đã ghi phụ lục số liệu: {shown}\n"),
+            Lang::En if a.appendix => format!("Appendix written: {shown}\n"),
             Lang::Vi => format!("Đã ghi báo cáo: {shown}\n"),
             Lang::En => format!("Report written: {shown}\n"),
         },
@@ -77,7 +83,7 @@ pub fn report_html(a: &ReportArgs, lang: Lang) -> Result<String, Outcome> {
 
 /// The page, the dossier's year and the warnings to print beside it.
 fn build(a: &ReportArgs, lang: Lang) -> Result<(String, i32, String), Outcome> {
-    let generated = generation_time(a.source_date_epoch.as_deref(), lang)?;
+    let generated = super::clock::generation_time(a.source_date_epoch.as_deref(), lang)?;
     let mut shared = Shared::choosing(a.scores).reading(a.read);
     let (scored, gap) = measure(a.dossier, "report", a.rank, a.threshold, lang, &mut shared)?;
     let published = rankings_of(&scored, lang, a.read).ok().and_then(|r| {
@@ -120,7 +126,15 @@ fn build(a: &ReportArgs, lang: Lang) -> Result<(String, i32, String), Outcome> {
         generated,
         reproducible: a.source_date_epoch.is_some(),
     };
-    let page = html::render(
+    let info = crate::dossier::read_report(&scored.dossier.dir, a.read)
+        .ok()
+        .map(|(info, _)| info);
+    let render = if a.appendix {
+        html::render_appendix
+    } else {
+        html::render
+    };
+    let page = render(
         &html::Report {
             sheet: &scored.sheet,
             criteria: &scored.dossier.criteria,
@@ -131,6 +145,7 @@ fn build(a: &ReportArgs, lang: Lang) -> Result<(String, i32, String), Outcome> {
             comparison: compared.as_ref(),
             charts,
             provenance: &provenance,
+            info: info.as_ref(),
         },
         lang,
     );
@@ -174,27 +189,6 @@ fn charts(a: &ReportArgs, lang: Lang) -> Result<Vec<Chart>, Outcome> {
         }
     }
     Ok(out)
-}
-
-/// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when given, else now.
-fn generation_time(epoch: Option<&str>, lang: Lang) -> Result<time::OffsetDateTime, Outcome> {
-    let Some(raw) = epoch else {
-        return Ok(time::OffsetDateTime::now_utc());
-    };
-    raw.trim()
-        .parse::<i64>()
-        .ok()
-        .and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok())
-        .ok_or_else(|| {
-            let d = Diagnostic::error(
-                "SOURCE_DATE_EPOCH",
-                text!(
-                    vi: "\"{raw}\" không phải số giây kể từ 01/01/1970 (ví dụ 1768465800); bỏ biến này để dùng giờ hiện tại",
-                    en: "\"{raw}\" is not a number of seconds since 1970-01-01 (e.g. 1768465800); unset it to use the current time"
-                ),
-            );
-            Outcome::fatal(d.into(), lang)
-        })
 }
 
 /// Every file the dossier was made from, hashed as read through the one read path.
@@ -241,7 +235,11 @@ fn inputs(
         .into_iter()
         .map(|(role, path, within, kind)| InputFile {
             role,
-            shown: path.display().to_string(),
+            // The file's name: a path would mean nothing on the reader's PC.
+            shown: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             sha256: match read_input(&path, within, kind, read.caps) {
                 Ok(bytes) => crate::evidence::sha256_bytes(&bytes),
                 Err(r) => r.text().get(lang).to_string(),

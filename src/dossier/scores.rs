@@ -1,6 +1,9 @@
 //! The score sheet, `scores.csv` or `scores.xlsx` (the workbook `template --xlsx` writes):
 //! one row per leaf with its declared figure (`code,value,note`, more columns allowed),
-//! and for an appraised year the council's points (`appraised`).
+//! and for an appraised year the council's points (`appraised`). Three optional columns
+//! hold what the unit and the council say, kept apart from the working `note`: the unit's
+//! explanation of a leaf (`explanation`), the council's reason for a cut
+//! (`appraisal_note`) and the unit's answer to it (`answer`).
 
 use crate::criteria::Criteria;
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
@@ -12,7 +15,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// A declared row, as read.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Declared {
     pub line: usize,
     pub code: String,
@@ -22,6 +25,12 @@ pub struct Declared {
     pub appraised: Option<Decimal>,
     /// Evidence document ids named in an `evidence` column.
     pub evidence: Vec<String>,
+    /// The unit's own explanation (giải trình) of the leaf, for the documents it sends.
+    pub explanation: String,
+    /// The appraisal council's reason for its cut.
+    pub appraisal_note: String,
+    /// The unit's answer to the council's cut.
+    pub answer: String,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -188,6 +197,9 @@ pub fn from_table(
                 note: table.cell(row, "note").to_string(),
                 appraised,
                 evidence,
+                explanation: table.cell(row, "explanation").trim().to_string(),
+                appraisal_note: table.cell(row, "appraisal_note").trim().to_string(),
+                answer: table.cell(row, "answer").trim().to_string(),
             },
         );
     }

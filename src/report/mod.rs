@@ -7,6 +7,7 @@ pub mod classes;
 pub mod compare;
 pub mod criteria;
 pub mod csv_out;
+pub mod declared;
 pub mod diagnostics;
 pub mod docx;
 pub mod evidence;

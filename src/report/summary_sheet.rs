@@ -1,7 +1,10 @@
 //! The unit's submission table as an Excel workbook (`parscore export DOSSIER --xlsx`),
 //! "Bảng tổng hợp kết quả tự đánh giá, chấm điểm": STT, criterion, maximum, declared
-//! figure, self-assessed points, evidence (number, date, summary) and explanation, a row
-//! per node, areas and criteria bold with subtotal formulas, then the total and the index.
+//! figure, self-assessed points, evidence (number, date, summary) and the unit's
+//! explanation, a row per node, areas and criteria bold with subtotal formulas, then the
+//! total and the index; page numbers in the printed footer. Declared figures are written
+//! for readers (`97%`, `0,75 điểm`, `15/01/2026`), an unscored leaf keeps its points
+//! cell empty (the sums stay numbers) and says "Chưa chấm" in the explanation column.
 //! Every figure is the one `score` computed; the formulas repeat its sums so that the
 //! table stays right when someone edits a leaf in Excel, and their cached results are
 //! those figures, so a reader that does not recompute sees them too.
@@ -12,6 +15,7 @@ use crate::criteria::{Criteria, Node};
 use crate::evidence::Manifest;
 use crate::lang::Lang;
 use crate::scoring::{NodeScore, ScoreSheet, Status};
+use crate::submission::ToExplain;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
 
@@ -41,11 +45,13 @@ const NOTE: u16 = 6;
 const WIDTHS: [f64; 7] = [8.0, 50.0, 10.0, 18.0, 11.0, 48.0, 36.0];
 const FIRST: u32 = 4;
 
-/// The workbook for a scored dossier; `manifest` gives the evidence column.
+/// The workbook for a scored dossier; `manifest` gives the evidence column, `explain`
+/// the leaves whose explanation the unit must write (a marked blank when it has not).
 pub fn workbook(
     s: &ScoreSheet,
     c: &Criteria,
     manifest: Option<&Manifest>,
+    explain: &[ToExplain],
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
     let w = Words(lang);
@@ -65,7 +71,8 @@ pub fn workbook(
             continue;
         };
         if n.is_leaf() {
-            leaf(ws, n, score, row, &f, manifest, s, lang)?;
+            let to_fill = explain.iter().any(|e| e.code == n.code);
+            leaf(ws, n, score, row, &f, manifest, to_fill, lang)?;
         } else {
             let children = child_rows(n, &nodes, &rows);
             let stt = if n.depth() == 1 {
@@ -132,7 +139,8 @@ pub fn workbook(
     ws.set_repeat_rows(2, 3)?;
     ws.set_landscape()
         .set_paper_size(9)
-        .set_print_fit_to_pages(1, 0);
+        .set_print_fit_to_pages(1, 0)
+        .set_footer(w.pick("&CTrang &P/&N", "&CPage &P of &N"));
     super::xlsx::bytes(book)
 }
 
@@ -152,8 +160,7 @@ fn header(ws: &mut Worksheet, s: &ScoreSheet, f: &Formats, w: Words) -> Result<(
         format_args!("SUMMARY OF THE SELF-ASSESSMENT FOR THE PAR INDEX, {year}"),
     );
     ws.merge_range(0, STT, 0, NOTE, &title, &f.title)?;
-    // The ISO form, as this sheet has always shown it.
-    let as_of = crate::value::iso_date(s.as_of);
+    let as_of = w.date(s.as_of);
     let (unit, title) = (&s.unit, &s.criteria_title);
     let sub = w.t(
         format_args!("{unit} — {title} (tính đến {as_of})"),
@@ -190,7 +197,7 @@ fn leaf(
     row: u32,
     f: &Formats,
     manifest: Option<&Manifest>,
-    s: &ScoreSheet,
+    to_fill: bool,
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let w = Words(lang);
@@ -199,12 +206,10 @@ fn leaf(
     ws.write_string_with_format(row, STT, &n.code, &f.code)?;
     ws.write_string_with_format(row, NAME, &n.name, &f.text)?;
     ws.write_number_with_format(row, MAX, number(score.max), &f.points)?;
-    ws.write_string_with_format(
-        row,
-        VALUE,
-        detail.map(|d| d.value.as_str()).unwrap_or(""),
-        &f.text,
-    )?;
+    let value = detail
+        .map(|d| super::declared::declared(d, lang))
+        .unwrap_or_default();
+    ws.write_string_with_format(row, VALUE, &value, &f.text)?;
     match status {
         Some(Status::Scored | Status::Projected) => {
             ws.write_number_with_format(row, POINTS, number(score.achieved), &f.points)?;
@@ -215,9 +220,22 @@ fn leaf(
     }
     let documents = evidence_lines(manifest, &n.code);
     ws.write_string_with_format(row, EVIDENCE, documents.join("\n"), &f.text)?;
+    // The unit's explanation, in its own voice: what the checker finds stays out.
     let mut note: Vec<String> = Vec::new();
-    if let Some(d) = detail.filter(|d| !d.note.is_empty()) {
-        note.push(d.note.clone());
+    match detail {
+        Some(d) if !d.explanation.is_empty() => note.push(d.explanation.clone()),
+        // Why a leaf does not apply is the unit's own note (the score sheet asks for it).
+        Some(d) if d.status == Status::NotApplicable && !d.note.is_empty() => {
+            note.push(d.note.clone())
+        }
+        _ if to_fill => note.push(
+            w.pick(
+                "[Đơn vị điền giải trình]",
+                "[The unit's explanation, to be filled in]",
+            )
+            .into(),
+        ),
+        _ => {}
     }
     match status {
         Some(Status::Unscored) => note.push(w.pick("Chưa chấm", "Not scored yet").into()),
@@ -231,17 +249,9 @@ fn leaf(
         ),
         _ => {}
     }
-    let at_risk = s.at_risk.as_ref().and_then(|r| r.get(&n.code)).copied();
-    if let Some(p) = at_risk.filter(|p| *p > Decimal::ZERO) {
-        let p = w.points(p);
-        note.push(w.t(
-            format_args!("Thiếu tài liệu kiểm chứng: {p} điểm có nguy cơ bị trừ"),
-            format_args!("Evidence missing: {p} points at risk"),
-        ));
-    }
     let note = note.join("; ");
     ws.write_string_with_format(row, NOTE, &note, &f.text)?;
-    let value = detail.map(|d| d.value.as_str()).unwrap_or("");
+    let value = value.as_str();
     let evidence = documents.join("\n");
     super::xlsx::fit_row(
         ws,
@@ -302,4 +312,31 @@ pub fn roman(code: &str) -> String {
         }
     }
     out
+}
+
+/// What `export` says when leaves are not scored yet: the documents print them as
+/// "Chưa chấm" with their maximum, and nobody should send them so by surprise.
+pub fn unscored_warning(
+    source: &str,
+    unscored: &[crate::submission::Unscored],
+    lang: Lang,
+) -> Option<crate::diag::Diagnostic> {
+    if unscored.is_empty() {
+        return None;
+    }
+    let w = Words(lang);
+    let n = unscored.len();
+    let max = w.points(unscored.iter().map(|u| u.max).sum());
+    let codes = unscored
+        .iter()
+        .map(|u| u.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(crate::diag::Diagnostic::warning(
+        source,
+        crate::text!(
+            vi: "{n} tiêu chí thành phần chưa chấm điểm ({codes}; tối đa {max} điểm): tài liệu ghi \"Chưa chấm\"; chấm đủ trước khi gửi",
+            en: "{n} components not scored yet ({codes}; {max} points at most): the documents say \"Not scored\"; score them before sending"
+        ),
+    ))
 }

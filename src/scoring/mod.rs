@@ -66,6 +66,11 @@ pub struct LeafDetail {
     pub value: String,
     pub status: Status,
     pub note: String,
+    /// What the unit says of the leaf in the documents it sends (`explanation`), the
+    /// council's reason for a cut (`appraisal_note`) and the unit's answer (`answer`).
+    pub explanation: String,
+    pub appraisal_note: String,
+    pub answer: String,
     /// Where the value came from ("scores.csv:7", "plan.csv").
     pub source: String,
     pub working: Option<Evaluated>,
@@ -353,6 +358,9 @@ impl Ctx<'_> {
             value: row.map(|r| r.value.clone()).unwrap_or_default(),
             status: Status::NotApplicable,
             note: row.map(|r| r.note.clone()).unwrap_or_default(),
+            explanation: row.map(|r| r.explanation.clone()).unwrap_or_default(),
+            appraisal_note: row.map(|r| r.appraisal_note.clone()).unwrap_or_default(),
+            answer: row.map(|r| r.answer.clone()).unwrap_or_default(),
             source: row
                 .map(|r| format!("{}:{}", scores.source, r.line))
                 .unwrap_or_default(),
@@ -372,6 +380,9 @@ impl Ctx<'_> {
             value: row.map(|r| r.value.clone()).unwrap_or_default(),
             status: Status::Unscored,
             note: row.map(|r| r.note.clone()).unwrap_or_default(),
+            explanation: row.map(|r| r.explanation.clone()).unwrap_or_default(),
+            appraisal_note: row.map(|r| r.appraisal_note.clone()).unwrap_or_default(),
+            answer: row.map(|r| r.answer.clone()).unwrap_or_default(),
             source: row
                 .map(|r| format!("{}:{}", scores.source, r.line))
                 .unwrap_or_default(),

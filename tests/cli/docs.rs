@@ -296,6 +296,37 @@ fn the_word_report_examples_write_what_the_doc_says() {
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, said[0].lines().next().unwrap().to_string() + "\n");
+    assert_eq!(err.lines().next().unwrap(), said[1].trim_end());
+    // The new columns: the rows the doc shows are the samples' own, and the document
+    // prints what the doc says they give.
+    let csvs = blocks("docs/word-report.md", "csv");
+    let in_docx = |file: &std::path::Path, sample: &str, csv: &str, text: &str| {
+        let sheet = std::fs::read_to_string(root().join(sample).join("scores.csv")).unwrap();
+        let mut rows = csv.lines().map(str::trim);
+        let header = rows.next().unwrap();
+        assert!(
+            sheet.lines().next().unwrap().starts_with(header),
+            "{header}"
+        );
+        for row in rows {
+            assert!(sheet.lines().any(|l| l == row), "{row} is not in {sample}");
+        }
+        let parts = crate::docx::parts(file);
+        let doc = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+        let body = crate::docx::paragraphs(&doc);
+        for line in text.lines().map(str::trim) {
+            assert!(
+                body.iter().any(|p| p == line),
+                "not in the document: {line}"
+            );
+        }
+    };
+    in_docx(
+        &dir.path().join("bao-cao.docx"),
+        "evidence/2026",
+        &csvs[0],
+        &said[2],
+    );
     let copy = crate::harness::copy_sample("evidence/2025");
     let (code, out, err) = crate::harness::run_in(
         copy.path(),
@@ -309,12 +340,18 @@ fn the_word_report_examples_write_what_the_doc_says() {
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, said[0].lines().nth(1).unwrap().to_string() + "\n");
+    in_docx(
+        &copy.path().join("giai-trinh.docx"),
+        "evidence/2025",
+        &csvs[1],
+        &said[4],
+    );
     let (code, _, err) = crate::harness::run_in(
         dir.path(),
         &["export", "evidence/2026", "--docx", "x.docx", "--appeal"],
     );
     assert_eq!(code, 1);
-    assert_eq!(err.lines().next().unwrap(), said[1].trim_end());
+    assert_eq!(err.lines().next().unwrap(), said[3].trim_end());
 }
 
 #[test]
@@ -338,6 +375,38 @@ fn the_report_example_writes_the_file_the_doc_names() {
     assert_eq!(out, blocks("docs/report.md", "text")[0]);
     let page = std::fs::read_to_string(dir.path().join("bao-cao-cchc-2026.html")).unwrap();
     assert!(page.contains("default-src 'none'; style-src 'unsafe-inline'; img-src data:"));
+    // The appendix, and what its working sheet says of 3.5.1 in the 2025 sample.
+    let command = &blocks("docs/report.md", "sh")[1];
+    let args: Vec<String> = arguments(command)
+        .into_iter()
+        .map(|a| {
+            if a.starts_with("evidence/") {
+                root().join(a).display().to_string()
+            } else {
+                a
+            }
+        })
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, out, err) = crate::harness::run_in(dir.path(), &args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, blocks("docs/report.md", "text")[1]);
+    assert!(dir.path().join("bao-cao-cchc-2026-phu-luc.html").is_file());
+    let out = dir.path().join("phu-luc-2025.html");
+    let (code, _, err) = crate::harness::run(&[
+        "report",
+        "evidence/2025",
+        "--appendix",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(&out).unwrap();
+    for line in blocks("docs/report.md", "text")[2].lines() {
+        let (label, said) = line.split_once(": ").unwrap();
+        assert!(page.contains(&format!("{label}: <span")), "{label}");
+        assert!(page.contains(said), "{said}");
+    }
 }
 
 /// `docs/serve.md`: the example request, sent to a served copy of the sample, gets the

@@ -152,3 +152,51 @@ fn libreoffice_recomputes_the_template_s_maxima_to_the_criteria_file_s() {
         .expect("a total row");
     assert_eq!(two(number(&total[2])), "100.00");
 }
+
+#[test]
+fn the_printed_submission_table_numbers_its_pages_and_dates_its_subtitle_for_readers() {
+    let dir = copy_sample(SAMPLE);
+    let xlsx = dir.path().join("bang-tong-hop.xlsx");
+    let (code, _, err) = run_in(
+        dir.path(),
+        &["export", SAMPLE, "--xlsx", xlsx.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{err}");
+    // Seven leaves without a score: export says so before anyone sends the table.
+    assert!(
+        err.contains("7 tiêu chí thành phần chưa chấm điểm (1.2.1, 1.4.1, 3.4.4, 4.3.2, 5.4.2, 5.6.2, 7.1.2; tối đa 5 điểm)"),
+        "{err}"
+    );
+    let profile = dir.path().join("profile-pdf");
+    let ran = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&xlsx)
+        .output()
+        .expect("soffice (LibreOffice, scripts/test-deps.sh) runs");
+    let pdf = xlsx.with_extension("pdf");
+    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&ran.stderr));
+    let text = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    let text = String::from_utf8(text.stdout).unwrap();
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let n = pages.len();
+    assert!(n > 1, "{n} pages");
+    for (i, page) in pages.iter().enumerate() {
+        let foot = format!("Trang {}/{n}", i + 1);
+        assert!(page.contains(&foot), "page {} has no \"{foot}\"", i + 1);
+    }
+    assert!(pages[0].contains("(tính đến 30/11/2026)"), "{}", pages[0]);
+    assert!(!text.contains("2026-11-30"));
+}

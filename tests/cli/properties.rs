@@ -162,6 +162,7 @@ fn build(shape: Shape) -> (Criteria, HashMap<String, Declared>) {
                         note: "ghi chú".into(),
                         appraised: None,
                         evidence: Vec::new(),
+                        ..Default::default()
                     },
                 );
                 ls.push(node);
@@ -293,6 +294,7 @@ fn with_adjustments(
                 note,
                 appraised,
                 evidence,
+                ..Default::default()
             },
         );
     }
@@ -368,6 +370,7 @@ proptest! {
             note: "ghi chú".into(),
             appraised: None,
             evidence: Vec::new(),
+            ..Default::default()
         });
         let after = scored(&c, rows);
         prop_assert_eq!(after.totals.max, before.totals.max - own_max);

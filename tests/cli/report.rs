@@ -80,7 +80,7 @@ fn looked_at() -> PathBuf {
 }
 
 #[test]
-fn the_report_holds_the_figures_that_score_evidence_and_gap_print() {
+fn the_working_appendix_holds_the_figures_that_score_evidence_and_gap_print() {
     let out = crate::harness::tempdir();
     let page = out.path().join("bao-cao.html");
     let said = report_in(
@@ -90,11 +90,15 @@ fn the_report_holds_the_figures_that_score_evidence_and_gap_print() {
             "--compare",
             "evidence/2024",
             "evidence/2025",
+            "--appendix",
             "--out",
             page.to_str().unwrap(),
         ],
     );
-    assert_eq!(said, format!("Đã ghi báo cáo: {}\n", page.display()));
+    assert_eq!(
+        said,
+        format!("Đã ghi phụ lục số liệu: {}\n", page.display())
+    );
     let score = json_of(&["score", "evidence/2026", "--format", "json"]);
     let evidence = json_of(&["evidence", "evidence/2026", "--format", "json"]);
     let gap = json_of(&["gap", "evidence/2026", "--format", "json"]);
@@ -225,7 +229,10 @@ fn the_report_holds_the_figures_that_score_evidence_and_gap_print() {
 
     // The footer: the criteria, the time from SOURCE_DATE_EPOCH, the hash of each input.
     assert_eq!(one(&b, "[data-field=criteria-id]"), "haiphong-so-2026");
-    assert_eq!(one(&b, "[data-field=generated]"), "15/01/2026 08:30 UTC");
+    assert_eq!(
+        one(&b, "[data-field=generated]"),
+        "15:30 ngày 15/01/2026 (giờ Việt Nam)"
+    );
     assert_eq!(
         b.eval(
             "return document.querySelector('[data-field=seal]').dataset.seal;",
@@ -310,7 +317,10 @@ fn html_and_script_planted_in_every_text_field_show_as_text() {
     plant_column(&dossier.join("plan.csv"), "task", PLANTED);
     plant_column(&dossier.join("plan.csv"), "lead", PLANTED);
 
-    report_in(tmp.path(), &["evidence/2026", "--out", "planted.html"]);
+    report_in(
+        tmp.path(),
+        &["evidence/2026", "--appendix", "--out", "planted.html"],
+    );
     let page = tmp.path().join("planted.html");
     let b = Browser::start();
     b.open_file(&page);
@@ -349,4 +359,159 @@ fn html_and_script_planted_in_every_text_field_show_as_text() {
     let title = b.eval("return document.title;", vec![]);
     assert!(title.as_str().unwrap().contains(PLANTED), "{title}");
     assert!(b.page_text().contains(PLANTED));
+}
+
+/// The page printed to PDF by headless Chromium, as an office PC's browser prints it, and
+/// what `pdfinfo` says of it: the number of pages and their size.
+fn printed(page: &Path) -> (u32, String) {
+    let pdf = page.with_extension("pdf");
+    let ran = std::process::Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.canonicalize().unwrap().display()))
+        .output()
+        .expect("chromium (scripts/test-deps.sh) runs");
+    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&ran.stderr));
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) runs");
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    (field("Pages:").parse().unwrap_or(0), field("Page size:"))
+}
+
+#[test]
+fn the_one_page_report_prints_on_one_a4_page_with_the_figures_of_score_evidence_and_gap() {
+    for (year, extra) in [
+        ("2026", &["--compare", "evidence/2024", "evidence/2025"][..]),
+        ("2025", &[][..]),
+    ] {
+        let dossier = format!("evidence/{year}");
+        let out = crate::harness::tempdir();
+        let page = out.path().join(format!("bao-cao-{year}.html"));
+        let mut args = vec![dossier.as_str()];
+        args.extend_from_slice(extra);
+        args.extend(["--out", page.to_str().unwrap()]);
+        let said = report_in(&root(), &args);
+        assert_eq!(said, format!("Đã ghi báo cáo: {}\n", page.display()));
+        let (pages, size) = printed(&page);
+        assert_eq!(pages, 1, "{year}: the Director's page is one page");
+        assert!(size.contains("(A4)"), "{year}: {size}");
+
+        let score = json_of(&["score", &dossier, "--format", "json"]);
+        let evidence = json_of(&["evidence", &dossier, "--format", "json"]);
+        let gap = json_of(&["gap", &dossier, "--format", "json"]);
+        let b = Browser::start();
+        b.open_file(&page);
+        assert_eq!(b.console_errors(), Vec::<String>::new());
+        // The index (appraised where the council has scored), the line, the gap, strict.
+        let headline = if gap["appraised"].is_null() {
+            "projected"
+        } else {
+            "appraised"
+        };
+        assert_eq!(
+            one(&b, &format!("[data-figure={headline}]")),
+            vi_percent(gap[headline].as_str().unwrap()),
+            "{year}"
+        );
+        for key in ["line", "gap"] {
+            assert_eq!(
+                one(&b, &format!("[data-figure={key}]")),
+                vi_percent(gap[key].as_str().unwrap()).trim_start_matches('-'),
+                "{year} {key}"
+            );
+        }
+        match gap["strict"].as_str() {
+            Some(strict) => assert_eq!(one(&b, "[data-figure=strict]"), vi_percent(strict)),
+            None => assert_eq!(one(&b, "[data-figure=strict]"), "chưa xác định"),
+        }
+        // The three steps that close the gap fastest: gap's first three.
+        let steps = gap["recovery"].as_array().unwrap();
+        assert_eq!(texts(&b, "#steps tr[data-step]").len(), 3.min(steps.len()));
+        for (i, step) in steps.iter().take(3).enumerate() {
+            let row = format!("#steps tr[data-step=\"{}\"]", i + 1);
+            let code = b.eval(
+                "return document.querySelector(arguments[0]).dataset.code;",
+                vec![Value::from(row.clone())],
+            );
+            assert_eq!(code, step["code"], "{year} step {}", i + 1);
+            assert_eq!(
+                one(&b, &format!("{row} [data-col=points]")),
+                vi_points(step["points"].as_str().unwrap())
+            );
+            assert_eq!(
+                one(&b, &format!("{row} [data-col=running]")),
+                vi_percent(step["running_index"].as_str().unwrap())
+            );
+        }
+        // The areas, as `score` prints them.
+        for area in score["areas"].as_array().unwrap() {
+            let code = area["code"].as_str().unwrap();
+            let row = format!("#areas tr[data-code=\"{code}\"]");
+            for (col, key) in [("achieved", "achieved"), ("max", "max")] {
+                let cell = one(&b, &format!("{row} [data-col={col}]"));
+                assert_eq!(cell, vi_points(area[key].as_str().unwrap()), "{code} {col}");
+            }
+            assert_eq!(
+                one(&b, &format!("{row} [data-col=percent]")),
+                vi_percent(area["percent"].as_str().unwrap())
+            );
+        }
+        assert_eq!(
+            one(&b, "#areas tr[data-code=total] [data-col=percent]"),
+            vi_percent(score["total"]["index"].as_str().unwrap())
+        );
+        // The evidence at risk, as `evidence` reports it (unknown without a manifest).
+        match evidence["at_risk"].as_str() {
+            Some(risk) if year == "2026" => {
+                assert_eq!(one(&b, "[data-figure=at-risk]"), vi_points(risk));
+                assert_eq!(one(&b, "[data-figure=at-risk]"), "3,25");
+                for m in evidence["missing"].as_array().unwrap() {
+                    let code = m["code"].as_str().unwrap();
+                    let cell = one(
+                        &b,
+                        &format!("tr[data-missing=\"{code}\"] [data-col=points]"),
+                    );
+                    assert_eq!(cell, vi_points(m["points"].as_str().unwrap()), "{code}");
+                }
+            }
+            _ => assert!(one(&b, "[data-figure=at-risk]").contains("chưa xác định")),
+        }
+        // Words for a Director: no command, file name or path; Vietnam's time; a place to sign.
+        let text = b.page_text();
+        for tool in [
+            "parscore",
+            "manifest",
+            ".csv",
+            ".json",
+            "evidence/",
+            "--",
+            "UTC",
+            "SOURCE_DATE_EPOCH",
+        ] {
+            assert!(
+                !text.contains(tool),
+                "{year}: \"{tool}\" on the Director's page:\n{text}"
+            );
+        }
+        assert_eq!(
+            one(&b, "[data-field=generated]"),
+            "15:30 ngày 15/01/2026 (giờ Việt Nam)"
+        );
+        assert!(text.contains("(Ký, ghi rõ họ tên)"), "{text}");
+        assert!(text.contains("Nguyễn Văn A"), "{text}");
+        b.screenshot(&looked_at().join(format!("one-page-{year}.png")));
+    }
 }

@@ -24,7 +24,8 @@ fn two_runs_with_the_same_source_date_epoch_give_the_same_bytes() {
     let (a, b) = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
     assert!(a == b, "the two reports differ");
     let text = String::from_utf8(a).unwrap();
-    assert!(text.contains("15/01/2026 08:30 UTC</span> (SOURCE_DATE_EPOCH)"));
+    // 08:30 UTC is 15:30 in Hải Phòng.
+    assert!(text.contains("15:30 ngày 15/01/2026 (giờ Việt Nam)</span>"));
     assert!(text.starts_with("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"));
     assert!(text.contains("default-src 'none'"));
 }
@@ -38,9 +39,9 @@ fn in_english_the_report_reads_89_point_96_and_dates_the_iso_way() {
     assert_eq!(said, format!("Report written: {out_s}\n"));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("<html lang=\"en\">"));
-    assert!(text.contains("<div class=\"figure\" data-figure=\"projected\">89.96</div>"));
-    assert!(text.contains("2026-01-15 08:30 UTC"));
-    assert!(text.contains("as of 2026-11-30"));
+    assert!(text.contains("<span data-figure=\"projected\">89.96</span>%"));
+    assert!(text.contains("15:30, 2026-01-15 (Vietnam time)"));
+    assert!(text.contains("figures as of 2026-11-30"));
 }
 
 #[test]
@@ -52,6 +53,20 @@ fn without_out_the_report_is_bao_cao_cchc_and_the_year_in_the_current_folder() {
     );
     assert_eq!(said, "Đã ghi báo cáo: bao-cao-cchc-2026.html\n");
     assert!(tmp.path().join("bao-cao-cchc-2026.html").is_file());
+    let said = report_in(
+        tmp.path(),
+        &[
+            "dossiers/evidence_complete",
+            "--threshold",
+            "90",
+            "--appendix",
+        ],
+    );
+    assert_eq!(
+        said,
+        "Đã ghi phụ lục số liệu: bao-cao-cchc-2026-phu-luc.html\n"
+    );
+    assert!(tmp.path().join("bao-cao-cchc-2026-phu-luc.html").is_file());
 }
 
 #[test]
@@ -59,10 +74,12 @@ fn the_footer_says_whether_the_seal_still_holds() {
     let tmp = copy_dossier("evidence_complete");
     let (code, _, err) = run_in(tmp.path(), &["seal", "dossiers/evidence_complete"]);
     assert_eq!(code, 0, "{err}");
+    // The seal is the appendix's business, not the Director's page.
     let args = [
         "dossiers/evidence_complete",
         "--threshold",
         "90",
+        "--appendix",
         "--out",
         "r.html",
     ];
@@ -140,9 +157,13 @@ fn the_summary_gives_the_class_reached_and_what_keeps_the_unit_from_the_next() {
     ];
     report_in(tmp.path(), &args);
     let page = std::fs::read_to_string(tmp.path().join("r.html")).unwrap();
+    assert!(page.contains("<div class=\"figure words\" data-figure=\"class\">Tốt</div>"));
+    assert!(page.contains("<span data-figure=\"projected\">95,00</span>%"));
+    // What keeps the unit from the next class is in the working appendix.
+    report_in(tmp.path(), &[&args[..], &["--appendix"]].concat());
+    let page = std::fs::read_to_string(tmp.path().join("r.html")).unwrap();
     assert!(page.contains("<div class=\"figure\" data-figure=\"class\">Tốt</div>"));
     assert!(page.contains(
         "1 Công tác chỉ đạo, điều hành đạt 75,00%, cần từ 80% trở lên (thiếu 5,00%, tức 0,1 điểm)"
     ));
-    assert!(page.contains("<div class=\"figure\" data-figure=\"projected\">95,00</div>"));
 }

@@ -71,7 +71,8 @@ fn a_put_changes_the_value_in_scores_csv_and_answers_with_the_new_score() {
     // 1.1.2 is worth 1 point for "Có", 0 for "Không".
     assert_eq!(reply.json()["total"]["achieved"], "88.06");
     let text = String::from_utf8(scores_of(dir.path())).unwrap();
-    assert!(text.contains("\n1.1.2,Không,Chưa có phụ lục\n"), "{text}");
+    // The sample's explanation column stays, empty for this row.
+    assert!(text.contains("\n1.1.2,Không,Chưa có phụ lục,\n"), "{text}");
     let (_, cli, _) = run_in(dir.path(), &["score", "evidence/2026", "--format", "json"]);
     assert_eq!(reply.body, cli);
 }
@@ -121,11 +122,11 @@ fn a_semicolon_bom_crlf_scores_csv_keeps_all_three_after_an_edit() {
     assert_eq!(reply.status, 200, "{}", reply.body);
     let after = std::fs::read(&path).unwrap();
     let expected = String::from_utf8(dressed).unwrap().replace(
-        "1.1.2;Có;\"Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch)\"\r\n",
-        "1.1.2;Không;sửa trên trang\r\n",
+        "1.1.2;Có;\"Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch)\";\r\n",
+        "1.1.2;Không;sửa trên trang;\r\n",
     );
     assert!(
-        expected.contains("1.1.2;Không;sửa trên trang\r\n"),
+        expected.contains("1.1.2;Không;sửa trên trang;\r\n"),
         "the row was rewritten"
     );
     assert_eq!(String::from_utf8(after).unwrap(), expected);

@@ -127,7 +127,7 @@ fn a_value_changed_in_the_form_changes_the_index_on_the_page_and_the_file() {
     assert!(b.text("#flash").contains("1.1.2"));
     let text = String::from_utf8(scores(dir.path())).unwrap();
     assert!(
-        text.contains("\n1.1.2,Không,Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch)\n"),
+        text.contains("\n1.1.2,Không,Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch),\n"),
         "{text}"
     );
     assert_eq!(b.console_errors(), Vec::<String>::new());

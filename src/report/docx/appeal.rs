@@ -1,13 +1,15 @@
 //! The body of the explanation letter to the appraisal council (`export --docx --appeal`):
 //! the totals before and after if every explanation were accepted, a table of the cuts
 //! (largest first), then one entry per cut with both figures, the evidence filed (number,
-//! date, issuer, title from `manifest.csv`) and the unit's explanation.
+//! date, issuer, title from `manifest.csv`), the council's finding as labelled context
+//! (`appraisal_note`) and the unit's answer (`answer`), or a marked blank to fill in: the
+//! council's reason is never printed as the unit's answer.
 
-use super::header::BLANK;
+use super::explain::{self, labelled};
 use super::style::{body, cell_text, grid_cell, grid_table, run, Look, BODY, TABLE};
 use crate::lang::Lang;
 use crate::number::{percent_of, show_percent, show_points};
-use crate::submission::{Appeal, Cut, Filed};
+use crate::submission::{Appeal, Cut};
 use docx_rs::{AlignmentType, Paragraph, Table, TableRow};
 use rust_decimal::Decimal;
 
@@ -142,66 +144,36 @@ pub fn entries(a: &Appeal, lang: Lang) -> Vec<Paragraph> {
             )
         };
         out.push(labelled(if vi { "- Điểm: " } else { "- Points: " }, &figures).keep_next(true));
-        let label = if vi {
-            "- Tài liệu kiểm chứng: "
-        } else {
-            "- Evidence: "
-        };
-        if c.evidence.is_empty() {
-            let blank = if vi {
-                format!("{BLANK}{BLANK}{BLANK} (đơn vị ghi số, ngày, cơ quan ban hành, trích yếu)")
+        if !c.reason.trim().is_empty() {
+            let label = if vi {
+                "- Ý kiến của Hội đồng thẩm định: "
             } else {
-                format!("{BLANK}{BLANK}{BLANK} (number, date, issuer, title to be filled in)")
+                "- The appraisal council's finding: "
             };
-            out.push(labelled(label, &blank));
-        } else {
-            for f in &c.evidence {
-                out.push(labelled(label, &filed(f, lang)));
-            }
+            out.push(labelled(label, &sentence(&c.reason)));
         }
         let label = if vi {
-            "- Giải trình: "
+            "- Giải trình của đơn vị: "
         } else {
-            "- Explanation: "
+            "- The unit's explanation: "
         };
-        if c.note.trim().is_empty() {
-            let blank = if vi {
-                format!("{BLANK}{BLANK}{BLANK} (đơn vị điền nội dung giải trình)")
-            } else {
-                format!("{BLANK}{BLANK}{BLANK} (to be filled in by the unit)")
-            };
-            out.push(labelled(label, &blank));
+        let blank = if vi {
+            "[Đơn vị điền ý kiến giải trình]"
         } else {
-            out.push(labelled(label, &c.note));
-        }
+            "[The unit's answer, to be filled in]"
+        };
+        out.push(explain::said_or_blank(label, &c.answer, blank));
+        out.extend(explain::documents(&c.evidence, lang));
     }
     out
 }
 
-/// `Số 12/KH-BQL ngày 16/01/2026 của Ban Quản lý …: Kế hoạch …`, with what is known.
-fn filed(f: &Filed, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
-    let mut s = String::new();
-    if !f.number.is_empty() {
-        s.push_str(&format!("{} {}", if vi { "Số" } else { "No." }, f.number));
-    }
-    if !f.date.is_empty() {
-        s.push_str(&format!(" {} {}", if vi { "ngày" } else { "of" }, f.date));
-    }
-    if !f.issuer.is_empty() {
-        s.push_str(&format!(" {} {}", if vi { "của" } else { "by" }, f.issuer));
-    }
-    let s = s.trim().to_string();
-    if s.is_empty() {
-        f.title.clone()
+/// The council's words as a sentence, with its full stop.
+fn sentence(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?', ':', ';', ')']) {
+        t.to_string()
     } else {
-        format!("{s}: {}", f.title)
+        format!("{t}.")
     }
-}
-
-fn labelled(label: &str, text: &str) -> Paragraph {
-    body(vec![
-        run(label, Look::italic(BODY)),
-        run(text, Look::plain(BODY)),
-    ])
 }

@@ -27,7 +27,9 @@ pub struct Heading<'a> {
     pub subject: Option<String>,
 }
 
-/// The header block: issuing body and number | national title, place and date.
+/// The header block: issuing body | national title, then number (and a letter's summary)
+/// | place and date. Two rows, so that `Số:` and the date stand on the same line however
+/// many lines the issuing body takes.
 pub fn block(h: &Heading, lang: Lang) -> Table {
     let vi = lang == Lang::Vi;
     let issuer = h
@@ -37,10 +39,10 @@ pub fn block(h: &Heading, lang: Lang) -> Table {
         .unwrap_or_else(|| h.unit.to_uppercase());
     let mut left = Vec::new();
     if let Some(s) = &h.info.superior {
-        left.push(centred(s, Look::plain(24)));
+        left.push(centred(&keep_place_together(s), Look::plain(24)));
     }
-    left.push(centred(&issuer, Look::bold(24)));
-    left.push(rule(WIDTHS[0], 1200));
+    left.push(centred(&keep_place_together(&issuer), Look::bold(24)));
+    left.push(rule(WIDTHS[0], ISSUER_RULE));
     let number = match (h.number, h.kind) {
         (Some(n), _) => n.to_string(),
         (None, Some(kind)) => format!("{BLANK}/{kind}-{BLANK}"),
@@ -51,9 +53,9 @@ pub fn block(h: &Heading, lang: Lang) -> Table {
     } else {
         format!("No.: {number}")
     };
-    left.push(centred(&number, Look::plain(HEAD)));
+    let mut below_left = vec![centred(&number, Look::plain(HEAD))];
     if let Some(subject) = &h.subject {
-        left.push(centred(subject, Look::plain(24)));
+        below_left.push(centred(subject, Look::plain(24)));
     }
     let (nation, motto) = if vi {
         (
@@ -69,13 +71,48 @@ pub fn block(h: &Heading, lang: Lang) -> Table {
     let right = vec![
         centred(nation, Look::bold(24)),
         centred(motto, Look::bold(HEAD)),
-        rule(WIDTHS[1], 2200),
-        centred(
-            &place_and_date(h.info.place.as_deref(), h.date, lang),
-            Look::italic(BODY),
-        ),
+        rule(WIDTHS[1], if vi { MOTTO_RULE } else { MOTTO_RULE_EN }),
     ];
-    layout_table(WIDTHS, left, right)
+    let below_right = vec![centred(
+        &place_and_date(h.info.place.as_deref(), h.date, lang),
+        Look::italic(BODY),
+    )];
+    style::layout_rows(WIDTHS, vec![(left, right), (below_left, below_right)])
+}
+
+/// The rules of the header block, in twips: under the motto as long as the motto
+/// ("Độc lập - Tự do - Hạnh phúc" in Times New Roman bold 13 pt is 56,4 mm; its English
+/// form 74,6 mm), under the issuing body about a third of its column.
+pub const MOTTO_RULE: usize = 3200;
+pub const MOTTO_RULE_EN: usize = 4230;
+const ISSUER_RULE: usize = 1200;
+
+/// A place name inside an upper-case body name is kept on one line: in "ỦY BAN NHÂN DÂN
+/// THÀNH PHỐ HẢI PHÒNG" the words from "THÀNH PHỐ" on are joined by no-break spaces, so a
+/// narrow column breaks before the place, never inside it.
+pub fn keep_place_together(name: &str) -> String {
+    const PLACES: [&str; 8] = [
+        "THÀNH PHỐ ",
+        "TỈNH ",
+        "QUẬN ",
+        "HUYỆN ",
+        "THỊ XÃ ",
+        "PHƯỜNG ",
+        "XÃ ",
+        "ĐẶC KHU ",
+    ];
+    let at = PLACES
+        .iter()
+        .filter_map(|p| name.find(p))
+        .filter(|i| *i == 0 || name[..*i].ends_with(' '))
+        .min();
+    match at {
+        // A long place name is better broken than pushed out of its column.
+        Some(i) if name[i..].chars().count() <= 28 => {
+            format!("{}{}", &name[..i], name[i..].replace(' ', "\u{a0}"))
+        }
+        _ => name.to_string(),
+    }
 }
 
 /// `Hải Phòng, ngày 05 tháng 02 năm 2026`: a day below 10 and the months January and
@@ -102,13 +139,15 @@ pub fn place_and_date(place: Option<&str>, date: Option<Date>, lang: Lang) -> St
     }
 }
 
-/// The document type and its summary, centred and bold, with a rule below.
+/// The document type and its summary, centred and bold, with a rule below as long as two
+/// fifths of the summary (Decree 30 asks for a third to a half of it).
 pub fn title(kind: &str, summary: &str) -> Vec<Paragraph> {
+    let width = (style::bold_width(summary, BODY) * 2 / 5).min(style::TEXT_WIDTH);
     vec![
         style::gap(HEAD),
-        centred(kind, Look::bold(BODY)),
-        centred(summary, Look::bold(BODY)),
-        rule(style::TEXT_WIDTH, 1800),
+        centred(kind, Look::bold(BODY)).keep_next(true),
+        centred(summary, Look::bold(BODY)).keep_next(true),
+        style::page_rule(width),
     ]
 }
 
@@ -155,6 +194,19 @@ pub fn signature(info: &ReportInfo, first: &[String], lang: Lang) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_inside_a_body_name_is_never_broken() {
+        assert_eq!(
+            keep_place_together("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"),
+            "ỦY BAN NHÂN DÂN THÀNH\u{a0}PHỐ\u{a0}HẢI\u{a0}PHÒNG"
+        );
+        assert_eq!(
+            keep_place_together("UBND TỈNH QUẢNG NINH"),
+            "UBND TỈNH\u{a0}QUẢNG\u{a0}NINH"
+        );
+        assert_eq!(keep_place_together("BỘ NỘI VỤ"), "BỘ NỘI VỤ");
+    }
 
     #[test]
     fn dates_are_written_as_decree_30_asks() {

@@ -8,12 +8,12 @@
 mod appeal;
 mod explain;
 mod header;
-mod header_rows;
+mod package;
 mod style;
 mod summary;
 
-pub use header::{place_and_date, BLANK};
-pub use style::{FONT, PAGE_HEIGHT, PAGE_WIDTH};
+pub use header::{keep_place_together, place_and_date, BLANK, MOTTO_RULE};
+pub use style::{bold_width, CELL_MARGIN, FONT, PAGE_HEIGHT, PAGE_WIDTH, TEXT_WIDTH};
 
 use crate::criteria::Criteria;
 use crate::dossier::ReportInfo;
@@ -21,7 +21,7 @@ use crate::evidence::Manifest;
 use crate::lang::Lang;
 use crate::number::{show_percent, show_points};
 use crate::scoring::ScoreSheet;
-use crate::submission::{Appeal, ToExplain};
+use crate::submission::{Appeal, ToExplain, Unscored};
 use header::Heading;
 use style::{body_text, heading, Look, BODY};
 
@@ -30,9 +30,32 @@ pub struct ReportData<'a> {
     pub sheet: &'a ScoreSheet,
     pub criteria: &'a Criteria,
     pub manifest: Option<&'a Manifest>,
-    /// The leaves to explain; `None` when the dossier has no manifest to check.
-    pub to_explain: Option<&'a [ToExplain]>,
+    /// The leaves to explain; without a manifest to check, those the unit explained.
+    pub to_explain: &'a [ToExplain],
+    /// Whether the evidence list was checked (the dossier has a manifest).
+    pub checked: bool,
+    /// The leaves not scored yet.
+    pub unscored: &'a [Unscored],
     pub info: &'a ReportInfo,
+    /// The export time (or `SOURCE_DATE_EPOCH`), for the document's properties.
+    pub created: time::OffsetDateTime,
+}
+
+fn props<'a>(
+    unit: &'a str,
+    title: &'a str,
+    created: time::OffsetDateTime,
+    lang: Lang,
+) -> package::Props<'a> {
+    package::Props {
+        author: unit,
+        title,
+        created,
+        language: match lang {
+            Lang::Vi => "vi-VN",
+            Lang::En => "en-US",
+        },
+    }
 }
 
 /// The self-assessment report, packed.
@@ -77,29 +100,18 @@ pub fn report(d: &ReportData, lang: Lang) -> Result<Vec<u8>, String> {
     } else {
         "I. RESULT OF THE SELF-ASSESSMENT"
     }));
-    for p in result_sentences(s, lang) {
+    for p in result_sentences(s, d.unscored, lang) {
         doc = doc.add_paragraph(body_text(&p));
     }
     doc = doc.add_table(summary::table(s, d.criteria, d.manifest, lang));
     doc = doc.add_paragraph(style::gap(BODY));
     doc = doc.add_paragraph(heading(if vi {
-        "II. GIẢI TRÌNH CÁC TIÊU CHÍ CHƯA CÓ HOẶC CHƯA ĐỦ TÀI LIỆU KIỂM CHỨNG"
+        "II. GIẢI TRÌNH CÁC TIÊU CHÍ THÀNH PHẦN CHƯA CÓ HOẶC CHƯA ĐỦ TÀI LIỆU KIỂM CHỨNG"
     } else {
         "II. EXPLANATION OF THE COMPONENTS WITHOUT COMPLETE EVIDENCE"
     }));
-    match d.to_explain {
-        Some(items) => {
-            for p in explain::entries(items, lang) {
-                doc = doc.add_paragraph(p);
-            }
-        }
-        None => {
-            doc = doc.add_paragraph(body_text(if vi {
-                "Hồ sơ chưa có danh mục tài liệu kiểm chứng (manifest.csv) nên chưa xác định được tiêu chí thiếu tài liệu."
-            } else {
-                "The dossier has no evidence list (manifest.csv), so the components lacking evidence are not known."
-            }))
-        }
+    for p in explain::entries(d.to_explain, d.checked, lang) {
+        doc = doc.add_paragraph(p);
     }
     let free = [
         (
@@ -131,11 +143,12 @@ pub fn report(d: &ReportData, lang: Lang) -> Result<Vec<u8>, String> {
         format!("This concludes the self-assessment report of {unit} for {year}.")
     }).keep_next(true));
     doc = doc.add_table(header::signature(d.info, &[], lang));
-    style::pack(doc)
+    let title = format!("{} {summary}", if vi { "Báo cáo" } else { "Report:" });
+    style::pack(doc, &props(unit, &title, d.created, lang))
 }
 
-/// The headline figures, in words.
-fn result_sentences(s: &ScoreSheet, lang: Lang) -> Vec<String> {
+/// The headline figures, in words, and the leaves not scored yet.
+fn result_sentences(s: &ScoreSheet, unscored: &[Unscored], lang: Lang) -> Vec<String> {
     let t = &s.totals;
     let p = |d| show_points(d, lang);
     let index = show_percent(t.index().unwrap_or_default(), lang);
@@ -153,6 +166,19 @@ fn result_sentences(s: &ScoreSheet, lang: Lang) -> Vec<String> {
                 format!("Trong đó điểm điều tra xã hội học là điểm dự kiến: {sa}/{sm} điểm.")
             }
             Lang::En => format!("Of which the survey points are projected: {sa}/{sm} points."),
+        });
+    }
+    if !unscored.is_empty() {
+        let n = unscored.len();
+        let max = p(unscored.iter().map(|u| u.max).sum());
+        let codes = unscored
+            .iter()
+            .map(|u| u.code.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(match lang {
+            Lang::Vi => format!("Còn {n} tiêu chí thành phần chưa chấm điểm (ghi \"Chưa chấm\" trong Bảng tổng hợp, tổng điểm tối đa {max} điểm, chưa tính vào tổng điểm): {codes}."),
+            Lang::En => format!("{n} components are not scored yet (\"Not scored\" in the summary table, {max} points at most, not counted in the total): {codes}."),
         });
     }
     out.push(match lang {
@@ -178,6 +204,7 @@ pub fn appeal_letter(
     sheet: &ScoreSheet,
     a: &Appeal,
     info: &ReportInfo,
+    created: time::OffsetDateTime,
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
     let vi = lang == Lang::Vi;
@@ -194,7 +221,7 @@ pub fn appeal_letter(
             number: info.appeal_number.as_deref(),
             kind: None,
             date: info.appeal_date,
-            subject: Some(subject),
+            subject: Some(subject.clone()),
         },
         lang,
     ));
@@ -233,5 +260,5 @@ pub fn appeal_letter(
     }).keep_next(true));
     let first = [if vi { "Như trên;" } else { "As above;" }.to_string()];
     doc = doc.add_table(header::signature(info, &first, lang));
-    style::pack(doc)
+    style::pack(doc, &props(unit, &subject, created, lang))
 }

@@ -132,8 +132,48 @@ pub fn heading(text: &str) -> Paragraph {
         .line_spacing(LineSpacing::new().before(120).after(120).line(276))
 }
 
-/// The short rule under a title or a name: `width` twips, centred in a column of `column`.
+/// The space Word and LibreOffice leave on each side inside a table cell when the table
+/// says none (`w:tblCellMar` absent): 0,19 cm.
+pub const CELL_MARGIN: usize = 108;
+
+/// The short rule under a name in a cell of the header block: `width` twips, centred in a
+/// column `column` twips wide (its cell margins taken off first, or the rule comes out
+/// 3,8 mm short).
 pub fn rule(column: usize, width: usize) -> Paragraph {
+    rule_within(column.saturating_sub(2 * CELL_MARGIN), width)
+}
+
+/// The rule under the document's title, on the page itself.
+pub fn page_rule(width: usize) -> Paragraph {
+    rule_within(TEXT_WIDTH, width)
+}
+
+/// How wide `text` sets in Times New Roman bold at `size` half-points, in twips: the
+/// advance widths of its letters (Vietnamese marks add none), close enough to size the
+/// rule under a title.
+pub fn bold_width(text: &str, size: usize) -> usize {
+    // Thousandths of an em, Times New Roman Bold (Liberation Serif Bold has the same).
+    let advance = |c: char| -> usize {
+        use unicode_normalization::UnicodeNormalization;
+        match std::iter::once(c).nfd().next().unwrap_or(c) {
+            ' ' => 250,
+            ',' | '.' | ':' | ';' => 250,
+            '-' => 333,
+            'i' | 'j' | 'l' | 't' | 'f' | 'r' | 'I' => 320,
+            'm' | 'w' => 800,
+            'M' | 'W' => 960,
+            'a'..='z' => 530,
+            'A'..='Z' => 720,
+            '0'..='9' => 500,
+            _ => 560,
+        }
+    };
+    let thousandths: usize = text.chars().map(advance).sum();
+    // size is in half-points; an em of `size` half-points is size × 10 twips.
+    thousandths * size * 10 / 1000
+}
+
+fn rule_within(column: usize, width: usize) -> Paragraph {
     let side = (column.saturating_sub(width) / 2) as i32;
     let mut p = Paragraph::new()
         .align(AlignmentType::Center)
@@ -182,12 +222,22 @@ fn no_cell_borders() -> TableCellBorders {
 
 /// The two-column borderless table of the header block and the signature block.
 pub fn layout_table(widths: [usize; 2], left: Vec<Paragraph>, right: Vec<Paragraph>) -> Table {
-    let row = TableRow::new(vec![
-        layout_cell(widths[0], left),
-        layout_cell(widths[1], right),
-    ])
-    .cant_split();
-    Table::new(vec![row])
+    layout_rows(widths, vec![(left, right)])
+}
+
+/// A borderless two-column table of several rows, each kept whole on its page.
+pub fn layout_rows(widths: [usize; 2], rows: Vec<(Vec<Paragraph>, Vec<Paragraph>)>) -> Table {
+    let rows = rows
+        .into_iter()
+        .map(|(left, right)| {
+            TableRow::new(vec![
+                layout_cell(widths[0], left),
+                layout_cell(widths[1], right),
+            ])
+            .cant_split()
+        })
+        .collect();
+    Table::new(rows)
         .set_grid(widths.to_vec())
         .width(widths.iter().sum(), WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
@@ -272,9 +322,9 @@ fn page_number_run() -> Run {
         .add_field_char(FieldCharType::End, false)
 }
 
-/// The packed document.
-pub fn pack(doc: Docx) -> Result<Vec<u8>, String> {
+/// The packed document, finished with what docx-rs cannot write.
+pub fn pack(doc: Docx, props: &super::package::Props) -> Result<Vec<u8>, String> {
     let mut out = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut out).map_err(|e| e.to_string())?;
-    super::header_rows::repeat_first_rows(out.into_inner())
+    super::package::finish(out.into_inner(), props)
 }

@@ -1,7 +1,8 @@
 //! The summary table of the Word report: the rows and figures of the XLSX submission
 //! table (`export --xlsx`) — STT, criterion, maximum, declared figure, self-assessed points,
 //! evidence — one row per area, criterion and leaf, then the total and the index. Areas
-//! and criteria are bold; figures are written as a Vietnamese reader reads them (`88,99`).
+//! and criteria are bold, each kept on the page of its first child; figures are written as
+//! a Vietnamese reader reads them (`88,99`, `97%`), a leaf without a score says "Chưa chấm".
 
 use super::style::{cell_text, grid_cell, grid_table, Look, TABLE};
 use crate::criteria::Criteria;
@@ -40,9 +41,11 @@ pub fn table(s: &ScoreSheet, c: &Criteria, manifest: Option<&Manifest>, lang: La
     let header = row(
         captions.iter().map(|t| (t.to_string(), Look::bold(TABLE))),
         true,
+        true,
     );
     let numbers = row(
         (1..=6).map(|i| (format!("({i})"), Look::italic(TABLE))),
+        true,
         true,
     );
     let mut rows = vec![header.cant_split(), numbers.cant_split()];
@@ -56,6 +59,7 @@ pub fn table(s: &ScoreSheet, c: &Criteria, manifest: Option<&Manifest>, lang: La
             let detail = score.leaf.as_ref();
             let points = match detail.map(|d| d.status) {
                 Some(Status::Scored | Status::Projected) => show_points(score.achieved, lang),
+                Some(Status::Unscored) => (if vi { "Chưa chấm" } else { "Not scored" }).to_string(),
                 _ => String::new(),
             };
             let plain = Look::plain(TABLE);
@@ -63,7 +67,12 @@ pub fn table(s: &ScoreSheet, c: &Criteria, manifest: Option<&Manifest>, lang: La
                 (n.code.clone(), plain),
                 (n.name.clone(), plain),
                 (show_points(score.max, lang), plain),
-                (detail.map(|d| d.value.clone()).unwrap_or_default(), plain),
+                (
+                    detail
+                        .map(|d| crate::report::declared::declared(d, lang))
+                        .unwrap_or_default(),
+                    plain,
+                ),
                 (points, plain),
                 (evidence_lines(manifest, &n.code).join("\n"), plain),
             ]
@@ -83,7 +92,9 @@ pub fn table(s: &ScoreSheet, c: &Criteria, manifest: Option<&Manifest>, lang: La
                 (String::new(), bold),
             ]
         };
-        rows.push(row(cells.into_iter(), false).cant_split());
+        // An area or criterion row is kept on the page of its first child.
+        let keep = !n.is_leaf();
+        rows.push(row(cells.into_iter(), false, keep).cant_split());
     }
     let t = &s.totals;
     let bold = Look::bold(TABLE);
@@ -98,6 +109,7 @@ pub fn table(s: &ScoreSheet, c: &Criteria, manifest: Option<&Manifest>, lang: La
             (String::new(), bold),
         ]
         .into_iter(),
+        false,
         false,
     ));
     let index = if vi {
@@ -116,13 +128,14 @@ pub fn table(s: &ScoreSheet, c: &Criteria, manifest: Option<&Manifest>, lang: La
         ]
         .into_iter(),
         false,
+        false,
     ));
     grid_table(&WIDTHS, rows)
 }
 
 /// A row: the name and evidence columns left-aligned, the rest centred (all centred in
-/// the caption rows).
-fn row(cells: impl Iterator<Item = (String, Look)>, caption: bool) -> TableRow {
+/// the caption rows); `keep` holds it on the page of the row after it.
+fn row(cells: impl Iterator<Item = (String, Look)>, caption: bool, keep: bool) -> TableRow {
     TableRow::new(
         cells
             .enumerate()
@@ -134,7 +147,7 @@ fn row(cells: impl Iterator<Item = (String, Look)>, caption: bool) -> TableRow {
                 // One paragraph per document in the evidence column, a little apart.
                 let paragraphs = text
                     .split('\n')
-                    .map(|line| cell_text(line, look, align))
+                    .map(|line| cell_text(line, look, align).keep_next(keep))
                     .collect();
                 grid_cell(WIDTHS[i], paragraphs)
             })

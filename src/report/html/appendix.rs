@@ -41,8 +41,8 @@ pub fn section(r: &Report, lang: Lang) -> Markup {
             h2 { (w(lang, "Phụ lục: bảng tính từng tiêu chí", "Appendix: the working sheet of every leaf")) }
             p.muted.small {
                 (w(lang,
-                    "Kê khai → cách tính điểm → điểm, và tài liệu kiểm chứng trong manifest.csv (như parscore score --explain).",
-                    "Declared value → rule → points, and the evidence documents in manifest.csv (as parscore score --explain)."))
+                    "Kê khai → cách tính điểm → điểm, và tài liệu kiểm chứng trong danh mục tài liệu của hồ sơ.",
+                    "Declared value → rule → points, and the evidence documents in the dossier's list."))
             }
             table {
                 thead {
@@ -104,6 +104,15 @@ fn leaf_row(
                 span data-col="declared" { (declared) }
                 @if !leaf.note.is_empty() {
                     br; span.muted { (w(lang, "Ghi chú: ", "Note: ")) span data-col="note" { (leaf.note) } }
+                }
+                @if !leaf.explanation.is_empty() {
+                    br; span.muted { (w(lang, "Giải trình của đơn vị: ", "The unit's explanation: ")) span data-col="explanation" { (leaf.explanation) } }
+                }
+                @if !leaf.appraisal_note.is_empty() {
+                    br; span.muted { (w(lang, "Ý kiến của Hội đồng thẩm định: ", "The council's finding: ")) span data-col="appraisal-note" { (leaf.appraisal_note) } }
+                }
+                @if !leaf.answer.is_empty() {
+                    br; span.muted { (w(lang, "Đơn vị giải trình: ", "The unit's answer: ")) span data-col="answer" { (leaf.answer) } }
                 }
             }
             td {

@@ -86,7 +86,7 @@ pub fn section(r: &Report, lang: Lang) -> Markup {
                 i style="background:#e6e6e6" {} (w(lang, "chưa đạt", "not reached"))
             }
             @if !risk_known {
-                p.muted.small { (w(lang, "Hồ sơ không có manifest.csv: chưa biết điểm nào có nguy cơ bị trừ.", "The dossier has no manifest.csv: the points at risk are not known.")) }
+                p.muted.small { (w(lang, "Hồ sơ chưa lập danh mục tài liệu kiểm chứng: chưa biết điểm nào có nguy cơ bị trừ.", "The dossier has no list of its evidence yet: the points at risk are not known.")) }
             }
         }
     }

@@ -75,7 +75,7 @@ pub fn section(r: &Report, lang: Lang) -> Markup {
         return html! {
             section #evidence {
                 h2 { "3. " (w(lang, "Tài liệu kiểm chứng", "Evidence")) }
-                p { (w(lang, "Hồ sơ không có danh mục tài liệu kiểm chứng (manifest.csv): chưa kiểm tra được tài liệu, nên điểm chặt là chưa biết.", "The dossier has no evidence manifest (manifest.csv): the evidence is not checked, so the strict score is unknown.")) }
+                p { (w(lang, "Hồ sơ chưa lập danh mục tài liệu kiểm chứng: chưa kiểm tra được tài liệu, nên điểm chặt là chưa biết.", "The dossier has no list of its evidence yet: the evidence is not checked, so the strict score is unknown.")) }
             }
         };
     };

@@ -1,5 +1,6 @@
-//! The leadership report as one self-contained HTML page (`parscore report`): everything
-//! inline (CSS, SVG charts), no script and no request of any kind, laid out for A4.
+//! The leadership report as self-contained HTML (`parscore report`): the one A4 page a
+//! Director reads and signs, and the working appendix (`--appendix`), a document of its
+//! own; everything inline (CSS, SVG charts), no script and no request of any kind.
 //!
 //! The page is built with maud, whose templates escape every value at compile time: a unit
 //! name or a document title from a data file always arrives as text, never as markup. The
@@ -12,6 +13,7 @@ mod appendix;
 mod areas;
 mod compare;
 mod evidence;
+mod one_page;
 mod provenance;
 mod recovery;
 mod style;
@@ -57,13 +59,15 @@ pub struct Report<'a> {
     pub comparison: Option<&'a Comparison>,
     pub charts: Vec<Chart>,
     pub provenance: &'a Provenance,
+    /// The `report` section of `dossier.json` (place and signer), when it could be read.
+    pub info: Option<&'a crate::dossier::ReportInfo>,
 }
 
 /// What the page may load: nothing but its own inline styles and data images.
 pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-/// The whole page.
+/// The one page a Director reads and signs.
 pub fn render(r: &Report, lang: Lang) -> String {
     let s = r.sheet;
     let title = match lang {
@@ -78,6 +82,45 @@ pub fn render(r: &Report, lang: Lang) -> String {
             crate::escape::one_line(&s.unit)
         ),
     };
+    let body = html! {
+        main.one-page { (one_page::page(r, lang)) }
+    };
+    document(r, &title, style::ONE_PAGE, body, lang)
+}
+
+/// The working appendix, a document of its own for the unit's people: every figure
+/// behind the page (the whole recovery list, every evidence problem, the years, the
+/// charts, the working of every leaf) and where it comes from.
+pub fn render_appendix(r: &Report, lang: Lang) -> String {
+    let s = r.sheet;
+    let title = match lang {
+        Lang::Vi => format!(
+            "Phụ lục số liệu Chỉ số CCHC năm {} — {}",
+            s.year,
+            crate::escape::one_line(&s.unit)
+        ),
+        Lang::En => format!(
+            "PAR Index working appendix {} — {}",
+            s.year,
+            crate::escape::one_line(&s.unit)
+        ),
+    };
+    let body = html! {
+        main {
+            (summary::section(r, lang))
+            (areas::section(r, lang))
+            (recovery::section(r, lang))
+            (evidence::section(r, lang))
+            (compare::section(r, lang))
+            (charts(r, lang))
+            (appendix::section(r, lang))
+        }
+        (provenance::footer(r.provenance, lang))
+    };
+    document(r, &title, "", body, lang)
+}
+
+fn document(r: &Report, title: &str, extra_css: &str, body: Markup, lang: Lang) -> String {
     let page = html! {
         (DOCTYPE)
         html lang=(lang_code(lang)) {
@@ -88,20 +131,9 @@ pub fn render(r: &Report, lang: Lang) -> String {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="generator" content=(format!("parscore {}", r.provenance.version));
                 title { (title) }
-                style { (PreEscaped(style::CSS)) }
+                style { (PreEscaped(style::CSS)) (PreEscaped(extra_css)) }
             }
-            body {
-                main {
-                    (summary::section(r, lang))
-                    (areas::section(r, lang))
-                    (recovery::section(r, lang))
-                    (evidence::section(r, lang))
-                    (compare::section(r, lang))
-                    (charts(r, lang))
-                    (appendix::section(r, lang))
-                }
-                (provenance::footer(r.provenance, lang))
-            }
+            body { (body) }
         }
     };
     let mut out = page.into_string();

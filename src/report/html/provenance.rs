@@ -41,15 +41,16 @@ pub struct Provenance {
     pub reproducible: bool,
 }
 
-/// `15/01/2026 08:30 UTC` in Vietnamese, `2026-01-15 08:30 UTC` in English.
+/// The time in Vietnam (UTC+7), as the Office reads a clock: `15:30 ngày 15/01/2026
+/// (giờ Việt Nam)`, `15:30, 2026-01-15 (Vietnam time)`.
 pub fn generated_words(t: OffsetDateTime, lang: Lang) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{} {:02}:{:02} UTC",
-        super::date(t.date(), lang),
-        t.hour(),
-        t.minute()
-    )
+    let vietnam = time::UtcOffset::from_hms(7, 0, 0).expect("UTC+7 is an offset");
+    let t = t.to_offset(vietnam);
+    let (h, m, d) = (t.hour(), t.minute(), super::date(t.date(), lang));
+    match lang {
+        Lang::Vi => format!("{h:02}:{m:02} ngày {d} (giờ Việt Nam)"),
+        Lang::En => format!("{h:02}:{m:02}, {d} (Vietnam time)"),
+    }
 }
 
 pub fn footer(p: &Provenance, lang: Lang) -> Markup {
@@ -83,7 +84,7 @@ pub fn footer(p: &Provenance, lang: Lang) -> Markup {
                 thead {
                     tr {
                         th { (w(lang, "Tệp đầu vào", "Input file")) }
-                        th { (w(lang, "Đường dẫn", "Path")) }
+                        th { (w(lang, "Tệp", "File")) }
                         th { "SHA-256" }
                     }
                 }
@@ -125,7 +126,19 @@ mod tests {
     #[test]
     fn the_generation_time_reads_as_a_person_writes_it() {
         let t = OffsetDateTime::from_unix_timestamp(1_768_465_800).unwrap();
-        assert_eq!(generated_words(t, Lang::Vi), "15/01/2026 08:30 UTC");
-        assert_eq!(generated_words(t, Lang::En), "2026-01-15 08:30 UTC");
+        assert_eq!(
+            generated_words(t, Lang::Vi),
+            "15:30 ngày 15/01/2026 (giờ Việt Nam)"
+        );
+        assert_eq!(
+            generated_words(t, Lang::En),
+            "15:30, 2026-01-15 (Vietnam time)"
+        );
+        // Late in the evening in UTC is the next morning in Hải Phòng.
+        let late = OffsetDateTime::from_unix_timestamp(1_768_518_000).unwrap();
+        assert_eq!(
+            generated_words(late, Lang::Vi),
+            "06:00 ngày 16/01/2026 (giờ Việt Nam)"
+        );
     }
 }

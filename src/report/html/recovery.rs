@@ -33,7 +33,7 @@ pub fn section(r: &Report, lang: Lang) -> Markup {
                     @match (g.appraised.is_some(), g.strict.is_some()) {
                         (true, _) => (w(lang, "điểm thẩm định ", "appraised index ")),
                         (false, true) => (w(lang, "điểm chặt ", "strict index ")),
-                        (false, false) => (w(lang, "điểm dự kiến (điểm chặt chưa biết: không có manifest.csv) ", "projected index (strict unknown: no manifest) ")),
+                        (false, false) => (w(lang, "điểm dự kiến (điểm chặt chưa biết: chưa có danh mục tài liệu kiểm chứng) ", "projected index (strict unknown: no manifest) ")),
                     }
                     (base)
                     (w(lang, "; vượt ngưỡng ", "; the line to beat is "))
@@ -77,8 +77,8 @@ pub fn section(r: &Report, lang: Lang) -> Markup {
                     @let pts: Decimal = rest.iter().map(|s| s.points).sum();
                     p.muted data-figure="recovery-rest" {
                         @match lang {
-                            Lang::Vi => { "… và " (rest.len()) " tiêu chí khác, tổng " (p(pts)) " điểm (xem parscore gap --format json)." }
-                            Lang::En => { "… and " (rest.len()) " more leaves, " (p(pts)) " points in all (see parscore gap --format json)." }
+                            Lang::Vi => { "… và " (rest.len()) " tiêu chí khác, tổng " (p(pts)) " điểm." }
+                            Lang::En => { "… and " (rest.len()) " more leaves, " (p(pts)) " points in all." }
                         }
                     }
                 }

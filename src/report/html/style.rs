@@ -62,3 +62,39 @@ footer td.hash { font-family: "Noto Sans Mono", "DejaVu Sans Mono", Consolas, mo
   .appendix { break-before: page; }
 }
 "#;
+
+/// The one-page report: smaller type and tighter boxes, so that the page a Director signs
+/// prints on one A4 sheet.
+pub const ONE_PAGE: &str = r#"
+@page { size: A4; margin: 10mm 12mm 10mm 15mm; }
+.one-page { font-size: 9pt; line-height: 1.25; }
+.one-page h1 { font-size: 14pt; }
+.one-page h2 { font-size: 10.5pt; margin: 6px 0 3px; }
+.one-page p { margin: 2px 0; }
+.one-page table { margin: 2px 0 3px; }
+.one-page th, .one-page td { padding: 1px 4px; font-size: 8pt; line-height: 1.25; }
+.one-page th { font-weight: 600; }
+.one-page .subtitle { margin: 0 0 3px; }
+.one-page .steps { table-layout: fixed; }
+.one-page .steps .c-no { width: 4%; }
+.one-page .steps .c-name { width: 27%; }
+.one-page .steps .c-action { width: 37%; }
+.one-page .steps .c-lead { width: 14%; }
+.one-page .steps .c-points, .one-page .steps .c-index { width: 9%; white-space: normal; }
+.cards.one { grid-template-columns: repeat(auto-fit, minmax(0, 1fr)); gap: 5px; margin: 3px 0; }
+.cards.one .card { padding: 3px 6px; }
+.cards.one .label { font-size: 7.5pt; }
+.cards.one .figure { font-size: 13pt; }
+.cards.one .figure.words { font-size: 10pt; line-height: 1.3; }
+.cards.one .detail { font-size: 7.5pt; }
+.history { font-size: 8pt; color: #333; }
+.signature { display: grid; grid-template-columns: 1fr 1fr; margin-top: 6px; text-align: center; break-inside: avoid; page-break-inside: avoid; }
+.signature .when { font-style: italic; margin-bottom: 1px; }
+.signature .role { font-weight: 700; }
+.signature .hint { font-style: italic; font-size: 8pt; margin-bottom: 38px; }
+.signature .name { font-weight: 700; }
+footer.one { margin-top: 4px; padding-top: 3px; font-size: 7pt; }
+@media print {
+  body { font-size: 9pt; padding: 0; }
+}
+"#;

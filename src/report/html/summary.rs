@@ -25,8 +25,8 @@ pub fn section(r: &Report, lang: Lang) -> Markup {
     let line_detail = match (&g.line.unit, g.line.rank, g.line.year, lang) {
         (Some(u), Some(k), Some(y), Lang::Vi) => format!("{u}, hạng {k}, xếp hạng công bố năm {y}"),
         (Some(u), Some(k), Some(y), Lang::En) => format!("{u}, rank {k}, published ranking of {y}"),
-        (_, _, _, Lang::Vi) => "ngưỡng tự đặt (--threshold)".to_string(),
-        (_, _, _, Lang::En) => "a line given with --threshold".to_string(),
+        (_, _, _, Lang::Vi) => "ngưỡng do đơn vị tự đặt".to_string(),
+        (_, _, _, Lang::En) => "a line set by the unit".to_string(),
     };
     let basis = w(
         lang,

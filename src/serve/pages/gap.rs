@@ -156,6 +156,7 @@ pub async fn report(
         out: None,
         rank: None,
         threshold: None,
+        appendix: false,
         scores: crate::dossier::ScoresChoice::default(),
         read: state.read,
         source_date_epoch: None,
