@@ -76,6 +76,18 @@ pub fn basis_by_years(years: impl Iterator<Item = (i32, Basis)>, lang: Lang) -> 
         .collect()
 }
 
+/// The most characters of a name (a unit, a criteria set) a chart's title quotes: a longer
+/// one is cut there with `…`, so that the year after it stays on the chart.
+pub const NAME_LIMIT: usize = 120;
+
+/// `name`, cut after [`NAME_LIMIT`] characters with `…`.
+pub fn shorten(name: &str) -> std::borrow::Cow<'_, str> {
+    match name.char_indices().nth(NAME_LIMIT) {
+        None => name.into(),
+        Some((at, _)) => format!("{}…", &name[..at]).into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,7 +104,8 @@ pub fn render(r: &Report, lang: Lang) -> String {
             }
         }
     };
-    let mut out = page.into_string();
+    // Text from the dossier cannot reorder what follows it (escape::for_reader).
+    let mut out = crate::escape::for_reader(&page.into_string()).into_owned();
     out.push('\n');
     out
 }
