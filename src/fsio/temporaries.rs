@@ -28,10 +28,17 @@ pub(super) fn hold(file: &std::fs::File) {
     let _ = file.try_lock();
 }
 
-/// Removes from `dir` the temporaries a killed run left: regular files named
-/// `.parscore-*.tmp` that no live process holds and that are older than
-/// [`ABANDONED_AFTER`]; a link of that name is removed as a link, never followed.
+/// Removes from `dir` every temporary a killed run left, however young, that no live process
+/// holds: what `seal` does under the folder's lock before it starts.
 pub fn remove_stale_temporaries(dir: &Path) {
+    remove_abandoned(dir, Duration::ZERO);
+}
+
+/// Removes from `dir` the temporaries a killed run left: regular files named
+/// `.parscore-*.tmp` that no live process holds and that are at least `min_age` old (the
+/// writer, which holds no lock on the folder, waits [`ABANDONED_AFTER`]); a link of that
+/// name is removed as a link, never followed.
+pub(super) fn remove_abandoned(dir: &Path, min_age: Duration) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -44,7 +51,7 @@ pub fn remove_stale_temporaries(dir: &Path) {
             continue;
         };
         let path = entry.path();
-        if kind.is_symlink() || (kind.is_file() && abandoned(&path)) {
+        if kind.is_symlink() || (kind.is_file() && abandoned(&path, min_age)) {
             let _ = std::fs::remove_file(&path);
         }
     }
@@ -52,7 +59,7 @@ pub fn remove_stale_temporaries(dir: &Path) {
 
 /// Opens the temporary without following a link or waiting on a FIFO and tries its lock:
 /// free and old enough means abandoned. The lock taken here is released on return.
-fn abandoned(path: &Path) -> bool {
+fn abandoned(path: &Path, min_age: Duration) -> bool {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -70,7 +77,7 @@ fn abandoned(path: &Path) -> bool {
         .modified()
         .ok()
         .and_then(|m| SystemTime::now().duration_since(m).ok())
-        .is_some_and(|age| age >= ABANDONED_AFTER);
+        .is_some_and(|age| age >= min_age);
     meta.is_file() && old && file.try_lock().is_ok()
 }
 
@@ -118,11 +125,15 @@ mod tests {
         let mine = dir.path().join("parscore-notes.tmp");
         std::fs::write(&mine, "the user's own").unwrap();
         age(&mine, Duration::from_secs(60));
-        remove_stale_temporaries(dir.path());
+        remove_abandoned(dir.path(), ABANDONED_AFTER);
         assert!(!abandoned.exists());
         assert!(held_path.exists());
         assert!(fresh.exists());
         assert!(mine.exists());
+        // Under the folder's lock (`seal`), a fresh one nobody holds goes too.
+        remove_stale_temporaries(dir.path());
+        assert!(!fresh.exists());
+        assert!(held_path.exists());
         drop(held);
     }
 }

@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::temporaries::{hold, pause_for_tests, remove_stale_temporaries};
+use super::temporaries::{hold, pause_for_tests, remove_abandoned, ABANDONED_AFTER};
 use super::temporaries::{TEMP_PREFIX, TEMP_SUFFIX};
 
 /// Writes `bytes` to `path` atomically.
@@ -57,7 +57,7 @@ fn stage_with(
         _ => Path::new("."),
     };
     // What a killed writer left here goes first, so nothing piles up where the user looks.
-    remove_stale_temporaries(dir);
+    remove_abandoned(dir, ABANDONED_AFTER);
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
