@@ -3,7 +3,7 @@
 //! `compare` print. `chart/` draws what this gives it; `app::chart` reads and writes.
 
 use super::chart_words::{
-    basis_by_years, shorten, strict_unknown_note, trend_basis_words, trend_line_words,
+    basis_by_years, label_name, shorten, strict_unknown_note, trend_basis_words, trend_line_words,
 };
 use super::gap::{against_words, target_words};
 use super::words::Words;
@@ -97,7 +97,7 @@ pub fn gap_view(s: &ScoreSheet, gap: &Gap, ranking: &[&Entry], lang: Lang) -> Ga
         if own {
             published_years.push(e.year);
         }
-        let (rank, name, year) = (e.rank, &e.unit, e.year);
+        let (rank, name, year) = (e.rank, label_name(&e.unit), e.year);
         bars.push(RankBar {
             label: match own {
                 true => w.t(
@@ -115,6 +115,8 @@ pub fn gap_view(s: &ScoreSheet, gap: &Gap, ranking: &[&Entry], lang: Lang) -> Ga
         });
     }
     let y = s.year;
+    let subtitle_unit = unit;
+    let unit = label_name(full);
     bars.push(RankBar {
         label: w.t(
             format_args!("{unit} — dự kiến {y}"),
@@ -146,7 +148,7 @@ pub fn gap_view(s: &ScoreSheet, gap: &Gap, ranking: &[&Entry], lang: Lang) -> Ga
         }
     }
     let line = w.percent(gap.line.score);
-    let line_label = match (&gap.line.unit, gap.line.rank) {
+    let line_label = match (gap.line.unit.as_deref().map(label_name), gap.line.rank) {
         (Some(u), Some(k)) => w.t(
             format_args!("Ngưỡng hạng {k}: {line} ({u})"),
             format_args!("Rank {k} line: {line} ({u})"),
@@ -175,6 +177,7 @@ pub fn gap_view(s: &ScoreSheet, gap: &Gap, ranking: &[&Entry], lang: Lang) -> Ga
     }
     let target = target_words(&gap.line, lang);
     let as_of = show_date(s.as_of);
+    let unit = subtitle_unit;
     GapChart {
         title: w.t(
             format_args!("Khoảng cách tới {target} — năm {y}"),

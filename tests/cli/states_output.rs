@@ -139,9 +139,9 @@ fn a_unit_name_of_250000_characters_still_charts_as_png_with_its_title_cut() {
     let svg = std::fs::read_to_string(root.path().join("bieu-do/areas.svg")).expect("svg");
     let at = svg.find("Điểm theo lĩnh vực — ").expect("the title");
     let title = svg[at..at + svg[at..].find("</text>").expect("its end")].trim_end();
-    // The name is cut at 120 characters with `…`; the year after it stays.
+    // The name is cut at 80 characters with `…`; the year after it stays.
     let name = "Sở Nội vụ ".repeat(13);
-    let name: String = name.chars().take(120).collect();
+    let name: String = name.chars().take(80).collect();
     assert_eq!(title, format!("Điểm theo lĩnh vực — {name}…, năm 2026"));
     for text in svg.split("<text").skip(1) {
         let content = &text[text.find('>').expect(">") + 1..text.find("</text>").expect("end")];
