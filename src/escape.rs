@@ -75,19 +75,62 @@ fn is_plain_number(s: &str) -> bool {
     }
 }
 
-/// Text for an XML document (the SVG charts): each character XML 1.0 does not allow (C0
-/// controls but tab, newline and carriage return; U+FFFE and U+FFFF) becomes a space, so a
-/// line break typed with Shift+Enter in Word still separates two words. Markup characters
-/// (`<`, `&`) are not touched here: plotters escapes them.
+/// The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): an
+/// override typed into a cell and never closed shows every figure after it reversed.
+pub fn is_bidi_control(c: char) -> bool {
+    ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Text for a document a person reads (the HTML pages and report; the workbooks, through
+/// [`for_reader_bytes`]): the bidirectional controls are removed, so text from the data
+/// cannot reorder what is shown after it. Nothing else changes.
+pub fn for_reader(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_bidi_control) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().filter(|c| !is_bidi_control(*c)).collect())
+}
+
+/// [`for_reader`] over UTF-8 bytes (the XML parts of a workbook), byte for byte otherwise:
+/// in UTF-8 the three bytes of a bidirectional control never occur inside another character.
+pub fn for_reader_bytes(b: &[u8]) -> Cow<'_, [u8]> {
+    let is_control = |w: &[u8]| {
+        w[0] == 0xe2
+            && ((w[1] == 0x80 && (0xaa..=0xae).contains(&w[2]))
+                || (w[1] == 0x81 && (0xa6..=0xa9).contains(&w[2])))
+    };
+    if !b.windows(3).any(is_control) {
+        return Cow::Borrowed(b);
+    }
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if i + 3 <= b.len() && is_control(&b[i..i + 3]) {
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text for an XML document (the SVG charts and the PNGs drawn from them, the Word
+/// documents' runs): each character XML 1.0 does not allow (C0 controls but tab, newline
+/// and carriage return; U+FFFE and U+FFFF) becomes a space, so a line break typed with
+/// Shift+Enter in Word still separates two words; the bidirectional controls are removed,
+/// as for [`for_reader`]. Markup characters (`<`, `&`) are not touched here: plotters and
+/// docx-rs escape them.
 pub fn xml_text(s: &str) -> Cow<'_, str> {
     let forbidden = |c: char| {
         (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
     };
-    if !s.chars().any(forbidden) {
+    if !s.chars().any(|c| forbidden(c) || is_bidi_control(c)) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
+            .filter(|c| !is_bidi_control(*c))
             .map(|c| if forbidden(c) { ' ' } else { c })
             .collect(),
     )
@@ -236,6 +279,24 @@ mod tests {
             xml_text("Kế hoạch\u{b}CCHC\u{1b}[2J\u{0}\u{fffe}\u{ffff}\t\n\r<&\u{7f}\u{85}"),
             "Kế hoạch CCHC [2J   \t\n\r<&\u{7f}\u{85}"
         );
+    }
+
+    #[test]
+    fn bidirectional_controls_are_removed_for_a_reader_and_in_xml() {
+        let typed = "VB\u{202e}01 \u{2066}Quyết định\u{2069} 88,99\u{202a}\u{202c}";
+        assert_eq!(for_reader(typed), "VB01 Quyết định 88,99");
+        assert_eq!(xml_text(typed), "VB01 Quyết định 88,99");
+        assert_eq!(
+            &*for_reader_bytes(typed.as_bytes()),
+            "VB01 Quyết định 88,99".as_bytes()
+        );
+        // The marks that only hint a direction (LRM, RLM) are not controls that override.
+        let marks = "a\u{200e}b\u{200f}c\u{2065}d\u{202f}e";
+        assert!(matches!(for_reader(marks), Cow::Borrowed(_)));
+        assert!(matches!(
+            for_reader_bytes(marks.as_bytes()),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

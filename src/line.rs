@@ -69,6 +69,14 @@ pub fn line_for(
         }
     };
     let group = draft.group.clone().unwrap_or_default();
+    if rankings.is_none() && group.is_empty() {
+        // Without a ranking file there are no groups to offer, but the missing key is still
+        // named in the same run as the others.
+        problems.push(at("group", text!(
+            vi: "thiếu \"group\": khối của đơn vị trong bảng xếp hạng, ví dụ \"group\": \"so-ban-nganh\"",
+            en: "\"group\" is missing: the unit's block in the ranking, for example \"group\": \"so-ban-nganh\"",
+        )));
+    }
     let mut line_year = None;
     if let Some(r) = &rankings {
         let groups = r.groups().join(", ");

@@ -68,7 +68,54 @@ pub fn svg<E: std::fmt::Debug>(
         paint(&root).map_err(|e| format!("{e:?}"))?;
         root.present().map_err(|e| format!("{e:?}"))?;
     }
-    Ok(crate::escape::xml_text(&out).into_owned())
+    let clean = crate::escape::xml_text(&out);
+    Ok(bounded_texts(&clean, TEXT_LIMIT))
+}
+
+/// The most characters one text of a chart shows; a longer one (a unit name pasted 250,000
+/// characters long) is cut there and ends with `…`, so that no text can hold the drawing,
+/// nor the PNG's layout of it, for minutes. The charts' own words are far shorter.
+pub const TEXT_LIMIT: usize = 300;
+
+/// Cuts the content of every `<text>` element of an SVG after `limit` characters, never
+/// inside an entity such as `&amp;`.
+fn bounded_texts(svg: &str, limit: usize) -> String {
+    let mut out = String::with_capacity(svg.len().min(1 << 20));
+    let mut rest = svg;
+    while let Some(open) = rest.find("<text") {
+        let Some(gt) = rest[open..].find('>') else {
+            break;
+        };
+        let content_at = open + gt + 1;
+        let Some(len) = rest[content_at..].find("</text>") else {
+            break;
+        };
+        out.push_str(&rest[..content_at]);
+        out.push_str(&cut(&rest[content_at..content_at + len], limit));
+        rest = &rest[content_at + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn cut(content: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    let mut shown = 0;
+    let mut in_entity = false;
+    for (at, c) in content.char_indices() {
+        if !in_entity && shown == limit {
+            return format!("{}…", &content[..at]).into();
+        }
+        match c {
+            '&' => in_entity = true,
+            ';' if in_entity => {
+                in_entity = false;
+                shown += 1;
+            }
+            _ if in_entity => {}
+            _ => shown += 1,
+        }
+    }
+    content.into()
 }
 
 /// A legend entry: a swatch and its words, at `(x, y)`.
@@ -108,4 +155,19 @@ pub fn heading(
         (40, 76),
         anchored(style(21.0, GREY), HPos::Left, VPos::Top),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_longer_than_the_limit_is_cut_with_an_ellipsis_outside_entities() {
+        let svg = "<svg><text x=\"1\">Sở &amp; Ban</text><text>abcdef</text></svg>";
+        assert_eq!(
+            bounded_texts(svg, 4),
+            "<svg><text x=\"1\">Sở &amp;…</text><text>abcd…</text></svg>"
+        );
+        assert_eq!(bounded_texts(svg, 9), svg);
+    }
 }

@@ -51,7 +51,8 @@ impl Scale {
     pub fn for_index(values: &[Decimal]) -> Scale {
         let lowest = values.iter().map(|d| f(*d)).fold(100.0, f64::min);
         let highest = values.iter().map(|d| f(*d)).fold(0.0, f64::max).max(lowest);
-        let hi = (((highest + 2.0) / 5.0).ceil() * 5.0).min(100.0);
+        // At least 10 points tall, however low the totals (a dossier just made scores 0).
+        let hi = (((highest + 2.0) / 5.0).ceil() * 5.0).clamp(10.0, 100.0);
         let lo = (((lowest - 2.0) / 5.0).floor() * 5.0).clamp(0.0, hi - 10.0);
         let step = if hi - lo > 40.0 { 10.0 } else { 5.0 };
         // A multiple of the step, so that the top tick is `hi`.

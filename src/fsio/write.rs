@@ -7,10 +7,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The prefix of every temporary file parscore creates; a run killed before its rename can
-/// leave one behind (`.parscore-*.tmp`), which the next `seal` of that folder removes.
-pub const TEMP_PREFIX: &str = ".parscore-";
-pub const TEMP_SUFFIX: &str = ".tmp";
+use super::temporaries::{hold, pause_for_tests, remove_abandoned, ABANDONED_AFTER};
+use super::temporaries::{TEMP_PREFIX, TEMP_SUFFIX};
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -21,12 +19,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// (or a link) of that name exists, even one created a moment ago, the write fails with
 /// `AlreadyExists` and the temporary file is removed (`init`).
 pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let staged = stage_with(path, |f| f.write_all(bytes))?;
-    staged
-        .temp
-        .persist_noclobber(&staged.target)
-        .map(|_| ())
-        .map_err(|e| e.error)
+    stage_with(path, |f| f.write_all(bytes))?.commit_new()
 }
 
 /// Writes through `fill` into a fresh temporary file beside `path`, flushes it to disk, and
@@ -63,10 +56,13 @@ fn stage_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    // What a killed writer left here goes first, so nothing piles up where the user looks.
+    remove_abandoned(dir, ABANDONED_AFTER);
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
+    hold(temp.as_file());
     give_permissions(temp.as_file(), path)?;
     fill(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
@@ -79,11 +75,27 @@ fn stage_with(
 impl Staged {
     /// Renames the prepared file over its target (refused if the target became a link).
     pub fn commit(self) -> std::io::Result<()> {
+        pause_for_tests("rename");
         refuse_link(&self.target)?;
         self.temp
             .persist(&self.target)
             .map(|_| ())
             .map_err(|e| e.error)
+    }
+
+    /// Renames the prepared file to its target only if nothing (no file, no link) has that
+    /// name: `AlreadyExists` otherwise, and the temporary is removed.
+    pub fn commit_new(self) -> std::io::Result<()> {
+        pause_for_tests("rename");
+        self.temp
+            .persist_noclobber(&self.target)
+            .map(|_| ())
+            .map_err(|e| e.error)
+    }
+
+    /// The file this will become.
+    pub fn target(&self) -> &Path {
+        &self.target
     }
 }
 
@@ -144,26 +156,6 @@ impl std::error::Error for LinkRefused {}
 /// Whether an I/O error is a refused write to a link.
 pub fn is_link_refused(e: &std::io::Error) -> bool {
     e.get_ref().is_some_and(|inner| inner.is::<LinkRefused>())
-}
-
-/// Removes the temporaries a killed run left in `dir` (regular files named
-/// `.parscore-*.tmp` only; a link of that name is removed as a link, never followed).
-/// Only safe while the caller holds the folder's lock.
-pub fn remove_stale_temporaries(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
-            if let Ok(t) = entry.file_type() {
-                if t.is_file() || t.is_symlink() {
-                    let _ = std::fs::remove_file(entry.path());
-                }
-            }
-        }
-    }
 }
 
 /// Whether two paths name the same existing file (so an output never overwrites an input).

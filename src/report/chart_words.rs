@@ -76,6 +76,31 @@ pub fn basis_by_years(years: impl Iterator<Item = (i32, Basis)>, lang: Lang) -> 
         .collect()
 }
 
+/// The most characters of a name (a unit, a criteria set) a chart's title or subtitle
+/// quotes: a longer one is cut there with `…`, so that the year after it stays on the chart.
+pub const NAME_LIMIT: usize = 80;
+
+/// The most characters of a unit's name in a bar's label, which has the room left of the
+/// bars (the shipped ranking's longest name has 28).
+pub const LABEL_LIMIT: usize = 48;
+
+/// `name`, cut after [`NAME_LIMIT`] characters with `…`.
+pub fn shorten(name: &str) -> std::borrow::Cow<'_, str> {
+    cut_after(name, NAME_LIMIT)
+}
+
+/// `name`, cut after [`LABEL_LIMIT`] characters with `…`.
+pub fn label_name(name: &str) -> std::borrow::Cow<'_, str> {
+    cut_after(name, LABEL_LIMIT)
+}
+
+fn cut_after(name: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    match name.char_indices().nth(limit) {
+        None => name.into(),
+        Some((at, _)) => format!("{}…", &name[..at]).into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

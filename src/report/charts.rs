@@ -3,7 +3,7 @@
 //! `compare` print. `chart/` draws what this gives it; `app::chart` reads and writes.
 
 use super::chart_words::{
-    basis_by_years, strict_unknown_note, trend_basis_words, trend_line_words,
+    basis_by_years, label_name, shorten, strict_unknown_note, trend_basis_words, trend_line_words,
 };
 use super::gap::{against_words, target_words};
 use super::words::Words;
@@ -47,7 +47,7 @@ pub fn areas_view(s: &ScoreSheet, lang: Lang) -> AreasChart {
             format_args!("; appraised {ap}"),
         ));
     }
-    let (unit, year, criteria) = (&s.unit, s.year, &s.criteria_id);
+    let (unit, year, criteria) = (shorten(&s.unit), s.year, shorten(&s.criteria_id));
     let as_of = show_date(s.as_of);
     AreasChart {
         title: w.t(
@@ -88,15 +88,16 @@ pub fn areas_view(s: &ScoreSheet, lang: Lang) -> AreasChart {
 /// strict total (`gap.strict` is `None`): no bar, and the footer says so.
 pub fn gap_view(s: &ScoreSheet, gap: &Gap, ranking: &[&Entry], lang: Lang) -> GapChart {
     let w = Words(lang);
-    let unit = &s.unit;
+    let full = &s.unit;
+    let unit = shorten(full);
     let mut bars = Vec::new();
     let mut published_years = Vec::new();
     for e in ranking {
-        let own = same_unit(&e.unit, unit);
+        let own = same_unit(&e.unit, full);
         if own {
             published_years.push(e.year);
         }
-        let (rank, name, year) = (e.rank, &e.unit, e.year);
+        let (rank, name, year) = (e.rank, label_name(&e.unit), e.year);
         bars.push(RankBar {
             label: match own {
                 true => w.t(
@@ -114,6 +115,8 @@ pub fn gap_view(s: &ScoreSheet, gap: &Gap, ranking: &[&Entry], lang: Lang) -> Ga
         });
     }
     let y = s.year;
+    let subtitle_unit = unit;
+    let unit = label_name(full);
     bars.push(RankBar {
         label: w.t(
             format_args!("{unit} — dự kiến {y}"),
@@ -145,7 +148,7 @@ pub fn gap_view(s: &ScoreSheet, gap: &Gap, ranking: &[&Entry], lang: Lang) -> Ga
         }
     }
     let line = w.percent(gap.line.score);
-    let line_label = match (&gap.line.unit, gap.line.rank) {
+    let line_label = match (gap.line.unit.as_deref().map(label_name), gap.line.rank) {
         (Some(u), Some(k)) => w.t(
             format_args!("Ngưỡng hạng {k}: {line} ({u})"),
             format_args!("Rank {k} line: {line} ({u})"),
@@ -174,6 +177,7 @@ pub fn gap_view(s: &ScoreSheet, gap: &Gap, ranking: &[&Entry], lang: Lang) -> Ga
     }
     let target = target_words(&gap.line, lang);
     let as_of = show_date(s.as_of);
+    let unit = subtitle_unit;
     GapChart {
         title: w.t(
             format_args!("Khoảng cách tới {target} — năm {y}"),
@@ -220,6 +224,7 @@ pub fn trend_view(
         .map(|r| series(r, w.pick("Tổng (Chỉ số)", "Total (index)").into()));
     let basis = basis_by_years(c.years.iter().map(|y| (y.year, y.basis)), lang).join("; ");
     let unit = super::compare::units_heading(&super::compare::units_of(c), lang);
+    let unit = shorten(&unit);
     let years: Vec<i32> = c.years.iter().map(|y| y.year).collect();
     TrendChart {
         title: w.t(

@@ -139,7 +139,41 @@ pub fn fit_row(ws: &mut Worksheet, row: u32, texts: &[(f64, &str)]) -> Result<()
     Ok(())
 }
 
-/// The workbook's bytes.
+/// The workbook's bytes, with the bidirectional controls taken out of its text
+/// (`escape::for_reader`): a name or note typed with an override cannot reverse the figures
+/// shown after it in Excel.
 pub fn bytes(mut book: Workbook) -> Result<Vec<u8>, XlsxError> {
-    book.save_to_buffer()
+    let written = book.save_to_buffer()?;
+    without_bidi_controls(&written).map_err(|e| XlsxError::ParameterError(e.to_string()))
+}
+
+/// Rewrites the XML parts of a workbook's zip through `escape::for_reader_bytes`; a
+/// workbook without any control comes back as written.
+fn without_bidi_controls(book: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(book))?;
+    let mut parts = Vec::with_capacity(archive.len());
+    let mut changed = false;
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i)?;
+        let name = part.name()?.to_string();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes)?;
+        if name.ends_with(".xml") {
+            let clean = crate::escape::for_reader_bytes(&bytes).into_owned();
+            changed |= clean.len() != bytes.len();
+            bytes = clean;
+        }
+        parts.push((name, part.compression(), bytes));
+    }
+    if !changed {
+        return Ok(book.to_vec());
+    }
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, method, bytes) in parts {
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        out.start_file(name, options)?;
+        out.write_all(&bytes)?;
+    }
+    Ok(out.finish()?.into_inner())
 }

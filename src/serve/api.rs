@@ -65,8 +65,7 @@ async fn not_found(Shared_(state): St, headers: HeaderMap, RawQuery(q): RawQuery
 
 async fn dossiers(Shared_(state): St) -> Response {
     let list: Vec<_> = state
-        .dossiers
-        .iter()
+        .live()
         .map(|d| serde_json::json!({"id": d.id, "unit": d.unit, "year": d.year}))
         .collect();
     let body = format!("{}\n", crate::escape::json_pretty(&list));

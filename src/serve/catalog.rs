@@ -14,6 +14,8 @@ pub struct Entry {
     pub dir: PathBuf,
     pub unit: String,
     pub year: Option<i32>,
+    /// Where the folder really was when found: a request is served only while it still is.
+    pub real: PathBuf,
 }
 
 const DEPTH: usize = 3;
@@ -87,11 +89,13 @@ fn entry(id: String, dir: PathBuf, read: crate::input::ReadOptions) -> Entry {
         Ok((draft, _)) => (draft.unit.unwrap_or_default(), draft.year),
         Err(_) => (String::new(), None),
     };
+    let real = dir.canonicalize().unwrap_or_else(|_| dir.clone());
     Entry {
         id,
         dir,
         unit,
         year,
+        real,
     }
 }
 

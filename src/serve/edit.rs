@@ -185,8 +185,9 @@ pub fn set_task(
 }
 
 fn read(path: &Path, source: &str, read_as: ReadOptions) -> Result<(Vec<u8>, Table), Refusal> {
+    // A table missing, a link or past its cap is the dossier's state (422), not a fault.
     let original = read_input(path, Within::folder_of(path), Input::Table, read_as.caps)
-        .map_err(|r| Refusal::Failed(Box::new(r.diagnostic(source))))?;
+        .map_err(|r| Refusal::Invalid(vec![r.diagnostic(source)]))?;
     let table =
         parse_table(&original, source, read_as.encoding).map_err(|e| Refusal::Invalid(vec![*e]))?;
     Ok((original, table))

@@ -7,6 +7,8 @@
 mod api;
 mod catalog;
 mod edit;
+mod landing;
+mod listen;
 mod pages;
 mod reply;
 mod security;
@@ -76,6 +78,9 @@ pub fn serve(args: &ServeArgs, lang: Lang, announce: &mut dyn FnMut(&str)) -> Ou
         }
     };
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
+    for d in &dossiers {
+        landing::recover(&d.dir, args.read);
+    }
     let state = Arc::new(State::new(dossiers, ip, port, lang, args.read));
     let address = state.address();
     let opened = match &state.session {
@@ -106,12 +111,7 @@ pub fn serve(args: &ServeArgs, lang: Lang, announce: &mut dyn FnMut(&str)) -> Ou
     let result = runtime.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        let app = api::router(state);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
+        listen::run(listener, api::router(state)).await
     });
     match result {
         Ok(()) => Outcome::ok(String::new()),

@@ -42,17 +42,18 @@ pub fn refused(status: StatusCode, what: &str, message: Text, lang: Lang) -> Res
 }
 
 /// A command's outcome: 200 with its JSON (also when the command's exit status reports
-/// findings, as `evidence` does for missing documents), or 422 with its problems as JSON.
+/// findings, as `evidence` does for missing documents), or 422 with its problems as JSON —
+/// also when the command could not run (exit 2): that is the dossier's state (no
+/// `manifest.csv` yet, no criteria file), said in a plain message, not a fault of the server.
 pub fn outcome(o: Outcome, lang: Lang, etag: Option<String>) -> Response {
     if o.status == Status::Ok || (o.diagnostics.is_empty() && !o.out.is_empty()) {
         json(StatusCode::OK, o.out, etag)
     } else {
-        let code = if o.status == Status::DataProblems {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::INTERNAL_SERVER_ERROR
-        };
-        json(code, o.json_errors(lang).out, etag)
+        json(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            o.json_errors(lang).out,
+            etag,
+        )
     }
 }
 

@@ -59,14 +59,21 @@ impl State {
     }
 
     pub fn dossier(&self, id: &str) -> Option<&Entry> {
-        self.dossiers.iter().find(|d| d.id == id)
+        self.live().find(|d| d.id == id)
+    }
+
+    /// The dossiers whose folders are still where they were found (see
+    /// `security::still_in_place`), checked again on every call.
+    pub fn live(&self) -> impl Iterator<Item = &Entry> {
+        self.dossiers
+            .iter()
+            .filter(|d| super::security::still_in_place(&d.dir, &d.real))
     }
 
     /// The other years of the same unit, oldest first, this one included.
     pub fn years_of(&self, entry: &Entry) -> Vec<&Entry> {
         let mut same: Vec<&Entry> = self
-            .dossiers
-            .iter()
+            .live()
             .filter(|d| d.unit == entry.unit && d.year.is_some())
             .collect();
         same.sort_by_key(|d| d.year);

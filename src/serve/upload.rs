@@ -6,13 +6,14 @@
 use super::api::{dossier_dir, guarded_change};
 use super::catalog::slug;
 use super::edit::Refusal;
+use super::landing;
 use super::reply::{self, lang_of};
 use super::state::State;
 use super::version;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::dossier::{self, Shared};
 use crate::evidence::{FILES_DIR, MANIFEST_FILE};
-use crate::fsio::{read_input, write_atomic, write_new, Input, Within};
+use crate::fsio::{pause_for_tests, read_input, stage, Input, Staged, Within};
 use crate::input::{dress, parse_table};
 use crate::text;
 use axum::extract::{Multipart, Path as Param, RawQuery, State as Shared_};
@@ -103,6 +104,8 @@ fn add(
     let field = |k: &str| form.fields.get(k).map(String::as_str).unwrap_or("");
     let mut problems = Vec::new();
     let at = |column: &str, t| Diagnostic::error(&format!("{source} ({column})"), t);
+    // What an upload killed half-way left is taken back before anything else.
+    landing::recover(dir, read_as);
     let mut diags = Diagnostics::default();
     let criteria = match dossier::load_with(
         dir,
@@ -210,16 +213,12 @@ fn add(
         .unwrap_or_default();
     let mut name = format!("{stem}.{extension}");
     let mut n = 2;
-    loop {
-        match write_new(&files.join(&name), bytes) {
-            Ok(()) => break,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => {
-                name = format!("{stem}-{n}.{extension}");
-                n += 1;
-            }
-            Err(e) => return Err(Refusal::Failed(Box::new(cannot(&source, &e)))),
-        }
+    while files.join(&name).symlink_metadata().is_ok() && n < 100 {
+        name = format!("{stem}-{n}.{extension}");
+        n += 1;
     }
+    let document = stage(&files.join(&name), bytes)
+        .map_err(|e| Refusal::Failed(Box::new(cannot(&source, &e))))?;
     let headers = dress::written_headers(&table);
     let mut rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.clone()).collect();
     let values: HashMap<&str, String> = HashMap::from([
@@ -241,23 +240,42 @@ fn add(
     let new = dress::rewrite(&headers, &rows, table.delimiter, &original);
     let mut check = Diagnostics::default();
     crate::evidence::manifest::parse(&new, &source, &mut check, read_as.encoding);
-    let written = if check.has_errors() {
-        Err(Refusal::Invalid(
+    if check.has_errors() {
+        return Err(Refusal::Invalid(
             check
                 .items
                 .into_iter()
                 .filter(Diagnostic::is_error)
                 .collect(),
-        ))
-    } else {
-        write_atomic(&manifest_path, &new)
-            .map_err(|e| Refusal::Failed(Box::new(cannot(&source, &e))))
-    };
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(files.join(&name));
+        ));
+    }
+    land(dir, &name, document, &manifest_path, &new)
+        .map_err(|e| Refusal::Failed(Box::new(cannot(&source, &e))))?;
+    Ok((id, name))
+}
+
+/// Puts the document and the manifest with its row in place, both or neither: see
+/// `landing` for what a kill between the two renames leaves and how it is taken back.
+fn land(
+    dir: &Path,
+    name: &str,
+    document: Staged,
+    manifest_path: &Path,
+    manifest: &[u8],
+) -> std::io::Result<()> {
+    let manifest = stage(manifest_path, manifest)?;
+    landing::begin(dir, name)?;
+    if let Err(e) = document.commit_new() {
+        landing::end(dir);
         return Err(e);
     }
-    Ok((id, name))
+    pause_for_tests("upload-manifest");
+    let placed = manifest.commit();
+    if placed.is_err() {
+        let _ = std::fs::remove_file(dir.join(FILES_DIR).join(name));
+    }
+    landing::end(dir);
+    placed
 }
 
 /// The next free `VBnn` id.

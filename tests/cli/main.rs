@@ -38,5 +38,8 @@ mod serve_browser;
 mod server;
 mod shared_folder;
 mod shipped;
+mod states;
+mod states_output;
+mod states_serve;
 mod template;
 mod workbook;

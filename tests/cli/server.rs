@@ -21,10 +21,17 @@ pub struct Server {
 impl Server {
     /// `parscore serve ARGS…` run in `cwd`.
     pub fn start(cwd: &Path, args: &[&str]) -> Server {
+        Server::start_with(cwd, args, &[])
+    }
+
+    /// As [`Server::start`], with environment variables set (the debug builds' test hooks,
+    /// `PARSCORE_TEST_PAUSE`, `PARSCORE_TEST_TIMEOUTS`).
+    pub fn start_with(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("parscore"))
             .current_dir(cwd)
             .arg("serve")
             .args(args)
+            .envs(env.iter().copied())
             .env_remove("RUST_BACKTRACE")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

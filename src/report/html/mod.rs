@@ -136,7 +136,8 @@ fn document(r: &Report, title: &str, extra_css: &str, body: Markup, lang: Lang) 
             body { (body) }
         }
     };
-    let mut out = page.into_string();
+    // Text from the dossier cannot reorder what follows it (escape::for_reader).
+    let mut out = crate::escape::for_reader(&page.into_string()).into_owned();
     out.push('\n');
     out
 }

@@ -146,7 +146,8 @@ pub fn page(ctx: &Ctx, title: &str, dossier: Option<(&Entry, &str)>, body: Marku
             }
         }
     };
-    let mut r = axum::response::Html(markup.into_string()).into_response();
+    let html = crate::escape::for_reader(&markup.into_string()).into_owned();
+    let mut r = axum::response::Html(html).into_response();
     if ctx.switched {
         let code = if lang == Lang::En { "en" } else { "vi" };
         let cookie = format!("{LANG_COOKIE}={code}; SameSite=Strict; Path=/; Max-Age=31536000");

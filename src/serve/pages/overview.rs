@@ -22,8 +22,7 @@ pub async fn overview(
     let lang = ctx.lang;
     let mut shared = state.shared();
     let rows: Vec<_> = state
-        .dossiers
-        .iter()
+        .live()
         .map(|e| {
             let measured = measure(&e.dir, "serve", None, None, lang, &mut shared);
             let loaded = match measured {
