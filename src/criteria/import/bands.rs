@@ -404,7 +404,8 @@ fn contains(iv: &Iv, v: Decimal) -> bool {
     above && below
 }
 
-/// The bands' `when` conditions, in the order they are written, for stated sets; `Err`
+/// The bands' `when` conditions for stated sets, each with the index of its set, in the
+/// order they are to be written (as written where that works, else top down); `Err`
 /// says why the sets do not make one rule (overlap, a value no band states, a band that
 /// can never apply). `rest_is_zero`: a value below every band scores 0 (said by the
 /// caller), for a count rule that names only what earns points.
@@ -412,7 +413,7 @@ pub(super) fn conditions(
     sets: &[Stated],
     domain: Domain,
     labels: &[String],
-) -> Result<Vec<Cond>, Text> {
+) -> Result<Vec<(usize, Cond)>, Text> {
     let probes = probes(sets, domain);
     let n = sets.len();
     let mut taken = vec![false; probes.len()];
@@ -460,9 +461,15 @@ pub(super) fn conditions(
             en: "no band says what the value {pe} scores"
         ));
     }
-    let order: Vec<usize> = (0..n).collect();
+    // In the order written; else from the top down (the middle band written first).
+    let mut order: Vec<usize> = (0..n).collect();
     if let Some(conds) = greedy(&order, &effective, &probes, domain) {
-        return Ok(conds);
+        return Ok(order.into_iter().zip(conds).collect());
+    }
+    let lowest = |i: usize| effective[i].iter().position(|m| *m).unwrap_or(0);
+    order.sort_by_key(|i| std::cmp::Reverse(lowest(*i)));
+    if let Some(conds) = greedy(&order, &effective, &probes, domain) {
+        return Ok(order.into_iter().zip(conds).collect());
     }
     Err(text!(
         vi: "các mức không viết được thành điều kiện theo thứ tự (một mức gồm nhiều khoảng rời nhau)",
@@ -509,7 +516,7 @@ fn greedy(
         if last {
             candidates.push(Cond::Else);
         }
-        if lo == hi && !at_top(hi) {
+        if lo == hi && is_cut(lo) && !at_top(hi) {
             candidates.push(Cond::Eq(lo_v));
         }
         candidates.push(if is_cut(lo) {

@@ -432,3 +432,8 @@ fn account(read: &ReadTable, n: &Read, verdict: Verdict) -> RowAccount {
 fn plain(d: Decimal) -> String {
     d.normalize().to_string()
 }
+
+#[cfg(test)]
+mod roundtrip;
+#[cfg(test)]
+mod wording_tests;

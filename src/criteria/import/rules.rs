@@ -456,7 +456,7 @@ fn is_rate(toks: &[Tok]) -> bool {
     if c.any(&["tỷ lệ", "tỉ lệ"]) {
         loop {
             let words = c.plain_words(&|w| neutral(w) || w == "trên");
-            let sign = c.sym('%') || (c.sym('(') && c.sym('%') && c.sym(')'));
+            let sign = c.sym('%') || c.sym(',') || (c.sym('(') && c.sym('%') && c.sym(')'));
             if words == 0 && !sign {
                 break;
             }
@@ -502,7 +502,7 @@ fn per_case(all: &[&[Tok]], max: Decimal, item: Option<AdjustmentKind>) -> Optio
         .flat_map(|t| t.split(|x| x.is_sym(',')))
         .filter(|p| !p.is_empty())
         .collect();
-    let mut per: Option<(Decimal, bool, String)> = None;
+    let mut per: Option<(Decimal, Option<bool>, String)> = None;
     let mut floor_ok = true;
     let mut floor_why = None;
     let mut seen_mỗi = false;
@@ -583,12 +583,12 @@ fn per_case(all: &[&[Tok]], max: Decimal, item: Option<AdjustmentKind>) -> Optio
         return None;
     }
     Some(match (item, minus) {
-        (None, true) => Reading::exact(json!({ "kind": "deduct", "per": plain(n) })),
-        (Some(AdjustmentKind::Bonus), true) => Reading::not(text!(
+        (None, Some(true)) => Reading::exact(json!({ "kind": "deduct", "per": plain(n) })),
+        (Some(AdjustmentKind::Bonus), Some(true)) => Reading::not(text!(
             vi: "khoản điểm thưởng nhưng cách tính ghi \"trừ\"",
             en: "a bonus item whose rule says \"trừ\" (off)"
         )),
-        (Some(AdjustmentKind::Penalty), false) => Reading::not(text!(
+        (Some(AdjustmentKind::Penalty), Some(false)) => Reading::not(text!(
             vi: "khoản điểm trừ nhưng cách tính ghi \"cộng\"",
             en: "a penalty item whose rule says \"cộng\" (on)"
         )),
@@ -598,7 +598,7 @@ fn per_case(all: &[&[Tok]], max: Decimal, item: Option<AdjustmentKind>) -> Optio
 
 /// One per-case statement: (points, off?, unit). "mỗi <thing> [bị] trừ N điểm", "mỗi
 /// <thing>: cộng N điểm", "N điểm mỗi <unit>", "trừ N điểm cho mỗi <thing>".
-fn one_case(p: &[Tok]) -> Option<(Decimal, bool, String)> {
+fn one_case(p: &[Tok]) -> Option<(Decimal, Option<bool>, String)> {
     let thing = |toks: &[Tok]| -> Option<String> {
         let words: Vec<&str> = toks
             .iter()
@@ -619,15 +619,16 @@ fn one_case(p: &[Tok]) -> Option<(Decimal, bool, String)> {
     let mut c = Cur::new(p);
     if c.words("mỗi") {
         let start = c.at;
-        let end = p.iter().position(|t| {
-            t.is_sym(':')
-                || t.is_word("trừ")
-                || t.is_word("cộng")
-                || t.is_word("bị")
-                || t.is_word("được")
-        })?;
-        let named = thing(&p[start..end])?;
-        let mut c = Cur::new(&p[end..]);
+        let end = p
+            .iter()
+            .position(|t| t.is_sym(':') || t.is_word("trừ") || t.is_word("cộng"))?;
+        let mut stop = end;
+        while stop > start && (p[stop - 1].is_word("bị") || p[stop - 1].is_word("được")) {
+            stop -= 1;
+        }
+        let named = thing(&p[start..stop])?;
+        let mut c = Cur::new(&p[stop..]);
+        c.any(&["bị", "được"]);
         c.sym(':');
         c.any(&["bị", "được"]);
         let minus = if c.words("trừ") {
@@ -635,11 +636,10 @@ fn one_case(p: &[Tok]) -> Option<(Decimal, bool, String)> {
         } else if c.words("cộng") {
             false
         } else {
-            // "mỗi sáng kiến được công nhận: cộng …": "được công nhận" belongs to the thing.
-            return one_case_after_colon(p, start, &thing, &unit_of);
+            return None;
         };
         let n = c.num()?;
-        return (c.any(&["điểm", "đ"]) && c.done()).then(|| (n, minus, unit_of(&named)));
+        return (c.any(&["điểm", "đ"]) && c.done()).then(|| (n, Some(minus), unit_of(&named)));
     }
     let mut c = Cur::new(p);
     let minus = c.words("trừ");
@@ -652,29 +652,12 @@ fn one_case(p: &[Tok]) -> Option<(Decimal, bool, String)> {
         return None;
     }
     let named = thing(c.rest())?;
-    // "1 điểm mỗi ứng dụng" names its unit exactly.
-    Some((n, minus, if minus { unit_of(&named) } else { named }))
-}
-
-fn one_case_after_colon(
-    p: &[Tok],
-    start: usize,
-    thing: &dyn Fn(&[Tok]) -> Option<String>,
-    unit_of: &dyn Fn(&str) -> String,
-) -> Option<(Decimal, bool, String)> {
-    let colon = p.iter().position(|t| t.is_sym(':'))?;
-    let named = thing(&p[start..colon])?;
-    let mut c = Cur::new(&p[colon + 1..]);
-    c.any(&["được"]);
-    let minus = if c.words("trừ") {
-        true
-    } else if c.words("cộng") {
-        false
+    // "1 điểm mỗi ứng dụng" names its unit exactly, and neither adds nor takes off.
+    Some(if minus {
+        (n, Some(true), unit_of(&named))
     } else {
-        return None;
-    };
-    let n = c.num()?;
-    (c.any(&["điểm", "đ"]) && c.done()).then(|| (n, minus, unit_of(&named)))
+        (n, None, named)
+    })
 }
 
 /// "Ban hành đến hết ngày 15/01/2026: 1 điểm; sau thời hạn: 0,5 điểm; không ban hành: 0
@@ -888,8 +871,7 @@ fn segments(main: &[&Clause], max: Decimal) -> Reading {
         };
         let bands: Vec<Value> = conds
             .iter()
-            .zip(pts)
-            .map(|(c, p)| json!({ "when": when(c), "points": p }))
+            .map(|(i, c)| json!({ "when": when(c), "points": pts[*i] }))
             .collect();
         let rule = match domain {
             Domain::Percent => json!({ "kind": "bands", "bands": bands }),
@@ -945,6 +927,9 @@ fn percent_ranges(t: &[Tok], domain: Domain) -> Vec<Tok> {
 
 /// A count written alone at the top ("Họp 4 lần/năm: 20 điểm") means that many or more.
 fn top_goes_on(sets: &mut [Stated]) {
+    if sets.iter().any(|s| matches!(s, Stated::Rest)) {
+        return;
+    }
     let highest = sets
         .iter()
         .filter_map(|s| match s {
