@@ -57,7 +57,11 @@ fn fixes(json: &str) -> Vec<Fix> {
     };
     list.iter()
         .filter_map(|v| {
-            let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(|x| x.trim().to_string());
+            let s = |k: &str| {
+                v.get(k)
+                    .and_then(|x| x.as_str())
+                    .map(|x| x.trim().to_string())
+            };
             Some(Fix {
                 line: v.get("line")?.as_u64()? as usize,
                 max: s("max").filter(|m| !m.is_empty()),
@@ -82,7 +86,10 @@ fn read(state: &State, dir: &Path, f: &Form, lang: Lang) -> Result<Imported, Res
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let ext = name.rsplit_once('.').map(|(_, e)| e.to_lowercase()).unwrap_or_default();
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_lowercase())
+        .unwrap_or_default();
     let cap = state.read.caps.of(Input::Table);
     if bytes.len() as u64 > cap {
         let mib = cap >> 20;
@@ -108,7 +115,13 @@ fn read(state: &State, dir: &Path, f: &Form, lang: Lang) -> Result<Imported, Res
     };
     let table = match table {
         Ok(t) => t,
-        Err(d) => return Err(reply::problems(StatusCode::UNPROCESSABLE_ENTITY, &[*d], lang)),
+        Err(d) => {
+            return Err(reply::problems(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &[*d],
+                lang,
+            ))
+        }
     };
     let year = state
         .dossiers
@@ -116,7 +129,11 @@ fn read(state: &State, dir: &Path, f: &Form, lang: Lang) -> Result<Imported, Res
         .find(|d| d.dir == dir)
         .and_then(|d| d.year)
         .unwrap_or_else(|| time::OffsetDateTime::now_utc().year());
-    Ok(import_fixed(&table, &Meta::from_file(&name, year), &f.fixes))
+    Ok(import_fixed(
+        &table,
+        &Meta::from_file(&name, year),
+        &f.fixes,
+    ))
 }
 
 /// The account as the page shows it: every row, the problems, and whether it can be saved.
@@ -129,7 +146,11 @@ fn answer(imported: &Imported, lang: Lang, saved: Option<serde_json::Value>) -> 
         "manual": imported.manual,
         "saved": saved,
     });
-    reply::json(StatusCode::OK, format!("{}\n", crate::escape::json_pretty(&body)), None)
+    reply::json(
+        StatusCode::OK,
+        format!("{}\n", crate::escape::json_pretty(&body)),
+        None,
+    )
 }
 
 /// `POST /api/v1/dossiers/{id}/import`: reads the annex (with corrections) and answers the
@@ -177,12 +198,22 @@ pub async fn save(
         Err(r) => return r,
     };
     let Some(json) = imported.json.clone() else {
-        return reply::problems(StatusCode::UNPROCESSABLE_ENTITY, &imported.diagnostics, lang);
+        return reply::problems(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &imported.diagnostics,
+            lang,
+        );
     };
     let stem = slug(&f.name);
-    let stem = if stem.is_empty() { "bo-chi-so-nhap".to_string() } else { stem };
+    let stem = if stem.is_empty() {
+        "bo-chi-so-nhap".to_string()
+    } else {
+        stem
+    };
     let file = format!("{stem}.json");
-    let changed = guarded_change(&state, &dir, &h, lang, || write(&dir, &file, &json, f.point, state.read));
+    let changed = guarded_change(&state, &dir, &h, lang, || {
+        write(&dir, &file, &json, f.point, state.read)
+    });
     if let Err(r) = changed {
         return r;
     }
@@ -222,21 +253,26 @@ fn write(
     if !point {
         return Ok(());
     }
-    let settings = dir.join(crate::dossier::DOSSIER_FILE);
-    let bytes = read_input(&settings, Within::Folder(dir), Input::Settings, read_as.caps)
-        .map_err(|r| Refusal::Failed(Box::new(r.diagnostic(crate::dossier::DOSSIER_FILE))))?;
+    let settings = dir.join(crate::dossier::SETTINGS_FILE);
+    let bytes = read_input(
+        &settings,
+        Within::Folder(dir),
+        Input::Settings,
+        read_as.caps,
+    )
+    .map_err(|r| Refusal::Failed(Box::new(r.diagnostic(crate::dossier::SETTINGS_FILE))))?;
     let mut v: serde_json::Value = match serde_json::from_slice(&bytes) {
         Ok(v @ serde_json::Value::Object(_)) => v,
         _ => {
             return Err(Refusal::Invalid(vec![Diagnostic::error(
-                crate::dossier::DOSSIER_FILE,
+                crate::dossier::SETTINGS_FILE,
                 text!(vi: "dossier.json không đọc được nên chưa trỏ được tới bộ chỉ số mới; tệp {file} đã được ghi", en: "dossier.json cannot be read, so it was not pointed at the new criteria; {file} was written"),
             )]))
         }
     };
     v["criteria"] = serde_json::json!(file);
     let out = format!("{}\n", crate::escape::json_pretty(&v));
-    write_atomic(&settings, out.as_bytes()).map_err(|e| failed(e, crate::dossier::DOSSIER_FILE))
+    write_atomic(&settings, out.as_bytes()).map_err(|e| failed(e, crate::dossier::SETTINGS_FILE))
 }
 
 fn cut_off(lang: Lang) -> Response {

@@ -41,7 +41,7 @@ fn leaf<'a>(v: &'a Value, code: &str) -> &'a Value {
 }
 
 /// A Word table: each cell is (visible text, hidden text, cell properties).
-fn write_docx(path: &Path, rows: &[Vec<(&str, &str, &str)>]) {
+pub fn write_docx(path: &Path, rows: &[Vec<(&str, &str, &str)>]) {
     let mut xml = String::new();
     for r in rows {
         xml.push_str("<w:tr>");

@@ -64,6 +64,13 @@ pub(super) fn leaf(
             };
         }
     }
+    if let (Some(was), Some(_)) = (&n.fixed_from, &reading.rule) {
+        // The person's correction is not the table's word: never `official`.
+        reading.assumed.push(text!(
+            vi: "sửa khi nhập; bảng ghi (điểm tối đa | cách tính): \"{was}\"",
+            en: "corrected when importing; the table wrote (maximum | rule): \"{was}\""
+        ));
+    }
     let at = cols.rule.unwrap_or(cols.max);
     let place = cols.place(table, &n.row, at);
     let flat = words.replace('\n', " ");

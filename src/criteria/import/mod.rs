@@ -106,6 +106,8 @@ struct Read {
     letter: bool,
     /// Levels written as rows under this one: label, points as written, the row.
     levels: Vec<(String, String, Row)>,
+    /// Corrected by a person when importing: what the table itself wrote.
+    fixed_from: Option<String>,
 }
 
 pub fn import(table: &Table, meta: &Meta) -> Imported {
@@ -138,6 +140,8 @@ pub fn import_fixed(table: &Table, meta: &Meta, fixes: &[Fix]) -> Imported {
     let items = sections.iter_mut().flat_map(|s| s.items.iter_mut());
     for n in nodes.iter_mut().chain(items) {
         for f in fixes.iter().filter(|f| f.line == n.row.line) {
+            let table_said = format!("{} | {}", cols.get(&n.row, cols.max), leaf::wording(n));
+            n.fixed_from.get_or_insert(table_said);
             if let Some(m) = &f.max {
                 n.max = crate::number::parse_decimal(m);
                 if n.max.is_none() {
@@ -246,6 +250,7 @@ fn read_one(
         code_cell: String::new(),
         letter: false,
         levels: Vec::new(),
+        fixed_from: None,
     }
 }
 
