@@ -501,7 +501,7 @@ fn greedy(
     probes: &[Decimal],
     domain: Domain,
 ) -> Option<Vec<Cond>> {
-    let is_cut = |k: usize| domain == Domain::Count || k % 2 == 0;
+    let is_cut = |k: usize| domain == Domain::Count || k.is_multiple_of(2);
     let at_top = |k: usize| domain == Domain::Count && k + 1 == probes.len();
     let mut taken = vec![false; probes.len()];
     let mut out = vec![Cond::Else; order.len()];

@@ -16,6 +16,8 @@ mod columns;
 mod leaf;
 mod rows;
 pub mod rules;
+mod segments;
+mod shapes;
 mod tokens;
 
 use crate::diag::Diagnostic;
