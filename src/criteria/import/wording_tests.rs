@@ -219,3 +219,13 @@ fn counts_and_bonus_items() {
     );
     assert_eq!(item("Trên 90%: 1 điểm; còn lại: 0", Bonus), Value::Null);
 }
+
+#[test]
+fn the_six_bands_of_the_justice_table_are_read_not_refused() {
+    // Issue 22: with its six real bands the old reading refused the table, blaming its
+    // order. By hand: 95 % → 2,5; 85 % → 2; 75 % → 1,5; 60 % → 1; 40 % → 0.
+    assert_eq!(
+        read("100%: 3 điểm; từ 90% đến dưới 100%: 2,5 điểm; từ 80% đến dưới 90%: 2 điểm; từ 70% đến dưới 80%: 1,5 điểm; từ 50% đến dưới 70%: 1 điểm; dưới 50%: 0 điểm", "3"),
+        bands(&[("=100", "3"), (">=90", "2.5"), (">=80", "2"), (">=70", "1.5"), (">=50", "1"), ("else", "0")])
+    );
+}
