@@ -137,8 +137,14 @@ pub fn criteria_import(a: &ImportArgs, lang: Lang, read: ReadOptions) -> Outcome
         source: file_name,
     };
     let imported = crate::criteria::import::import(&table, &meta);
+    let views = crate::report::import::rows(&imported.rows, imported.criteria.as_ref(), lang);
+    let account = crate::report::import::account_text(&views, lang);
     let Some(json) = imported.json else {
-        return Outcome::problems(&imported.diagnostics, lang);
+        let mut out = Outcome::problems(&imported.diagnostics, lang);
+        if !imported.rows.is_empty() {
+            out.out = account;
+        }
+        return out;
     };
     let target = shown(a.out);
     let text = format!("{}\n", crate::escape::json_pretty(&json));
@@ -157,14 +163,9 @@ pub fn criteria_import(a: &ImportArgs, lang: Lang, read: ReadOptions) -> Outcome
     let items = json["adjustments"]["items"].as_array();
     let of_kind = |k: &str| items.map_or(0, |i| i.iter().filter(|x| x["kind"] == k).count());
     let adjustments = items.map(|_| (of_kind("bonus"), of_kind("penalty")));
-    let mut out = Outcome::ok(imported_line(
-        &target,
-        areas,
-        leaves,
-        imported.manual,
-        adjustments,
-        lang,
-    ));
+    let mut out = Outcome::ok(
+        account + &imported_line(&target, areas, leaves, imported.manual, adjustments, lang),
+    );
     out.err = diagnostics::lines(&imported.diagnostics, lang);
     out
 }

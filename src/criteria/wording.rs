@@ -161,6 +161,13 @@ pub fn describe_band(bands: &[super::Band], i: usize, lang: Lang) -> String {
     let (regions, _) = coverage(bands);
     match regions.get(i).map(Vec::as_slice) {
         Some([one]) => interval_phrase(*one, lang),
+        // A band that covers separate stretches says each ("… hoặc …"), so that the
+        // words state exactly the values it scores.
+        Some(many @ [_, _, ..]) => many
+            .iter()
+            .map(|iv| interval_phrase(*iv, lang))
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Vi { " hoặc " } else { " or " }),
         _ => bands
             .get(i)
             .map(|b| describe_when(b.when, lang))
@@ -179,13 +186,21 @@ pub fn describe_count_band(bands: &[super::Band], i: usize, unit: &str, lang: La
         return (if vi { "còn lại" } else { "otherwise" }).into();
     }
     let (regions, _) = count_coverage(bands);
-    match (regions.get(i).map(Vec::as_slice), vi) {
-        (Some([(a, None)]), true) => format!("từ {a} {unit} trở lên"),
-        (Some([(a, None)]), false) => format!("{a} or more ({unit})"),
-        (Some([(a, Some(b))]), true) if a == b => format!("{a} {unit}"),
-        (Some([(a, Some(b))]), false) if a == b => format!("{a} ({unit})"),
-        (Some([(a, Some(b))]), true) => format!("từ {a} đến {b} {unit}"),
-        (Some([(a, Some(b))]), false) => format!("{a} to {b} ({unit})"),
+    let run = |(a, b): (u64, Option<u64>)| match (b, vi) {
+        (None, true) => format!("từ {a} {unit} trở lên"),
+        (None, false) => format!("{a} or more ({unit})"),
+        (Some(b), true) if a == b => format!("{a} {unit}"),
+        (Some(b), false) if a == b => format!("{a} ({unit})"),
+        (Some(b), true) => format!("từ {a} đến {b} {unit}"),
+        (Some(b), false) => format!("{a} to {b} ({unit})"),
+    };
+    match regions.get(i).map(Vec::as_slice) {
+        Some([one]) => run(*one),
+        Some(many @ [_, _, ..]) => many
+            .iter()
+            .map(|r| run(*r))
+            .collect::<Vec<_>>()
+            .join(if vi { " hoặc " } else { " or " }),
         _ => {
             let written = describe_when(band.when, lang);
             let written = written.replace('%', "");
@@ -203,7 +218,10 @@ pub fn describe_when(c: Cond, lang: Lang) -> String {
         Cond::Ge(t) if vi => format!("từ {} trở lên", n(t)),
         Cond::Lt(t) if vi => format!("dưới {}", n(t)),
         Cond::Le(t) if vi => format!("từ {} trở xuống", n(t)),
-        Cond::Eq(t) if vi => format!("đạt {}", n(t)),
+        // "đạt 90%" could be read as 90 % or more: a single value other than 100 % is
+        // "bằng" (equal to).
+        Cond::Eq(t) if vi && t == rust_decimal::Decimal::ONE_HUNDRED => format!("đạt {}", n(t)),
+        Cond::Eq(t) if vi => format!("bằng {}", n(t)),
         Cond::Else if vi => "còn lại".into(),
         Cond::Gt(t) => format!("over {}", n(t)),
         Cond::Ge(t) => format!("{} or more", n(t)),

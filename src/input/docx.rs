@@ -5,6 +5,8 @@
 //! (`w:gridSpan`) sits in its first column and leaves the others empty; a cell merged down
 //! over several rows (`w:vMerge`) counts for each of them. Rows are the table's row
 //! numbers and problems name cells as Word's own table formulas do (`'Bảng 1'!C14`).
+//! Hidden text (runs marked `w:vanish`, which Word does not show or print) is left out,
+//! and a warning names the first cell that had some.
 
 use super::table::{Row, Table};
 use super::{fold, nfc};
@@ -35,7 +37,7 @@ pub fn parse_docx(bytes: Vec<u8>, source: &str) -> Result<Table, Box<Diagnostic>
         .take(BODY_LIMIT)
         .read_to_string(&mut xml)
         .map_err(|_| unreadable())?;
-    let tables = tables(&xml).ok_or_else(unreadable)?;
+    let (tables, hidden) = tables(&xml).ok_or_else(unreadable)?;
     let Some((index, grid)) = tables
         .into_iter()
         .enumerate()
@@ -58,6 +60,18 @@ pub fn parse_docx(bytes: Vec<u8>, source: &str) -> Result<Table, Box<Diagnostic>
         .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
         .map(|(i, cells)| Row { line: i + 1, cells })
         .collect();
+    let sheet = format!("Bảng {}", index + 1);
+    let mut row_problems = Vec::new();
+    if let Some(&(r, c)) = hidden.get(index).and_then(|h| h.first()) {
+        let (n, cell) = (hidden[index].len(), crate::diag::cell_name(&sheet, r, c));
+        row_problems.push(
+            Diagnostic::warning(source, text!(
+                vi: "bảng có chữ ẩn (Hidden trong Word) ở {n} ô, ô đầu tiên {cell}: chữ ẩn không được đọc, như Word không hiển thị nó",
+                en: "the table has hidden text (Word's Hidden) in {n} cells, the first {cell}: hidden text is not read, as Word does not show it"
+            ))
+            .in_cell(&sheet, r, c),
+        );
+    }
     Ok(Table {
         source: source.to_string(),
         headers,
@@ -65,8 +79,8 @@ pub fn parse_docx(bytes: Vec<u8>, source: &str) -> Result<Table, Box<Diagnostic>
         rows,
         written_headers,
         delimiter: b',',
-        row_problems: Vec::new(),
-        sheet: Some(format!("Bảng {}", index + 1)),
+        row_problems,
+        sheet: Some(sheet),
     })
 }
 
@@ -77,10 +91,14 @@ fn attribute(e: &BytesStart, name: &str) -> Option<String> {
         .map(|a| a.value.to_string())
 }
 
-/// Every top-level table of the body, merged cells resolved; `None` when the XML is broken.
-fn tables(xml: &str) -> Option<Vec<Grid>> {
+/// Every top-level table of the body, merged cells resolved, and for each the cells (row
+/// and column from 1) where hidden text was left out; `None` when the XML is broken.
+#[allow(clippy::type_complexity)]
+fn tables(xml: &str) -> Option<(Vec<Grid>, Vec<Vec<(usize, usize)>>)> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Vec::new();
+    let (mut hidden, mut hidden_here, mut vanish, mut cell_hidden) =
+        (Vec::new(), Vec::new(), false, false);
     let mut depth = 0usize;
     let (mut grid, mut row): (Grid, Vec<String>) = (Vec::new(), Vec::new());
     let (mut cell, mut span, mut merge) = (String::new(), 1usize, None::<bool>);
@@ -99,6 +117,7 @@ fn tables(xml: &str) -> Option<Vec<Grid>> {
             Event::End(e) if e.local_name().as_ref() == "tbl" => {
                 if depth == 1 {
                     out.push(std::mem::take(&mut grid));
+                    hidden.push(std::mem::take(&mut hidden_here));
                 }
                 depth = depth.saturating_sub(1);
             }
@@ -107,10 +126,13 @@ fn tables(xml: &str) -> Option<Vec<Grid>> {
                 grid.push(std::mem::take(&mut row))
             }
             Event::Start(e) if top && e.local_name().as_ref() == "tc" => {
-                (cell, span, merge) = (String::new(), 1, None);
+                (cell, span, merge, cell_hidden) = (String::new(), 1, None, false);
             }
             Event::End(e) if top && e.local_name().as_ref() == "tc" => {
                 let col = row.len();
+                if cell_hidden {
+                    hidden_here.push((grid.len() + 1, col + 1));
+                }
                 let text = nfc(cell.trim());
                 let text = match merge {
                     // A continued vertical merge repeats the cell above.
@@ -134,6 +156,10 @@ fn tables(xml: &str) -> Option<Vec<Grid>> {
                         .max(1)
                 }
                 "vMerge" => merge = Some(attribute(&e, "val").as_deref() == Some("restart")),
+                "r" => vanish = false,
+                "vanish" => {
+                    vanish = !matches!(attribute(&e, "val").as_deref(), Some("0" | "false" | "off"))
+                }
                 "t" => in_text = true,
                 "tab" => cell.push(' '),
                 "br" => cell.push('\n'),
@@ -141,6 +167,7 @@ fn tables(xml: &str) -> Option<Vec<Grid>> {
                 _ => {}
             },
             Event::End(e) if e.local_name().as_ref() == "t" => in_text = false,
+            Event::Text(_) | Event::GeneralRef(_) if top && in_text && vanish => cell_hidden = true,
             Event::Text(t) if top && in_text => cell.push_str(&t.xml10_content()),
             Event::GeneralRef(r) if top && in_text => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
@@ -160,5 +187,5 @@ fn tables(xml: &str) -> Option<Vec<Grid>> {
             _ => {}
         }
     }
-    Some(out)
+    Some((out, hidden))
 }

@@ -14,6 +14,7 @@ pub mod evidence;
 pub mod explain;
 pub mod gap;
 pub mod html;
+pub mod import;
 pub mod init;
 pub mod score;
 pub mod score_sheet;

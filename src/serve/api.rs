@@ -5,7 +5,7 @@ use super::edit::{self, Refusal};
 use super::reply::{self, lang_of};
 use super::security;
 use super::state::State;
-use super::{pages, upload, version};
+use super::{import, pages, upload, version};
 use crate::app::{self, Format};
 use crate::lang::Lang;
 use crate::report::table::Width;
@@ -30,6 +30,8 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/d/{id}/compare", get(pages::compare))
         .route("/d/{id}/report", get(pages::report))
         .route("/d/{id}/download/{file}", get(pages::download))
+        .route("/d/{id}/import", get(pages::import))
+        .route("/assets/import.js", get(pages::import_js))
         .route("/assets/app.css", get(pages::css))
         .route("/assets/app.js", get(pages::js))
         .route("/api/v1/dossiers", get(dossiers))
@@ -44,6 +46,14 @@ pub fn router(state: Arc<State>) -> Router {
         .route(
             "/api/v1/dossiers/{id}/documents",
             post(upload::document).layer(axum::extract::DefaultBodyLimit::max(upload_cap)),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/import",
+            post(import::preview).layer(axum::extract::DefaultBodyLimit::max(upload_cap)),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/import/save",
+            post(import::save).layer(axum::extract::DefaultBodyLimit::max(upload_cap)),
         )
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(

@@ -7,6 +7,7 @@
 mod api;
 mod catalog;
 mod edit;
+mod import;
 mod landing;
 mod listen;
 mod pages;

@@ -21,6 +21,8 @@ mod first_hour;
 mod golden;
 mod honest_views;
 mod import;
+mod import_browser;
+mod import_layouts;
 mod init;
 mod languages;
 mod leadership;

@@ -7,7 +7,6 @@
 
 use super::{plain, Read, ReadTable};
 use crate::criteria::AdjustmentKind;
-use crate::diag::Diagnostic;
 use crate::input::fold;
 use crate::number::parse_decimal;
 use rust_decimal::Decimal;
@@ -18,10 +17,25 @@ use serde_json::{json, Map, Value};
 pub(super) enum Title {
     Section(AdjustmentKind),
     Both,
+    /// An item that names its kind before a colon ("Điểm thưởng: Đơn vị có sáng kiến…",
+    /// Hà Nội 2025 section IX), with the rest of its name.
+    Item(AdjustmentKind, String),
 }
 
 /// The title a row carries, from its name or its STT cell.
 pub(super) fn title(name: &str, code_cell: &str) -> Option<Title> {
+    let folded = fold(name);
+    for (prefix, kind) in [
+        ("điểm thưởng", AdjustmentKind::Bonus),
+        ("điểm trừ", AdjustmentKind::Penalty),
+    ] {
+        if let Some(rest) = folded.strip_prefix(prefix) {
+            if rest.trim_start().starts_with(':') && !rest.trim_start()[1..].trim().is_empty() {
+                let colon = name.find(':').map_or(name.len(), |i| i + 1);
+                return Some(Title::Item(kind, name[colon..].trim().to_string()));
+            }
+        }
+    }
     [name, code_cell].iter().find_map(|cell| {
         let folded = fold(cell);
         let bonus = folded.starts_with("điểm thưởng");
@@ -77,19 +91,6 @@ pub(super) fn cap(s: &Section) -> Decimal {
         .unwrap_or_else(|| s.items.iter().filter_map(|i| i.max).sum())
 }
 
-/// An item's rule, where its wording can be read as one an item may have: points per case
-/// (`count` with `per`, also from "mỗi trường hợp trừ …"), `levels` or `count` bands.
-pub(super) fn item_rule(written: &str, max: Decimal) -> Option<Value> {
-    if let Some((per, unit)) = super::rules::per_case(written) {
-        return Some(json!({ "kind": "count", "unit": unit, "per": plain(per) }));
-    }
-    let rule = super::rules::parse(written, max)?;
-    match rule["kind"].as_str() {
-        Some("levels" | "count") => Some(rule),
-        _ => None,
-    }
-}
-
 /// The `"adjustments"` section from the sections' caps and their items' JSON.
 pub(super) fn section_json(sections: &[Section], items: Vec<Value>) -> Value {
     let cap_of = |kind| -> Decimal { sections.iter().filter(|s| s.kind == kind).map(cap).sum() };
@@ -106,8 +107,7 @@ pub(super) fn item_json(
     read: &ReadTable,
     kind: AdjustmentKind,
     n: &Read,
-    diags: &mut Vec<Diagnostic>,
-    manual: &mut usize,
+    out: &mut super::Out,
 ) -> Value {
     let max = n.max.unwrap_or_default();
     let mut o = Map::new();
@@ -115,7 +115,6 @@ pub(super) fn item_json(
     o.insert("name".into(), json!(n.name));
     o.insert("kind".into(), json!(kind.key()));
     o.insert("max".into(), json!(plain(max)));
-    let rule = item_rule(&n.rule, max);
-    super::leaf::leaf(&mut o, n, max, rule, read, diags, manual);
+    super::leaf::leaf(&mut o, n, max, Some(kind), read, out);
     Value::Object(o)
 }

@@ -13,6 +13,9 @@ pub struct Columns {
     pub max: usize,
     pub rule: Option<usize>,
     pub evidence: Option<usize>,
+    /// A column of level points ("Điểm", "Mức điểm") beside the maximum, where levels are
+    /// written as rows under their leaf.
+    pub points: Option<usize>,
 }
 
 impl Columns {
@@ -31,7 +34,8 @@ impl Columns {
             let evidence =
                 find(&|h| h.contains("kiểm chứng") || h == "evidence" || h == "required_evidence");
             let max = find(&|h| h.contains("tối đa") || h == "max" || h == "điểm chuẩn");
-            let code = find(&|h| {
+            let points = find(&|h| matches!(h, "điểm" | "mức điểm" | "số điểm" | "điểm chấm"));
+            let mut code = find(&|h| {
                 matches!(
                     h,
                     "stt" | "tt" | "mã" | "mã số" | "code" | "số tt" | "số thứ tự"
@@ -45,6 +49,13 @@ impl Columns {
                     && Some(h) != rule.map(|r| heads[r].as_str())
                     && Some(h) != evidence.map(|e| heads[e].as_str())
             });
+            // A blank first heading cell before the name: the STT column, unheaded.
+            if code.is_none()
+                && name.is_some_and(|n| n > 0)
+                && heads.first().is_some_and(String::is_empty)
+            {
+                code = Some(0);
+            }
             if let (Some(code), Some(name), Some(max)) = (code, name, max) {
                 let body = all[i + 1..].iter().map(|r| (*r).clone()).collect();
                 return Some((
@@ -54,6 +65,7 @@ impl Columns {
                         max,
                         rule,
                         evidence,
+                        points,
                     },
                     body,
                 ));
@@ -65,6 +77,15 @@ impl Columns {
     /// A cell's text, "" when the row is short.
     pub fn get<'a>(&self, row: &'a Row, column: usize) -> &'a str {
         row.cells.get(column).map(String::as_str).unwrap_or("")
+    }
+
+    /// A cell's place as a person finds it: `'Bảng 1'!C14` in a workbook or a Word table,
+    /// the line in CSV.
+    pub fn place(&self, table: &Table, row: &Row, column: usize) -> String {
+        match &table.sheet {
+            Some(sheet) => crate::diag::cell_name(sheet, row.line, column + 1),
+            None => row.line.to_string(),
+        }
     }
 
     /// A problem at a cell: `'Bảng 1'!C14` in a workbook or a Word table, the line in CSV.

@@ -9,15 +9,21 @@
 //! penalty sections ("Điểm thưởng", "Điểm trừ") become the `adjustments` section
 //! ([`adjustments`]).
 
+pub mod account;
 mod adjustments;
+mod bands;
 mod columns;
 mod leaf;
-mod rules;
+mod rows;
+pub mod rules;
+mod segments;
+mod shapes;
+mod tokens;
 
 use crate::diag::Diagnostic;
 use crate::input::{fold, Row, Table};
-use crate::number::parse_decimal;
 use crate::text;
+use account::{RowAccount, Verdict};
 use columns::Columns;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
@@ -30,6 +36,18 @@ pub struct Imported {
     pub json: Option<Value>,
     pub diagnostics: Vec<Diagnostic>,
     pub manual: usize,
+    /// Every row of the table and what became of it, in table order.
+    pub rows: Vec<RowAccount>,
+    /// The imported set as loaded back, to word each rule as `criteria show` does.
+    pub criteria: Option<super::Criteria>,
+}
+
+/// What reading the rows gathers: problems, the count of manual leaves, the account.
+#[derive(Default)]
+pub(super) struct Out {
+    pub diags: Vec<Diagnostic>,
+    pub manual: usize,
+    pub rows: Vec<RowAccount>,
 }
 
 /// The set's own fields, which the table does not carry.
@@ -41,6 +59,40 @@ pub struct Meta {
     pub source: String,
 }
 
+/// A person's correction of one row, made where the import was unsure (the web app's
+/// import page): a new maximum, a new wording of the rule, or both; the row is then read
+/// again with them, its level rows (if any) replaced by the wording.
+#[derive(Clone, Debug, Default)]
+pub struct Fix {
+    pub line: usize,
+    pub max: Option<String>,
+    pub wording: Option<String>,
+}
+
+impl Meta {
+    /// The set's fields from the table's file name, where the user gave none: the name
+    /// without its extension, "Bộ chỉ số nhập từ …", the year in the name (else `year`).
+    pub fn from_file(file_name: &str, year: i32) -> Meta {
+        let stem = file_name
+            .rsplit_once('.')
+            .map_or(file_name, |(s, _)| s)
+            .to_string();
+        let digits: Vec<char> = file_name.chars().collect();
+        let named = digits.windows(4).find_map(|w| {
+            let s: String = w.iter().collect();
+            (s.starts_with("20") && s.chars().all(|c| c.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        });
+        Meta {
+            id: stem,
+            title: format!("Bộ chỉ số nhập từ {file_name}"),
+            year: named.unwrap_or(year),
+            source: file_name.to_string(),
+        }
+    }
+}
+
 /// One node (or bonus or penalty item) as read, with the row it came from.
 struct Read {
     code: String,
@@ -50,12 +102,28 @@ struct Read {
     evidence: String,
     survey: bool,
     row: Row,
+    /// The STT cell as written (a merged cell repeats it on the rows below).
+    code_cell: String,
+    /// Coded by an option letter ("a)") under the node above.
+    letter: bool,
+    /// Levels written as rows under this one: label, points as written, the row.
+    levels: Vec<(String, String, Row)>,
+    /// Corrected by a person when importing: what the table itself wrote.
+    fixed_from: Option<String>,
 }
 
 pub fn import(table: &Table, meta: &Meta) -> Imported {
-    let mut diags = Vec::new();
+    import_fixed(table, meta, &[])
+}
+
+/// [`import`], with a person's corrections of some rows applied first.
+pub fn import_fixed(table: &Table, meta: &Meta, fixes: &[Fix]) -> Imported {
+    let mut out = Out {
+        diags: table.row_problems.clone(),
+        ..Out::default()
+    };
     let Some((cols, body)) = Columns::find(table) else {
-        diags.push(Diagnostic::error(
+        out.diags.push(Diagnostic::error(
             &table.source,
             text!(
                 vi: "không tìm thấy dòng tiêu đề của bảng tiêu chí: cần các cột STT (hoặc Mã), tên tiêu chí, \"Điểm tối đa\", \"Cách tính điểm\" (và có thể \"Tài liệu kiểm chứng\")",
@@ -64,33 +132,68 @@ pub fn import(table: &Table, meta: &Meta) -> Imported {
         ));
         return Imported {
             json: None,
-            diagnostics: diags,
+            diagnostics: out.diags,
             manual: 0,
+            rows: Vec::new(),
+            criteria: None,
         };
     };
-    let (nodes, sections) = read_rows(table, &cols, &body, &mut diags);
-    let mut manual = 0;
+    let (mut nodes, mut sections) = rows::read_rows(table, &cols, &body, &mut out);
+    let items = sections.iter_mut().flat_map(|s| s.items.iter_mut());
+    for n in nodes.iter_mut().chain(items) {
+        for f in fixes.iter().filter(|f| f.line == n.row.line) {
+            let table_said = format!("{} | {}", cols.get(&n.row, cols.max), leaf::wording(n));
+            n.fixed_from.get_or_insert(table_said);
+            if let Some(m) = &f.max {
+                n.max = crate::number::parse_decimal(m);
+                if n.max.is_none() {
+                    out.diags.push(
+                        cols.problem(
+                            table,
+                            &n.row,
+                            cols.max,
+                            text!(
+                                vi: "điểm tối đa sửa thành \"{m}\" không phải là số",
+                                en: "the maximum corrected to \"{m}\" is not a number"
+                            ),
+                        )
+                        .for_code(&n.code),
+                    );
+                }
+            }
+            if let Some(w) = &f.wording {
+                n.rule = w.clone();
+                n.levels.clear();
+            }
+        }
+    }
+    if nodes.is_empty() && sections.is_empty() {
+        out.diags.push(Diagnostic::error(
+            &table.source,
+            text!(
+                vi: "bảng không có dòng tiêu chí nào dưới dòng tiêu đề: không có gì để nhập",
+                en: "the table has no criteria rows under its header: nothing to import"
+            ),
+        ));
+    }
     let read = ReadTable {
         table,
         cols: &cols,
         meta,
     };
-    let json = build(&read, &nodes, &sections, &mut diags, &mut manual);
-    diags.sort_by_key(|d| (d.line, d.column));
+    let json = build(&read, &nodes, &sections, &mut out);
+    out.diags.sort_by_key(|d| (d.line, d.column));
+    out.rows.sort_by_key(|r| r.line);
+    let criteria = json
+        .as_ref()
+        .and_then(|j| super::load_str(&crate::escape::json_pretty(j), &table.source).criteria);
     Imported {
         json,
-        diagnostics: diags,
-        manual,
+        diagnostics: out.diags,
+        manual: out.manual,
+        rows: out.rows,
+        criteria,
     }
-}
-
-/// Where the rows being read belong.
-enum Place {
-    Areas,
-    /// Under a heading over both bonus and penalty, before either section's own row.
-    Both,
-    /// Items of the last bonus or penalty section.
-    Section,
 }
 
 /// The table being imported, its columns and the set's own fields.
@@ -98,98 +201,6 @@ struct ReadTable<'a> {
     table: &'a Table,
     cols: &'a Columns,
     meta: &'a Meta,
-}
-
-/// The rows as nodes with full dotted codes, and the bonus and penalty sections with their
-/// items; headings and totals aside.
-fn read_rows(
-    table: &Table,
-    cols: &Columns,
-    body: &[Row],
-    diags: &mut Vec<Diagnostic>,
-) -> (Vec<Read>, Vec<adjustments::Section>) {
-    let roman_areas = body.iter().any(|r| roman(&code_cell(cols, r)).is_some());
-    let local = is_local(body, cols);
-    let mut area: Option<String> = None;
-    let mut place = Place::Areas;
-    let mut sections: Vec<adjustments::Section> = Vec::new();
-    let mut out = Vec::new();
-    for row in body {
-        let raw = code_cell(cols, row);
-        let name = cols.get(row, cols.name).to_string();
-        let folded = fold(&name);
-        match adjustments::title(&name, &raw) {
-            Some(adjustments::Title::Both) => {
-                place = Place::Both;
-                continue;
-            }
-            Some(adjustments::Title::Section(kind)) => {
-                place = Place::Section;
-                sections.push(adjustments::Section {
-                    kind,
-                    max: adjustments::max_of(cols.get(row, cols.max)),
-                    row: row.clone(),
-                    items: Vec::new(),
-                });
-                continue;
-            }
-            None => {}
-        }
-        let total_row = folded.starts_with("tổng") || folded.starts_with("cộng");
-        if !matches!(place, Place::Areas) && roman(&raw).is_none() {
-            if total_row || name.is_empty() {
-                continue;
-            }
-            let Some(kind) = sections
-                .last()
-                .filter(|_| matches!(place, Place::Section))
-                .map(|x| x.kind)
-            else {
-                diags.push(cols.problem(table, row, cols.name, text!(
-                    vi: "dòng \"{name}\" nằm dưới phần điểm thưởng, điểm trừ chung, chưa biết là điểm thưởng hay điểm trừ: bỏ qua; thêm dòng \"Điểm thưởng\" hoặc \"Điểm trừ\" phía trên",
-                    en: "the row \"{name}\" is under a heading over both bonus and penalty points, so it is neither: skipped; add a row \"Điểm thưởng\" or \"Điểm trừ\" above it"
-                )).into_warning());
-                continue;
-            };
-            let code = adjustments::item_code(kind, &sections);
-            let item = read_one(table, cols, row, code, name, &adjustments::max_of, diags);
-            if let Some(section) = sections.last_mut() {
-                section.items.push(item);
-            }
-            continue;
-        }
-        let code = if let Some(n) = roman(&raw) {
-            place = Place::Areas;
-            area = Some(n.to_string());
-            n.to_string()
-        } else if is_dotted(&raw) {
-            match (&area, roman_areas) {
-                (Some(a), true) if local || !raw.starts_with(&format!("{a}.")) => {
-                    format!("{a}.{raw}")
-                }
-                _ => raw.clone(),
-            }
-        } else {
-            if (raw.is_empty() && name.is_empty()) || total_row {
-                continue;
-            }
-            diags.push(cols.problem(table, row, cols.code, text!(
-                vi: "dòng không có STT dạng số La Mã (I, II…) hay mã số (1, 1.2, 1.2.3): bỏ qua",
-                en: "the row has no STT as a Roman numeral (I, II…) or a number (1, 1.2, 1.2.3): skipped"
-            )).into_warning());
-            continue;
-        };
-        out.push(read_one(
-            table,
-            cols,
-            row,
-            code,
-            name,
-            &parse_decimal,
-            diags,
-        ));
-    }
-    (out, sections)
 }
 
 /// A node's or item's row read: its maximum (an error when it is not a number), its rule's
@@ -201,8 +212,9 @@ fn read_one(
     code: String,
     name: String,
     parse_max: &dyn Fn(&str) -> Option<Decimal>,
-    diags: &mut Vec<Diagnostic>,
+    out: &mut Out,
 ) -> Read {
+    let diags = &mut out.diags;
     let max_text = cols.get(row, cols.max);
     let max = parse_max(max_text);
     if max.is_none() {
@@ -237,53 +249,11 @@ fn read_one(
             .unwrap_or_default(),
         survey,
         row: row.clone(),
+        code_cell: String::new(),
+        letter: false,
+        levels: Vec::new(),
+        fixed_from: None,
     }
-}
-
-/// Whether criteria under Roman areas are numbered within their area (`1`, then `1.1`).
-fn is_local(body: &[Row], cols: &Columns) -> bool {
-    body.iter().any(|r| {
-        let c = code_cell(cols, r);
-        !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())
-    })
-}
-
-fn code_cell(cols: &Columns, row: &Row) -> String {
-    cols.get(row, cols.code)
-        .trim()
-        .trim_end_matches('.')
-        .trim()
-        .to_string()
-}
-
-fn is_dotted(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('.')
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// `I` … `XX` as a number.
-fn roman(s: &str) -> Option<u32> {
-    let value = |c| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        _ => None,
-    };
-    let digits: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
-    if digits.is_empty() {
-        return None;
-    }
-    let mut total = 0;
-    for (i, d) in digits.iter().enumerate() {
-        if digits.get(i + 1).is_some_and(|n| n > d) {
-            total -= *d as i64;
-        } else {
-            total += *d as i64;
-        }
-    }
-    u32::try_from(total).ok().filter(|n| *n > 0)
 }
 
 /// The tree as JSON, its sums checked, then the whole file checked as `criteria check`
@@ -292,8 +262,7 @@ fn build(
     read: &ReadTable,
     nodes: &[Read],
     sections: &[adjustments::Section],
-    diags: &mut Vec<Diagnostic>,
-    manual: &mut usize,
+    out: &mut Out,
 ) -> Option<Value> {
     let (table, cols, meta) = (read.table, read.cols, read.meta);
     let mut rows: HashMap<&str, &Read> = HashMap::new();
@@ -302,45 +271,53 @@ fn build(
     for (i, n) in nodes.iter().enumerate() {
         if let Some(first) = rows.get(n.code.as_str()) {
             let line = first.row.line;
-            diags.push(cols.problem(table, &n.row, cols.code, text!(
+            let why = text!(
                 vi: "mã {code} trùng với dòng {line}", en: "code {code} repeats row {line}", code = n.code
-            )).for_code(&n.code));
+            );
+            out.diags.push(
+                cols.problem(table, &n.row, cols.code, why.clone())
+                    .for_code(&n.code),
+            );
+            out.rows.push(account(read, n, Verdict::Skipped(why)));
             continue;
         }
         rows.insert(&n.code, n);
         match n.code.rsplit_once('.') {
             None => areas.push(i),
-            Some((parent, _)) if rows.contains_key(parent) => children.entry(parent.to_string()).or_default().push(i),
-            Some((parent, _)) => diags.push(cols.problem(table, &n.row, cols.code, text!(
-                vi: "không có dòng của tiêu chí cha {parent} phía trên", en: "no row for its parent {parent} above it"
-            )).for_code(&n.code)),
+            Some((parent, _)) if rows.contains_key(parent) => {
+                children.entry(parent.to_string()).or_default().push(i)
+            }
+            Some((parent, _)) => {
+                let why = text!(
+                    vi: "không có dòng của tiêu chí cha {parent} phía trên", en: "no row for its parent {parent} above it"
+                );
+                out.diags.push(
+                    cols.problem(table, &n.row, cols.code, why.clone())
+                        .for_code(&n.code),
+                );
+                out.rows.push(account(read, n, Verdict::Skipped(why)));
+            }
         }
     }
-    let node = |i: usize, diags: &mut Vec<Diagnostic>, manual: &mut usize| {
-        node_json(i, nodes, &children, read, diags, manual)
-    };
-    let area_json: Vec<Value> = areas.iter().map(|i| node(*i, diags, manual)).collect();
+    let area_json: Vec<Value> = areas
+        .iter()
+        .map(|i| node_json(*i, nodes, &children, read, out))
+        .collect();
     let total: Decimal = areas.iter().filter_map(|i| nodes[*i].max).sum();
     let mut items = Vec::new();
     for section in sections {
         for item in &section.items {
             rows.insert(&item.code, item);
-            items.push(adjustments::item_json(
-                read,
-                section.kind,
-                item,
-                diags,
-                manual,
-            ));
+            items.push(adjustments::item_json(read, section.kind, item, out));
         }
     }
     if let Some(first) = sections.first() {
-        diags.push(cols.problem(table, &first.row, cols.name, text!(
+        out.diags.push(cols.problem(table, &first.row, cols.name, text!(
             vi: "bảng không nói chỉ số có được vượt 100 khi cộng điểm thưởng hay không: coi là không vượt (\"index_capped\": true); sửa tệp JSON nếu quy định cho phép vượt",
             en: "the table does not say whether bonus points may take the index above 100: assumed not (\"index_capped\": true); edit the JSON if the rules allow it"
         )).into_warning());
     }
-    if diags.iter().any(Diagnostic::is_error) {
+    if out.diags.iter().any(Diagnostic::is_error) {
         return None;
     }
     let mut json = json!({
@@ -364,14 +341,14 @@ fn build(
             vi: "bảng nhập được nhưng không qua criteria check: {vi}",
             en: "the table was read but does not pass criteria check: {en}"
         );
-        diags.push(match at {
+        out.diags.push(match at {
             Some(r) => cols
                 .problem(table, &r.row, cols.rule.unwrap_or(cols.max), problem)
                 .for_code(&r.code),
             None => Diagnostic::error(&table.source, problem),
         });
     }
-    (!diags.iter().any(Diagnostic::is_error)).then_some(json)
+    (!out.diags.iter().any(Diagnostic::is_error)).then_some(json)
 }
 
 fn node_json(
@@ -379,8 +356,7 @@ fn node_json(
     nodes: &[Read],
     children: &HashMap<String, Vec<usize>>,
     read: &ReadTable,
-    diags: &mut Vec<Diagnostic>,
-    manual: &mut usize,
+    out: &mut Out,
 ) -> Value {
     let (table, cols, meta) = (read.table, read.cols, read.meta);
     let n = &nodes[i];
@@ -414,34 +390,57 @@ fn node_json(
                     show(sum, en)
                 ),
             );
-            diags.push(
+            out.diags.push(
                 cols.problem(table, &n.row, cols.max, message)
                     .for_code(&n.code),
             );
         }
+        if let Some((_, _, first)) = n.levels.first() {
+            let why = text!(
+                vi: "các dòng mức điểm nằm dưới một tiêu chí có tiêu chí con: bỏ qua",
+                en: "level rows under a criterion that has rows below it: skipped"
+            );
+            out.diags.push(
+                cols.problem(table, first, cols.name, why)
+                    .for_code(&n.code)
+                    .into_warning(),
+            );
+        }
+        out.rows.push(account(read, n, Verdict::Parent));
         o.insert(
             "provenance".into(),
             json!(format!("official: {}", meta.source)),
         );
         let c: Vec<Value> = kids
             .iter()
-            .map(|k| node_json(*k, nodes, children, read, diags, manual))
+            .map(|k| node_json(*k, nodes, children, read, out))
             .collect();
         o.insert("children".into(), Value::Array(c));
         return Value::Object(o);
     }
-    leaf::leaf(
-        &mut o,
-        n,
-        max,
-        rules::parse(&n.rule, max),
-        read,
-        diags,
-        manual,
-    );
+    leaf::leaf(&mut o, n, max, None, read, out);
     Value::Object(o)
+}
+
+/// A row's account line for a node or item as read.
+fn account(read: &ReadTable, n: &Read, verdict: Verdict) -> RowAccount {
+    let cols = read.cols;
+    RowAccount {
+        line: n.row.line,
+        place: cols.place(read.table, &n.row, cols.rule.unwrap_or(cols.max)),
+        code: Some(n.code.clone()),
+        name: n.name.clone(),
+        max: n.max,
+        wording: leaf::wording(n),
+        verdict,
+    }
 }
 
 fn plain(d: Decimal) -> String {
     d.normalize().to_string()
 }
+
+#[cfg(test)]
+mod roundtrip;
+#[cfg(test)]
+mod wording_tests;

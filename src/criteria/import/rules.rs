@@ -1,20 +1,27 @@
-//! The "Cách tính điểm" column read back into rules: the inverse of `criteria::wording`.
-//! Each common phrasing becomes the rule it states — labelled levels ("Ban hành kịp thời:
-//! 1; không kịp thời: 0,5; không ban hành: 0"), percentage bands ("Trên 90%: 2 điểm; từ 70%
-//! đến 90%: 1 điểm; dưới 70%: 0"), a ratio ("Tỷ lệ × điểm tối đa"), a deduction per case
-//! ("mỗi trường hợp trừ 0,25 điểm") and count bands ("họp 4 lần/năm: 20 điểm"), with points
-//! written as figures, "Điểm tối đa", "75% điểm", "trừ 50% điểm" or "1/2 × điểm tối đa".
-//! Anything else is `None`: the caller keeps the words and makes the leaf a manual rule.
-//! Bonus and penalty items also read "mỗi sáng kiến: cộng 0,5 điểm" as points per case
-//! ([`per_case`]).
+//! The "Cách tính điểm" column read back into rules — the inverse of `criteria::wording`,
+//! and of the real tables' own phrasings (see `docs/criteria-import.md`). The wording is
+//! cut into clauses (`;`, `.`, line ends); option clauses ("không có trường hợp nào (0/0):
+//! 2 điểm", "Trong năm không có phản ánh, kiến nghị thì được tính 02 điểm", "tỷ lệ trên
+//! 100% được tính là 100%") and a rate's formula ("Tỷ lệ % = (A/B) x 100") are read first;
+//! the rest must be one rule read to its last token: a ratio, a deduction per case, points
+//! per item, a deadline, a manual range, or "condition: points" segments — percentage
+//! bands ([`super::bands`]), count bands or labelled levels. A word or number left over,
+//! or an edge that could be read two ways, gives no rule and a reason: the caller keeps
+//! the words and makes the leaf manual.
 
-use crate::input::{fold, nfc};
-use crate::number::parse_decimal;
+use super::segments::{fixed_points, segments};
+use super::shapes::{below_zero, deadline, manual, per_case, ratio};
+use super::tokens::{neutral, show, tokens, Cur, Tok};
+use crate::criteria::AdjustmentKind;
+use crate::input::nfc;
+use crate::lang::Text;
+use crate::number::show_exact;
+use crate::text;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 /// Words that name a counted thing after a number ("4 lần").
-const COUNT_UNITS: &[&str] = &[
+pub(super) const COUNT_UNITS: &[&str] = &[
     "lần",
     "cuộc",
     "đợt",
@@ -27,335 +34,322 @@ const COUNT_UNITS: &[&str] = &[
     "sáng kiến",
     "mô hình",
     "hội nghị",
-];
-
-/// The rule a written rule states, as a `parscore-criteria/1` rule object.
-pub fn parse(written: &str, max: Decimal) -> Option<Value> {
-    let written = nfc(written.trim());
-    let folded = fold(&written)
-        .replace(['–', '—', '−'], "-")
-        .replace(['×', '*'], " x ");
-    if folded.is_empty() {
-        return None;
-    }
-    if is_ratio(&folded) {
-        return Some(json!({ "kind": "ratio" }));
-    }
-    if let Some(per) = deduction(&folded) {
-        return Some(json!({ "kind": "deduct", "per": plain(per) }));
-    }
-    let segments: Vec<(String, String)> = written
-        .split([';', '\n'])
-        .map(|s| s.trim().trim_end_matches('.').trim())
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            s.rsplit_once(':')
-                .map(|(label, points)| (label.trim().to_string(), points.trim().to_string()))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let points: Vec<Value> = segments
-        .iter()
-        .map(|(_, p)| points(p, max))
-        .collect::<Option<Vec<_>>>()?;
-    let conds: Vec<String> = segments
-        .iter()
-        .map(|(c, _)| fold(c).replace(['–', '—', '−'], "-"))
-        .collect();
-    if conds
-        .iter()
-        .enumerate()
-        .all(|(i, c)| c.contains('%') || is_rest(c, i + 1 == conds.len()))
-    {
-        let bands = conds
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                Some(json!({ "when": band(c, i + 1 == conds.len())?, "points": points[i] }))
-            })
-            .collect::<Option<Vec<_>>>()?;
-        return Some(json!({ "kind": "bands", "bands": bands }));
-    }
-    if let Some(rule) = counts(&conds, &points) {
-        return Some(rule);
-    }
-    let levels: Vec<Value> = segments
-        .iter()
-        .zip(points)
-        .map(|((label, _), p)| json!({ "label": label, "points": p }))
-        .collect();
-    Some(json!({ "kind": "levels", "levels": levels }))
-}
-
-fn is_ratio(t: &str) -> bool {
-    (t.contains("tỷ lệ") || t.contains("tỉ lệ"))
-        && t.contains("điểm tối đa")
-        && (t.contains(" x ") || t.contains("nhân"))
-        && !t.contains(':')
-}
-
-/// "mỗi trường hợp trừ 0,25 điểm" → 0.25.
-fn deduction(t: &str) -> Option<Decimal> {
-    let at = t.find("mỗi")?;
-    let rest = &t[at..];
-    let minus = rest.find("trừ")?;
-    let after = rest[minus + "trừ".len()..].trim_start();
-    let number: String = after
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-        .collect();
-    let per = parse_decimal(number.trim_end_matches([',', '.']))?;
-    after[number.len()..]
-        .trim_start()
-        .starts_with("điểm")
-        .then_some(per)
-}
-
-/// Points as written after the colon, for a node worth `max`.
-fn points(written: &str, max: Decimal) -> Option<Value> {
-    let t = fold(written).replace(['×', '*'], " x ");
-    let t = t.trim_end_matches('.').trim();
-    if t == "điểm tối đa" || t == "tối đa" || t == "đạt điểm tối đa" {
-        return Some(json!(plain(max)));
-    }
-    if let Some(rest) = t.strip_prefix("trừ ") {
-        let (figure, unit) = split_number(rest)?;
-        return match unit {
-            u if u.starts_with('%') => {
-                Some(json!(format!("{}%", plain(Decimal::ONE_HUNDRED - figure))))
-            }
-            u if u.starts_with("điểm") && figure <= max => Some(json!(plain(max - figure))),
-            _ => None,
-        };
-    }
-    if let Some((fraction, rest)) = t.split_once(" x ") {
-        let (a, b) = fraction.trim().split_once('/')?;
-        let (a, b) = (parse_decimal(a.trim())?, parse_decimal(b.trim())?);
-        let share = (a / b * Decimal::ONE_HUNDRED).round_dp(2);
-        return (rest.trim() == "điểm tối đa" && b > Decimal::ZERO)
-            .then(|| json!(format!("{}%", plain(share))));
-    }
-    let (figure, unit) = split_number(t)?;
-    match unit {
-        "" | "điểm" => Some(json!(plain(figure))),
-        u if u.starts_with('%') => {
-            let rest = u[1..].trim();
-            matches!(rest, "" | "điểm" | "điểm tối đa" | "số điểm")
-                .then(|| json!(format!("{}%", plain(figure))))
-        }
-        _ => None,
-    }
-}
-
-/// `"0,5 điểm"` → (0.5, "điểm").
-fn split_number(t: &str) -> Option<(Decimal, &str)> {
-    let end = t
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == ',' || *c == '.'))
-        .map_or(t.len(), |(i, _)| i);
-    let figure = parse_decimal(t[..end].trim_end_matches([',', '.']))?;
-    Some((figure, t[end..].trim()))
-}
-
-fn is_rest(c: &str, last: bool) -> bool {
-    last && (c.starts_with("còn lại")
-        || c.contains("trường hợp khác")
-        || c.starts_with("không đạt"))
-}
-
-/// The percentages in a condition, in order.
-fn percents(c: &str) -> Vec<Decimal> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = c.char_indices().collect();
-    for (k, (i, ch)) in chars.iter().enumerate() {
-        if *ch != '%' {
-            continue;
-        }
-        let start = chars[..k]
-            .iter()
-            .rev()
-            .take_while(|(_, d)| d.is_ascii_digit() || *d == ',' || *d == '.' || *d == ' ')
-            .last()
-            .map_or(*i, |(j, _)| *j);
-        if let Some(d) = parse_decimal(c[start..*i].trim()) {
-            out.push(d);
-        }
-    }
-    out
-}
-
-/// A band's `when` from its condition; the last "dưới" band is what remains (`else`).
-fn band(c: &str, last: bool) -> Option<String> {
-    if is_rest(c, last) {
-        return Some("else".into());
-    }
-    let p = percents(c);
-    let x = plain(*p.first()?);
-    let has = |w: &str| c.contains(w);
-    Some(if has("dưới") || has("<") || has("nhỏ hơn") {
-        if last {
-            "else".into()
-        } else {
-            format!("<{x}")
-        }
-    } else if has("trên") || has(">") || has("lớn hơn") {
-        format!(">{x}")
-    } else if has("từ") || p.len() == 2 || has("trở lên") {
-        format!(">={x}")
-    } else {
-        format!("={x}")
-    })
-}
-
-/// Count bands ("họp 4 lần/năm: 20 điểm"): every condition but a last catch-all counts
-/// things with one unit; the highest count is "or more", a missing rest scores 0.
-fn counts(conds: &[String], points: &[Value]) -> Option<Value> {
-    let mut unit = None;
-    let mut bands = Vec::new();
-    for (i, c) in conds.iter().enumerate() {
-        let last = i + 1 == conds.len();
-        let found = counted(c);
-        let Some((n, u)) = found else {
-            if last && i > 0 {
-                bands.push(json!({ "when": "else", "points": points[i] }));
-                continue;
-            }
-            return None;
-        };
-        if unit.is_some_and(|x| x != u) {
-            return None;
-        }
-        unit = Some(u);
-        let when = if c.contains("dưới") && last {
-            "else".to_string()
-        } else if c.contains("dưới") {
-            format!("<{n}")
-        } else if i == 0 || c.contains("trở lên") || c.contains("từ") {
-            format!(">={n}")
-        } else {
-            format!("={n}")
-        };
-        bands.push(json!({ "when": when, "points": points[i] }));
-    }
-    if bands.last().is_some_and(|b| b["when"] != "else") {
-        bands.push(json!({ "when": "else", "points": "0" }));
-    }
-    Some(json!({ "kind": "count", "unit": unit?, "bands": bands }))
-}
-
-/// The first whole number followed by a count unit: "họp 4 lần/năm" → (4, "lần").
-fn counted(c: &str) -> Option<(u64, &'static str)> {
-    let mut rest = c;
-    while let Some(at) = rest.find(|ch: char| ch.is_ascii_digit()) {
-        let digits: String = rest[at..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        let after = rest[at + digits.len()..].trim_start();
-        if let Some(u) = COUNT_UNITS.iter().find(|u| after.starts_with(*u)) {
-            return Some((digits.parse().ok()?, u));
-        }
-        rest = &rest[at + digits.len()..];
-    }
-    None
-}
-
-/// What a bonus or penalty item counts, when "mỗi" names it.
-const ITEM_UNITS: &[&str] = &[
-    "sáng kiến",
     "báo cáo",
-    "trường hợp",
-    "giải thưởng",
-    "văn bản",
-    "mô hình",
-    "nhiệm vụ",
-    "lần",
-    "cuộc",
-    "đợt",
 ];
 
-/// "Mỗi sáng kiến được công nhận: cộng 0,5 điểm", "mỗi báo cáo gửi chậm trừ 0,25 điểm":
-/// points per counted case and the thing counted (by default "trường hợp"), for a bonus or
-/// penalty item's `count` rule. One statement only: no bands, no percentages.
-pub fn per_case(written: &str) -> Option<(Decimal, String)> {
-    let folded = fold(&nfc(written.trim()));
-    if folded.contains(';') || folded.contains('%') {
-        return None;
-    }
-    let after = folded.strip_prefix("mỗi ")?;
-    let unit = ITEM_UNITS
-        .iter()
-        .find(|u| after.starts_with(*u))
-        .copied()
-        .unwrap_or("trường hợp");
-    // The first figure followed by "điểm".
-    let mut rest = after;
-    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
-        let (figure, tail) = split_number(&rest[at..])?;
-        if tail.starts_with("điểm") {
-            return (figure > Decimal::ZERO).then(|| (figure, unit.to_string()));
+/// What `criteria show` adds after levels labelled with numbers, and after a rule fed by
+/// the plan: said by parscore, not by the table.
+const LABELS_ONLY: &str =
+    " (kê khai đúng nhãn mức; một con số được đọc là nhãn, không phải số điểm)";
+const PLAN_INPUT: &str =
+    " (tỷ lệ = nhiệm vụ kế hoạch CCHC đã hoàn thành / nhiệm vụ đến hạn hoặc đã hoàn thành)";
+
+/// A rule as read: the rule object, what was assumed beyond the words (the leaf is then
+/// `modeled`), or, with no rule, why not.
+#[derive(Debug, Default)]
+pub struct Reading {
+    pub rule: Option<Value>,
+    pub assumed: Vec<Text>,
+    pub why: Option<Text>,
+}
+
+impl Reading {
+    pub(super) fn exact(rule: Value) -> Reading {
+        Reading {
+            rule: Some(rule),
+            ..Reading::default()
         }
-        let used = rest[at..].len() - tail.len();
-        rest = &rest[at + used..];
     }
-    None
+
+    pub(super) fn not(why: Text) -> Reading {
+        Reading {
+            why: Some(why),
+            ..Reading::default()
+        }
+    }
+}
+
+/// A clause: its tokens and the text they came from.
+pub(super) struct Clause<'a> {
+    pub(super) toks: &'a [Tok],
+    spans: &'a [(usize, usize)],
+    text: &'a str,
+}
+
+impl Clause<'_> {
+    /// The written text of tokens `a..b`.
+    pub(super) fn written(&self, a: usize, b: usize) -> String {
+        if a >= b {
+            return String::new();
+        }
+        self.text[self.spans[a].0..self.spans[b - 1].1].to_string()
+    }
+}
+
+/// The options a clause may set on a ratio or bands rule.
+#[derive(Default)]
+struct Options {
+    zero: Option<&'static str>,
+    over: Option<&'static str>,
+    plan: bool,
+    formula: bool,
+}
+
+/// The rule a written rule states for a node worth `max` (`item`: a bonus or penalty
+/// item, whose rule is levels, count or manual).
+pub fn parse(written: &str, max: Decimal, item: Option<AdjustmentKind>) -> Reading {
+    let mut text = nfc(written.trim());
+    let mut opts = Options::default();
+    for (suffix, plan) in [(LABELS_ONLY, false), (PLAN_INPUT, true)] {
+        if let Some(at) = text.find(suffix) {
+            text.replace_range(at..at + suffix.len(), "");
+            opts.plan |= plan;
+        }
+    }
+    let (toks, spans) = tokens(&text);
+    if toks.is_empty() {
+        return Reading::not(text!(
+            vi: "ô cách tính điểm để trống",
+            en: "the scoring rule cell is empty"
+        ));
+    }
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    for k in 0..=toks.len() {
+        let cut = k == toks.len()
+            || toks[k].is_sym(';')
+            || (toks[k].is_sym('.') && !toks.get(k + 1).is_some_and(|t| t.is_sym('.')));
+        if cut {
+            if k > start {
+                clauses.push(Clause {
+                    toks: &toks[start..k],
+                    spans: &spans[start..k],
+                    text: &text,
+                });
+            }
+            start = k + 1;
+        }
+    }
+    let mut main = Vec::new();
+    let mut zero_clauses = Vec::new();
+    for (k, c) in clauses.iter().enumerate() {
+        let had = opts.zero.is_some();
+        match option(c.toks, max, &mut opts) {
+            Ok(true) if !had && opts.zero.is_some() => zero_clauses.push(k),
+            Ok(true) => {}
+            Ok(false) => main.push(k),
+            Err(why) => return Reading::not(why),
+        }
+    }
+    let pick = |ks: &[usize]| ks.iter().map(|k| &clauses[*k]).collect::<Vec<_>>();
+    let mut reading = rule_of(&pick(&main), max, item, &opts);
+    // "Không có vi phạm: 1 điểm" is a level, not what 0/0 is worth, when the rest is not a
+    // rule over a rate: read again with it.
+    let kind_of = |r: &Reading| {
+        r.rule
+            .as_ref()
+            .and_then(|v| v["kind"].as_str().map(str::to_string))
+    };
+    if !zero_clauses.is_empty()
+        && !matches!(
+            kind_of(&reading).as_deref(),
+            Some("bands" | "ratio" | "deduct")
+        )
+    {
+        let mut all: Vec<usize> = main.iter().chain(&zero_clauses).copied().collect();
+        all.sort();
+        opts.zero = None;
+        let again = rule_of(&pick(&all), max, item, &opts);
+        if again.rule.is_some() || reading.rule.is_none() {
+            reading = again;
+        }
+    }
+    let Some(rule) = reading.rule.as_mut() else {
+        return reading;
+    };
+    let kind = rule["kind"].as_str().unwrap_or_default().to_string();
+    let ratio_like = matches!(kind.as_str(), "bands" | "ratio");
+    if (opts.zero.is_some() || opts.over.is_some() || opts.plan) && !ratio_like {
+        let what = show(&toks);
+        if !(kind == "deduct" && opts.zero == Some("full") && opts.over.is_none() && !opts.plan) {
+            return Reading::not(text!(
+                vi: "\"{what}\": điều kiện về 0/0 hoặc tỷ lệ trên 100% chỉ dùng được cho quy tắc theo tỷ lệ",
+                en: "\"{what}\": a setting for 0/0 or rates above 100% only fits a rule over a rate"
+            ));
+        }
+    }
+    if ratio_like {
+        if let Some(z) = opts.zero {
+            rule["nothing_to_count"] = json!(z);
+        }
+        if let Some(o) = opts.over {
+            rule["over_100"] = json!(o);
+        }
+        if opts.plan {
+            rule["input"] = json!("plan.completion");
+        }
+    }
+    if let Some(kind) = item {
+        if !matches!(rule["kind"].as_str(), Some("levels" | "count" | "manual")) {
+            let k = match kind {
+                AdjustmentKind::Bonus => ("điểm thưởng", "bonus"),
+                AdjustmentKind::Penalty => ("điểm trừ", "penalty"),
+            };
+            let (kv, ke) = k;
+            return Reading::not(text!(
+                vi: "khoản {kv} chỉ chấm theo mức, theo số lượng hoặc chấm tay; cách tính này là quy tắc khác",
+                en: "a {ke} item is scored by levels, by a count or by hand; this wording states another kind of rule"
+            ));
+        }
+    }
+    reading
+}
+
+/// An option clause: what 0/0 is worth, a rate above 100 %, a rate's formula. `Ok(false)`:
+/// not an option clause.
+fn option(toks: &[Tok], max: Decimal, opts: &mut Options) -> Result<bool, Text> {
+    let mut c = Cur::new(toks);
+    // "tỷ lệ trên 100% được tính là 100%" / "… không được chấp nhận".
+    if c.any(&["tỷ lệ", "tỉ lệ"]) && c.words("trên") && c.pct() == Some(Decimal::ONE_HUNDRED)
+    {
+        let at = c.at;
+        if c.words("được tính là") && c.pct() == Some(Decimal::ONE_HUNDRED) && c.done() {
+            opts.over = Some("cap");
+            return Ok(true);
+        }
+        c.at = at;
+        if c.words("không được chấp nhận") && c.done() {
+            opts.over = Some("refuse");
+            return Ok(true);
+        }
+    }
+    // A rate's formula: "Tỷ lệ (%) = (A / B) x 100(%)".
+    let mut c = Cur::new(toks);
+    if c.any(&["tỷ lệ", "tỉ lệ"]) {
+        c.plain_words(&neutral);
+        let _ = c.sym('%') || (c.sym('(') && c.sym('%') && c.sym(')'));
+        if c.sym('=') && fraction(&mut c) && c.sym('x') {
+            let hundred =
+                c.num() == Some(Decimal::ONE_HUNDRED) || c.pct() == Some(Decimal::ONE_HUNDRED);
+            c.sym('%');
+            if hundred && c.done() {
+                opts.formula = true;
+                return Ok(true);
+            }
+        }
+    }
+    // Nothing to count: "không có trường hợp nào (0/0): 2 điểm", "Trong năm không có
+    // phản ánh, kiến nghị thì được tính 02 điểm".
+    let mut c = Cur::new(toks);
+    c.any(&["trong năm", "trường hợp", "nếu", "trường hợp trong năm"]);
+    c.any(&["trong năm"]);
+    if !c.words("không có") {
+        return Ok(false);
+    }
+    let mut k = c.at;
+    while k < toks.len() && !matches!(&toks[k], Tok::Sym(':')) && !toks[k].is_word("thì") {
+        k += 1;
+    }
+    let thing = &toks[c.at..k];
+    let thing_ok = thing.iter().all(|t| match t {
+        Tok::Word(w) => neutral(w),
+        Tok::Sym(',') => true,
+        _ => false,
+    }) || thing
+        == [
+            Tok::Word("trường".into()),
+            Tok::Word("hợp".into()),
+            Tok::Word("nào".into()),
+            Tok::Sym('('),
+            Tok::Num(Decimal::ZERO),
+            Tok::Sym('/'),
+            Tok::Num(Decimal::ZERO),
+            Tok::Sym(')'),
+        ];
+    if !thing_ok || k == toks.len() {
+        return Ok(false);
+    }
+    let mut c = Cur::new(&toks[k + 1..]);
+    c.any(&["thì"]);
+    if c.words("không áp dụng") && c.done() {
+        opts.zero = Some("not_applicable");
+        return Ok(true);
+    }
+    let Some(p) = fixed_points(c.rest(), max) else {
+        return Ok(false);
+    };
+    opts.zero = Some(if p == max && max > Decimal::ZERO {
+        "full"
+    } else if p.is_zero() {
+        "zero"
+    } else {
+        let (pv, pe) = (
+            show_exact(p, crate::lang::Lang::Vi),
+            show_exact(p, crate::lang::Lang::En),
+        );
+        return Err(text!(
+            vi: "khi không có trường hợp nào được {pv} điểm, không phải điểm tối đa hay 0: định dạng không biểu diễn được",
+            en: "nothing to count scores {pe} points, neither the maximum nor 0: the format cannot hold it"
+        ));
+    });
+    Ok(true)
+}
+
+/// "(A / B)" or "A / B" with words on both sides.
+pub(super) fn fraction(c: &mut Cur) -> bool {
+    let open = c.sym('(');
+    let words = |c: &mut Cur| c.plain_words(&|w| neutral(w) || w == "trên" || w == "số") > 0;
+    let ok = words(c) && c.sym('/') && words(c);
+    ok && (!open || c.sym(')'))
+}
+
+/// The main clauses as one rule.
+fn rule_of(
+    main: &[&Clause],
+    max: Decimal,
+    item: Option<AdjustmentKind>,
+    opts: &Options,
+) -> Reading {
+    if main.is_empty() {
+        if opts.formula {
+            return Reading {
+                rule: Some(json!({ "kind": "ratio" })),
+                assumed: vec![text!(
+                    vi: "bảng chỉ ghi công thức tính tỷ lệ, không ghi cách ra điểm: coi là điểm = tỷ lệ × điểm tối đa",
+                    en: "the table gives the rate's formula but not how it becomes points: taken as points = rate × maximum"
+                )],
+                why: None,
+            };
+        }
+        return Reading::not(text!(
+            vi: "chỉ có điều kiện phụ, không có cách tính điểm",
+            en: "only a side condition, no scoring rule"
+        ));
+    }
+    let all: Vec<&[Tok]> = main.iter().map(|c| c.toks).collect();
+    if let Some(why) = below_zero(&all) {
+        return Reading::not(why);
+    }
+    if main.len() == 1 {
+        match ratio(main[0].toks, max) {
+            Some(Ok(())) => return Reading::exact(json!({ "kind": "ratio" })),
+            Some(Err(why)) => return Reading::not(why),
+            None => {}
+        }
+        if let Some(r) = manual(main[0].toks, max) {
+            return r;
+        }
+    }
+    if let Some(r) = per_case(&all, max, item) {
+        return r;
+    }
+    if let Some(r) = deadline(&all, max) {
+        return r;
+    }
+    segments(main, max)
 }
 
 /// A decimal as the criteria format writes it: `0.5`, `2`.
-fn plain(d: Decimal) -> String {
+pub(super) fn plain(d: Decimal) -> String {
     d.normalize().to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rule(s: &str, max: i64) -> Value {
-        parse(s, Decimal::from(max)).unwrap_or(Value::Null)
-    }
-
-    #[test]
-    fn points_per_case_for_bonus_and_penalty_items() {
-        let d = |s: &str| s.parse::<Decimal>().unwrap();
-        assert_eq!(
-            per_case("Mỗi sáng kiến được công nhận: cộng 0,5 điểm"),
-            Some((d("0.5"), "sáng kiến".into()))
-        );
-        assert_eq!(
-            per_case("Mỗi báo cáo gửi chậm trừ 0,25 điểm"),
-            Some((d("0.25"), "báo cáo".into()))
-        );
-        assert_eq!(
-            per_case("Mỗi vi phạm trong 2 năm: trừ 1 điểm"),
-            Some((d("1"), "trường hợp".into()))
-        );
-        assert_eq!(per_case("Có: 1; Không: 0"), None);
-        assert_eq!(per_case("Mỗi trường hợp trừ 50% điểm"), None);
-    }
-
-    #[test]
-    fn common_wording_becomes_rules() {
-        assert_eq!(
-            rule("Trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0", 2),
-            json!({ "kind": "bands", "bands": [ { "when": ">90", "points": "2" }, { "when": ">=70", "points": "1" }, { "when": "else", "points": "0" } ] })
-        );
-        assert_eq!(rule("Tỷ lệ × điểm tối đa", 1), json!({ "kind": "ratio" }));
-        assert_eq!(
-            rule("Mỗi trường hợp trừ 0,25 điểm", 1),
-            json!({ "kind": "deduct", "per": "0.25" })
-        );
-        assert_eq!(
-            rule("Họp 4 lần/năm: 20 điểm", 20),
-            json!({ "kind": "count", "unit": "lần", "bands": [ { "when": ">=4", "points": "20" }, { "when": "else", "points": "0" } ] })
-        );
-        assert_eq!(
-            rule("Có: Điểm tối đa; Có vi phạm nhẹ: trừ 50% điểm; Hoàn thành tốt: 75% điểm; Một phần: 1/2 × điểm tối đa; Không: 0 điểm", 2)["levels"],
-            json!([ { "label": "Có", "points": "2" }, { "label": "Có vi phạm nhẹ", "points": "50%" },
-                    { "label": "Hoàn thành tốt", "points": "75%" }, { "label": "Một phần", "points": "50%" },
-                    { "label": "Không", "points": "0" } ])
-        );
-        assert_eq!(
-            rule("Thực hiện chưa đầy đủ: trừ điểm tương ứng", 1),
-            Value::Null
-        );
-    }
 }

@@ -6,6 +6,7 @@
 mod download;
 mod evidence;
 mod gap;
+mod import;
 mod overview;
 mod plan;
 mod sheet;
@@ -13,6 +14,7 @@ mod sheet;
 pub use download::download;
 pub use evidence::evidence;
 pub use gap::{compare, gap, report};
+pub use import::{import, import_js};
 pub use overview::overview;
 pub use plan::plan;
 pub use sheet::sheet;
@@ -54,13 +56,14 @@ pub fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
 }
 
 /// The tabs of a dossier's pages: (path, Vietnamese, English).
-const TABS: [(&str, &str, &str); 6] = [
+const TABS: [(&str, &str, &str); 7] = [
     ("score", "Phiếu chấm", "Score sheet"),
     ("evidence", "Tài liệu kiểm chứng", "Evidence"),
     ("plan", "Kế hoạch", "Plan"),
     ("gap", "Khoảng cách", "Gap"),
     ("compare", "So sánh các năm", "Compare years"),
     ("report", "Báo cáo", "Report"),
+    ("import", "Nhập bộ chỉ số", "Import criteria"),
 ];
 
 /// What a page needs from its request.
