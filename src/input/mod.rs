@@ -3,6 +3,7 @@
 
 mod docx;
 pub mod dress;
+pub mod raw;
 mod json;
 mod json_error;
 mod table;
