@@ -98,9 +98,9 @@ pub fn seal_as(path: &Path, lang: Lang, read: ReadOptions, who: &str) -> Outcome
         Ok(s) => {
             record_seal(&dir, &s, who, read);
             Outcome {
-            err: present_seal::warnings(&s, lang),
-            ..Outcome::ok(present_seal::sealed(&dir, &s, lang))
-        }
+                err: present_seal::warnings(&s, lang),
+                ..Outcome::ok(present_seal::sealed(&dir, &s, lang))
+            }
         }
         Err(sealing::Refused::Problems(p)) => Outcome::problems(&p, lang),
         Err(sealing::Refused::Fatal(f)) => Outcome::fatal(f, lang),

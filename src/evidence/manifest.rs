@@ -150,8 +150,7 @@ pub fn with_hashes(m: &Manifest, hashes: &[String], original: &[u8]) -> Vec<u8> 
         m.table.delimiter,
         crate::input::TextEncoding::Auto,
     );
-    let (Some(header), Some((col, _))) = (raw.header_record(), raw.ensure_column("sha256"))
-    else {
+    let (Some(header), Some((col, _))) = (raw.header_record(), raw.ensure_column("sha256")) else {
         return original.to_vec();
     };
     let rows: Vec<usize> = (header + 1..raw.record_count())

@@ -115,7 +115,11 @@ fn fixed_files<'a>(dir: &'a Path, settings: &Settings) -> Vec<(Role, String, Wit
     if dir.join(PLAN_FILE).symlink_metadata().is_ok() {
         out.push((Role::Plan, PLAN_FILE.to_string(), inside, Input::Table));
     }
-    if dir.join(crate::history::HISTORY_FILE).symlink_metadata().is_ok() {
+    if dir
+        .join(crate::history::HISTORY_FILE)
+        .symlink_metadata()
+        .is_ok()
+    {
         let name = crate::history::HISTORY_FILE.to_string();
         out.push((Role::History, name, inside, Input::Table));
     }

@@ -132,7 +132,15 @@ mod tests {
         let d = diff_tables("scores.csv", "code", before, after, TextEncoding::Auto);
         let got: Vec<_> = d
             .iter()
-            .map(|e| (e.key.as_str(), e.column.as_str(), e.old.as_str(), e.new.as_str(), e.line))
+            .map(|e| {
+                (
+                    e.key.as_str(),
+                    e.column.as_str(),
+                    e.old.as_str(),
+                    e.new.as_str(),
+                    e.line,
+                )
+            })
             .collect();
         assert_eq!(
             got,

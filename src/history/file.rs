@@ -32,12 +32,7 @@ fn parse(bytes: &[u8]) -> Vec<Entry> {
     let mut out = Vec::new();
     for i in h + 1..t.record_count() {
         let v = t.values(i);
-        let cell = |n: usize| {
-            cols[n]
-                .and_then(|c| v.get(c))
-                .cloned()
-                .unwrap_or_default()
-        };
+        let cell = |n: usize| cols[n].and_then(|c| v.get(c)).cloned().unwrap_or_default();
         let (Ok(change), Some(kind)) = (cell(0).trim().parse(), Kind::parse(&cell(3))) else {
             continue;
         };
@@ -126,6 +121,8 @@ mod tests {
         assert_eq!(back, vec![a, b]);
         assert_eq!(next_change(&back), 3);
         let text = std::fs::read_to_string(dir.path().join(HISTORY_FILE)).unwrap();
-        assert!(text.starts_with("\u{feff}change,when,who,kind,file,key,column,old,new,line,old_row,new_row\n1,"));
+        assert!(text.starts_with(
+            "\u{feff}change,when,who,kind,file,key,column,old,new,line,old_row,new_row\n1,"
+        ));
     }
 }

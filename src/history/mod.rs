@@ -154,7 +154,13 @@ mod tests {
 
     #[test]
     fn kinds_read_back_as_written() {
-        for k in [Kind::Edit, Kind::Undo(12), Kind::Disk, Kind::Seal, Kind::BreakSeal] {
+        for k in [
+            Kind::Edit,
+            Kind::Undo(12),
+            Kind::Disk,
+            Kind::Seal,
+            Kind::BreakSeal,
+        ] {
             assert_eq!(Kind::parse(&k.as_text()), Some(k));
         }
         assert_eq!(Kind::parse("undo x"), None);

@@ -3,9 +3,9 @@
 
 mod docx;
 pub mod dress;
-pub mod raw;
 mod json;
 mod json_error;
+pub mod raw;
 mod table;
 mod workbook;
 

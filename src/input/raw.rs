@@ -10,8 +10,12 @@ use super::{fold, nfc, TextEncoding};
 /// How the file's text was encoded, and so how it is written back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Encoding {
-    Utf8 { bom: bool },
-    Utf16 { little_endian: bool },
+    Utf8 {
+        bom: bool,
+    },
+    Utf16 {
+        little_endian: bool,
+    },
     /// Windows-1258: written back as UTF-8 with a BOM, which Excel reads.
     Legacy,
 }
@@ -50,7 +54,7 @@ impl RawTable {
     /// (`Table::delimiter`). Never fails: bytes that are not text were refused by the reader.
     pub fn new(bytes: &[u8], delimiter: u8, how: TextEncoding) -> RawTable {
         let (encoding, text) = decode(bytes, how);
-        let records = split_records(&text);
+        let records = split_records(&text, delimiter);
         let line_end = records
             .iter()
             .map(|r| r.end.clone())
@@ -307,11 +311,21 @@ fn decode(bytes: &[u8], how: TextEncoding) -> (Encoding, String) {
     match how {
         TextEncoding::Utf16Le => {
             let body = bytes.strip_prefix(&[0xFF, 0xFE]).unwrap_or(bytes);
-            return (Encoding::Utf16 { little_endian: true }, utf16(body, true));
+            return (
+                Encoding::Utf16 {
+                    little_endian: true,
+                },
+                utf16(body, true),
+            );
         }
         TextEncoding::Utf16Be => {
             let body = bytes.strip_prefix(&[0xFE, 0xFF]).unwrap_or(bytes);
-            return (Encoding::Utf16 { little_endian: false }, utf16(body, false));
+            return (
+                Encoding::Utf16 {
+                    little_endian: false,
+                },
+                utf16(body, false),
+            );
         }
         TextEncoding::Windows1258 => return (Encoding::Legacy, legacy(bytes)),
         TextEncoding::Auto | TextEncoding::Utf8 => {}
@@ -324,10 +338,20 @@ fn decode(bytes: &[u8], how: TextEncoding) -> (Encoding, String) {
     }
     if how == TextEncoding::Auto {
         if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-            return (Encoding::Utf16 { little_endian: true }, utf16(rest, true));
+            return (
+                Encoding::Utf16 {
+                    little_endian: true,
+                },
+                utf16(rest, true),
+            );
         }
         if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-            return (Encoding::Utf16 { little_endian: false }, utf16(rest, false));
+            return (
+                Encoding::Utf16 {
+                    little_endian: false,
+                },
+                utf16(rest, false),
+            );
         }
     }
     match std::str::from_utf8(bytes) {
@@ -338,7 +362,7 @@ fn decode(bytes: &[u8], how: TextEncoding) -> (Encoding, String) {
 
 /// Cuts text into records the way the csv reader does: a line end (CRLF, LF or CR) ends a
 /// record unless it is inside a quoted field.
-fn split_records(text: &str) -> Vec<Record> {
+fn split_records(text: &str, delimiter: u8) -> Vec<Record> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let (mut start, mut i) = (0, 0);
@@ -374,9 +398,7 @@ fn split_records(text: &str) -> Vec<Record> {
         if c == b'"' && field_start {
             quoted = true;
         }
-        // Any delimiter is a field start for quoting; the real one is applied when a
-        // record is cut into fields, and the three candidates never occur inside a quote.
-        field_start = c == b',' || c == b';' || c == b'\t';
+        field_start = c == delimiter;
         i += 1;
     }
     if start < b.len() {

@@ -195,7 +195,11 @@ fn since(v: &Verified, lang: Lang) -> String {
     let nobody = w.pick("ngoài ứng dụng", "outside the app");
     for e in v.since.iter().take(40) {
         let at = when(&e.when);
-        let who = if e.who.is_empty() { nobody } else { e.who.as_str() };
+        let who = if e.who.is_empty() {
+            nobody
+        } else {
+            e.who.as_str()
+        };
         let c = e.change;
         if e.kind == Kind::BreakSeal {
             out.push_str(&w.t(
@@ -207,8 +211,13 @@ fn since(v: &Verified, lang: Lang) -> String {
         let (file, key, column) = (&e.file, &e.key, &e.column);
         let (old, new) = (e.old.trim(), e.new.trim());
         let kind = match &e.kind {
-            Kind::Undo(m) => w.t(format_args!(" (hoàn tác #{m})"), format_args!(" (undoing #{m})")),
-            Kind::Disk => w.pick(" (sửa ngoài ứng dụng)", " (changed outside the app)").to_string(),
+            Kind::Undo(m) => w.t(
+                format_args!(" (hoàn tác #{m})"),
+                format_args!(" (undoing #{m})"),
+            ),
+            Kind::Disk => w
+                .pick(" (sửa ngoài ứng dụng)", " (changed outside the app)")
+                .to_string(),
             _ => String::new(),
         };
         out.push_str(&format!(

@@ -38,11 +38,20 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/api/v1/dossiers/{id}/evidence", get(evidence))
         .route("/api/v1/dossiers/{id}/gap", get(gap))
         .route("/api/v1/dossiers/{id}/version", get(current_version))
-        .route("/api/v1/dossiers/{id}/scores/{code}", put(changes::put_score))
+        .route(
+            "/api/v1/dossiers/{id}/scores/{code}",
+            put(changes::put_score),
+        )
         .route("/api/v1/dossiers/{id}/plan/{task}", put(changes::put_task))
-        .route("/api/v1/dossiers/{id}/rows/{file}/{key}", put(changes::put_row))
+        .route(
+            "/api/v1/dossiers/{id}/rows/{file}/{key}",
+            put(changes::put_row),
+        )
         .route("/api/v1/dossiers/{id}/history", get(changes::list))
-        .route("/api/v1/dossiers/{id}/history/{n}/undo", post(changes::undo))
+        .route(
+            "/api/v1/dossiers/{id}/history/{n}/undo",
+            post(changes::undo),
+        )
         .route("/api/v1/dossiers/{id}/seal", post(seal))
         .route("/api/v1/dossiers/{id}/verify", post(verify))
         .route(

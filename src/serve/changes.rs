@@ -48,6 +48,9 @@ pub struct Body {
     /// For `rows`: remove the row.
     #[serde(default)]
     remove: bool,
+    /// For `rows`: add a new row (refused when the key is taken).
+    #[serde(default)]
+    add: bool,
 }
 
 impl Body {
@@ -142,10 +145,12 @@ pub async fn put_score(
         Ok(b) => b,
         Err(r) => return r,
     };
-    let cells = match body.cells(Some(&SCORE_COLUMNS)) {
+    let mut cells = match body.cells(Some(&SCORE_COLUMNS[..])) {
         Ok(c) => c,
         Err(f) => return bad_field(&f, lang),
     };
+    // A column the sheet lacks is added in the order of the list above.
+    cells.sort_by_key(|(k, _)| SCORE_COLUMNS.iter().position(|c| c == k));
     let change = Change {
         table: TableFile::Scores,
         key: code,
@@ -192,7 +197,7 @@ pub async fn put_task(
         Ok(b) => b,
         Err(r) => return r,
     };
-    let cells = match body.cells(Some(&["status", "done_on"])) {
+    let cells = match body.cells(Some(&["status", "done_on"][..])) {
         Ok(c) => c,
         Err(f) => return bad_field(&f, lang),
     };
@@ -213,7 +218,8 @@ pub async fn put_task(
 
 /// `PUT /api/v1/dossiers/{id}/rows/{file}/{key}`: any row of `scores.csv`, `plan.csv` or
 /// `manifest.csv`, by column name (`{"cells": {...}}` or the cells as fields); with
-/// `"create": true` a missing row is added, with `"remove": true` the row is removed.
+/// `"create": true` a missing row is added, with `"add": true` a new row is added (refused
+/// when the key is taken), with `"remove": true` the row is removed.
 pub async fn put_row(
     Shared_(state): St,
     Param((id, file, key)): Param<(String, String, String)>,
@@ -239,6 +245,8 @@ pub async fn put_row(
     };
     let op = if body.remove {
         Op::Remove
+    } else if body.add {
+        Op::Add(cells)
     } else {
         Op::Set {
             cells,
@@ -416,7 +424,10 @@ pub fn refusal(r: Refusal, lang: Lang) -> Response {
             ("sealed", message, extra, None)
         }
     };
-    let d = crate::diag::Diagnostic::error("If-Match", crate::lang::Text::new(message.clone(), message));
+    let d = crate::diag::Diagnostic::error(
+        "If-Match",
+        crate::lang::Text::new(message.clone(), message),
+    );
     let mut v = serde_json::json!({
         "status": crate::app::Status::DataProblems as u8,
         "reason": reason,
@@ -425,11 +436,9 @@ pub fn refusal(r: Refusal, lang: Lang) -> Response {
     if !extra.is_null() {
         v[reason] = extra;
     }
-    let mut resp = reply::json(
+    reply::json(
         StatusCode::CONFLICT,
         format!("{}\n", crate::escape::json_pretty(&v)),
         etag,
-    );
-    let _ = &mut resp;
-    resp
+    )
 }

@@ -312,21 +312,34 @@ fn two_browsers_edits_to_different_leaves_both_land_and_the_same_leaf_shows_both
     click(&b, "#f-1_1_3 button");
     until("B's save", || text_or_empty(&b, "#flash").contains("1.1.3"));
     let text = String::from_utf8(scores(dir.path())).unwrap();
-    assert!(text.contains("\n1.1.2,Không,Lan: chưa có phụ lục\n"), "{text}");
-    assert!(text.contains("\n1.1.3,Không đạt yêu cầu,Nam: thiếu thời hạn\n"), "{text}");
+    assert!(
+        text.contains("\n1.1.2,Không,Lan: chưa có phụ lục\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n1.1.3,Không đạt yêu cầu,Nam: thiếu thời hạn\n"),
+        "{text}"
+    );
     // Both pages now hold the same version; A saves 1.1.2 again, then B types over the
     // same leaf from its older page: a conflict, with both values and A's name.
     b.goto(&format!("{}d/2026/score", server.url));
     a.goto(&format!("{}d/2026/score", server.url));
     fill(&a, "1_1_2", "Có", "Lan: đã bổ sung");
     click(&a, "#f-1_1_2 button");
-    until("A's second save", || text_or_empty(&a, "#flash").contains("1.1.2"));
+    until("A's second save", || {
+        text_or_empty(&a, "#flash").contains("1.1.2")
+    });
     fill(&b, "1_1_2", "Không", "Nam: vẫn thiếu");
     click(&b, "#f-1_1_2 button");
-    until("the conflict", || text_or_empty(&b, "#m-1_1_2 .conflict") != "");
+    until("the conflict", || {
+        text_or_empty(&b, "#m-1_1_2 .conflict") != ""
+    });
     let shown = b.text("#m-1_1_2");
     assert!(shown.contains("Lan"), "{shown}");
-    assert!(shown.contains("Lan: đã bổ sung") && shown.contains("Nam: vẫn thiếu"), "{shown}");
+    assert!(
+        shown.contains("Lan: đã bổ sung") && shown.contains("Nam: vẫn thiếu"),
+        "{shown}"
+    );
     b.screenshot(&screens().join("conflict.png"));
     // Nothing was lost: the file has A's value, B's page still holds what B typed.
     let text = String::from_utf8(scores(dir.path())).unwrap();
@@ -335,7 +348,9 @@ fn two_browsers_edits_to_different_leaves_both_land_and_the_same_leaf_shows_both
     assert_eq!(typed, "Nam: vẫn thiếu");
     // B keeps its own value, knowing A's.
     click(&b, "#m-1_1_2 button.keep-mine");
-    until("B's value saved", || text_or_empty(&b, "#flash").contains("1.1.2"));
+    until("B's value saved", || {
+        text_or_empty(&b, "#flash").contains("1.1.2")
+    });
     let text = String::from_utf8(scores(dir.path())).unwrap();
     assert!(text.contains("\n1.1.2,Không,Nam: vẫn thiếu\n"), "{text}");
     // The history page lists every change with its author, and undoes the last one.

@@ -277,7 +277,11 @@ fn edit_rows(
             let change = raw.remove_record(i);
             edits.push(RowEdit {
                 key: key.to_string(),
-                cells: vec![(String::new(), change.before.clone().unwrap_or_default(), String::new())],
+                cells: vec![(
+                    String::new(),
+                    change.before.clone().unwrap_or_default(),
+                    String::new(),
+                )],
                 change,
             });
         }
@@ -315,7 +319,12 @@ fn edit_rows(
             match row {
                 None => {
                     let mut values: Vec<(usize, &str)> = vec![(key_col, key)];
-                    values.extend(columns.iter().zip(cells).map(|(c, (_, v))| (*c, v.as_str())));
+                    values.extend(
+                        columns
+                            .iter()
+                            .zip(cells)
+                            .map(|(c, (_, v))| (*c, v.as_str())),
+                    );
                     let (_, change) = raw.append_row(&values);
                     let text = change.after.clone().unwrap_or_default();
                     edits.push(RowEdit {
@@ -497,14 +506,15 @@ pub(super) fn read_table_bytes(
     read: ReadOptions,
 ) -> Result<Vec<u8>, Refusal> {
     let path = dir.join(table.name());
-    read_input(&path, Within::folder_of(&path), Input::Table, read.caps).map_err(|r| {
-        Refusal::Failed(Box::new(
-            r.diagnostic(&dossier::shown(dir, table.name())),
-        ))
-    })
+    read_input(&path, Within::folder_of(&path), Input::Table, read.caps)
+        .map_err(|r| Refusal::Failed(Box::new(r.diagnostic(&dossier::shown(dir, table.name())))))
 }
 
-pub(super) fn raw_table(bytes: &[u8], source: &str, read: ReadOptions) -> Result<RawTable, Refusal> {
+pub(super) fn raw_table(
+    bytes: &[u8],
+    source: &str,
+    read: ReadOptions,
+) -> Result<RawTable, Refusal> {
     let parsed =
         parse_table(bytes, source, read.encoding).map_err(|e| Refusal::Invalid(vec![*e]))?;
     Ok(RawTable::new(bytes, parsed.delimiter, read.encoding))
@@ -522,7 +532,11 @@ pub(super) fn key_column(raw: &RawTable, table: TableFile, source: &str) -> Resu
 
 /// The row's current values of the columns in `base` (trimmed, NFC, as the pages show
 /// them); empty for a row or a column that is not there.
-fn row_values(raw: &RawTable, row: Option<usize>, base: &[(String, String)]) -> Vec<(String, String)> {
+fn row_values(
+    raw: &RawTable,
+    row: Option<usize>,
+    base: &[(String, String)],
+) -> Vec<(String, String)> {
     let values = row.map(|i| raw.values(i)).unwrap_or_default();
     base.iter()
         .map(|(name, _)| {
@@ -543,8 +557,7 @@ fn same_values(base: &[(String, String)], now: &[(String, String)]) -> bool {
         let a = nfc(a.trim());
         let a = iso_to_vietnamese_date(&a).unwrap_or(a);
         a == *b
-            || crate::value::parse_date(&a)
-                .is_some_and(|d| crate::value::parse_date(b) == Some(d))
+            || crate::value::parse_date(&a).is_some_and(|d| crate::value::parse_date(b) == Some(d))
     })
 }
 

@@ -35,7 +35,7 @@ pub fn undo(at: Target, n: u64, who: &str, break_seal: bool) -> Result<Applied, 
     let mut rows: Vec<&Entry> = Vec::new();
     for l in &lines {
         if !rows.iter().any(|r| r.key == l.key) {
-            rows.push(l);
+            rows.push(*l);
         }
     }
     for _ in 0..5 {

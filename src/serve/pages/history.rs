@@ -77,8 +77,8 @@ pub async fn history(
                             td { (if e.who.is_empty() { nobody } else { e.who.as_str() }) }
                             td {
                                 @match &e.kind {
-                                    Kind::BreakSeal => strong { (ctx.t("Phá niêm phong", "Seal broken")) },
-                                    Kind::Seal => strong { (ctx.t("Niêm phong", "Sealed")) },
+                                    Kind::BreakSeal => { strong { (ctx.t("Phá niêm phong", "Seal broken")) } }
+                                    Kind::Seal => { strong { (ctx.t("Niêm phong", "Sealed")) } }
                                     _ => {
                                         (e.file) " " (e.key) @if !e.column.is_empty() { " · " (e.column) }
                                         @if e.kind == Kind::Disk { div.small { (ctx.t("sửa ngoài ứng dụng", "changed outside the app")) } }
