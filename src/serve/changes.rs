@@ -34,9 +34,16 @@ const SCORE_COLUMNS: [&str; 6] = [
 /// who makes it, and the confirmation to change a sealed dossier.
 #[derive(serde::Deserialize, Default)]
 pub struct Body {
-    #[serde(flatten)]
-    cells: BTreeMap<String, serde_json::Value>,
-    #[serde(default)]
+    value: Option<String>,
+    note: Option<String>,
+    explanation: Option<String>,
+    appraised: Option<String>,
+    appraisal_note: Option<String>,
+    answer: Option<String>,
+    status: Option<String>,
+    done_on: Option<String>,
+    /// For `rows`: any cells by column name.
+    cells: Option<BTreeMap<String, String>>,
     base: Option<BTreeMap<String, String>>,
     #[serde(default)]
     who: String,
@@ -54,31 +61,36 @@ pub struct Body {
 }
 
 impl Body {
-    /// The cells among `allowed` (every column when `None`), dates from a date picker
-    /// written `15/01/2026`.
-    fn cells(&self, allowed: Option<&[&str]>) -> Result<Vec<(String, String)>, String> {
+    /// The cells given, in the order of `allowed` (every column for `rows`), dates from a
+    /// date picker written `15/01/2026`; `Err` names a field not allowed here.
+    fn cells(&self, allowed: &[&str]) -> Result<Vec<(String, String)>, String> {
+        let named = [
+            ("value", &self.value),
+            ("note", &self.note),
+            ("explanation", &self.explanation),
+            ("appraised", &self.appraised),
+            ("appraisal_note", &self.appraisal_note),
+            ("answer", &self.answer),
+            ("status", &self.status),
+            ("done_on", &self.done_on),
+        ];
         let mut out = Vec::new();
-        for (k, v) in &self.cells {
-            if matches!(k.as_str(), "cells") {
-                continue;
+        for (k, v) in named {
+            let Some(v) = v else { continue };
+            if !allowed.contains(&k) {
+                return Err(k.to_string());
             }
-            if allowed.is_some_and(|a| !a.contains(&k.as_str())) {
-                return Err(k.clone());
-            }
-            let Some(s) = v.as_str() else {
-                return Err(k.clone());
-            };
-            let s = match k.as_str() {
-                "value" | "done_on" | "date" => {
-                    edit::iso_to_vietnamese_date(s.trim()).unwrap_or_else(|| s.to_string())
-                }
-                _ => s.to_string(),
-            };
-            out.push((k.clone(), s));
+            out.push((k.to_string(), v.clone()));
         }
-        if let Some(serde_json::Value::Object(m)) = self.cells.get("cells") {
-            for (k, v) in m {
-                out.push((k.clone(), v.as_str().ok_or_else(|| k.clone())?.to_string()));
+        out.sort_by_key(|(k, _)| allowed.iter().position(|a| a == k));
+        for (k, v) in self.cells.iter().flatten() {
+            out.push((k.clone(), v.clone()));
+        }
+        for (k, v) in &mut out {
+            if matches!(k.as_str(), "value" | "done_on" | "date") {
+                if let Some(d) = edit::iso_to_vietnamese_date(v.trim()) {
+                    *v = d;
+                }
             }
         }
         Ok(out)
@@ -123,7 +135,7 @@ fn parse(body: &[u8], lang: Lang) -> Result<Body, Response> {
 fn bad_field(field: &str, lang: Lang) -> Response {
     let d = crate::diag::Diagnostic::error(
         "body",
-        crate::text!(vi: "trường \"{field}\" không sửa được ở đây hoặc không phải chuỗi", en: "field \"{field}\" cannot be set here or is not a string"),
+        crate::text!(vi: "trường \"{field}\" không sửa được ở đây (xem docs/serve.md)", en: "field \"{field}\" cannot be set here (see docs/serve.md)"),
     );
     reply::problems(StatusCode::UNPROCESSABLE_ENTITY, &[d], lang)
 }
@@ -145,12 +157,11 @@ pub async fn put_score(
         Ok(b) => b,
         Err(r) => return r,
     };
-    let mut cells = match body.cells(Some(&SCORE_COLUMNS[..])) {
+    // A column the sheet lacks is added in the order of this list.
+    let cells = match body.cells(&SCORE_COLUMNS) {
         Ok(c) => c,
         Err(f) => return bad_field(&f, lang),
     };
-    // A column the sheet lacks is added in the order of the list above.
-    cells.sort_by_key(|(k, _)| SCORE_COLUMNS.iter().position(|c| c == k));
     let change = Change {
         table: TableFile::Scores,
         key: code,
@@ -197,7 +208,7 @@ pub async fn put_task(
         Ok(b) => b,
         Err(r) => return r,
     };
-    let cells = match body.cells(Some(&["status", "done_on"][..])) {
+    let cells = match body.cells(&["status", "done_on"]) {
         Ok(c) => c,
         Err(f) => return bad_field(&f, lang),
     };
@@ -239,7 +250,8 @@ pub async fn put_row(
         Ok(b) => b,
         Err(r) => return r,
     };
-    let cells = match body.cells(None) {
+    let named = [SCORE_COLUMNS.as_slice(), &["status", "done_on"]].concat();
+    let cells = match body.cells(&named) {
         Ok(c) => c,
         Err(f) => return bad_field(&f, lang),
     };
@@ -317,11 +329,15 @@ pub async fn list(
             _ => None,
         })
         .collect();
-    let list: Vec<_> = entries
+    let mut lines: Vec<_> = entries
         .iter()
-        .rev()
         .filter(|e| file.as_deref().is_none_or(|f| e.file == f))
         .filter(|e| key.as_deref().is_none_or(|k| e.key == k))
+        .collect();
+    // Newest change first, the lines of one change in the order they were written.
+    lines.sort_by_key(|e| std::cmp::Reverse(e.change));
+    let list: Vec<_> = lines
+        .iter()
         .map(|e| {
             serde_json::json!({
                 "change": e.change, "when": e.when, "who": e.who, "kind": e.kind.as_text(),

@@ -206,9 +206,10 @@ fn undoing_each_change_in_reverse_order_restores_the_three_tables_byte_for_byte(
     assert_eq!(numbers, [1, 2, 3, 4, 5, 6, 7]);
     let h = history(&server);
     let lines = h["entries"].as_array().unwrap();
-    let seen: Vec<(u64, &str, &str, &str, &str)> = lines
+    let mut oldest_first: Vec<&serde_json::Value> = lines.iter().collect();
+    oldest_first.sort_by_key(|e| e["change"].as_u64());
+    let seen: Vec<(u64, &str, &str, &str, &str)> = oldest_first
         .iter()
-        .rev()
         .map(|e| {
             (
                 e["change"].as_u64().unwrap(),

@@ -15,10 +15,25 @@
 
   function words(vi, english) { return en ? english : vi; }
 
-  function staleBanner() {
+  /* The notice that the files changed elsewhere: fixed in view; «×» hides it until the
+     next change is noticed. */
+  var dismissed = null;
+  function staleBanner(seen) {
     var b = document.getElementById('changed');
-    if (b) { b.hidden = false; }
+    if (!b || (seen && seen === dismissed)) { return; }
+    if (!document.getElementById('close-changed')) {
+      var close = document.createElement('button');
+      close.type = 'button';
+      close.id = 'close-changed';
+      close.className = 'close';
+      close.setAttribute('aria-label', words('Đóng thông báo', 'Close the notice'));
+      close.textContent = '×';
+      close.addEventListener('click', function () { b.hidden = true; dismissed = latest; });
+      b.insertBefore(close, b.firstChild);
+    }
+    b.hidden = false;
   }
+  var latest = null;
 
   /* The located problems of a refusal, one per line, as the CLI prints them. */
   function errorText(body) {
@@ -107,6 +122,11 @@
 
   /* The conflict box in a row's message line: the other person's values and name, the
      person's own (still in the inputs), and the two choices. */
+  var labels = {
+    value: words('Kê khai', 'Declared'), note: words('Ghi chú', 'Note'),
+    status: words('Tình trạng', 'Status'), done_on: words('Ngày hoàn thành', 'Done on')
+  };
+
   function conflictBox(rowId, c, b, fields, keepMine, takeTheirs) {
     var row = document.getElementById('m-' + rowId);
     if (!row) { return; }
@@ -116,13 +136,15 @@
     box.className = 'conflict';
     var by = c.by || words('ai đó (ngoài ứng dụng)', 'someone (outside the app)');
     var p = document.createElement('p');
-    p.textContent = words('Dòng này vừa được ', 'This row was just changed by ') + by + (c.at ? ' (' + c.at + ')' : '') + words('. Chưa ghi giá trị của bạn.', '. Your value was not written.');
+    var at = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(c.at || '');
+    var when = at ? ' ' + words('lúc ', 'at ') + at[4] + ' ' + at[3] + '/' + at[2] + '/' + at[1] : '';
+    p.textContent = words('Dòng này vừa được ', 'This row was just changed by ') + by + words(' sửa', '') + when + words('. Giá trị của bạn chưa được ghi: chọn giữ giá trị nào.', '. Your value was not written: choose which to keep.');
     box.appendChild(p);
     for (var i = 0; i < fields.length; i++) {
       var f = fields[i];
       var line = document.createElement('div');
       line.className = 'both';
-      line.textContent = f + ' — ' + words('của ', 'theirs (') + by + words(': «', '): «') + ((c.theirs || {})[f] || '') + words('» · của bạn: «', '» · yours: «') + ((c.yours || {})[f] || '') + '»';
+      line.textContent = (labels[f] || f) + ' — ' + words('của ', 'theirs (') + by + words(': «', '): «') + ((c.theirs || {})[f] || '') + words('» · của bạn: «', '» · yours: «') + ((c.yours || {})[f] || '') + '»';
       box.appendChild(line);
     }
     var choices = document.createElement('div');
@@ -312,7 +334,7 @@
   function poll() {
     if (!api || !version) { return; }
     fetch(api + '/version', { credentials: 'same-origin' }).then(function (r) { return r.json(); })
-      .then(function (v) { if (v.etag && v.etag !== version) { staleBanner(); } })
+      .then(function (v) { latest = v.etag; if (v.etag && v.etag !== version) { staleBanner(v.etag); } })
       .catch(function () { /* the server stopped: nothing to offer */ });
   }
 

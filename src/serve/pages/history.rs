@@ -35,12 +35,13 @@ pub async fn history(
             _ => None,
         })
         .collect();
-    let shown: Vec<_> = entries
+    // Newest change first, the lines of one change in the order they were written.
+    let mut shown: Vec<_> = entries
         .iter()
-        .rev()
         .filter(|e| file.as_deref().is_none_or(|f| e.file == f))
         .filter(|e| key.as_deref().is_none_or(|k| e.key == k))
         .collect();
+    shown.sort_by_key(|e| std::cmp::Reverse(e.change));
     let title = match (lang, &key) {
         (Lang::Vi, Some(k)) => format!("Lịch sử thay đổi — {k}"),
         (Lang::En, Some(k)) => format!("History of changes — {k}"),
