@@ -375,3 +375,52 @@ fn two_browsers_edits_to_different_leaves_both_land_and_the_same_leaf_shows_both
         .collect();
     assert_eq!(errors, Vec::<String>::new());
 }
+
+#[test]
+fn a_sealed_dossier_says_so_on_its_pages_and_a_change_asks_before_breaking_the_seal() {
+    let dir = copy_sample("evidence/2026");
+    // Seal needs every listed file: the row whose file is missing goes first.
+    let manifest = dir.path().join("evidence/2026/manifest.csv");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let kept: String = text
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("VB54,"))
+        .collect();
+    std::fs::write(&manifest, kept).unwrap();
+    let (code, out, err) = crate::harness::run_in(dir.path(), &["seal", "evidence/2026"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let b = Browser::start();
+    b.goto(&format!("{}d/2026/score", server.url));
+    assert!(
+        b.text("#sealed").starts_with("Hồ sơ đã niêm phong lúc "),
+        "{}",
+        b.text("#sealed")
+    );
+    name(&b, "Nam");
+    fill(&b, "1_1_2", "Không", "sau niêm phong");
+    click(&b, "#f-1_1_2 button");
+    let asked = b.block_on(async {
+        for _ in 0..100 {
+            if let Ok(t) = b.client().get_alert_text().await {
+                b.client().accept_alert().await?;
+                return Ok::<_, fantoccini::error::CmdError>(t);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(String::new())
+    });
+    let asked = asked.expect("the confirmation");
+    assert!(asked.contains("phá niêm phong"), "{asked}");
+    until("the save", || text_or_empty(&b, "#flash").contains("1.1.2"));
+    assert!(b
+        .text("#sealed")
+        .contains("Niêm phong đã bị phá: 1 thay đổi"));
+    b.screenshot(&screens().join("sealed.png"));
+    let (code, out, _) = crate::harness::run_in(dir.path(), &["verify", "evidence/2026"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("PHÁ NIÊM PHONG") && out.contains("do Nam xác nhận"),
+        "{out}"
+    );
+}
