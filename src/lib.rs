@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod fsio;
 pub mod fuzzing;
 pub mod gap;
+pub mod history;
 pub mod input;
 pub mod lang;
 pub mod line;

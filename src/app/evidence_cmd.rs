@@ -63,8 +63,14 @@ pub fn evidence(
     }
 }
 
-/// Hashes every listed document into the manifest and writes `seal.json`.
+/// Hashes every listed document into the manifest and writes `seal.json`; the history
+/// records the seal as made by the computer's user.
 pub fn seal(path: &Path, lang: Lang, read: ReadOptions) -> Outcome {
+    seal_as(path, lang, read, &crate::history::os_user())
+}
+
+/// [`seal`], recorded in the history as made by `who`.
+pub fn seal_as(path: &Path, lang: Lang, read: ReadOptions, who: &str) -> Outcome {
     let dir = match dossier::open(path, "seal") {
         Ok(d) => d,
         Err(f) => return Outcome::fatal(f, lang),
@@ -89,13 +95,38 @@ pub fn seal(path: &Path, lang: Lang, read: ReadOptions) -> Outcome {
     let result = sealing::seal(&dir, &settings, &|n| progress.advance(n), read);
     progress.finish();
     match result {
-        Ok(s) => Outcome {
-            err: present_seal::warnings(&s, lang),
-            ..Outcome::ok(present_seal::sealed(&dir, &s, lang))
-        },
+        Ok(s) => {
+            record_seal(&dir, &s, who, read);
+            Outcome {
+                err: present_seal::warnings(&s, lang),
+                ..Outcome::ok(present_seal::sealed(&dir, &s, lang))
+            }
+        }
         Err(sealing::Refused::Problems(p)) => Outcome::problems(&p, lang),
         Err(sealing::Refused::Fatal(f)) => Outcome::fatal(f, lang),
     }
+}
+
+/// The seal's line in the history: when, by whom. A history that cannot be written does
+/// not undo the seal (the seal itself is `seal.json`).
+fn record_seal(dir: &Path, s: &sealing::Sealed, who: &str, read: ReadOptions) {
+    use crate::history::{self, Entry, Kind};
+    let entries = history::read(dir, read.caps).unwrap_or_default();
+    let line = Entry {
+        change: history::next_change(&entries),
+        when: s.seal.sealed_at.clone(),
+        who: who.to_string(),
+        kind: Kind::Seal,
+        file: crate::evidence::SEAL_FILE.to_string(),
+        key: String::new(),
+        column: String::new(),
+        old: String::new(),
+        new: s.seal.sealed_at.clone(),
+        line: 0,
+        old_row: None,
+        new_row: None,
+    };
+    let _ = history::append(dir, &[line]);
 }
 
 /// Recomputes the seal; exit 1 if any file changed, disappeared or was added.
@@ -119,11 +150,25 @@ pub fn verify(path: &Path, format: Format, lang: Lang, read: ReadOptions) -> Out
     let v = checking::verify(&dir, &seal, &|n| progress.advance(n), read.caps);
     progress.finish();
     let out = if format.is_json() {
-        let value = serde_json::json!({
+        let mut value = serde_json::json!({
             "sealed_at": seal.sealed_at, "intact": v.intact(), "checked": v.checked,
             "bytes": v.bytes, "changed": v.changed, "missing": v.missing,
             "added": v.added, "refused": v.refused, "half_finished": v.half_finished,
         });
+        if !v.since.is_empty() {
+            let since: Vec<_> = v
+                .since
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "change": e.change, "when": e.when, "who": e.who,
+                        "kind": e.kind.as_text(), "file": e.file, "key": e.key,
+                        "column": e.column, "old": e.old, "new": e.new,
+                    })
+                })
+                .collect();
+            value["since_seal"] = serde_json::Value::Array(since);
+        }
         format!("{}\n", crate::escape::json_pretty(&value))
     } else {
         present_seal::verified(&dir, &seal, &v, lang)

@@ -26,7 +26,7 @@ pub use chart_cmd::chart;
 pub use compare_cmd::compare;
 pub use criteria_cmd::{criteria_check, criteria_import, criteria_show, ImportArgs};
 pub use draw::{draw, ChartArgs, Drawn};
-pub use evidence_cmd::{evidence, seal, verify};
+pub use evidence_cmd::{evidence, seal, seal_as, verify};
 pub use export_cmd::{export, ExportTo};
 pub use format::Format;
 pub use gap_cmd::gap;

@@ -140,34 +140,29 @@ fn from_table(table: Table, source: &str, diags: &mut Diagnostics) -> Option<Man
 }
 
 /// The manifest written back with `hashes` (one per row, in order) in its `sha256` column,
-/// added if it was absent, in the dress of the `original` bytes: the same delimiter, line
-/// ends (CRLF or LF), BOM (UTF-8 or UTF-16, kept as it was) and `sep=` line, every other
-/// column and cell as read. A file that was neither UTF-8 nor UTF-16 (Windows-1258) comes
-/// back as UTF-8 with a BOM, which Excel reads with its diacritics.
+/// added if it was absent: only the hash cells change, every other byte (line ends, BOM,
+/// delimiter, `sep=` line, spacing and quoting of other cells, blank lines) stays as it
+/// was. A file that was neither UTF-8 nor UTF-16 (Windows-1258) comes back as UTF-8 with a
+/// BOM, which Excel reads with its diacritics.
 pub fn with_hashes(m: &Manifest, hashes: &[String], original: &[u8]) -> Vec<u8> {
-    let t = &m.table;
-    let mut headers = crate::input::dress::written_headers(t);
-    let col = match t.column("sha256") {
-        Some(i) => i,
-        None => {
-            headers.push("sha256".into());
-            headers.len() - 1
-        }
+    let mut raw = crate::input::raw::RawTable::new(
+        original,
+        m.table.delimiter,
+        crate::input::TextEncoding::Auto,
+    );
+    let (Some(header), Some((col, _))) = (raw.header_record(), raw.ensure_column("sha256")) else {
+        return original.to_vec();
     };
-    let rows: Vec<Vec<String>> = t
-        .rows
-        .iter()
-        .zip(hashes)
-        .map(|(row, hash)| {
-            let mut cells = row.cells.clone();
-            if cells.len() <= col {
-                cells.resize(col + 1, String::new());
-            }
-            cells[col] = hash.clone();
-            cells
-        })
+    let rows: Vec<usize> = (header + 1..raw.record_count())
+        .filter(|&i| raw.values(i).iter().any(|v| !v.trim().is_empty()))
         .collect();
-    crate::input::dress::rewrite(&headers, &rows, t.delimiter, original)
+    for (i, hash) in rows.into_iter().zip(hashes) {
+        let now = raw.values(i).get(col).map(|v| v.trim().to_string());
+        if now.as_deref() != Some(hash.as_str()) {
+            raw.set_field(i, col, hash);
+        }
+    }
+    raw.to_bytes()
 }
 
 #[cfg(test)]

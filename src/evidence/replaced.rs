@@ -27,7 +27,8 @@ impl Replaced {
             .map(|f| (f.path.as_str(), f.sha256.as_str()))
             .collect();
         let (mut changed, mut added) = (Vec::new(), Vec::new());
-        for f in new {
+        // The history only grows between two seals: its new lines are not a change.
+        for f in new.iter().filter(|f| f.role != super::seal::Role::History) {
             match before.get(f.path.as_str()) {
                 Some(h) if *h != f.sha256 => changed.push(f.path.clone()),
                 Some(_) => {}
@@ -37,6 +38,7 @@ impl Replaced {
         let missing = old
             .files
             .iter()
+            .filter(|f| f.role != super::seal::Role::History)
             .filter(|f| !now.contains_key(f.path.as_str()))
             .map(|f| f.path.clone())
             .collect();

@@ -63,6 +63,9 @@ pub enum Role {
     Evidence,
     /// A file in `files/` that no manifest row lists.
     Unlisted,
+    /// `history.csv`, append-only: its first `bytes` bytes are sealed, and lines added
+    /// after the seal (the changes since) do not break it.
+    History,
     /// A role this version does not know (a seal edited by hand): `verify` refuses the file.
     #[serde(other)]
     Unknown,
@@ -111,6 +114,14 @@ fn fixed_files<'a>(dir: &'a Path, settings: &Settings) -> Vec<(Role, String, Wit
     out.push((Role::Scores, SCORES_FILE.to_string(), inside, Input::Table));
     if dir.join(PLAN_FILE).symlink_metadata().is_ok() {
         out.push((Role::Plan, PLAN_FILE.to_string(), inside, Input::Table));
+    }
+    if dir
+        .join(crate::history::HISTORY_FILE)
+        .symlink_metadata()
+        .is_ok()
+    {
+        let name = crate::history::HISTORY_FILE.to_string();
+        out.push((Role::History, name, inside, Input::Table));
     }
     let criteria = settings.criteria.replace('\\', "/");
     out.push((Role::Criteria, criteria, Within::Anywhere, Input::Criteria));

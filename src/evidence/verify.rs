@@ -26,6 +26,9 @@ pub struct Verified {
     /// The seal was interrupted after writing `seal.json` and before rewriting
     /// `manifest.csv`: the manifest is still the one the seal replaced.
     pub half_finished: bool,
+    /// The lines `history.csv` gained since the seal (none when it has no history): the
+    /// changes made since, with those that broke the seal after confirming it.
+    pub since: Vec<crate::history::Entry>,
 }
 
 impl Verified {
@@ -73,6 +76,7 @@ fn plan(dir: &Path, seal: &Seal, caps: Caps) -> Vec<Check> {
         (Role::Scores, SCORES_FILE, Input::Table),
         (Role::Plan, PLAN_FILE, Input::Table),
         (Role::Manifest, MANIFEST_FILE, Input::Table),
+        (Role::History, crate::history::HISTORY_FILE, Input::Table),
     ];
     seal.files
         .iter()
@@ -136,6 +140,14 @@ pub fn verify(dir: &Path, seal: &Seal, progress: &(dyn Fn(u64) + Sync), caps: Ca
                 };
                 Some(read_input(&p, within, kind, caps).map(|b| {
                     progress(b.len() as u64);
+                    if f.role == Role::History {
+                        // Append-only: the part that was sealed must be as it was.
+                        let sealed = usize::try_from(f.bytes).unwrap_or(usize::MAX);
+                        return match b.get(..sealed) {
+                            Some(prefix) => (sha256_bytes(prefix), f.bytes),
+                            None => (String::new(), b.len() as u64),
+                        };
+                    }
                     (sha256_bytes(&b), b.len() as u64)
                 }))
             }
@@ -160,6 +172,7 @@ pub fn verify(dir: &Path, seal: &Seal, progress: &(dyn Fn(u64) + Sync), caps: Ca
     v.half_finished = manifest_now.is_some()
         && manifest_now == seal.manifest_before_seal
         && v.changed.iter().any(|p| p == MANIFEST_FILE);
+    v.since = since_seal(dir, caps);
     let sealed: BTreeSet<&str> = seal.files.iter().map(|f| f.path.as_str()).collect();
     for entry in list_files(&files_dir) {
         let path = format!("{FILES_DIR}/{}", entry.key);
@@ -173,4 +186,16 @@ pub fn verify(dir: &Path, seal: &Seal, progress: &(dyn Fn(u64) + Sync), caps: Ca
         }
     }
     v
+}
+
+/// The history's lines after its last seal line (every line when it has none), the seal
+/// lines themselves left out.
+fn since_seal(dir: &Path, caps: Caps) -> Vec<crate::history::Entry> {
+    use crate::history::Kind;
+    let entries = crate::history::read(dir, caps).unwrap_or_default();
+    let from = entries
+        .iter()
+        .rposition(|e| e.kind == Kind::Seal)
+        .map_or(0, |i| i + 1);
+    entries[from..].to_vec()
 }

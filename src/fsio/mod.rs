@@ -2,12 +2,14 @@
 //! writer every output goes through, and the lock that makes `seal` a transaction.
 //! See the threat model in `docs/reliability.md`.
 
+mod append;
 mod lock;
 mod os_error;
 mod read;
 mod temporaries;
 mod write;
 
+pub use append::append_synced;
 pub use lock::{lock_folder, FolderLock, LockError, LOCK_FILE};
 pub use os_error::{cannot_read, os_reason};
 pub use read::{inspect, open_regular, read_capped, read_input, Caps, Input, Refusal, Within};

@@ -5,6 +5,7 @@ mod docx;
 pub mod dress;
 mod json;
 mod json_error;
+pub mod raw;
 mod table;
 mod workbook;
 

@@ -17,7 +17,7 @@ fn size(bytes: u64, lang: Lang) -> String {
     crate::number::with_decimal_mark(format!("{value:.1} {unit}"), lang)
 }
 
-fn when(sealed_at: &str) -> String {
+pub fn when(sealed_at: &str) -> String {
     // 2026-11-28T18:30:05+07:00 → 18:30 28/11/2026
     let (date, time) = sealed_at.split_once('T').unwrap_or((sealed_at, ""));
     let hm = time.get(..5).unwrap_or("");
@@ -132,10 +132,12 @@ pub fn verified(dir: &Path, seal: &Seal, v: &Verified, lang: Lang) -> String {
     let (n, total) = (v.checked, size(v.bytes, lang));
     let w = Words(lang);
     if v.intact() {
-        return w.t(
+        let mut out = w.t(
             format_args!("Hồ sơ {d} còn nguyên vẹn: {n} tệp ({total}) khớp niêm phong lúc {at}.\n"),
             format_args!("Dossier {d} is intact: {n} files ({total}) match the seal of {at}.\n"),
         );
+        out.push_str(&since(v, lang));
+        return out;
     }
     let mut out = w.t(
         format_args!("Hồ sơ {d} ĐÃ THAY ĐỔI so với niêm phong lúc {at}:\n"),
@@ -173,5 +175,61 @@ pub fn verified(dir: &Path, seal: &Seal, v: &Verified, lang: Lang) -> String {
         format_args!("{problems} thay đổi; {n} tệp đã kiểm tra ({total}).\n"),
         format_args!("{problems} {changes}; {n} files checked ({total}).\n"),
     ));
+    out.push_str(&since(v, lang));
+    out
+}
+
+/// What the history recorded since the seal: who broke it and when, then each change.
+fn since(v: &Verified, lang: Lang) -> String {
+    use crate::history::Kind;
+    if v.since.is_empty() {
+        return String::new();
+    }
+    let w = Words(lang);
+    let changes: std::collections::BTreeSet<u64> = v.since.iter().map(|e| e.change).collect();
+    let n = changes.len();
+    let mut out = w.t(
+        format_args!("Lịch sử (history.csv) ghi {n} thay đổi sau niêm phong:\n"),
+        format_args!("The history (history.csv) records {n} change(s) since the seal:\n"),
+    );
+    let nobody = w.pick("ngoài ứng dụng", "outside the app");
+    for e in v.since.iter().take(40) {
+        let at = when(&e.when);
+        let who = if e.who.is_empty() {
+            nobody
+        } else {
+            e.who.as_str()
+        };
+        let c = e.change;
+        if e.kind == Kind::BreakSeal {
+            out.push_str(&w.t(
+                format_args!("  #{c} PHÁ NIÊM PHONG lúc {at}, do {who} xác nhận\n"),
+                format_args!("  #{c} BROKE THE SEAL at {at}, confirmed by {who}\n"),
+            ));
+            continue;
+        }
+        let (file, key, column) = (&e.file, &e.key, &e.column);
+        let (old, new) = (e.old.trim(), e.new.trim());
+        let kind = match &e.kind {
+            Kind::Undo(m) => w.t(
+                format_args!(" (hoàn tác #{m})"),
+                format_args!(" (undoing #{m})"),
+            ),
+            Kind::Disk => w
+                .pick(" (sửa ngoài ứng dụng)", " (changed outside the app)")
+                .to_string(),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "  #{c} {at}, {who}{kind}: {file} {key} {column}: \"{old}\" → \"{new}\"\n"
+        ));
+    }
+    if v.since.len() > 40 {
+        let more = v.since.len() - 40;
+        out.push_str(&w.t(
+            format_args!("  … và {more} dòng nữa trong history.csv\n"),
+            format_args!("  … and {more} more lines in history.csv\n"),
+        ));
+    }
     out
 }

@@ -1,11 +1,11 @@
 //! The routes: the pages, their two assets, and the JSON API under `/api/v1`, whose
 //! answers are exactly what the commands print with `--format json`.
 
-use super::edit::{self, Refusal};
+use super::edit::Refusal;
 use super::reply::{self, lang_of};
 use super::security;
 use super::state::State;
-use super::{import, pages, upload, version};
+use super::{changes, import, pages, upload, version};
 use crate::app::{self, Format};
 use crate::lang::Lang;
 use crate::report::table::Width;
@@ -32,6 +32,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/d/{id}/download/{file}", get(pages::download))
         .route("/d/{id}/import", get(pages::import))
         .route("/assets/import.js", get(pages::import_js))
+        .route("/d/{id}/history", get(pages::history))
         .route("/assets/app.css", get(pages::css))
         .route("/assets/app.js", get(pages::js))
         .route("/api/v1/dossiers", get(dossiers))
@@ -39,8 +40,20 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/api/v1/dossiers/{id}/evidence", get(evidence))
         .route("/api/v1/dossiers/{id}/gap", get(gap))
         .route("/api/v1/dossiers/{id}/version", get(current_version))
-        .route("/api/v1/dossiers/{id}/scores/{code}", put(put_score))
-        .route("/api/v1/dossiers/{id}/plan/{task}", put(put_task))
+        .route(
+            "/api/v1/dossiers/{id}/scores/{code}",
+            put(changes::put_score),
+        )
+        .route("/api/v1/dossiers/{id}/plan/{task}", put(changes::put_task))
+        .route(
+            "/api/v1/dossiers/{id}/rows/{file}/{key}",
+            put(changes::put_row),
+        )
+        .route("/api/v1/dossiers/{id}/history", get(changes::list))
+        .route(
+            "/api/v1/dossiers/{id}/history/{n}/undo",
+            post(changes::undo),
+        )
         .route("/api/v1/dossiers/{id}/seal", post(seal))
         .route("/api/v1/dossiers/{id}/verify", post(verify))
         .route(
@@ -180,41 +193,10 @@ async fn current_version(
         Ok(d) => d,
         Err(r) => return r,
     };
+    state.known.look(&dir, state.read);
     let tag = version::etag(&dir, state.read);
     let body = format!("{}\n", serde_json::json!({ "etag": tag }));
     reply::json(StatusCode::OK, body, Some(tag))
-}
-
-/// A JSON body, or the 422 saying what is wrong with it, in the errors' usual shape.
-#[allow(clippy::result_large_err)]
-fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8], lang: Lang) -> Result<T, Response> {
-    serde_json::from_slice(body).map_err(|e| {
-        let (line, column) = (e.line(), e.column());
-        let d = crate::diag::Diagnostic::error(
-            "body",
-            crate::text!(
-                vi: "nội dung yêu cầu không phải JSON đúng dạng (dòng {line}, cột {column}): cần một đối tượng JSON, mỗi trường là một chuỗi, ví dụ {{\"value\": \"Có\", \"note\": \"\"}} (docs/serve.md)",
-                en: "the request body is not the expected JSON (line {line}, column {column}): an object whose fields are strings is needed, e.g. {{\"value\": \"Có\", \"note\": \"\"}} (docs/serve.md)"
-            ),
-        );
-        reply::problems(StatusCode::UNPROCESSABLE_ENTITY, &[d], lang)
-    })
-}
-
-#[derive(serde::Deserialize)]
-pub struct ScoreEdit {
-    #[serde(default)]
-    value: String,
-    #[serde(default)]
-    note: String,
-}
-
-#[derive(serde::Deserialize)]
-pub struct TaskEdit {
-    #[serde(default)]
-    status: String,
-    #[serde(default)]
-    done_on: String,
 }
 
 #[allow(clippy::result_large_err)]
@@ -225,9 +207,16 @@ pub fn guarded_change(
     dir: &std::path::Path,
     h: &HeaderMap,
     lang: Lang,
+    who: &str,
     change: impl FnOnce() -> Result<(), Refusal>,
 ) -> Result<(), Response> {
     let _lock = state.writing.lock().unwrap_or_else(|p| p.into_inner());
+    state.known.look(dir, state.read);
+    let source = crate::dossier::shown(dir, crate::evidence::MANIFEST_FILE);
+    let _folder = match super::edit::lock(dir, &source) {
+        Ok(l) => l,
+        Err(r) => return Err(changes::refusal(r, lang)),
+    };
     let given = h
         .get(header::IF_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -248,80 +237,17 @@ pub fn guarded_change(
         }
         return Err(r);
     }
-    match change() {
-        Ok(()) => Ok(()),
-        Err(Refusal::Invalid(diags)) => Err(reply::problems(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &diags,
-            lang,
-        )),
-        Err(Refusal::Failed(d)) => Err(reply::problems(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            &[*d],
-            lang,
-        )),
-    }
-}
-
-async fn put_score(
-    Shared_(state): St,
-    Param((id, code)): Param<(String, String)>,
-    h: HeaderMap,
-    RawQuery(q): RawQuery,
-    body: axum::body::Bytes,
-) -> Response {
-    let lang = lang_of(&h, q.as_deref(), state.lang);
-    let dir = match dossier_dir(&state, &id, lang) {
-        Ok(d) => d,
-        Err(r) => return r,
+    // The manifest as it was, so that what the change did to it goes into the history.
+    let table = super::edit::TableFile::Manifest;
+    let before = std::fs::read(dir.join(table.name())).unwrap_or_default();
+    change().map_err(|r| changes::refusal(r, lang))?;
+    let at = super::edit::Target {
+        dir,
+        read: state.read,
+        known: Some(&state.known),
     };
-    let body: ScoreEdit = match parse_body(&body, lang) {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let changed = guarded_change(&state, &dir, &h, lang, || {
-        edit::set_score(&dir, &code, &body.value, &body.note, state.read)
-    });
-    if let Err(r) = changed {
-        return r;
-    }
-    let tag = version::etag(&dir, state.read);
-    let o = app::score(
-        &dir,
-        Format::Json,
-        None,
-        lang,
-        &mut state.shared(),
-        Width::default(),
-    );
-    reply::outcome(o, lang, Some(tag))
-}
-
-async fn put_task(
-    Shared_(state): St,
-    Param((id, task)): Param<(String, String)>,
-    h: HeaderMap,
-    RawQuery(q): RawQuery,
-    body: axum::body::Bytes,
-) -> Response {
-    let lang = lang_of(&h, q.as_deref(), state.lang);
-    let dir = match dossier_dir(&state, &id, lang) {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    let body: TaskEdit = match parse_body(&body, lang) {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let changed = guarded_change(&state, &dir, &h, lang, || {
-        edit::set_task(&dir, &task, &body.status, &body.done_on, state.read)
-    });
-    if let Err(r) = changed {
-        return r;
-    }
-    let tag = version::etag(&dir, state.read);
-    let body = format!("{}\n", serde_json::json!({ "etag": tag }));
-    reply::json(StatusCode::OK, body, Some(tag))
+    super::edit::record_written(at, table, &before, &crate::history::clean_name(who));
+    Ok(())
 }
 
 /// `seal` or `verify`, answered with the text the command prints.
@@ -344,6 +270,7 @@ async fn seal(
     Param(id): Param<String>,
     h: HeaderMap,
     RawQuery(q): RawQuery,
+    body: axum::body::Bytes,
 ) -> Response {
     let lang = lang_of(&h, q.as_deref(), state.lang);
     let dir = match dossier_dir(&state, &id, lang) {
@@ -351,7 +278,16 @@ async fn seal(
         Err(r) => return r,
     };
     let _lock = state.writing.lock().unwrap_or_else(|p| p.into_inner());
-    command_text(app::seal(&dir, lang, state.read), &dir, state.read)
+    // The tables as they are now are the server's to know: what the seal changes (the
+    // manifest's hashes) is the seal's, not a change made elsewhere.
+    state.known.look(&dir, state.read);
+    let who = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v.get("who")?.as_str().map(crate::history::clean_name))
+        .unwrap_or_default();
+    let o = app::seal_as(&dir, lang, state.read, &who);
+    state.known.forget(&dir);
+    command_text(o, &dir, state.read)
 }
 
 async fn verify(

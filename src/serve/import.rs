@@ -30,6 +30,8 @@ struct Form {
     fixes: Vec<Fix>,
     name: String,
     point: bool,
+    /// The name the browser keeps for the history.
+    who: String,
 }
 
 async fn form(multipart: &mut Multipart) -> Result<Form, ()> {
@@ -43,6 +45,7 @@ async fn form(multipart: &mut Multipart) -> Result<Form, ()> {
             ("file", Some(n)) => f.file = Some((n, bytes.to_vec())),
             ("fixes", _) => f.fixes = fixes(&text()),
             ("name", _) => f.name = text(),
+            ("who", _) => f.who = text(),
             ("point", _) => f.point = matches!(text().as_str(), "1" | "on" | "true"),
             _ => {}
         }
@@ -211,7 +214,7 @@ pub async fn save(
         stem
     };
     let file = format!("{stem}.json");
-    let changed = guarded_change(&state, &dir, &h, lang, || {
+    let changed = guarded_change(&state, &dir, &h, lang, &f.who, || {
         write(&dir, &file, &json, f.point, state.read)
     });
     if let Err(r) = changed {

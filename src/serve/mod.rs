@@ -6,6 +6,7 @@
 
 mod api;
 mod catalog;
+mod changes;
 mod edit;
 mod import;
 mod landing;

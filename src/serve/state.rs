@@ -20,6 +20,8 @@ pub struct State {
     pub writing: Mutex<()>,
     /// How files are read (`--encoding`, `--max-input`), as for every command.
     pub read: crate::input::ReadOptions,
+    /// What the server last read or wrote of each table, to notice changes made on disk.
+    pub known: super::edit::Known,
 }
 
 impl State {
@@ -39,6 +41,7 @@ impl State {
             session: (!ip.is_loopback()).then(random_token),
             writing: Mutex::new(()),
             read,
+            known: super::edit::Known::default(),
         }
     }
 

@@ -72,7 +72,8 @@ pub async fn document(
         }
     }
     let mut stored = (String::new(), String::new());
-    let changed = guarded_change(&state, &dir, &h, lang, || {
+    let who = form.fields.get("who").cloned().unwrap_or_default();
+    let changed = guarded_change(&state, &dir, &h, lang, &who, || {
         stored = add(&dir, &form, state.read)?;
         Ok(())
     });

@@ -1,6 +1,7 @@
 //! Integration tests: the real `parscore` binary on real files under `tests/data/`.
 
 mod harness;
+mod history;
 
 mod adjustments;
 mod applicability;

@@ -50,6 +50,9 @@
     data.append('fixes', JSON.stringify(fixes()));
     data.append('name', document.getElementById('import-name').value);
     data.append('point', document.getElementById('import-point').checked ? '1' : '');
+    var who = '';
+    try { who = localStorage.getItem('parscore-who') || ''; } catch (e) { who = ''; }
+    data.append('who', who);
     var headers = { 'X-CSRF-Token': meta('csrf-token') };
     var version = meta('version');
     if (version) { headers['If-Match'] = version; }

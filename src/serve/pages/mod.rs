@@ -6,6 +6,7 @@
 mod download;
 mod evidence;
 mod gap;
+mod history;
 mod import;
 mod overview;
 mod plan;
@@ -14,6 +15,7 @@ mod sheet;
 pub use download::download;
 pub use evidence::evidence;
 pub use gap::{compare, gap, report};
+pub use history::history;
 pub use import::{import, import_js};
 pub use overview::overview;
 pub use plan::plan;
@@ -56,7 +58,7 @@ pub fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
 }
 
 /// The tabs of a dossier's pages: (path, Vietnamese, English).
-const TABS: [(&str, &str, &str); 7] = [
+const TABS: [(&str, &str, &str); 8] = [
     ("score", "Phiếu chấm", "Score sheet"),
     ("evidence", "Tài liệu kiểm chứng", "Evidence"),
     ("plan", "Kế hoạch", "Plan"),
@@ -64,6 +66,7 @@ const TABS: [(&str, &str, &str); 7] = [
     ("compare", "So sánh các năm", "Compare years"),
     ("report", "Báo cáo", "Report"),
     ("import", "Nhập bộ chỉ số", "Import criteria"),
+    ("history", "Lịch sử", "History"),
 ];
 
 /// What a page needs from its request.
@@ -91,7 +94,11 @@ impl<'a> Ctx<'a> {
 /// A whole page: `dossier` with its active tab, or the overview.
 pub fn page(ctx: &Ctx, title: &str, dossier: Option<(&Entry, &str)>, body: Markup) -> Response {
     let lang = ctx.lang;
+    if let Some((d, _)) = dossier {
+        ctx.state.known.look(&d.dir, ctx.state.read);
+    }
     let version = dossier.map(|(d, _)| super::version::etag(&d.dir, ctx.state.read));
+    let sealed = dossier.and_then(|(d, _)| super::edit::seal_notice(&d.dir, ctx.state.read));
     let other = match lang {
         Lang::Vi => ("en", "English"),
         Lang::En => ("vi", "Tiếng Việt"),
@@ -136,10 +143,13 @@ pub fn page(ctx: &Ctx, title: &str, dossier: Option<(&Entry, &str)>, body: Marku
                         }
                     }
                 }
+                @if let Some(s) = &sealed {
+                    (sealed_note(ctx, s))
+                }
                 div #changed .banner hidden role="alert" {
                     span #changed-text {
-                        (ctx.t("Các tệp của hồ sơ vừa được sửa ở nơi khác (Excel, ổ mạng). Tải lại để xem bản mới; lưu trên trang cũ sẽ bị từ chối.",
-                               "The dossier's files were just changed elsewhere (Excel, a shared drive). Reload to see the new version; a save from the old page will be refused."))
+                        (ctx.t("Các tệp của hồ sơ vừa được sửa ở nơi khác (Excel, ổ mạng, người khác). Những gì bạn đang gõ vẫn còn: lưu vẫn được nếu không ai sửa cùng dòng; tải lại để xem bản mới.",
+                               "The dossier's files were just changed elsewhere (Excel, a shared drive, someone else). What you are typing is kept: a save still lands unless someone changed the same row; reload to see the new version."))
                     }
                     " "
                     button #reload type="button" { (ctx.t("Tải lại trang", "Reload the page")) }
@@ -159,6 +169,25 @@ pub fn page(ctx: &Ctx, title: &str, dossier: Option<(&Entry, &str)>, body: Marku
         }
     }
     r
+}
+
+/// The line every page of a sealed dossier carries: when, by whom, and whether changes
+/// since have broken the seal.
+fn sealed_note(ctx: &Ctx, s: &super::edit::SealNotice) -> Markup {
+    let at = crate::report::seal::when(&s.at);
+    html! {
+        div #sealed .sealed role="note" data-at=(s.at) data-by=(s.by) {
+            strong { (ctx.t("Hồ sơ đã niêm phong", "This dossier is sealed")) }
+            " " (ctx.t("lúc ", "at ")) (at)
+            @if !s.by.is_empty() { " " (ctx.t("bởi ", "by ")) (s.by) }
+            ". "
+            @if s.broken > 0 {
+                strong.bad { (ctx.t("Niêm phong đã bị phá: ", "The seal has been broken: ")) (s.broken) (ctx.t(" thay đổi sau khi niêm phong (xem Lịch sử).", " change(s) since sealing (see History).")) }
+            } @else {
+                (ctx.t("Mọi thay đổi sẽ hỏi xác nhận và được ghi là phá niêm phong.", "Any change asks for confirmation and is recorded as breaking the seal."))
+            }
+        }
+    }
 }
 
 /// A page saying why a dossier cannot be shown: the command's located problems.

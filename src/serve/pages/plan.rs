@@ -89,7 +89,7 @@ pub async fn plan(
                                     input type="date" id={ "d-" (tid) } name="done_on" form=(form)
                                         value=(task.done_on.map(crate::value::iso_date).unwrap_or_default());
                                 }
-                                td { form.task id=(form) data-task=(task.id) { button type="submit" { (ctx.t("Lưu", "Save")) } } }
+                                td { form.task id=(form) data-task=(task.id) data-status=(task.status) data-done=(task.done_on.map(crate::value::show_date).unwrap_or_default()) { button type="submit" { (ctx.t("Lưu", "Save")) } } }
                             }
                             tr.msg hidden id={ "m-" (form) } { td {} td colspan="6" role="alert" {} }
                         }

@@ -183,7 +183,7 @@ fn leaf_row(ctx: &Ctx, s: &ScoreSheet, n: &NodeScore, node: &Node) -> Markup {
             td.num id={ "r-" (id) } { @if !risk.is_zero() { (pts(risk, lang)) } }
             td.save {
                 @if !from_plan {
-                    form.leaf id=(form) data-code=(n.code) {
+                    form.leaf id=(form) data-code=(n.code) data-value=(value) data-note=(note) {
                         button type="submit" { (ctx.t("Lưu", "Save")) }
                     }
                 }

@@ -1,0 +1,109 @@
+//! The history page: every change recorded in the dossier's `history.csv`, newest first
+//! (one row's changes with `?file=scores.csv&key=1.1.2`), who made it and when, the old
+//! and the new value, and «Hoàn tác» (undo), which writes the old value back as a new
+//! change (`POST /api/v1/dossiers/{id}/history/{n}/undo`).
+
+use super::{page, Ctx};
+use crate::history::{self, Kind};
+use crate::lang::Lang;
+use crate::serve::state::State;
+use axum::extract::{Path as Param, RawQuery, State as Shared_};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use maud::html;
+use std::sync::Arc;
+
+pub async fn history(
+    Shared_(state): Shared_<Arc<State>>,
+    Param(id): Param<String>,
+    h: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    let ctx = Ctx::new(&state, &h, q.as_deref());
+    let lang = ctx.lang;
+    let Some(entry) = state.dossier(&id) else {
+        return super::no_dossier(&ctx, &id);
+    };
+    state.known.look(&entry.dir, state.read);
+    let file = crate::serve::security::query_value(q.as_deref(), "file");
+    let key = crate::serve::security::query_value(q.as_deref(), "key");
+    let entries = history::read(&entry.dir, state.read.caps).unwrap_or_default();
+    let undone: Vec<u64> = entries
+        .iter()
+        .filter_map(|e| match e.kind {
+            Kind::Undo(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    // Newest change first, the lines of one change in the order they were written.
+    let mut shown: Vec<_> = entries
+        .iter()
+        .filter(|e| file.as_deref().is_none_or(|f| e.file == f))
+        .filter(|e| key.as_deref().is_none_or(|k| e.key == k))
+        .collect();
+    shown.sort_by_key(|e| std::cmp::Reverse(e.change));
+    let title = match (lang, &key) {
+        (Lang::Vi, Some(k)) => format!("Lịch sử thay đổi — {k}"),
+        (Lang::En, Some(k)) => format!("History of changes — {k}"),
+        (Lang::Vi, None) => format!("Lịch sử thay đổi — {}", entry.unit),
+        (Lang::En, None) => format!("History of changes — {}", entry.unit),
+    };
+    let nobody = ctx.t("ngoài ứng dụng", "outside the app");
+    let body = html! {
+        h1 { (title) }
+        p.hint { (ctx.t("Mọi thay đổi của scores.csv, plan.csv và manifest.csv được ghi vào history.csv của hồ sơ (chỉ thêm, không bao giờ xóa). «Hoàn tác» ghi lại giá trị cũ thành một thay đổi mới.",
+                        "Every change of scores.csv, plan.csv and manifest.csv is recorded in the dossier's history.csv (only ever added to). «Undo» writes the old value back as a new change.")) }
+        @if key.is_some() {
+            p { a href={ "/d/" (entry.id) "/history" } { (ctx.t("Xem toàn bộ lịch sử của hồ sơ", "See the whole dossier's history")) } }
+        }
+        @if shown.is_empty() {
+            p #no-history { (ctx.t("Chưa có thay đổi nào được ghi.", "No change recorded yet.")) }
+        } @else {
+            table.history #history {
+                thead { tr {
+                    th scope="col" { "#" }
+                    th scope="col" { (ctx.t("Lúc", "When")) }
+                    th scope="col" { (ctx.t("Người sửa", "Who")) }
+                    th scope="col" { (ctx.t("Tệp, dòng, cột", "File, row, column")) }
+                    th scope="col" { (ctx.t("Cũ", "Old")) }
+                    th scope="col" { (ctx.t("Mới", "New")) }
+                    th scope="col" { span.sr { (ctx.t("Hoàn tác", "Undo")) } }
+                } }
+                tbody {
+                    @for (i, e) in shown.iter().enumerate() {
+                        @let first = i == 0 || shown[i - 1].change != e.change;
+                        tr class=(if e.kind == Kind::BreakSeal { "break-seal" } else { "" }) data-change=(e.change) {
+                            td { @if first { (e.change) } }
+                            td.when { (crate::report::seal::when(&e.when)) }
+                            td { (if e.who.is_empty() { nobody } else { e.who.as_str() }) }
+                            td {
+                                @match &e.kind {
+                                    Kind::BreakSeal => { strong { (ctx.t("Phá niêm phong", "Seal broken")) } }
+                                    Kind::Seal => { strong { (ctx.t("Niêm phong", "Sealed")) } }
+                                    _ => {
+                                        (e.file) " " (e.key) @if !e.column.is_empty() { " · " (e.column) }
+                                        @if e.kind == Kind::Disk { div.small { (ctx.t("sửa ngoài ứng dụng", "changed outside the app")) } }
+                                        @if let Kind::Undo(n) = e.kind { div.small { (ctx.t("hoàn tác thay đổi #", "undoing change #")) (n) } }
+                                    }
+                                }
+                            }
+                            td.old { (e.old.trim()) }
+                            td.new { (e.new.trim()) }
+                            td {
+                                @if first && matches!(e.kind, Kind::Edit | Kind::Undo(_) | Kind::Disk | Kind::BreakSeal) {
+                                    @if undone.contains(&e.change) {
+                                        span.small { (ctx.t("đã hoàn tác", "undone")) }
+                                    } @else {
+                                        button.undo type="button" data-change=(e.change) { (ctx.t("Hoàn tác", "Undo")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            div #undo-msg .small role="alert" {}
+        }
+    };
+    page(&ctx, &title, Some((entry, "history")), body)
+}
