@@ -7,6 +7,9 @@ mod json;
 mod json_error;
 mod table;
 mod workbook;
+mod workbook_notes;
+mod workbook_parts;
+mod zipped;
 
 pub use docx::parse_docx;
 pub use json::{json_text, key_position, serde_position};
@@ -36,8 +39,8 @@ pub fn read_document_table(
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     Ok(match ext.as_str() {
-        "docx" => parse_docx(bytes, source),
-        "xlsx" => parse_workbook(bytes, source, &[]),
+        "docx" => parse_docx(bytes, source, read.caps),
+        "xlsx" => parse_workbook(bytes, source, &[], read.caps),
         _ => parse_table(&bytes, source, read.encoding),
     })
 }
