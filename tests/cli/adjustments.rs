@@ -419,7 +419,7 @@ fn svg_texts(path: &std::path::Path) -> Vec<String> {
 }
 
 fn charts_of(dossier: &str, lang: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    let out = crate::harness::tempdir().unwrap();
+    let out = crate::harness::tempdir();
     let path = data(&format!("dossiers/{dossier}"));
     let charts = out.path().join("charts");
     let (code, _, err) = run(&[

@@ -51,7 +51,7 @@ impl Browser {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
-        let profile = crate::harness::tempdir().expect("profile dir");
+        let profile = crate::harness::tempdir();
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -244,7 +244,7 @@ impl WebDriverCompatibleCommand for GetLog {
 /// the page.
 #[test]
 fn the_browser_harness_sees_console_errors_and_requests() {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let page = dir.path().join("page.html");
     std::fs::write(
         &page,

@@ -226,7 +226,7 @@ fn evidence_after_seal_reuses_the_sealed_hash_of_an_untouched_file() {
 /// the 24 furthest from their maximum, in code order, says so, and stays one page tall.
 #[test]
 fn the_areas_chart_of_a_large_criteria_set_draws_24_areas_and_says_so() {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let root = dir.path();
     let areas: Vec<String> = (1..=30)
         .map(|a| {

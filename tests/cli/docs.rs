@@ -27,7 +27,7 @@ fn blocks(doc: &str, lang: &str) -> Vec<String> {
 #[test]
 fn the_criteria_format_example_validates() {
     let example = &blocks("docs/criteria-format.md", "json")[0];
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let path = dir.path().join("example.json");
     std::fs::write(&path, example).unwrap();
     let (code, out, err) = run(&["criteria", "check", path.to_str().unwrap()]);
@@ -48,7 +48,7 @@ fn the_worked_example_of_the_additions_validates_and_scores() {
         .into_iter()
         .next()
         .expect("its scores.csv");
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     std::fs::write(dir.path().join("criteria.json"), &example).unwrap();
     std::fs::write(dir.path().join("scores.csv"), scores).unwrap();
     std::fs::write(
@@ -71,7 +71,7 @@ fn the_worked_example_of_the_additions_validates_and_scores() {
 /// Writes a criteria example and a `scores.csv` as a dossier in a temporary folder, checks
 /// the criteria and returns the folder.
 fn example_dossier(criteria: &str, scores: &str) -> tempfile::TempDir {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     std::fs::write(dir.path().join("criteria.json"), criteria).unwrap();
     std::fs::write(dir.path().join("scores.csv"), scores).unwrap();
     std::fs::write(
@@ -144,7 +144,7 @@ fn every_rule_snippet_in_the_criteria_format_parses_as_json() {
 
 /// The dossier the examples of `docs/dossier-format.md` make, in a temporary folder.
 fn docs_dossier() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let dossier = dir.path().join("evidence/2026");
     std::fs::create_dir_all(&dossier).unwrap();
     std::fs::create_dir_all(dir.path().join("criteria")).unwrap();
@@ -216,7 +216,7 @@ fn the_manifest_example_leaves_only_the_apology_letters_of_3_3_2_missing() {
 #[test]
 fn the_ranking_example_gives_the_2025_line() {
     let ranking = &blocks("docs/leadership.md", "csv")[0];
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let dossier = dir.path().join("evidence/2025");
     std::fs::create_dir_all(&dossier).unwrap();
     std::fs::create_dir_all(dir.path().join("criteria")).unwrap();
@@ -259,7 +259,7 @@ fn arguments(line: &str) -> Vec<String> {
 
 #[test]
 fn the_init_example_makes_the_dossier_json_and_says_what_the_doc_says() {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let project = dir.path().join("a/b/project");
     std::fs::create_dir_all(project.join("criteria")).unwrap();
     for f in ["haiphong-so-2026.json", "rankings.csv"] {
@@ -319,7 +319,7 @@ fn the_word_report_examples_write_what_the_doc_says() {
 
 #[test]
 fn the_report_example_writes_the_file_the_doc_names() {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let command = &blocks("docs/report.md", "sh")[0];
     // The doc's dossiers are the shipped samples; the report lands in the test's folder.
     let args: Vec<String> = arguments(command)

@@ -1302,7 +1302,7 @@ fn the_shipped_2026_sample_shows_what_it_was_built_to_contain() {
 #[test]
 fn seal_refuses_the_shipped_sample_because_a_listed_file_is_missing() {
     // A copy: the repository's sample is never written to.
-    let tmp = crate::harness::tempdir().unwrap();
+    let tmp = crate::harness::tempdir();
     copy_into(
         &root().join("evidence/2026"),
         &tmp.path().join("evidence/2026"),

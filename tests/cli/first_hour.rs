@@ -93,7 +93,7 @@ fn a_folder_without_dossier_json_suggests_init_and_the_current_folder_is_named()
         "criteria/dossier.json: không có tệp này, nên criteria chưa phải thư mục hồ sơ; tạo hồ sơ \
          mới bằng: parscore init criteria --unit \"<tên đơn vị>\" --year <năm>\n"
     );
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let (_, _, err) = run_in(dir.path(), &["score", "."]);
     let full = std::env::current_dir()
         .map(|_| dir.path().canonicalize().unwrap().display().to_string())

@@ -17,7 +17,7 @@ const BOARD: &str = "Ban Quản lý Khu kinh tế Hải Phòng";
 /// The three shipped years and the criteria folder in a fresh project folder, with the
 /// 2026 dossier's `unit` set to `unit`.
 fn three_years_with_2026_of(unit: &str) -> tempfile::TempDir {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     copy_into(&root().join("criteria"), &dir.path().join("criteria"));
     for y in ["2024", "2025", "2026"] {
         let rel = format!("evidence/{y}");
@@ -299,7 +299,7 @@ fn num(n: &roxmltree::Node, attr: &str) -> f64 {
 
 /// The shipped three years drawn into a fresh folder; the trend chart's SVG.
 fn shipped_trend(lang: &str) -> String {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let out = dir.path().join("charts");
     let (code, _, err) = crate::harness::run(&[
         "chart",
@@ -489,7 +489,7 @@ fn a_strict_score_of_30_92_leaves_ranks_1_to_5_readable_and_the_axis_says_where_
 
 #[test]
 fn the_shipped_gap_chart_says_its_axis_starts_at_80() {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let out = dir.path().join("charts");
     for (lang, words) in [("vi", "Trục bắt đầu từ 80"), ("en", "Axis starts at 80")] {
         let (code, _, err) = crate::harness::run(&[

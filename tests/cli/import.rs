@@ -254,7 +254,7 @@ fn expected_adjustments(source: &str) -> Value {
 }
 
 fn imports_exactly(make: fn(&Path), name: &str, manual_at: &str, bonus_at: &str) {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let table = dir.path().join(name);
     make(&table);
     let out = dir.path().join("bo-chi-so.json");
@@ -318,7 +318,7 @@ fn a_csv_annex_imports_to_the_same_rules() {
 
 #[test]
 fn a_broken_table_gives_located_errors_and_writes_nothing() {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let table = dir.path().join("hong.csv");
     std::fs::write(
         &table,
@@ -356,7 +356,7 @@ fn a_broken_table_gives_located_errors_and_writes_nothing() {
 fn bonus_and_penalty_under_one_heading_are_read_by_their_lettered_sections() {
     // "IV Điểm thưởng, điểm trừ" over "A Điểm thưởng" (at most 1) and "B Điểm trừ" (written
     // "-0,5"); a row under the common heading before either section is neither, and skipped.
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let table = dir.path().join("thuong-tru.csv");
     std::fs::write(
         &table,

@@ -21,7 +21,7 @@ impl Project {
 }
 
 fn project() -> Project {
-    let tmp = crate::harness::tempdir().unwrap();
+    let tmp = crate::harness::tempdir();
     let root = tmp.path().join("a/b/project");
     fs::create_dir_all(root.join("criteria")).unwrap();
     for f in [

@@ -262,7 +262,7 @@ struct Drawn {
 /// `chart evidence/2026 --compare evidence/2024 evidence/2025 --png` into a fresh folder,
 /// with `env` set.
 fn draw_shipped(env: &[(&str, &Path)]) -> Drawn {
-    let out_dir = crate::harness::tempdir().unwrap();
+    let out_dir = crate::harness::tempdir();
     let out = out_dir.path().join("charts");
     let mut cmd = crate::harness::parscore();
     cmd.args([
@@ -319,7 +319,7 @@ fn shipped_again() -> &'static Drawn {
 fn shipped_without_fonts() -> &'static Drawn {
     static DRAWN: OnceLock<Drawn> = OnceLock::new();
     DRAWN.get_or_init(|| {
-        let home = crate::harness::tempdir().unwrap();
+        let home = crate::harness::tempdir();
         let nowhere = Path::new("/nonexistent");
         draw_shipped(&[
             ("FONTCONFIG_FILE", nowhere),
@@ -729,7 +729,7 @@ fn a_threshold_without_a_rank_speaks_of_no_top_0() {
     assert!(v["rank"].is_null(), "rank {}", v["rank"]);
     let out = table(&["gap", dossier, "--threshold", "60"]);
     assert!(!out.contains("nhóm 0"), "{out}");
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let charts = dir.path().join("charts");
     let (code, _, err) = run(&[
         "chart",
@@ -1497,7 +1497,7 @@ fn the_png_titles_are_drawn_with_the_embedded_font() {
 
 #[test]
 fn chart_in_english() {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let out = dir.path().join("charts");
     let (code, stdout, err) = run(&[
         "chart",

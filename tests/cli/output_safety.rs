@@ -57,7 +57,7 @@ fn row<'a>(rows: &'a [Vec<String>], key: usize, value: &str, year: Option<&str>)
 
 #[test]
 fn charts_of_names_holding_control_characters_are_well_formed_xml_with_the_text_kept() {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let out = dir.path().join("charts");
     let (code, _, err) = run(&[
         "chart",
@@ -248,7 +248,7 @@ fn an_error_quoting_a_value_shows_its_escape_and_its_newline_spelled_out() {
 
 #[test]
 fn a_folder_or_a_criteria_code_holding_an_escape_is_named_spelled_out_in_the_error() {
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let folder = "hồ sơ\u{1b}]0;title\u{7}";
     fs::create_dir(dir.path().join(folder)).unwrap();
     let (code, out, err) = run_in(dir.path(), &["score", folder]);
@@ -352,7 +352,7 @@ fn compare_csv_puts_an_apostrophe_before_formulas_and_keeps_negative_numbers() {
 fn the_template_puts_an_apostrophe_before_formulas_on_screen_and_in_the_file() {
     let (code, out, err) = run(&["template", CRITERIA]);
     assert_eq!(code, 0, "{err}");
-    let dir = crate::harness::tempdir().unwrap();
+    let dir = crate::harness::tempdir();
     let file = dir.path().join("phieu.csv");
     let (code, _, err) = run(&["template", CRITERIA, "--out", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");

@@ -81,7 +81,7 @@ fn looked_at() -> PathBuf {
 
 #[test]
 fn the_report_holds_the_figures_that_score_evidence_and_gap_print() {
-    let out = crate::harness::tempdir().unwrap();
+    let out = crate::harness::tempdir();
     let page = out.path().join("bao-cao.html");
     let said = report_in(
         &root(),

@@ -7,7 +7,7 @@ use crate::report::report_in;
 
 #[test]
 fn two_runs_with_the_same_source_date_epoch_give_the_same_bytes() {
-    let tmp = crate::harness::tempdir().unwrap();
+    let tmp = crate::harness::tempdir();
     let (a, b) = (tmp.path().join("a.html"), tmp.path().join("b.html"));
     for out in [&a, &b] {
         report_in(
@@ -31,7 +31,7 @@ fn two_runs_with_the_same_source_date_epoch_give_the_same_bytes() {
 
 #[test]
 fn in_english_the_report_reads_89_point_96_and_dates_the_iso_way() {
-    let tmp = crate::harness::tempdir().unwrap();
+    let tmp = crate::harness::tempdir();
     let out = tmp.path().join("report.html");
     let out_s = out.to_str().unwrap();
     let said = report_in(&root(), &["evidence/2026", "--lang", "en", "--out", out_s]);
@@ -110,7 +110,7 @@ fn the_report_is_never_written_among_the_evidence_files_nor_over_an_input() {
 
 #[test]
 fn a_source_date_epoch_that_is_not_seconds_stops_the_report_and_says_so() {
-    let tmp = crate::harness::tempdir().unwrap();
+    let tmp = crate::harness::tempdir();
     let out = parscore()
         .env("SOURCE_DATE_EPOCH", "15/01/2026")
         .args(["report", "evidence/2026", "--out"])

@@ -457,7 +457,7 @@ fn the_api_refuses_a_plan_leaf_and_not_applicable_without_a_note() {
 /// Two folders that make the same id ("Sở Nội vụ" and "so-noi-vu") both stay reachable.
 #[test]
 fn folders_that_make_the_same_id_both_get_one() {
-    let site = crate::harness::tempdir().unwrap();
+    let site = crate::harness::tempdir();
     let sample = copy_sample("evidence/2026");
     for unit in ["Sở Nội vụ", "so-noi-vu"] {
         let to = site.path().join("ev").join(unit);
