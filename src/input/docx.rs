@@ -53,7 +53,9 @@ pub fn parse_docx(bytes: Vec<u8>, source: &str, caps: Caps) -> Result<Table, Box
     };
     let mut zip = zipped::check(bytes, inflation).map_err(refused)?;
     let body = zip.part("word/document.xml").map_err(refused)?;
-    let xml = body.and_then(|b| String::from_utf8(b).ok()).ok_or_else(unreadable)?;
+    let xml = body
+        .and_then(|b| String::from_utf8(b).ok())
+        .ok_or_else(unreadable)?;
     let tables = tables(&xml, inflation.part)
         .map_err(|over| too_much(source, over).map_or_else(unreadable, Box::new))?;
     let Some((index, grid)) = tables
@@ -94,20 +96,35 @@ pub fn parse_docx(bytes: Vec<u8>, source: &str, caps: Caps) -> Result<Table, Box
 fn too_much(source: &str, over: Over) -> Option<Diagnostic> {
     let (table, row, col, t) = match over {
         Over::Broken => return None,
-        Over::Columns(t, r, c, n) => (t, r, c, text!(
-            vi: "hàng này của bảng trải ra {n} cột (w:gridSpan), quá giới hạn {MAX_COLUMNS} cột (Word chỉ cho 63): tệp hỏng hoặc cố ý làm phình; mở bằng Word và lưu lại",
-            en: "this table row spreads over {n} columns (w:gridSpan), over the {MAX_COLUMNS}-column cap (Word allows 63): a damaged or deliberately inflated file; open it in Word and save again"
-        )),
-        Over::Cells(t, r, c) => (t, r, c, text!(
-            vi: "các bảng của tài liệu vượt {MAX_CELLS} ô ở ô này (ô gộp được đếm ở mỗi hàng, mỗi cột nó trải qua); tách bảng, hoặc bỏ gộp ô rồi lưu lại",
-            en: "the document's tables pass {MAX_CELLS} cells at this cell (a merged cell counts in every row and column it covers); split the table, or unmerge cells, and save again"
-        )),
+        Over::Columns(t, r, c, n) => (
+            t,
+            r,
+            c,
+            text!(
+                vi: "hàng này của bảng trải ra {n} cột (w:gridSpan), quá giới hạn {MAX_COLUMNS} cột (Word chỉ cho 63): tệp hỏng hoặc cố ý làm phình; mở bằng Word và lưu lại",
+                en: "this table row spreads over {n} columns (w:gridSpan), over the {MAX_COLUMNS}-column cap (Word allows 63): a damaged or deliberately inflated file; open it in Word and save again"
+            ),
+        ),
+        Over::Cells(t, r, c) => (
+            t,
+            r,
+            c,
+            text!(
+                vi: "các bảng của tài liệu vượt {MAX_CELLS} ô ở ô này (ô gộp được đếm ở mỗi hàng, mỗi cột nó trải qua); tách bảng, hoặc bỏ gộp ô rồi lưu lại",
+                en: "the document's tables pass {MAX_CELLS} cells at this cell (a merged cell counts in every row and column it covers); split the table, or unmerge cells, and save again"
+            ),
+        ),
         Over::Text(t, r, c, cap) => {
             let cap = cap >> 20;
-            (t, r, c, text!(
-                vi: "các bảng của tài liệu vượt {cap} MiB chữ ở ô này (ô gộp dọc w:vMerge lặp chữ của nó ở mỗi hàng); bỏ gộp ô rồi lưu lại",
-                en: "the document's tables pass {cap} MiB of text at this cell (a cell merged down with w:vMerge repeats its text in every row); unmerge cells and save again"
-            ))
+            (
+                t,
+                r,
+                c,
+                text!(
+                    vi: "các bảng của tài liệu vượt {cap} MiB chữ ở ô này (ô gộp dọc w:vMerge lặp chữ của nó ở mỗi hàng); bỏ gộp ô rồi lưu lại",
+                    en: "the document's tables pass {cap} MiB of text at this cell (a cell merged down with w:vMerge repeats its text in every row); unmerge cells and save again"
+                ),
+            )
         }
     };
     Some(Diagnostic::error(source, t).in_cell(&format!("Bảng {table}"), row, col))
@@ -186,7 +203,11 @@ fn tables(xml: &str, text_cap: u64) -> Result<Vec<Grid>, Over> {
                 "gridSpan" => {
                     // A number past usize is past the cap too.
                     span = attribute(&e, "val")
-                        .map(|v| v.trim().parse::<u64>().map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX)))
+                        .map(|v| {
+                            v.trim()
+                                .parse::<u64>()
+                                .map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX))
+                        })
                         .unwrap_or(1)
                         .max(1)
                 }

@@ -55,6 +55,14 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
+/// [`nfc`] of owned text, kept as it is (not copied) when it already is NFC.
+pub fn nfc_owned(s: String) -> String {
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s,
+        _ => s.nfc().collect(),
+    }
+}
+
 /// The form used to match labels, headers and keywords: NFC, lower case, surrounding
 /// spaces removed and inner runs of white space collapsed to one space.
 pub fn fold(s: &str) -> String {

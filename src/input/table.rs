@@ -2,7 +2,7 @@
 //! encodings an office produces, `,` `;` or tab as delimiter, an Excel `sep=` line, CRLF,
 //! cells trimmed and text in NFC, each row with the line it came from.
 
-use super::{fold, nfc};
+use super::fold;
 use crate::diag::{Diagnostic, Fatal};
 use crate::fsio::{read_input, Caps, Input, Within};
 use crate::text;
@@ -252,8 +252,17 @@ pub fn decode_as(bytes: &[u8], source: &str, how: TextEncoding) -> Result<String
         }
         s.into_owned()
     };
-    let text = text.replace('\u{feff}', "");
-    Ok(nfc(&text.replace("\r\n", "\n").replace('\r', "\n")))
+    // Each step copies the text only when it has something to change: a 60 MB table is
+    // held once, not four times.
+    let text = match text.contains('\u{feff}') {
+        true => text.replace('\u{feff}', ""),
+        false => text,
+    };
+    let text = match text.contains('\r') {
+        true => text.replace("\r\n", "\n").replace('\r', "\n"),
+        false => text,
+    };
+    Ok(super::nfc_owned(text))
 }
 
 /// Parses table bytes in an encoding (`Auto`: detected); see [`read_table`].
@@ -293,18 +302,27 @@ pub fn parse_table(
             .at_line(Some(line + skipped_lines)),
         ));
     }
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
     // csv positions a record where the reader resumed, before any blank lines it skipped.
-    let line_of = |byte: u64| {
-        let start = byte as usize;
+    // Records come in order, so lines are counted on from the last record: no table of
+    // line starts (8 bytes a line) is kept.
+    let text_bytes = body.as_bytes();
+    let (mut counted_to, mut lines_before) = (0usize, 0usize);
+    let mut line_of = |byte: u64| {
+        let start = (byte as usize).min(text_bytes.len());
         let b = start
-            + body.as_bytes()[start.min(body.len())..]
+            + text_bytes[start..]
                 .iter()
                 .take_while(|c| **c == b'\n')
                 .count();
-        line_starts.partition_point(|&s| s <= b) + skipped_lines
+        if b < counted_to {
+            (counted_to, lines_before) = (0, 0);
+        }
+        lines_before += text_bytes[counted_to..b]
+            .iter()
+            .filter(|c| **c == b'\n')
+            .count();
+        counted_to = b;
+        lines_before + 1 + skipped_lines
     };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -326,22 +344,36 @@ pub fn parse_table(
             )
         })?;
         let line = record.position().map(|p| line_of(p.byte())).unwrap_or(0);
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        if cells.iter().all(String::is_empty) {
+        if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         match &headers {
             None => {
-                headers = Some((cells.iter().map(|c| fold(c)).collect(), line));
+                let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+                let mut folded: Vec<String> = cells.iter().map(|c| fold(c)).collect();
+                while folded.last().is_some_and(String::is_empty) {
+                    folded.pop();
+                }
+                headers = Some((folded, line));
                 written_headers = cells;
             }
-            Some(_) => rows.push(Row { line, cells }),
+            Some(_) => {
+                // Cells past the header's are kept only up to the first one filled (a row
+                // problem, below); the empty ones past the header are dropped, so that
+                // `a,,,,,,` costs no more than `a`.
+                let width = written_headers.len();
+                let extra = record.iter().skip(width).position(|c| !c.trim().is_empty());
+                let keep = extra.map_or(width.min(record.len()), |i| width + i + 1);
+                let cells = record
+                    .iter()
+                    .take(keep)
+                    .map(|c| c.trim().to_string())
+                    .collect();
+                rows.push(Row { line, cells });
+            }
         }
     }
-    let (mut headers, header_line) = headers.unwrap_or_default();
-    while headers.last().is_some_and(String::is_empty) {
-        headers.pop();
-    }
+    let (headers, header_line) = headers.unwrap_or_default();
     let mut seen = std::collections::HashSet::new();
     for (i, h) in headers.iter().enumerate() {
         if !h.is_empty() && !seen.insert(h.as_str()) {

@@ -37,25 +37,41 @@ pub fn refusal(source: &str, over: Over) -> Option<Diagnostic> {
         )),
         Over::Cells { sheet, last, cells } => {
             let cell = cell_name(last);
-            in_cell(e(text!(
-                vi: "trang tính trải tới ô {cell}: {cells} ô tính từ cột A giữa dòng đầu và dòng cuối có dữ liệu, quá giới hạn {MAX_CELLS} ô; xoá các ô thừa ở xa bảng (Ctrl+End trong Excel cho thấy ô cuối) rồi lưu lại",
-                en: "the worksheet reaches cell {cell}: {cells} cells from column A between its first and last rows with data, over the {MAX_CELLS}-cell cap; delete the stray cells far from the table (Ctrl+End in Excel shows the last one) and save again"
-            )), &sheet, last)
+            in_cell(
+                e(text!(
+                    vi: "trang tính trải tới ô {cell}: {cells} ô tính từ cột A giữa dòng đầu và dòng cuối có dữ liệu, quá giới hạn {MAX_CELLS} ô; xoá các ô thừa ở xa bảng (Ctrl+End trong Excel cho thấy ô cuối) rồi lưu lại",
+                    en: "the worksheet reaches cell {cell}: {cells} cells from column A between its first and last rows with data, over the {MAX_CELLS}-cell cap; delete the stray cells far from the table (Ctrl+End in Excel shows the last one) and save again"
+                )),
+                &sheet,
+                last,
+            )
         }
-        Over::Merges { sheet, at, count } => in_cell(e(text!(
-            vi: "trang tính có hơn {MAX_MERGES} vùng gộp ô (đã đếm tới {count} ở ô này); bỏ gộp các ô thừa (Merge & Center → Unmerge Cells) rồi lưu lại",
-            en: "the worksheet has more than {MAX_MERGES} merged regions ({count} counted at this cell); unmerge the needless ones (Merge & Center → Unmerge Cells) and save again"
-        )), &sheet, at),
-        Over::MergedCells { sheet, at, cells } => in_cell(e(text!(
-            vi: "các vùng gộp ô của trang tính lặp giá trị vào hơn {MAX_CELLS} ô (đã tới {cells} ở vùng bắt đầu tại ô này); bỏ gộp các vùng trải xuống quá xa rồi lưu lại",
-            en: "the worksheet's merged regions would repeat their values into more than {MAX_CELLS} cells ({cells} at the region starting at this cell); unmerge the regions that reach too far down and save again"
-        )), &sheet, at),
+        Over::Merges { sheet, at, count } => in_cell(
+            e(text!(
+                vi: "trang tính có hơn {MAX_MERGES} vùng gộp ô (đã đếm tới {count} ở ô này); bỏ gộp các ô thừa (Merge & Center → Unmerge Cells) rồi lưu lại",
+                en: "the worksheet has more than {MAX_MERGES} merged regions ({count} counted at this cell); unmerge the needless ones (Merge & Center → Unmerge Cells) and save again"
+            )),
+            &sheet,
+            at,
+        ),
+        Over::MergedCells { sheet, at, cells } => in_cell(
+            e(text!(
+                vi: "các vùng gộp ô của trang tính lặp giá trị vào hơn {MAX_CELLS} ô (đã tới {cells} ở vùng bắt đầu tại ô này); bỏ gộp các vùng trải xuống quá xa rồi lưu lại",
+                en: "the worksheet's merged regions would repeat their values into more than {MAX_CELLS} cells ({cells} at the region starting at this cell); unmerge the regions that reach too far down and save again"
+            )),
+            &sheet,
+            at,
+        ),
         Over::MergedText { sheet, at, bytes } => {
             let mib = bytes >> 20;
-            in_cell(e(text!(
-                vi: "vùng gộp ô bắt đầu tại ô này lặp giá trị của nó thành hơn {mib} MiB chữ, quá giới hạn giải nén; bỏ gộp vùng này rồi lưu lại",
-                en: "the merged region starting at this cell repeats its value into more than {mib} MiB of text, over the inflation cap; unmerge it and save again"
-            )), &sheet, at)
+            in_cell(
+                e(text!(
+                    vi: "vùng gộp ô bắt đầu tại ô này lặp giá trị của nó thành hơn {mib} MiB chữ, quá giới hạn giải nén; bỏ gộp vùng này rồi lưu lại",
+                    en: "the merged region starting at this cell repeats its value into more than {mib} MiB of text, over the inflation cap; unmerge it and save again"
+                )),
+                &sheet,
+                at,
+            )
         }
         Over::Strings { claimed } => e(text!(
             vi: "bảng chuỗi dùng chung của sổ tính (xl/sharedStrings.xml) khai {claimed} chuỗi, quá giới hạn {MAX_STRINGS} (tệp hỏng hoặc cố ý làm phình); mở bằng Excel và lưu lại",
@@ -89,20 +105,29 @@ pub fn warnings(source: &str, plan: &Plan, header_line: usize, width: usize) -> 
         .collect();
     for &&(at, cached) in in_table.iter().take(NAMED_FORMULAS) {
         let d = match cached {
-            true => Diagnostic::warning(source, text!(
-                vi: "ô này là công thức: parscore không tính lại công thức mà đọc giá trị Excel lưu lần cuối; nếu đã sửa số liệu nguồn mà chưa mở lại bằng Excel, giá trị đó có thể đã cũ — mở bằng Excel và lưu lại, hoặc dán giá trị (Paste Special → Values)",
-                en: "this cell is a formula: parscore does not recalculate formulas but reads the value Excel last saved; if its inputs changed without the file being saved again in Excel, that value may be stale — open it in Excel and save again, or paste values (Paste Special → Values)"
-            )),
-            false => Diagnostic::error(source, text!(
-                vi: "ô này là công thức nhưng không có giá trị đã lưu (tệp do một chương trình không tính công thức tạo ra): không đọc nó là ô trống được; mở bằng Excel và lưu lại, hoặc nhập giá trị",
-                en: "this cell is a formula with no saved value (the file was made by a program that does not calculate formulas): it cannot be read as blank; open it in Excel and save again, or type the value"
-            )),
+            true => Diagnostic::warning(
+                source,
+                text!(
+                    vi: "ô này là công thức: parscore không tính lại công thức mà đọc giá trị Excel lưu lần cuối; nếu đã sửa số liệu nguồn mà chưa mở lại bằng Excel, giá trị đó có thể đã cũ — mở bằng Excel và lưu lại, hoặc dán giá trị (Paste Special → Values)",
+                    en: "this cell is a formula: parscore does not recalculate formulas but reads the value Excel last saved; if its inputs changed without the file being saved again in Excel, that value may be stale — open it in Excel and save again, or paste values (Paste Special → Values)"
+                ),
+            ),
+            false => Diagnostic::error(
+                source,
+                text!(
+                    vi: "ô này là công thức nhưng không có giá trị đã lưu (tệp do một chương trình không tính công thức tạo ra): không đọc nó là ô trống được; mở bằng Excel và lưu lại, hoặc nhập giá trị",
+                    en: "this cell is a formula with no saved value (the file was made by a program that does not calculate formulas): it cannot be read as blank; open it in Excel and save again, or type the value"
+                ),
+            ),
         };
         out.push(in_cell(d, sheet, at));
     }
     if in_table.len() > NAMED_FORMULAS {
         let more = in_table.len() - NAMED_FORMULAS;
-        let missing = in_table[NAMED_FORMULAS..].iter().filter(|(_, c)| !c).count();
+        let missing = in_table[NAMED_FORMULAS..]
+            .iter()
+            .filter(|(_, c)| !c)
+            .count();
         let (at, _) = *in_table[NAMED_FORMULAS];
         let t = text!(
             vi: "và {more} ô công thức khác trong bảng, từ ô này trở đi ({missing} ô không có giá trị đã lưu), cũng được đọc từ giá trị Excel lưu lần cuối",

@@ -42,12 +42,30 @@ pub enum Over {
     /// The workbook has no part we need, or a part is not XML.
     Unreadable,
     NoVisibleSheet,
-    Cells { sheet: String, last: At, cells: u64 },
-    Merges { sheet: String, at: At, count: usize },
-    MergedCells { sheet: String, at: At, cells: u64 },
+    Cells {
+        sheet: String,
+        last: At,
+        cells: u64,
+    },
+    Merges {
+        sheet: String,
+        at: At,
+        count: usize,
+    },
+    MergedCells {
+        sheet: String,
+        at: At,
+        cells: u64,
+    },
     /// The text merged regions would repeat, in bytes.
-    MergedText { sheet: String, at: At, bytes: u64 },
-    Strings { claimed: u64 },
+    MergedText {
+        sheet: String,
+        at: At,
+        bytes: u64,
+    },
+    Strings {
+        claimed: u64,
+    },
 }
 
 impl From<Refused> for Over {
@@ -108,29 +126,41 @@ pub fn plan(zip: &mut Checked) -> Result<Plan, Over> {
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
-        .find(|a| a.key.local_name().as_ref() == name.as_bytes())
-        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| match quick_xml::escape::unescape(&a.value) {
+            Ok(v) => v.into_owned(),
+            Err(_) => a.value.to_string(),
+        })
 }
 
 /// Every element start (and empty element) of an XML part, in order; `Err` when it is not
 /// XML.
-fn each_start(xml: &[u8], mut f: impl FnMut(&BytesStart, bool) -> Result<(), Over>) -> Result<(), Over> {
+fn each_start(
+    xml: &[u8],
+    mut f: impl FnMut(&BytesStart, bool) -> Result<(), Over>,
+) -> Result<(), Over> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        match reader.read_event_into(&mut buf).map_err(|_| Over::Unreadable)? {
+        match reader
+            .read_event_into(&mut buf)
+            .map_err(|_| Over::Unreadable)?
+        {
             Event::Start(e) => f(&e, false)?,
             Event::Empty(e) => f(&e, true)?,
-            Event::End(e) => f(&BytesStart::new(format!("/{}", String::from_utf8_lossy(e.local_name().as_ref()))), true)?,
+            Event::End(e) => f(
+                &BytesStart::new(format!("/{}", e.local_name().as_ref())),
+                true,
+            )?,
             Event::Eof => return Ok(()),
             _ => {}
         }
     }
 }
 
-fn local(e: &BytesStart) -> Vec<u8> {
-    e.local_name().as_ref().to_vec()
+fn local(e: &BytesStart) -> String {
+    e.local_name().as_ref().to_string()
 }
 
 /// The shared strings: `uniqueCount` is what calamine reserves room for, so a claim past
@@ -141,8 +171,8 @@ fn check_strings(zip: &mut Checked) -> Result<(), Over> {
     };
     let mut held = 0u64;
     each_start(&xml, |e, _| {
-        match local(e).as_slice() {
-            b"sst" => {
+        match local(e).as_str() {
+            "sst" => {
                 if let Some(n) = attr(e, "uniqueCount") {
                     // calamine reads the number with an unsigned parser: any digits count.
                     let claimed = n.trim().parse::<u64>().unwrap_or(u64::MAX);
@@ -151,7 +181,7 @@ fn check_strings(zip: &mut Checked) -> Result<(), Over> {
                     }
                 }
             }
-            b"si" => {
+            "si" => {
                 held += 1;
                 if held > MAX_STRINGS {
                     return Err(Over::Strings { claimed: held });
@@ -182,18 +212,18 @@ fn read_book(xml: &[u8]) -> Result<Book, Over> {
         date1904: false,
     };
     each_start(xml, |e, _| {
-        match local(e).as_slice() {
-            b"sheet" => book.sheets.push(SheetEntry {
+        match local(e).as_str() {
+            "sheet" => book.sheets.push(SheetEntry {
                 name: attr(e, "name").unwrap_or_default(),
                 rel: attr(e, "id").unwrap_or_default(),
                 visible: !matches!(attr(e, "state").as_deref(), Some("hidden" | "veryHidden")),
             }),
-            b"workbookView" if book.active == 0 => {
+            "workbookView" if book.active == 0 => {
                 book.active = attr(e, "activeTab")
                     .and_then(|v| v.parse().ok())
                     .unwrap_or(0)
             }
-            b"workbookPr" => {
+            "workbookPr" => {
                 if let Some(v) = attr(e, "date1904") {
                     book.date1904 = v == "1" || v == "true";
                 }
@@ -209,7 +239,7 @@ fn read_book(xml: &[u8]) -> Result<Book, Over> {
 fn read_rels(xml: &[u8]) -> Result<Vec<(String, String, String)>, Over> {
     let mut out = Vec::new();
     each_start(xml, |e, _| {
-        if local(e) == b"Relationship" {
+        if local(e) == "Relationship" {
             out.push((
                 attr(e, "Id").unwrap_or_default(),
                 attr(e, "Target").unwrap_or_default(),
@@ -245,18 +275,18 @@ fn scan_sheet(xml: &[u8], sheet: &str) -> Result<Vec<(At, bool)>, Over> {
     let mut merges: Vec<(u64, u64, u64)> = Vec::new();
     let at = |r: u64, c: u64| (r.min(u32::MAX as u64) as u32, c.min(u32::MAX as u64) as u32);
     each_start(xml, |e, empty| {
-        match local(e).as_slice() {
-            b"row" => {
+        match local(e).as_str() {
+            "row" => {
                 if let Some(r) = attr(e, "r").and_then(|r| r.parse::<u64>().ok()) {
                     row = r.saturating_sub(1);
                 }
                 col = 0;
             }
-            b"/row" => {
+            "/row" => {
                 row += 1;
                 col = 0;
             }
-            b"c" => {
+            "c" => {
                 let pos = match attr(e, "r") {
                     Some(r) => cell_ref(&r).ok_or(Over::Unreadable)?,
                     None => (row, col),
@@ -265,9 +295,9 @@ fn scan_sheet(xml: &[u8], sheet: &str) -> Result<Vec<(At, bool)>, Over> {
                 (used, formula, cached) = (false, false, false);
                 cell = (!empty).then_some(pos);
             }
-            b"v" | b"is" if cell.is_some() => (used, cached) = (true, true),
-            b"f" if cell.is_some() => (used, formula) = (true, true),
-            b"/c" => {
+            "v" | "is" if cell.is_some() => (used, cached) = (true, true),
+            "f" if cell.is_some() => (used, formula) = (true, true),
+            "/c" => {
                 if let Some((r, c)) = cell.take() {
                     if used {
                         (top, bottom, right) = (top.min(r), bottom.max(r), right.max(c));
@@ -285,7 +315,7 @@ fn scan_sheet(xml: &[u8], sheet: &str) -> Result<Vec<(At, bool)>, Over> {
                     }
                 }
             }
-            b"mergeCell" => {
+            "mergeCell" => {
                 let Some((from, to)) = attr(e, "ref").and_then(|r| {
                     let (a, b) = r.split_once(':').unwrap_or((&r, &r));
                     Some((cell_ref(a)?, cell_ref(b)?))

@@ -41,7 +41,7 @@ pub enum Refused {
 impl Refused {
     /// The reason in words, for an archive that is an Excel or Word file (`kind`).
     pub fn text(&self, kind: &str) -> Option<Text> {
-        let mib = |n: u64| n.div_ceil(1 << 20);
+        let mib = |n: u64| n >> 20;
         Some(match self {
             Refused::Unreadable => return None,
             Refused::PartTooLarge { name, size, cap } => {
@@ -76,7 +76,7 @@ pub fn check(bytes: Vec<u8>, inflation: Inflation) -> Result<Checked, Refused> {
         let entry = zip.by_index_raw(i).map_err(|_| Refused::Unreadable)?;
         if entry.size() > inflation.part {
             return Err(Refused::PartTooLarge {
-                name: entry.name().to_string(),
+                name: entry.name().map(|n| n.into_owned()).unwrap_or_default(),
                 size: entry.size(),
                 cap: inflation.part,
             });
@@ -88,9 +88,10 @@ pub fn check(bytes: Vec<u8>, inflation: Inflation) -> Result<Checked, Refused> {
         if entry.is_dir() {
             continue;
         }
-        let name = entry.name().to_string();
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         let mut limited = (&mut entry).take(inflation.part + 1);
-        let n = std::io::copy(&mut limited, &mut std::io::sink()).map_err(|_| Refused::Unreadable)?;
+        let n =
+            std::io::copy(&mut limited, &mut std::io::sink()).map_err(|_| Refused::Unreadable)?;
         if n > inflation.part {
             return Err(Refused::PartTooLarge {
                 name,

@@ -20,6 +20,7 @@ mod export;
 mod first_hour;
 mod golden;
 mod honest_views;
+mod hostile_inputs;
 mod import;
 mod init;
 mod languages;
