@@ -159,7 +159,7 @@ pub fn with_hashes(m: &Manifest, hashes: &[String], original: &[u8]) -> Vec<u8> 
         .iter()
         .zip(hashes)
         .map(|(row, hash)| {
-            let mut cells = row.cells.clone();
+            let mut cells = row.cells.to_vec();
             if cells.len() <= col {
                 cells.resize(col + 1, String::new());
             }

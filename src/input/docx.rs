@@ -78,7 +78,10 @@ pub fn parse_docx(bytes: Vec<u8>, source: &str, caps: Caps) -> Result<Table, Box
         .enumerate()
         .skip(1)
         .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
-        .map(|(i, cells)| Row { line: i + 1, cells })
+        .map(|(i, cells)| Row {
+            line: i + 1,
+            cells: cells.into(),
+        })
         .collect();
     Ok(Table {
         source: source.to_string(),

@@ -1,6 +1,7 @@
 //! The one door for bytes from the outside world: text is decoded, normalised to NFC and
 //! split into records that remember their line numbers.
 
+mod cells;
 mod docx;
 pub mod dress;
 mod json;
@@ -11,6 +12,7 @@ mod workbook_notes;
 mod workbook_parts;
 mod zipped;
 
+pub use cells::Cells;
 pub use docx::parse_docx;
 pub use json::{json_text, key_position, serde_position};
 pub use json_error::serde_text;
@@ -41,7 +43,7 @@ pub fn read_document_table(
     Ok(match ext.as_str() {
         "docx" => parse_docx(bytes, source, read.caps),
         "xlsx" => parse_workbook(bytes, source, &[], read.caps),
-        _ => parse_table(&bytes, source, read.encoding),
+        _ => table::parse_table_owned(bytes, source, read.encoding),
     })
 }
 

@@ -30,7 +30,7 @@ pub struct Table {
 #[derive(Clone, Debug)]
 pub struct Row {
     pub line: usize,
-    pub cells: Vec<String>,
+    pub cells: super::Cells,
 }
 
 impl Table {
@@ -75,7 +75,6 @@ impl Table {
     pub fn cell<'a>(&self, row: &'a Row, name: &str) -> &'a str {
         self.column(name)
             .and_then(|i| row.cells.get(i))
-            .map(String::as_str)
             .unwrap_or("")
     }
 }
@@ -90,7 +89,7 @@ pub fn read_table(
 ) -> Result<Result<Table, Box<Diagnostic>>, Fatal> {
     let bytes =
         read_input(path, within, Input::Table, read.caps).map_err(|r| r.diagnostic(source))?;
-    Ok(parse_table(&bytes, source, read.encoding))
+    Ok(parse_table_owned(bytes, source, read.encoding))
 }
 
 /// The text encoding of tabular input: detected (`Auto`), or forced by `--encoding`.
@@ -125,7 +124,16 @@ pub fn read_table_into(
 ) -> Result<Option<Table>, Fatal> {
     let bytes =
         read_input(path, within, Input::Table, read.caps).map_err(|r| r.diagnostic(source))?;
-    Ok(parse_table_into(&bytes, source, diags, read.encoding))
+    Ok(match parse_table_owned(bytes, source, read.encoding) {
+        Ok(t) => {
+            diags.extend(t.row_problems.iter().cloned());
+            Some(t)
+        }
+        Err(d) => {
+            diags.push(*d);
+            None
+        }
+    })
 }
 
 /// Parses table bytes for a reader that reports into `diags`, as [`read_table_into`].
@@ -252,8 +260,13 @@ pub fn decode_as(bytes: &[u8], source: &str, how: TextEncoding) -> Result<String
         }
         s.into_owned()
     };
-    // Each step copies the text only when it has something to change: a 60 MB table is
-    // held once, not four times.
+    Ok(tidy(text))
+}
+
+/// The decoded text with stray BOMs dropped, line ends made `\n` and letters composed
+/// (NFC). Each step copies the text only when it has something to change: a 60 MB table
+/// is held once, not four times.
+fn tidy(text: String) -> String {
     let text = match text.contains('\u{feff}') {
         true => text.replace('\u{feff}', ""),
         false => text,
@@ -262,7 +275,33 @@ pub fn decode_as(bytes: &[u8], source: &str, how: TextEncoding) -> Result<String
         true => text.replace("\r\n", "\n").replace('\r', "\n"),
         false => text,
     };
-    Ok(super::nfc_owned(text))
+    super::nfc_owned(text)
+}
+
+/// [`decode_as`] of bytes the caller gives up: UTF-8 bytes (the usual case) become the text
+/// in place, without a second copy of the file.
+fn decode_owned(
+    mut bytes: Vec<u8>,
+    source: &str,
+    how: TextEncoding,
+) -> Result<String, Box<Diagnostic>> {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let other_bom = !bom && encoding_rs::Encoding::for_bom(&bytes).is_some();
+    let utf8 = matches!(how, TextEncoding::Auto | TextEncoding::Utf8);
+    let zero = how == TextEncoding::Auto && !bom && bytes.contains(&0);
+    if utf8 && !other_bom && !zero {
+        if bom {
+            bytes.drain(..3);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(tidy(text)),
+            Err(e) => bytes = e.into_bytes(),
+        }
+        if bom {
+            bytes.splice(0..0, *b"\xEF\xBB\xBF");
+        }
+    }
+    decode_as(&bytes, source, how)
 }
 
 /// Parses table bytes in an encoding (`Auto`: detected); see [`read_table`].
@@ -271,7 +310,19 @@ pub fn parse_table(
     source: &str,
     encoding: TextEncoding,
 ) -> Result<Table, Box<Diagnostic>> {
-    let text = decode_as(bytes, source, encoding)?;
+    parse_text(decode_as(bytes, source, encoding)?, source)
+}
+
+/// [`parse_table`] of bytes the caller gives up (see [`decode_owned`]).
+pub fn parse_table_owned(
+    bytes: Vec<u8>,
+    source: &str,
+    encoding: TextEncoding,
+) -> Result<Table, Box<Diagnostic>> {
+    parse_text(decode_owned(bytes, source, encoding)?, source)
+}
+
+fn parse_text(text: String, source: &str) -> Result<Table, Box<Diagnostic>> {
     let mut skipped_lines = 0;
     let mut body = text.as_str();
     let mut forced = None;
@@ -364,11 +415,7 @@ pub fn parse_table(
                 let width = written_headers.len();
                 let extra = record.iter().skip(width).position(|c| !c.trim().is_empty());
                 let keep = extra.map_or(width.min(record.len()), |i| width + i + 1);
-                let cells = record
-                    .iter()
-                    .take(keep)
-                    .map(|c| c.trim().to_string())
-                    .collect();
+                let cells = record.iter().take(keep).map(str::trim).collect();
                 rows.push(Row { line, cells });
             }
         }

@@ -163,7 +163,7 @@ pub fn parse_workbook(
         .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
         .map(|(i, cells)| Row {
             line: top as usize + i + 1,
-            cells,
+            cells: cells.into(),
         })
         .collect();
     Ok(Table {

@@ -195,7 +195,7 @@ fn read(path: &Path, source: &str, read_as: ReadOptions) -> Result<(Vec<u8>, Tab
 /// The header as written and every row's cells, ready to be changed and written back.
 fn cells(table: &Table) -> (Vec<String>, Vec<Vec<String>>) {
     let headers = dress::written_headers(table);
-    let rows = table.rows.iter().map(|r| r.cells.clone()).collect();
+    let rows = table.rows.iter().map(|r| r.cells.to_vec()).collect();
     (headers, rows)
 }
 

@@ -21,7 +21,7 @@ impl Columns {
     pub fn find(table: &Table) -> Option<(Columns, Vec<Row>)> {
         let header = Row {
             line: table.header_line,
-            cells: table.written_headers.clone(),
+            cells: table.written_headers.clone().into(),
         };
         let all: Vec<&Row> = std::iter::once(&header).chain(&table.rows).collect();
         for (i, row) in all.iter().enumerate() {
@@ -64,7 +64,7 @@ impl Columns {
 
     /// A cell's text, "" when the row is short.
     pub fn get<'a>(&self, row: &'a Row, column: usize) -> &'a str {
-        row.cells.get(column).map(String::as_str).unwrap_or("")
+        row.cells.get(column).unwrap_or("")
     }
 
     /// A problem at a cell: `'Bảng 1'!C14` in a workbook or a Word table, the line in CSV.
