@@ -25,7 +25,7 @@ impl Columns {
         };
         let all: Vec<&Row> = std::iter::once(&header).chain(&table.rows).collect();
         for (i, row) in all.iter().enumerate() {
-            let heads: Vec<String> = row.cells.iter().map(|c| fold(c)).collect();
+            let heads: Vec<String> = row.cells.iter().map(fold).collect();
             let find = |pred: &dyn Fn(&str) -> bool| heads.iter().position(|h| pred(h));
             let rule = find(&|h| h.contains("cách tính") || h == "rule");
             let evidence =
