@@ -6,11 +6,14 @@
 # evidence files under `evidence`. Each command runs once under GNU time (-v), with a
 # 60 s timeout and an 8 GiB address-space limit, so a reader that runs away is stopped.
 #
-# Usage: bench/hostile.sh [BINARY]     (default: target/release/parscore, built if missing)
+# Usage: bench/hostile.sh [BINARY]     (default: target/release/parscore, built if missing;
+#        READ_TABLE=path picks the build of examples/read_table, the CSV reader alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:-$PWD/target/release/parscore}"
 [ -x "$bin" ] || cargo build --release -q --bin parscore
+reader="${READ_TABLE:-$PWD/target/release/examples/read_table}"
+[ -x "$reader" ] || cargo build --release -q --example read_table
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 
@@ -42,6 +45,12 @@ with open(f'{w}/annex.csv', 'w') as f:
     while f.tell() < 60_000_000:
         i += 1
         f.write(f'1.{i},Ban hành kế hoạch CCHC năm {i},1,"Ban hành kịp thời: 1; không kịp thời: 0,5",Kế hoạch CCHC năm\n')
+with open(f'{w}/small.csv', 'w') as f:
+    f.write('STT,Tiêu chí,Điểm tối đa,Cách tính điểm,Tài liệu kiểm chứng\n')
+    i = 0
+    while f.tell() < 60_000_000:
+        i += 1
+        f.write(f'{i % 100},a,1,b,c\n')
 PY
 # The sample dossier, with its score sheet replaced by each workbook.
 cp -r evidence "$work/ev"
@@ -75,3 +84,5 @@ done
 FILE="$work/span.docx" measure "span.docx (criteria import)" "$bin" criteria import "$work/span.docx" --out "$work/span.json"
 FILE="$work/annex.csv" measure "annex.csv (criteria import)" "$bin" criteria import "$work/annex.csv" --out "$work/annex.json"
 FILE="$work/sparse/2026/files/ke-hoach-cchc-2026.txt" measure "two sparse 4 GiB files (evidence)" "$bin" evidence "$work/sparse/2026"
+FILE="$work/annex.csv" measure "annex.csv (the CSV reader alone)" "$reader" "$work/annex.csv"
+FILE="$work/small.csv" measure "small.csv, one-letter cells (the CSV reader alone)" "$reader" "$work/small.csv"

@@ -170,7 +170,7 @@ pub(super) fn check_same_content(cx: &mut Ctx, states: &[FileState]) {
                     en: "the file of document {id} has exactly the same content as document {other} (line {l})"
                 ),
                 true => text!(
-                    vi: "tệp của văn bản {id} có vẻ trùng nội dung văn bản {other} (dòng {l}): cùng kích thước ({mib} MiB), cùng 64 KiB ở đầu, giữa và cuối tệp; tệp lớn hoặc thưa (sparse) không được băm cả tệp khi kiểm tra này (seal băm cả tệp)",
+                    vi: "tệp của văn bản {id} có vẻ trùng nội dung văn bản {other} (dòng {l}): cùng kích thước ({mib} MiB), cùng 64 KiB ở đầu, giữa và cuối tệp; tệp lớn hoặc thưa (sparse) không được băm cả tệp khi kiểm tra này (khi niêm phong, parscore seal băm cả tệp)",
                     en: "the file of document {id} looks like the same content as document {other} (line {l}): the same size ({mib} MiB) and the same 64 KiB at its start, middle and end; a large or sparse file is not hashed whole by this check (seal hashes every byte)"
                 ),
             };

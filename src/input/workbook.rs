@@ -56,7 +56,8 @@ pub fn is_workbook(path: &Path) -> bool {
 /// else the first visible worksheet), after [`super::workbook_parts`] has checked what
 /// calamine would trust. The header is the first row holding every one of `wanted` (folded
 /// names; any one of `|`-separated alternatives), else the first row with text. Hidden
-/// sheets and formula cells come back as warnings in `row_problems`.
+/// sheets and the formula cells of the `wanted` columns (of every column when none is
+/// wanted) come back as warnings in `row_problems`.
 pub fn parse_workbook(
     bytes: Vec<u8>,
     source: &str,
@@ -155,7 +156,19 @@ pub fn parse_workbook(
         headers.pop();
     }
     let header_line = top as usize + header_at + 1;
-    let warnings = workbook_notes::warnings(source, &plan, header_line, headers.len());
+    // Formula cells matter where the caller reads figures: the `wanted` columns (a score
+    // sheet's `code` and `value`, not the template's own check sums), else every column.
+    let checked: Vec<usize> = match wanted.is_empty() {
+        true => (0..headers.len()).collect(),
+        false => (0..headers.len())
+            .filter(|&i| {
+                wanted
+                    .iter()
+                    .any(|w| w.split('|').any(|alt| headers[i] == alt))
+            })
+            .collect(),
+    };
+    let warnings = workbook_notes::warnings(source, &plan, header_line, &checked);
     let rows = grid
         .into_iter()
         .enumerate()

@@ -81,9 +81,14 @@ pub fn refusal(source: &str, over: Over) -> Option<Diagnostic> {
 }
 
 /// The warnings (and the errors, for formulas without a saved value) of the sheet read:
-/// every hidden sheet by name, and the formula cells of the table (below its header line,
-/// within its columns).
-pub fn warnings(source: &str, plan: &Plan, header_line: usize, width: usize) -> Vec<Diagnostic> {
+/// every hidden sheet by name, and the formula cells of the table below its header line in
+/// the `columns` (0-based) whose figures are read.
+pub fn warnings(
+    source: &str,
+    plan: &Plan,
+    header_line: usize,
+    columns: &[usize],
+) -> Vec<Diagnostic> {
     let sheet = plan.sheet.as_str();
     let mut out: Vec<Diagnostic> = plan
         .hidden
@@ -101,7 +106,9 @@ pub fn warnings(source: &str, plan: &Plan, header_line: usize, width: usize) -> 
     let in_table: Vec<&(At, bool)> = plan
         .formulas
         .iter()
-        .filter(|((row, col), _)| *row as usize + 1 > header_line && (*col as usize) < width)
+        .filter(|((row, col), _)| {
+            *row as usize + 1 > header_line && columns.contains(&(*col as usize))
+        })
         .collect();
     for &&(at, cached) in in_table.iter().take(NAMED_FORMULAS) {
         let d = match cached {

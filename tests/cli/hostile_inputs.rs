@@ -482,7 +482,7 @@ fn two_sparse_4_gib_files_are_compared_by_samples_not_hashed_whole() {
     assert_eq!(code, 1, "{err}");
     assert_eq!(
         problems_of(&out, "duplicate_content"),
-        [(5, "tệp của văn bản BC02 (150/BC-VP) có vẻ trùng nội dung văn bản KH01 (05/KH-VP) (dòng 2): cùng kích thước (4096 MiB), cùng 64 KiB ở đầu, giữa và cuối tệp; tệp lớn hoặc thưa (sparse) không được băm cả tệp khi kiểm tra này (seal băm cả tệp)".to_string())]
+        [(5, "tệp của văn bản BC02 (150/BC-VP) có vẻ trùng nội dung văn bản KH01 (05/KH-VP) (dòng 2): cùng kích thước (4096 MiB), cùng 64 KiB ở đầu, giữa và cuối tệp; tệp lớn hoặc thưa (sparse) không được băm cả tệp khi kiểm tra này (khi niêm phong, parscore seal băm cả tệp)".to_string())]
     );
 }
 
@@ -505,4 +505,34 @@ fn equal_size_files_that_differ_only_in_the_middle_are_told_apart() {
         problems_of(&out, "duplicate_content"),
         [(5, "tệp của văn bản BC02 (150/BC-VP) có nội dung trùng hệt văn bản KH01 (05/KH-VP) (dòng 2)".to_string())]
     );
+}
+
+#[test]
+fn serve_answers_every_page_load_of_a_dossier_whose_workbook_claims_a_trillion_strings() {
+    let dir = copy_sample(SAMPLE);
+    let dossier = dir.path().join(SAMPLE);
+    let mut book = Book::one(sheet(
+        &[r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#.to_string()],
+        "",
+    ));
+    book.more.push((
+        "xl/sharedStrings.xml",
+        r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="1000000000000"><si><t>code</t></si></sst>"#
+            .to_string(),
+    ));
+    std::fs::write(dossier.join("scores.xlsx"), book.bytes()).unwrap();
+    std::fs::remove_file(dossier.join("scores.csv")).unwrap();
+    let server = crate::server::Server::start(dir.path(), &[SAMPLE, "--port", "0"]);
+    for _ in 0..2 {
+        let score = server.get("/api/v1/dossiers/2026/score");
+        assert!(
+            score
+                .body
+                .contains("khai 1000000000000 chuỗi, quá giới hạn 1048576"),
+            "{} {}",
+            score.status,
+            score.body
+        );
+        assert_eq!(server.get("/").status, 200, "the overview still loads");
+    }
 }
