@@ -75,7 +75,7 @@ pub fn plan_from(old: &Table, old_year: i32, year: i32) -> (Vec<u8>, usize) {
     let blank = ["status", "done_on"].map(|c| old.column(c));
     let due = old.column("due");
     for row in &old.rows {
-        let mut cells = row.cells.clone();
+        let mut cells = row.cells.to_vec();
         cells.resize(old.headers.len(), String::new());
         for i in blank.iter().flatten() {
             cells[*i] = String::new();

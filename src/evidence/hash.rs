@@ -71,6 +71,71 @@ fn link_count(_: &std::fs::Metadata) -> u64 {
     1
 }
 
+/// How many bytes of a file [`sample_file`] reads at each of its three places.
+pub const SAMPLE: u64 = 64 << 10;
+
+/// A bounded look at a file for the duplicate-content check: the SHA-256 of 64 KiB at its
+/// start, middle and end (of the whole file, its real SHA-256, when it is smaller), and
+/// whether it is sparse (fewer bytes allocated on disk than half its length: `truncate -s
+/// 4G` makes one, a scanner never does).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sample {
+    pub sha256: String,
+    /// The sample is the whole file: `sha256` is the file's own hash.
+    pub whole: bool,
+    pub sparse: bool,
+}
+
+/// Reads at most 3 × [`SAMPLE`] bytes of one regular file inside `within`.
+pub fn sample_file(path: &Path, within: Within) -> Result<Sample, Refusal> {
+    use std::io::{Seek, SeekFrom};
+    let (mut file, meta) = open_regular(path, within)?;
+    let len = meta.len();
+    let mut hasher = Sha256::new();
+    let whole = len <= 3 * SAMPLE;
+    let places = match whole {
+        true => vec![(0, len)],
+        false => vec![
+            (0, SAMPLE),
+            (len / 2 - SAMPLE / 2, SAMPLE),
+            (len - SAMPLE, SAMPLE),
+        ],
+    };
+    let mut buf = vec![0u8; SAMPLE.min(len) as usize];
+    for (at, n) in places {
+        file.seek(SeekFrom::Start(at)).map_err(Refusal::Io)?;
+        let mut left = n;
+        while left > 0 {
+            let want = left.min(buf.len() as u64) as usize;
+            match file.read(&mut buf[..want]) {
+                Ok(0) => break,
+                Ok(k) => {
+                    hasher.update(&buf[..k]);
+                    left -= k as u64;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Refusal::Io(e)),
+            }
+        }
+    }
+    Ok(Sample {
+        sha256: format!("{:x}", hasher.finalize()),
+        whole,
+        sparse: allocated(&meta).is_some_and(|a| a < len / 2),
+    })
+}
+
+/// The bytes a file takes on disk, where the platform says.
+#[cfg(unix)]
+fn allocated(meta: &std::fs::Metadata) -> Option<u64> {
+    Some(std::os::unix::fs::MetadataExt::blocks(meta).saturating_mul(512))
+}
+
+#[cfg(not(unix))]
+fn allocated(_: &std::fs::Metadata) -> Option<u64> {
+    None
+}
+
 /// Hashes every path in parallel; results in the order given.
 pub fn sha256_all(
     paths: &[PathBuf],

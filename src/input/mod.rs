@@ -1,6 +1,7 @@
 //! The one door for bytes from the outside world: text is decoded, normalised to NFC and
 //! split into records that remember their line numbers.
 
+mod cells;
 mod docx;
 pub mod dress;
 mod json;
@@ -8,7 +9,11 @@ mod json_error;
 pub mod raw;
 mod table;
 mod workbook;
+mod workbook_notes;
+mod workbook_parts;
+mod zipped;
 
+pub use cells::Cells;
 pub use docx::parse_docx;
 pub use json::{json_text, key_position, serde_position};
 pub use json_error::serde_text;
@@ -37,9 +42,9 @@ pub fn read_document_table(
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     Ok(match ext.as_str() {
-        "docx" => parse_docx(bytes, source),
-        "xlsx" => parse_workbook(bytes, source, &[]),
-        _ => parse_table(&bytes, source, read.encoding),
+        "docx" => parse_docx(bytes, source, read.caps),
+        "xlsx" => parse_workbook(bytes, source, &[], read.caps),
+        _ => table::parse_table_owned(bytes, source, read.encoding),
     })
 }
 
@@ -49,6 +54,14 @@ pub fn nfc(s: &str) -> String {
     // Most text already is NFC: checking is cheaper than rebuilding a 40 MB table.
     match unicode_normalization::is_nfc_quick(s.chars()) {
         unicode_normalization::IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
+}
+
+/// [`nfc`] of owned text, kept as it is (not copied) when it already is NFC.
+pub fn nfc_owned(s: String) -> String {
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s,
         _ => s.nfc().collect(),
     }
 }

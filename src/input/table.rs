@@ -2,7 +2,7 @@
 //! encodings an office produces, `,` `;` or tab as delimiter, an Excel `sep=` line, CRLF,
 //! cells trimmed and text in NFC, each row with the line it came from.
 
-use super::{fold, nfc};
+use super::fold;
 use crate::diag::{Diagnostic, Fatal};
 use crate::fsio::{read_input, Caps, Input, Within};
 use crate::text;
@@ -30,7 +30,7 @@ pub struct Table {
 #[derive(Clone, Debug)]
 pub struct Row {
     pub line: usize,
-    pub cells: Vec<String>,
+    pub cells: super::Cells,
 }
 
 impl Table {
@@ -75,7 +75,6 @@ impl Table {
     pub fn cell<'a>(&self, row: &'a Row, name: &str) -> &'a str {
         self.column(name)
             .and_then(|i| row.cells.get(i))
-            .map(String::as_str)
             .unwrap_or("")
     }
 }
@@ -90,7 +89,7 @@ pub fn read_table(
 ) -> Result<Result<Table, Box<Diagnostic>>, Fatal> {
     let bytes =
         read_input(path, within, Input::Table, read.caps).map_err(|r| r.diagnostic(source))?;
-    Ok(parse_table(&bytes, source, read.encoding))
+    Ok(parse_table_owned(bytes, source, read.encoding))
 }
 
 /// The text encoding of tabular input: detected (`Auto`), or forced by `--encoding`.
@@ -125,7 +124,16 @@ pub fn read_table_into(
 ) -> Result<Option<Table>, Fatal> {
     let bytes =
         read_input(path, within, Input::Table, read.caps).map_err(|r| r.diagnostic(source))?;
-    Ok(parse_table_into(&bytes, source, diags, read.encoding))
+    Ok(match parse_table_owned(bytes, source, read.encoding) {
+        Ok(t) => {
+            diags.extend(t.row_problems.iter().cloned());
+            Some(t)
+        }
+        Err(d) => {
+            diags.push(*d);
+            None
+        }
+    })
 }
 
 /// Parses table bytes for a reader that reports into `diags`, as [`read_table_into`].
@@ -252,8 +260,48 @@ pub fn decode_as(bytes: &[u8], source: &str, how: TextEncoding) -> Result<String
         }
         s.into_owned()
     };
-    let text = text.replace('\u{feff}', "");
-    Ok(nfc(&text.replace("\r\n", "\n").replace('\r', "\n")))
+    Ok(tidy(text))
+}
+
+/// The decoded text with stray BOMs dropped, line ends made `\n` and letters composed
+/// (NFC). Each step copies the text only when it has something to change: a 60 MB table
+/// is held once, not four times.
+fn tidy(text: String) -> String {
+    let text = match text.contains('\u{feff}') {
+        true => text.replace('\u{feff}', ""),
+        false => text,
+    };
+    let text = match text.contains('\r') {
+        true => text.replace("\r\n", "\n").replace('\r', "\n"),
+        false => text,
+    };
+    super::nfc_owned(text)
+}
+
+/// [`decode_as`] of bytes the caller gives up: UTF-8 bytes (the usual case) become the text
+/// in place, without a second copy of the file.
+fn decode_owned(
+    mut bytes: Vec<u8>,
+    source: &str,
+    how: TextEncoding,
+) -> Result<String, Box<Diagnostic>> {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let other_bom = !bom && encoding_rs::Encoding::for_bom(&bytes).is_some();
+    let utf8 = matches!(how, TextEncoding::Auto | TextEncoding::Utf8);
+    let zero = how == TextEncoding::Auto && !bom && bytes.contains(&0);
+    if utf8 && !other_bom && !zero {
+        if bom {
+            bytes.drain(..3);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(tidy(text)),
+            Err(e) => bytes = e.into_bytes(),
+        }
+        if bom {
+            bytes.splice(0..0, *b"\xEF\xBB\xBF");
+        }
+    }
+    decode_as(&bytes, source, how)
 }
 
 /// Parses table bytes in an encoding (`Auto`: detected); see [`read_table`].
@@ -262,7 +310,19 @@ pub fn parse_table(
     source: &str,
     encoding: TextEncoding,
 ) -> Result<Table, Box<Diagnostic>> {
-    let text = decode_as(bytes, source, encoding)?;
+    parse_text(decode_as(bytes, source, encoding)?, source)
+}
+
+/// [`parse_table`] of bytes the caller gives up (see [`decode_owned`]).
+pub fn parse_table_owned(
+    bytes: Vec<u8>,
+    source: &str,
+    encoding: TextEncoding,
+) -> Result<Table, Box<Diagnostic>> {
+    parse_text(decode_owned(bytes, source, encoding)?, source)
+}
+
+fn parse_text(text: String, source: &str) -> Result<Table, Box<Diagnostic>> {
     let mut skipped_lines = 0;
     let mut body = text.as_str();
     let mut forced = None;
@@ -293,18 +353,27 @@ pub fn parse_table(
             .at_line(Some(line + skipped_lines)),
         ));
     }
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
     // csv positions a record where the reader resumed, before any blank lines it skipped.
-    let line_of = |byte: u64| {
-        let start = byte as usize;
+    // Records come in order, so lines are counted on from the last record: no table of
+    // line starts (8 bytes a line) is kept.
+    let text_bytes = body.as_bytes();
+    let (mut counted_to, mut lines_before) = (0usize, 0usize);
+    let mut line_of = |byte: u64| {
+        let start = (byte as usize).min(text_bytes.len());
         let b = start
-            + body.as_bytes()[start.min(body.len())..]
+            + text_bytes[start..]
                 .iter()
                 .take_while(|c| **c == b'\n')
                 .count();
-        line_starts.partition_point(|&s| s <= b) + skipped_lines
+        if b < counted_to {
+            (counted_to, lines_before) = (0, 0);
+        }
+        lines_before += text_bytes[counted_to..b]
+            .iter()
+            .filter(|c| **c == b'\n')
+            .count();
+        counted_to = b;
+        lines_before + 1 + skipped_lines
     };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -326,22 +395,32 @@ pub fn parse_table(
             )
         })?;
         let line = record.position().map(|p| line_of(p.byte())).unwrap_or(0);
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        if cells.iter().all(String::is_empty) {
+        if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         match &headers {
             None => {
-                headers = Some((cells.iter().map(|c| fold(c)).collect(), line));
+                let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+                let mut folded: Vec<String> = cells.iter().map(|c| fold(c)).collect();
+                while folded.last().is_some_and(String::is_empty) {
+                    folded.pop();
+                }
+                headers = Some((folded, line));
                 written_headers = cells;
             }
-            Some(_) => rows.push(Row { line, cells }),
+            Some(_) => {
+                // Cells past the header's are kept only up to the first one filled (a row
+                // problem, below); the empty ones past the header are dropped, so that
+                // `a,,,,,,` costs no more than `a`.
+                let width = written_headers.len();
+                let extra = record.iter().skip(width).position(|c| !c.trim().is_empty());
+                let keep = extra.map_or(width.min(record.len()), |i| width + i + 1);
+                let cells = record.iter().take(keep).map(str::trim).collect();
+                rows.push(Row { line, cells });
+            }
         }
     }
-    let (mut headers, header_line) = headers.unwrap_or_default();
-    while headers.last().is_some_and(String::is_empty) {
-        headers.pop();
-    }
+    let (headers, header_line) = headers.unwrap_or_default();
     let mut seen = std::collections::HashSet::new();
     for (i, h) in headers.iter().enumerate() {
         if !h.is_empty() && !seen.insert(h.as_str()) {

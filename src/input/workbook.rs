@@ -1,4 +1,4 @@
-//! Reads the first worksheet of an XLSX workbook (`calamine`) into the same [`Table`] the
+//! Reads the worksheet Excel opens on of an XLSX workbook (`calamine`) into the same [`Table`] the
 //! CSV reader gives, so every reader of tables takes a spreadsheet unchanged: each cell
 //! becomes the text a person sees in Excel — a number with a decimal comma (`92,5`, exact,
 //! never a float tail), a percentage cell as `92,5%`, a date as `15/01/2026`, text trimmed
@@ -7,9 +7,11 @@
 //! merged down over several rows counts for each of them.
 
 use super::table::{ReadOptions, Row, Table};
-use super::{fold, nfc};
+use super::workbook_parts::{self, Over};
+use super::zipped::{self, Inflation};
+use super::{fold, nfc, workbook_notes};
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
-use crate::fsio::{read_input, Input, Within};
+use crate::fsio::{read_input, Caps, Input, Within};
 use crate::text;
 use calamine::{Data, Reader, Xlsx};
 use rust_decimal::Decimal;
@@ -32,8 +34,11 @@ pub fn read_sheet_into(
     }
     let bytes =
         read_input(path, within, Input::Table, read.caps).map_err(|r| r.diagnostic(source))?;
-    match parse_workbook(bytes, source, wanted) {
-        Ok(t) => Ok(Some(t)),
+    match parse_workbook(bytes, source, wanted, read.caps) {
+        Ok(t) => {
+            diags.extend(t.row_problems.iter().cloned());
+            Ok(Some(t))
+        }
         Err(d) => {
             diags.push(*d);
             Ok(None)
@@ -47,34 +52,43 @@ pub fn is_workbook(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
-/// Parses workbook bytes. The header is the first row holding every one of `wanted`
-/// (folded names; any one of `|`-separated alternatives), else the first row with text.
+/// Parses workbook bytes: the sheet Excel opens on (the active tab when it is visible,
+/// else the first visible worksheet), after [`super::workbook_parts`] has checked what
+/// calamine would trust. The header is the first row holding every one of `wanted` (folded
+/// names; any one of `|`-separated alternatives), else the first row with text. Hidden
+/// sheets and the formula cells of the `wanted` columns (of every column when none is
+/// wanted) come back as warnings in `row_problems`.
 pub fn parse_workbook(
     bytes: Vec<u8>,
     source: &str,
     wanted: &[&str],
+    caps: Caps,
 ) -> Result<Table, Box<Diagnostic>> {
+    let fail = |t| Box::new(Diagnostic::error(source, t));
     let unreadable = || {
-        Box::new(Diagnostic::error(
-            source,
-            text!(
-                vi: "không đọc được tệp XLSX này (tệp hỏng, có mật khẩu, hoặc không phải bảng tính Excel); mở bằng Excel và lưu lại dạng \"Excel Workbook (*.xlsx)\"",
-                en: "cannot read this XLSX file (damaged, password-protected, or not an Excel workbook); open it in Excel and save it again as \"Excel Workbook (*.xlsx)\""
-            ),
+        fail(text!(
+            vi: "không đọc được tệp XLSX này (tệp hỏng, có mật khẩu, hoặc không phải bảng tính Excel); mở bằng Excel và lưu lại dạng \"Excel Workbook (*.xlsx)\"",
+            en: "cannot read this XLSX file (damaged, password-protected, or not an Excel workbook); open it in Excel and save it again as \"Excel Workbook (*.xlsx)\""
         ))
     };
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| unreadable())?;
-    let Some(sheet) = book.sheet_names().first().cloned() else {
-        return Err(unreadable());
+    let inflation = Inflation::of(caps);
+    let mut parts = zipped::check(bytes, inflation).map_err(|r| match r.text("Excel") {
+        Some(t) => fail(t),
+        None => unreadable(),
+    })?;
+    let plan = match workbook_parts::plan(&mut parts) {
+        Ok(p) => p,
+        Err(over) => return Err(refusal(source, over).unwrap_or_else(unreadable)),
     };
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(parts.into_bytes())).map_err(|_| unreadable())?;
+    let sheet = plan.sheet.clone();
     let range = book.worksheet_range(&sheet).map_err(|_| unreadable())?;
     let styles = book.worksheet_style(&sheet).ok();
     let merges = book.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
     let Some((top, left)) = range.start() else {
-        return Err(Box::new(Diagnostic::error(
-            source,
+        return Err(fail(
             text!(vi: "trang tính \"{sheet}\" trống", en: "the worksheet \"{sheet}\" is empty"),
-        )));
+        ));
     };
     let mut grid: Vec<Vec<String>> = range
         .rows()
@@ -90,11 +104,14 @@ pub fn parse_workbook(
                     .is_some_and(|f| {
                         f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10))
                     });
-                out.push(shown(c, percent));
+                out.push(shown(c, percent, plan.date1904));
             }
             out
         })
         .collect();
+    // A merged value repeats in each row it covers: the rows are bounded by the plan, the
+    // text they repeat by the inflation cap.
+    let mut repeated = 0u64;
     for m in &merges {
         let (from, to) = (
             m.start.0.saturating_sub(top) as usize,
@@ -107,6 +124,15 @@ pub fn parse_workbook(
         for row in grid.iter_mut().take(to + 1).skip(from + 1) {
             if let Some(cell) = row.get_mut(col) {
                 if cell.is_empty() {
+                    repeated += value.len() as u64;
+                    if repeated > inflation.part {
+                        let over = Over::MergedText {
+                            sheet: sheet.clone(),
+                            at: m.start,
+                            bytes: repeated,
+                        };
+                        return Err(refusal(source, over).unwrap_or_else(unreadable));
+                    }
                     *cell = value.clone();
                 }
             }
@@ -129,6 +155,20 @@ pub fn parse_workbook(
     while headers.last().is_some_and(String::is_empty) {
         headers.pop();
     }
+    let header_line = top as usize + header_at + 1;
+    // Formula cells matter where the caller reads figures: the `wanted` columns (a score
+    // sheet's `code` and `value`, not the template's own check sums), else every column.
+    let checked: Vec<usize> = match wanted.is_empty() {
+        true => (0..headers.len()).collect(),
+        false => (0..headers.len())
+            .filter(|&i| {
+                wanted
+                    .iter()
+                    .any(|w| w.split('|').any(|alt| headers[i] == alt))
+            })
+            .collect(),
+    };
+    let warnings = workbook_notes::warnings(source, &plan, header_line, &checked);
     let rows = grid
         .into_iter()
         .enumerate()
@@ -136,23 +176,27 @@ pub fn parse_workbook(
         .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
         .map(|(i, cells)| Row {
             line: top as usize + i + 1,
-            cells,
+            cells: cells.into(),
         })
         .collect();
     Ok(Table {
         source: source.to_string(),
         headers,
-        header_line: top as usize + header_at + 1,
+        header_line,
         rows,
         written_headers,
         delimiter: b',',
-        row_problems: Vec::new(),
+        row_problems: warnings,
         sheet: Some(sheet),
     })
 }
 
+fn refusal(source: &str, over: Over) -> Option<Box<Diagnostic>> {
+    workbook_notes::refusal(source, over).map(Box::new)
+}
+
 /// A cell as the text a person reads in it.
-fn shown(c: &Data, percent: bool) -> String {
+fn shown(c: &Data, percent: bool, date1904: bool) -> String {
     match c {
         Data::Empty => String::new(),
         Data::String(s) => nfc(s.trim()),
@@ -164,7 +208,7 @@ fn shown(c: &Data, percent: bool) -> String {
             Err(_) => f.to_string(),
         },
         Data::Bool(b) => (if *b { "TRUE" } else { "FALSE" }).to_string(),
-        Data::DateTime(dt) if dt.is_datetime() => serial_date(dt.as_f64()),
+        Data::DateTime(dt) if dt.is_datetime() => serial_date(dt.as_f64(), date1904),
         Data::DateTime(dt) => dt.as_f64().to_string(),
         Data::DateTimeIso(s) => iso_date(s).unwrap_or_else(|| s.clone()),
         Data::DurationIso(s) => s.clone(),
@@ -178,10 +222,14 @@ fn comma(d: Decimal) -> String {
     d.normalize().to_string().replace('.', ",")
 }
 
-/// An Excel date serial as `dd/mm/yyyy` (day 1 is 1 January 1900, counting Excel's
-/// phantom 29 February 1900).
-fn serial_date(serial: f64) -> String {
-    let epoch = time::Date::from_calendar_date(1899, time::Month::December, 30).ok();
+/// An Excel date serial as `dd/mm/yyyy`: day 1 is 1 January 1900 (counting Excel's
+/// phantom 29 February 1900), or, in a workbook saved in the 1904 date system
+/// (`workbookPr date1904`, old Mac Excel), day 0 is 1 January 1904.
+fn serial_date(serial: f64, date1904: bool) -> String {
+    let epoch = match date1904 {
+        true => time::Date::from_calendar_date(1904, time::Month::January, 1).ok(),
+        false => time::Date::from_calendar_date(1899, time::Month::December, 30).ok(),
+    };
     epoch
         .and_then(|e| e.checked_add(time::Duration::days(serial.floor() as i64)))
         .map(crate::value::show_date)
@@ -201,11 +249,13 @@ mod tests {
 
     #[test]
     fn cells_read_as_a_person_sees_them() {
-        assert_eq!(shown(&Data::Float(92.5), false), "92,5");
-        assert_eq!(shown(&Data::Float(0.1), false), "0,1");
-        assert_eq!(shown(&Data::Float(0.925), true), "92,5%");
-        assert_eq!(shown(&Data::Int(3), false), "3");
-        assert_eq!(serial_date(46037.0), "15/01/2026");
+        assert_eq!(shown(&Data::Float(92.5), false, false), "92,5");
+        assert_eq!(shown(&Data::Float(0.1), false, false), "0,1");
+        assert_eq!(shown(&Data::Float(0.925), true, false), "92,5%");
+        assert_eq!(shown(&Data::Int(3), false, false), "3");
+        assert_eq!(serial_date(46037.0, false), "15/01/2026");
+        // The same day in a workbook saved in the 1904 date system: 1 462 days fewer.
+        assert_eq!(serial_date(44575.0, true), "15/01/2026");
         assert_eq!(iso_date("2026-01-15T00:00:00").unwrap(), "15/01/2026");
     }
 }

@@ -104,8 +104,8 @@ fn read(state: &State, dir: &Path, f: &Form, lang: Lang) -> Result<Imported, Res
         ));
     }
     let table = match ext.as_str() {
-        "docx" => crate::input::parse_docx(bytes.clone(), &name),
-        "xlsx" => crate::input::parse_workbook(bytes.clone(), &name, &[]),
+        "docx" => crate::input::parse_docx(bytes.clone(), &name, state.read.caps),
+        "xlsx" => crate::input::parse_workbook(bytes.clone(), &name, &[], state.read.caps),
         "csv" | "txt" => crate::input::parse_table(bytes, &name, state.read.encoding),
         _ => {
             return Err(reply::refused(

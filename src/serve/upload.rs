@@ -221,7 +221,7 @@ fn add(
     let document = stage(&files.join(&name), bytes)
         .map_err(|e| Refusal::Failed(Box::new(cannot(&source, &e))))?;
     let headers = dress::written_headers(&table);
-    let mut rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.clone()).collect();
+    let mut rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.to_vec()).collect();
     let values: HashMap<&str, String> = HashMap::from([
         ("id", id.clone()),
         ("file", name.clone()),

@@ -21,6 +21,7 @@ mod export;
 mod first_hour;
 mod golden;
 mod honest_views;
+mod hostile_inputs;
 mod import;
 mod import_browser;
 mod import_layouts;

@@ -75,10 +75,6 @@ fn a_lone_cr_found_by_the_fuzzer_ends_a_line_of_a_table() {
         .unwrap();
     assert_eq!(bytes.iter().filter(|b| **b == b'\n').count(), 1);
     let table = parscore::input::parse_table(&bytes, "lone-cr.csv", Default::default()).unwrap();
-    let rows: Vec<(usize, &str)> = table
-        .rows
-        .iter()
-        .map(|r| (r.line, r.cells[0].as_str()))
-        .collect();
+    let rows: Vec<(usize, &str)> = table.rows.iter().map(|r| (r.line, &r.cells[0])).collect();
     assert_eq!(rows, [(2, "1.1.1"), (4, "1.1.2"), (5, "1.2.1")]);
 }

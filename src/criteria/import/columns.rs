@@ -24,11 +24,11 @@ impl Columns {
     pub fn find(table: &Table) -> Option<(Columns, Vec<Row>)> {
         let header = Row {
             line: table.header_line,
-            cells: table.written_headers.clone(),
+            cells: table.written_headers.clone().into(),
         };
         let all: Vec<&Row> = std::iter::once(&header).chain(&table.rows).collect();
         for (i, row) in all.iter().enumerate() {
-            let heads: Vec<String> = row.cells.iter().map(|c| fold(c)).collect();
+            let heads: Vec<String> = row.cells.iter().map(fold).collect();
             let find = |pred: &dyn Fn(&str) -> bool| heads.iter().position(|h| pred(h));
             let rule = find(&|h| h.contains("cách tính") || h == "rule");
             let evidence =
@@ -76,7 +76,7 @@ impl Columns {
 
     /// A cell's text, "" when the row is short.
     pub fn get<'a>(&self, row: &'a Row, column: usize) -> &'a str {
-        row.cells.get(column).map(String::as_str).unwrap_or("")
+        row.cells.get(column).unwrap_or("")
     }
 
     /// A cell's place as a person finds it: `'Bảng 1'!C14` in a workbook or a Word table,
