@@ -5,14 +5,14 @@ use super::edit::{self, Refusal};
 use super::reply::{self, lang_of};
 use super::security;
 use super::state::State;
-use super::{pages, upload, version};
+use super::{council, documents, pages, settings_edit, start, upload, version};
 use crate::app::{self, Format};
 use crate::lang::Lang;
 use crate::report::table::Width;
 use axum::extract::{Path as Param, RawQuery, State as Shared_};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
 use std::sync::Arc;
 
@@ -30,9 +30,13 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/d/{id}/compare", get(pages::compare))
         .route("/d/{id}/report", get(pages::report))
         .route("/d/{id}/download/{file}", get(pages::download))
+        .route("/d/{id}/files/{doc}", get(documents::open))
+        .route("/d/{id}/council", get(pages::council))
+        .route("/d/{id}/header", get(pages::header))
+        .route("/new", get(pages::start))
         .route("/assets/app.css", get(pages::css))
         .route("/assets/app.js", get(pages::js))
-        .route("/api/v1/dossiers", get(dossiers))
+        .route("/api/v1/dossiers", get(dossiers).post(start::start))
         .route("/api/v1/dossiers/{id}/score", get(score))
         .route("/api/v1/dossiers/{id}/evidence", get(evidence))
         .route("/api/v1/dossiers/{id}/gap", get(gap))
@@ -44,6 +48,31 @@ pub fn router(state: Arc<State>) -> Router {
         .route(
             "/api/v1/dossiers/{id}/documents",
             post(upload::document).layer(axum::extract::DefaultBodyLimit::max(upload_cap)),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/documents/{doc}",
+            put(documents::put_document).merge(delete(documents::delete_document)),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/documents/{doc}/file",
+            post(documents::post_file).layer(axum::extract::DefaultBodyLimit::max(upload_cap)),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/removed/{doc}/restore",
+            post(documents::post_restore),
+        )
+        .route("/api/v1/dossiers/{id}/council", post(council::post_begin))
+        .route(
+            "/api/v1/dossiers/{id}/council/{code}",
+            put(council::put_council),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/report",
+            put(settings_edit::put_report),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/target-rank",
+            put(settings_edit::put_target_rank),
         )
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(
@@ -65,7 +94,7 @@ async fn not_found(Shared_(state): St, headers: HeaderMap, RawQuery(q): RawQuery
 
 async fn dossiers(Shared_(state): St) -> Response {
     let list: Vec<_> = state
-        .dossiers
+        .dossiers()
         .iter()
         .map(|d| serde_json::json!({"id": d.id, "unit": d.unit, "year": d.year}))
         .collect();
@@ -77,7 +106,7 @@ async fn dossiers(Shared_(state): St) -> Response {
 // The error is the response itself, sent at once: boxing it would gain nothing.
 #[allow(clippy::result_large_err)]
 pub fn dossier_dir(state: &State, id: &str, lang: Lang) -> Result<std::path::PathBuf, Response> {
-    state.dossier(id).map(|d| d.dir.clone()).ok_or_else(|| {
+    state.dossier(id).map(|d| d.dir).ok_or_else(|| {
         reply::refused(
             StatusCode::NOT_FOUND,
             id,
@@ -243,12 +272,12 @@ pub fn guarded_change(
         Ok(()) => Ok(()),
         Err(Refusal::Invalid(diags)) => Err(reply::problems(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &diags,
+            &reply::located_in(dir, diags),
             lang,
         )),
         Err(Refusal::Failed(d)) => Err(reply::problems(
             StatusCode::INTERNAL_SERVER_ERROR,
-            &[*d],
+            &reply::located_in(dir, vec![*d]),
             lang,
         )),
     }
@@ -311,8 +340,40 @@ async fn put_task(
         return r;
     }
     let tag = version::etag(&dir, state.read);
-    let body = format!("{}\n", serde_json::json!({ "etag": tag }));
-    reply::json(StatusCode::OK, body, Some(tag))
+    // What the page updates in place: the completion, the index, the row's warnings.
+    let mut answer = serde_json::json!({ "etag": tag });
+    if let Ok(s) = app::load_scored_with(&dir, "serve", lang, Vec::new(), &mut state.shared()) {
+        let as_of = s.dossier.settings.as_of;
+        if let Some(plan) = &s.dossier.plan {
+            answer["completion"] = pages::completion_words(plan, as_of, lang).into();
+            if let Some(t) = plan.tasks.iter().find(|t| t.id == task) {
+                answer["warnings"] = pages::task_warnings(t, as_of, lang).into();
+            }
+        }
+        if let Some(i) = s.sheet.totals.index() {
+            answer["index"] = crate::number::show_percent(i, lang).into();
+        }
+    }
+    reply::json(StatusCode::OK, format!("{answer}\n"), Some(tag))
+}
+
+/// The command's text with its advice to run a command put as the page's buttons: a
+/// clerk on the page has no terminal.
+fn page_words(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.starts_with("Kiểm tra lại bất cứ lúc nào bằng: parscore verify") {
+                "Kiểm tra lại bất cứ lúc nào bằng nút «Kiểm tra niêm phong».".to_string()
+            } else if line.starts_with("Check it at any time with: parscore verify") {
+                "Check it at any time with the «Verify the seal» button.".to_string()
+            } else {
+                line.replace("chạy lại parscore seal", "bấm «Niêm phong» lần nữa")
+                    .replace("run parscore seal again", "press «Seal» again")
+                    .replace("một lệnh parscore seal khác", "một lần niêm phong khác")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `seal` or `verify`, answered with the text the command prints.
@@ -321,7 +382,7 @@ fn command_text(
     dir: &std::path::Path,
     read: crate::input::ReadOptions,
 ) -> Response {
-    let text = format!("{}{}", o.out, o.err);
+    let text = page_words(&reply::in_dossier(dir, &format!("{}{}", o.out, o.err)));
     let body = serde_json::json!({ "status": o.status as u8, "text": text, "etag": version::etag(dir, read) });
     reply::json(
         StatusCode::OK,
@@ -356,6 +417,18 @@ async fn verify(
         Ok(d) => d,
         Err(r) => return r,
     };
+    if dir
+        .join(crate::evidence::SEAL_FILE)
+        .symlink_metadata()
+        .is_err()
+    {
+        let text = crate::lang::Text::new(
+            "Hồ sơ chưa được niêm phong (chưa có seal.json): bấm «Niêm phong» trước, rồi kiểm tra.",
+            "The dossier has not been sealed (no seal.json yet): press «Seal» first, then verify.",
+        );
+        let body = serde_json::json!({ "status": 1, "text": text.get(lang), "etag": version::etag(&dir, state.read) });
+        return reply::json(StatusCode::OK, format!("{body}\n"), None);
+    }
     command_text(
         app::verify(&dir, Format::Table, lang, state.read),
         &dir,

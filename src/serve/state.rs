@@ -2,12 +2,13 @@
 //! tokens (CSRF, and the session token when the server listens beyond loopback), and the
 //! lock that makes each check-then-write one step.
 
-use super::catalog::Entry;
+use super::catalog::{Entry, Live};
 use std::net::IpAddr;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 pub struct State {
-    pub dossiers: Vec<Entry>,
+    /// The dossiers under the served folder, listed again when the folders change.
+    pub catalog: Live,
     pub ip: IpAddr,
     pub port: u16,
     /// The language of a request that names none (`--lang`).
@@ -24,14 +25,14 @@ pub struct State {
 
 impl State {
     pub fn new(
-        dossiers: Vec<Entry>,
+        catalog: Live,
         ip: IpAddr,
         port: u16,
         lang: crate::lang::Lang,
         read: crate::input::ReadOptions,
     ) -> State {
         State {
-            dossiers,
+            catalog,
             ip,
             port,
             lang,
@@ -58,16 +59,22 @@ impl State {
         format!("http://{host}:{}/", self.port)
     }
 
-    pub fn dossier(&self, id: &str) -> Option<&Entry> {
-        self.dossiers.iter().find(|d| d.id == id)
+    /// The dossiers served now.
+    pub fn dossiers(&self) -> Arc<Vec<Entry>> {
+        self.catalog.list()
+    }
+
+    pub fn dossier(&self, id: &str) -> Option<Entry> {
+        self.dossiers().iter().find(|d| d.id == id).cloned()
     }
 
     /// The other years of the same unit, oldest first, this one included.
-    pub fn years_of(&self, entry: &Entry) -> Vec<&Entry> {
-        let mut same: Vec<&Entry> = self
-            .dossiers
+    pub fn years_of(&self, entry: &Entry) -> Vec<Entry> {
+        let mut same: Vec<Entry> = self
+            .dossiers()
             .iter()
             .filter(|d| d.unit == entry.unit && d.year.is_some())
+            .cloned()
             .collect();
         same.sort_by_key(|d| d.year);
         same
