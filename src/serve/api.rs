@@ -372,8 +372,8 @@ fn page_words(text: &str) -> String {
                     .replace("một lệnh parscore seal khác", "một lần niêm phong khác")
             }
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .map(|line| line + "\n")
+        .collect()
 }
 
 /// `seal` or `verify`, answered with the text the command prints.
@@ -426,7 +426,7 @@ async fn verify(
             "Hồ sơ chưa được niêm phong (chưa có seal.json): bấm «Niêm phong» trước, rồi kiểm tra.",
             "The dossier has not been sealed (no seal.json yet): press «Seal» first, then verify.",
         );
-        let body = serde_json::json!({ "status": 1, "text": text.get(lang), "etag": version::etag(&dir, state.read) });
+        let body = serde_json::json!({ "status": app::Status::CannotRun as u8, "text": text.get(lang), "etag": version::etag(&dir, state.read) });
         return reply::json(StatusCode::OK, format!("{body}\n"), None);
     }
     command_text(

@@ -29,7 +29,7 @@ pub const REMOVED_FILE: &str = "manifest-removed.csv";
 pub const REMOVED_DIR: &str = ".removed";
 
 const REMOVED_HEADER: &str =
-    "id,file,number,date,issuer,title,criteria,pages,sha256,removed_as,removed_on\n";
+    "id,file,number,date,issuer,title,criteria,pages,sha256,removed_as,removed_at,removed_on\n";
 
 type St = Shared_<Arc<State>>;
 
@@ -279,7 +279,12 @@ fn remove(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
         added.resize(r_headers.len(), String::new());
         added[i] = cell(name);
     }
-    for (name, value) in [("removed_as", aside_name), ("removed_on", today())] {
+    // Where the row stood, so that restoring puts the manifest back as it was.
+    for (name, value) in [
+        ("removed_as", aside_name),
+        ("removed_at", (at + 1).to_string()),
+        ("removed_on", today()),
+    ] {
         let i = column(&removed, &mut r_headers, &mut r_rows, name);
         added.resize(r_headers.len(), String::new());
         added[i] = value;
@@ -377,7 +382,12 @@ fn restore(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
         back.resize(headers.len(), String::new());
         back[i] = value;
     }
-    rows.push(back);
+    let place = removed
+        .cell(row, "removed_at")
+        .parse::<usize>()
+        .ok()
+        .map_or(rows.len(), |n| n.saturating_sub(1).min(rows.len()));
+    rows.insert(place, back);
     let new_manifest = dress::rewrite(&headers, &rows, table.delimiter, &original);
     let r_headers = dress::written_headers(&removed);
     let mut r_rows = rows_of(&removed);

@@ -301,7 +301,7 @@ fn comparison(v: &serde_json::Value, lang: Lang) -> Markup {
                 " (" (y["criteria"].as_str().unwrap_or("")) "). "
             }
         }
-        table.compare {
+        div.scroll { table.compare {
             thead { tr {
                 th scope="col" { (t("Mã", "Code")) }
                 th scope="col" { (t("Tên", "Name")) }
@@ -336,6 +336,7 @@ fn comparison(v: &serde_json::Value, lang: Lang) -> Markup {
                     }
                 }
             }
+        }
         }
         p.small { (t("Thay đổi tính bằng điểm và bằng tỷ lệ % của điểm tối đa; *: tiêu chí thay đổi giữa hai năm, chỉ so sánh theo tỷ lệ.", "Changes in points and in % of the maximum; *: the criteria changed between the two years, compared as shares only.")) }
     }

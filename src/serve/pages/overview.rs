@@ -47,7 +47,7 @@ pub async fn overview(
     let body = html! {
         h1 { (ctx.t("Tổng quan các hồ sơ", "Overview of the dossiers")) }
         p { a.button #new-year href="/new" { (ctx.t("Bắt đầu năm mới", "Start a new year")) } }
-        div.scroll { table.overview {
+        div.scroll { table.overview.reflow {
             thead { tr {
                 th scope="col" { (ctx.t("Đơn vị", "Unit")) }
                 th scope="col" { (ctx.t("Năm", "Year")) }
@@ -62,15 +62,15 @@ pub async fn overview(
             tbody {
                 @for (e, loaded) in &rows {
                     tr {
-                        td { (e.unit) }
-                        td { (e.year.map(|y| y.to_string()).unwrap_or_default()) }
+                        td data-label=(ctx.t("Đơn vị", "Unit")) { (e.unit) }
+                        td data-label=(ctx.t("Năm", "Year")) { (e.year.map(|y| y.to_string()).unwrap_or_default()) }
                         @match loaded {
                             Ok((s, g)) => {
-                                td.num.big { (s.sheet.totals.index().map(|i| pct(i, lang)).unwrap_or_default()) }
-                                td.num { (g.as_ref().map(|g| g.strict.map(|st| pct(st.index, lang)).unwrap_or_else(|| crate::report::strict::unknown(lang).to_string())).unwrap_or_default()) }
-                                td.num { (s.sheet.totals.appraised_index().map(|a| pct(a, lang)).unwrap_or_else(|| "—".into())) }
-                                td { (g.as_ref().map(|g| line_words(g, lang)).unwrap_or_else(|| ctx.t("chưa đo được — xem trang Khoảng cách", "not measurable — see the Gap page").to_string())) }
-                                td { (g.as_ref().and_then(|g| g.classing.as_ref()).and_then(|c| c.class.clone()).unwrap_or_default()) }
+                                td.num.big data-label=(ctx.t("Chỉ số dự kiến", "Projected index")) { (s.sheet.totals.index().map(|i| pct(i, lang)).unwrap_or_default()) }
+                                td.num data-label=(ctx.t("Chỉ số chặt", "Strict index")) { (g.as_ref().map(|g| g.strict.map(|st| pct(st.index, lang)).unwrap_or_else(|| crate::report::strict::unknown(lang).to_string())).unwrap_or_default()) }
+                                td.num data-label=(ctx.t("Chỉ số thẩm định", "Appraised index")) { (s.sheet.totals.appraised_index().map(|a| pct(a, lang)).unwrap_or_else(|| "—".into())) }
+                                td data-label=(ctx.t("So với ngưỡng", "Against the line")) { (g.as_ref().map(|g| line_words(g, lang)).unwrap_or_else(|| ctx.t("chưa đo được — xem trang Khoảng cách", "not measurable — see the Gap page").to_string())) }
+                                td data-label=(ctx.t("Xếp loại", "Class")) { (g.as_ref().and_then(|g| g.classing.as_ref()).and_then(|c| c.class.clone()).unwrap_or_default()) }
                             }
                             Err(_) => {
                                 td colspan="5" .bad { (ctx.t("hồ sơ có lỗi — mở để xem", "the dossier has problems — open it to see them")) }
