@@ -88,7 +88,7 @@ pub fn report_from_text(text: &str, source: &str) -> (ReportInfo, Vec<Diagnostic
     let mut r = Reader {
         text,
         source,
-        from_line: crate::input::key_position(&text, SECTION).map_or(1, |(l, _)| l),
+        from_line: crate::input::key_position(text, SECTION).map_or(1, |(l, _)| l),
         problems: Vec::new(),
     };
     let info = match map.get(SECTION) {

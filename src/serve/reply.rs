@@ -91,8 +91,8 @@ pub fn located_in(dir: &std::path::Path, diags: Vec<Diagnostic>) -> Vec<Diagnost
         .map(|mut d| {
             d.file = in_dossier(dir, &d.file);
             d.message = Text::new(
-                &in_dossier(dir, &d.message.vi),
-                &in_dossier(dir, &d.message.en),
+                in_dossier(dir, &d.message.vi),
+                in_dossier(dir, &d.message.en),
             );
             d
         })

@@ -228,7 +228,7 @@ fn the_missing_file_of_vb54_is_attached_on_the_page_and_the_dossier_then_seals()
     };
     assert_eq!(others(&manifest), others(&before));
     // The filed document opens from the page, as the file it is.
-    let opened = server.get(&format!("/d/2026/files/VB54"));
+    let opened = server.get("/d/2026/files/VB54");
     assert_eq!(opened.status, 200);
     assert_eq!(opened.header("content-type"), "application/pdf");
     assert!(opened

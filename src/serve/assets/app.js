@@ -163,7 +163,9 @@
       .then(function (r) {
         if (r.status !== 200) { handle(r, id, ''); return; }
         showScore(r.body || {});
-        var text = words('Đã lưu ', 'Saved ') + code + words(' vào scores.csv.', ' to scores.csv.');
+        var total = (r.body && r.body.total) || {};
+        var text = words('Đã lưu ', 'Saved ') + code + words(' vào scores.csv. Chỉ số: ', ' to scores.csv. Index: ') + percent(total.index) +
+          words(', tổng điểm ', ', points ') + points(total.points !== undefined ? total.points : total.achieved) + ' / ' + points(total.max) + '.';
         savedRow(id, text);
         flash(text);
       });
@@ -193,7 +195,8 @@
             warn.cells[1].appendChild(line);
           }
         }
-        var text = words('Đã lưu nhiệm vụ ', 'Saved task ') + task + '.';
+        var text = words('Đã lưu nhiệm vụ ', 'Saved task ') + task + words('. Hoàn thành nhiệm vụ đến hạn: ', '. Due tasks done: ') + (b.completion || '—') +
+          words('; chỉ số: ', '; index: ') + (b.index || '—') + '.';
         savedRow(form.id, text);
         flash(text);
       });
@@ -312,7 +315,9 @@
         send('PUT', api + '/council/' + encodeURIComponent(code), body).then(function (r) {
           if (r.status !== 200) { handle(r, id, ''); return; }
           showScore(r.body || {});
-          var text = words('Đã lưu điểm thẩm định ', 'Saved the council\'s points for ') + code + '.';
+          var total = (r.body && r.body.total) || {};
+          var text = words('Đã lưu điểm thẩm định ', 'Saved the council\'s points for ') + code +
+            words('. Chỉ số thẩm định: ', '. Appraised index: ') + percent(total.appraised_index) + '.';
           savedRow(id, text);
           flash(text);
         });

@@ -81,7 +81,7 @@ pub async fn council(
             p.hint { (ctx.t("Nhập điểm Hội đồng thẩm định chấm cho từng tiêu chí, lý do trừ điểm và ý kiến giải trình của đơn vị, rồi bấm «Lưu». Công văn giải trình liệt kê các tiêu chí bị trừ điểm có ý kiến giải trình.",
                             "Enter the council's points for each leaf, its reason for a cut and the unit's answer, then press «Save». The explanation letter lists the cut leaves that have an answer.")) }
             div.scroll {
-                table.council {
+                table.council.reflow {
                     thead { tr {
                         th scope="col" { (ctx.t("Mã", "Code")) }
                         th scope="col" { (ctx.t("Tiêu chí", "Criterion")) }
@@ -100,16 +100,16 @@ pub async fn council(
                             tr.leaf.cut[cut] id={ "row-" (id) } {
                                 td.code { (n.code) }
                                 td.name { (n.name) }
-                                td.num { (pts(n.achieved, lang)) " / " (pts(n.max, lang)) }
-                                td.input {
+                                td.num data-label=(ctx.t("Tự chấm", "Self-assessed")) { (pts(n.achieved, lang)) " / " (pts(n.max, lang)) }
+                                td.input data-label=(ctx.t("Điểm thẩm định", "Appraised")) {
                                     label.sr for={ "a-" (id) } { (ctx.t("Điểm thẩm định ", "Appraised points ")) (n.code) }
                                     input type="text" inputmode="decimal" id={ "a-" (id) } name="appraised" form=(form) value=(c[0].replace('.', if lang == Lang::Vi { "," } else { "." }));
                                 }
-                                td.note {
+                                td.note data-label=(ctx.t("Lý do trừ điểm", "Reason")) {
                                     label.sr for={ "cn-" (id) } { (ctx.t("Lý do trừ điểm ", "Reason for the cut ")) (n.code) }
                                     input type="text" id={ "cn-" (id) } name="appraisal_note" form=(form) value=(c[1]);
                                 }
-                                td.note {
+                                td.note data-label=(ctx.t("Giải trình", "Answer")) {
                                     label.sr for={ "ca-" (id) } { (ctx.t("Ý kiến giải trình ", "The unit's answer ")) (n.code) }
                                     input type="text" id={ "ca-" (id) } name="answer" form=(form) value=(c[2]);
                                 }

@@ -64,8 +64,8 @@ pub async fn start(
                     option value=(o.value) selected[chosen_criteria.as_deref() == Some(o.value.as_str())] { (o.value) (used(&o.used_by)) }
                 }
             }
-            p.small { (ctx.t("Bộ tiêu chí có sẵn trong thư mục criteria/, hoặc bộ một năm khác đang dùng. Bộ tiêu chí của năm mới do Sở Nội vụ ban hành: nhập từ tệp phụ lục ở trang «Nhập phụ lục» rồi chọn ở đây.",
-                             "The criteria files in the criteria/ folder, or the one another year uses. A new year's criteria come from the Department of Home Affairs' annex: import it on the «Import the annex» page, then choose it here.")) }
+            p.small { (ctx.t("Các bộ tiêu chí trong thư mục criteria/ (có sẵn, hoặc nhập từ phụ lục của Sở Nội vụ), và bộ các năm khác đang dùng.",
+                             "The criteria files in the criteria/ folder (shipped, or imported from the Department of Home Affairs' annex), and those other years use.")) }
             label for="s-rankings" { (ctx.t("Tệp xếp hạng công bố", "The published ranking file")) }
             select #s-rankings name="rankings" {
                 option value="" { (ctx.t("— không có —", "— none —")) }
