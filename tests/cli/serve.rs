@@ -490,3 +490,41 @@ fn folders_that_make_the_same_id_both_get_one() {
         );
     }
 }
+
+#[test]
+fn the_dossier_list_follows_the_folder_while_the_server_runs() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let ids = || -> Vec<String> {
+        let list = server.get("/api/v1/dossiers").json();
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(), ["2026"]);
+    let evidence = dir.path().join("evidence");
+    // A new year made outside the app (the CLI's init, a copy on the shared drive).
+    let (code, _, err) = run_in(
+        dir.path(),
+        &[
+            "init",
+            "evidence/2027",
+            "--unit",
+            "Ban Quản lý Khu kinh tế Hải Phòng",
+            "--year",
+            "2027",
+            "--criteria",
+            "criteria/haiphong-so-2026.json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(ids(), ["2026", "2027"]);
+    assert_eq!(server.get("/d/2027/score").status, 200);
+    std::fs::rename(evidence.join("2027"), evidence.join("2027-thu")).unwrap();
+    assert_eq!(ids(), ["2026", "2027-thu"]);
+    assert_eq!(server.get("/d/2027/score").status, 404);
+    std::fs::remove_dir_all(evidence.join("2027-thu")).unwrap();
+    assert_eq!(ids(), ["2026"]);
+}
