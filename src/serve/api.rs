@@ -5,7 +5,7 @@ use super::edit::{self, Refusal};
 use super::reply::{self, lang_of};
 use super::security;
 use super::state::State;
-use super::{council, documents, pages, settings_edit, start, upload, version};
+use super::{council, document_api as documents, pages, settings_edit, start, upload, version};
 use crate::app::{self, Format};
 use crate::lang::Lang;
 use crate::report::table::Width;

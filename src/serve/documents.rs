@@ -3,35 +3,19 @@
 //! dossier and brought back. Nothing is deleted: a document taken out has its file moved to
 //! `files/.removed/` (a hidden folder, which the evidence check and the seal skip) and its
 //! row to `manifest-removed.csv`, from where the page restores both. Every change is
-//! checked first and made through the one writer, under the version check.
+//! checked first and made through the one writer; the routes (`document_api.rs`) hold the
+//! version check around each.
 
-use super::api::{dossier_dir, guarded_change};
 use super::edit::Refusal;
-use super::reply::{self, lang_of};
-use super::state::State;
+use super::removed::{removed_table, REMOVED_DIR, REMOVED_FILE};
 use super::upload::{self, cannot, Form};
-use super::version;
 use crate::diag::Diagnostic;
 use crate::dossier;
 use crate::evidence::{paths, FILES_DIR, MANIFEST_FILE};
-use crate::fsio::{read_input, write_atomic, Input, Within};
-use crate::input::{dress, parse_table, ReadOptions, Table};
+use crate::fsio::{write_atomic, Within};
+use crate::input::{dress, ReadOptions, Table};
 use crate::text;
-use axum::extract::{Multipart, Path as Param, RawQuery, State as Shared_};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-/// The list of documents taken out, beside `manifest.csv`.
-pub const REMOVED_FILE: &str = "manifest-removed.csv";
-/// Where their files go, inside `files/` (hidden: not a document of the dossier).
-pub const REMOVED_DIR: &str = ".removed";
-
-const REMOVED_HEADER: &str =
-    "id,file,number,date,issuer,title,criteria,pages,sha256,removed_as,removed_at,removed_on\n";
-
-type St = Shared_<Arc<State>>;
 
 fn no_document(source: &str, doc: &str) -> Refusal {
     Refusal::Invalid(vec![Diagnostic::error(
@@ -61,53 +45,6 @@ fn column(t: &Table, headers: &mut Vec<String>, rows: &mut [Vec<String>], name: 
         r.resize(headers.len(), String::new());
     }
     headers.len() - 1
-}
-
-/// `manifest-removed.csv` as it is (or a new one's header) and as read.
-fn removed_table(dir: &Path, read: ReadOptions) -> Result<(Vec<u8>, Table), Refusal> {
-    let path = dir.join(REMOVED_FILE);
-    let source = dossier::shown(dir, REMOVED_FILE);
-    let original = if path.symlink_metadata().is_ok() {
-        read_input(&path, Within::Folder(dir), Input::Table, read.caps)
-            .map_err(|r| Refusal::Failed(Box::new(r.diagnostic(&source))))?
-    } else {
-        REMOVED_HEADER.as_bytes().to_vec()
-    };
-    let table =
-        parse_table(&original, &source, read.encoding).map_err(|e| Refusal::Invalid(vec![*e]))?;
-    Ok((original, table))
-}
-
-/// The ids of the documents taken out, for a new id never to take one of them.
-pub fn removed_ids(dir: &Path, read: ReadOptions) -> Vec<String> {
-    match removed_table(dir, read) {
-        Ok((_, t)) => t.rows.iter().map(|r| t.cell(r, "id").to_string()).collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
-/// A document taken out, as the page lists it.
-pub struct Removed {
-    pub id: String,
-    pub file: String,
-    pub title: String,
-    pub removed_on: String,
-}
-
-pub fn removed(dir: &Path, read: ReadOptions) -> Vec<Removed> {
-    match removed_table(dir, read) {
-        Ok((_, t)) => t
-            .rows
-            .iter()
-            .map(|r| Removed {
-                id: t.cell(r, "id").to_string(),
-                file: t.cell(r, "file").to_string(),
-                title: t.cell(r, "title").to_string(),
-                removed_on: t.cell(r, "removed_on").to_string(),
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    }
 }
 
 /// A free name for `name` in `folder`: itself, else `stem-2.ext`, `stem-3.ext`, …
@@ -156,7 +93,7 @@ fn today() -> String {
 }
 
 /// Corrects the row of `doc`: number, date, issuer, title, criteria.
-fn correct(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<(), Refusal> {
+pub fn correct(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<(), Refusal> {
     let source = dossier::shown(dir, MANIFEST_FILE);
     let criteria = upload::criteria_of(dir, read)?;
     let mut problems = Vec::new();
@@ -189,7 +126,7 @@ fn correct(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<(), 
 /// Attaches the uploaded file to the row of `doc` (stored under a name the server
 /// chooses); a file the row named before is moved to `files/.removed/`, never deleted.
 /// The row's recorded hash, of the old file, is cleared for the next seal.
-fn attach(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<String, Refusal> {
+pub fn attach(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<String, Refusal> {
     let source = dossier::shown(dir, MANIFEST_FILE);
     let mut problems = Vec::new();
     let extension = upload::checked_file(form, &source, read, &mut problems);
@@ -238,14 +175,14 @@ fn attach(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<Strin
     Ok(name)
 }
 
-fn file_name(p: &Path) -> String {
+pub fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
 
 /// Takes `doc` out: its file to `files/.removed/`, its row to `manifest-removed.csv`.
-fn remove(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
+pub fn remove(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
     let source = dossier::shown(dir, MANIFEST_FILE);
     let (original, table) = upload::manifest_table(dir, read)?;
     let headers = dress::written_headers(&table);
@@ -323,7 +260,7 @@ fn remove(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
 }
 
 /// Brings `doc` back: its file from `files/.removed/`, its row to the end of the manifest.
-fn restore(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
+pub fn restore(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
     let source = dossier::shown(dir, REMOVED_FILE);
     let (removed_original, removed) = removed_table(dir, read)?;
     let Some(at) = removed
@@ -405,224 +342,4 @@ fn restore(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
     // The document is back; a list that still names it would only offer it again.
     write_atomic(&dir.join(REMOVED_FILE), &new_removed)
         .map_err(|e| Refusal::Failed(Box::new(cannot(&source, &e))))
-}
-
-fn done(dir: &Path, read: ReadOptions, extra: serde_json::Value) -> Response {
-    let tag = version::etag(dir, read);
-    let mut body = serde_json::json!({ "etag": tag });
-    if let (Some(b), serde_json::Value::Object(more)) = (body.as_object_mut(), extra) {
-        b.extend(more);
-    }
-    reply::json(StatusCode::OK, format!("{body}\n"), Some(tag))
-}
-
-/// `PUT /api/v1/dossiers/{id}/documents/{doc}`, a JSON body of the row's fields.
-pub async fn put_document(
-    Shared_(state): St,
-    Param((id, doc)): Param<(String, String)>,
-    h: HeaderMap,
-    RawQuery(q): RawQuery,
-    body: axum::body::Bytes,
-) -> Response {
-    let lang = lang_of(&h, q.as_deref(), state.lang);
-    let dir = match dossier_dir(&state, &id, lang) {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    let fields: std::collections::HashMap<String, String> = match serde_json::from_slice(&body) {
-        Ok(f) => f,
-        Err(_) => {
-            return reply::refused(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "body",
-                text!(vi: "nội dung yêu cầu phải là JSON {{\"number\", \"date\", \"issuer\", \"title\", \"criteria\"}}, mỗi trường là một chuỗi", en: "the request body must be JSON {{\"number\", \"date\", \"issuer\", \"title\", \"criteria\"}}, each a string"),
-                lang,
-            )
-        }
-    };
-    let form = Form {
-        fields: fields
-            .into_iter()
-            .map(|(k, v)| (k, crate::input::nfc(v.trim())))
-            .collect(),
-        file: None,
-    };
-    match guarded_change(&state, &dir, &h, lang, || {
-        correct(&dir, &doc, &form, state.read)
-    }) {
-        Ok(()) => done(&dir, state.read, serde_json::json!({ "id": doc })),
-        Err(r) => r,
-    }
-}
-
-/// `POST /api/v1/dossiers/{id}/documents/{doc}/file`, a form with `file`.
-pub async fn post_file(
-    Shared_(state): St,
-    Param((id, doc)): Param<(String, String)>,
-    h: HeaderMap,
-    RawQuery(q): RawQuery,
-    mut multipart: Multipart,
-) -> Response {
-    let lang = lang_of(&h, q.as_deref(), state.lang);
-    let dir = match dossier_dir(&state, &id, lang) {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    let Some(form) = upload::read_form(&mut multipart).await else {
-        return upload::too_large(lang, state.read);
-    };
-    let mut name = String::new();
-    let changed = guarded_change(&state, &dir, &h, lang, || {
-        name = attach(&dir, &doc, &form, state.read)?;
-        Ok(())
-    });
-    match changed {
-        Ok(()) => done(
-            &dir,
-            state.read,
-            serde_json::json!({ "id": doc, "file": name }),
-        ),
-        Err(r) => r,
-    }
-}
-
-/// `DELETE /api/v1/dossiers/{id}/documents/{doc}`.
-pub async fn delete_document(
-    Shared_(state): St,
-    Param((id, doc)): Param<(String, String)>,
-    h: HeaderMap,
-    RawQuery(q): RawQuery,
-) -> Response {
-    let lang = lang_of(&h, q.as_deref(), state.lang);
-    let dir = match dossier_dir(&state, &id, lang) {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    match guarded_change(&state, &dir, &h, lang, || remove(&dir, &doc, state.read)) {
-        Ok(()) => done(&dir, state.read, serde_json::json!({ "id": doc })),
-        Err(r) => r,
-    }
-}
-
-/// `POST /api/v1/dossiers/{id}/removed/{doc}/restore`.
-pub async fn post_restore(
-    Shared_(state): St,
-    Param((id, doc)): Param<(String, String)>,
-    h: HeaderMap,
-    RawQuery(q): RawQuery,
-) -> Response {
-    let lang = lang_of(&h, q.as_deref(), state.lang);
-    let dir = match dossier_dir(&state, &id, lang) {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    match guarded_change(&state, &dir, &h, lang, || restore(&dir, &doc, state.read)) {
-        Ok(()) => done(&dir, state.read, serde_json::json!({ "id": doc })),
-        Err(r) => r,
-    }
-}
-
-/// How a filed document is sent: a type the browser shows by itself (PDF, text, a
-/// picture) inline, anything else as a download; never as a page.
-fn kind_of(name: &str) -> (&'static str, bool) {
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "pdf" => ("application/pdf", true),
-        "txt" => ("text/plain; charset=utf-8", true),
-        "png" => ("image/png", true),
-        "jpg" | "jpeg" => ("image/jpeg", true),
-        "docx" => (
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            false,
-        ),
-        "xlsx" => (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            false,
-        ),
-        "doc" => ("application/msword", false),
-        "xls" => ("application/vnd.ms-excel", false),
-        "odt" => ("application/vnd.oasis.opendocument.text", false),
-        "ods" => ("application/vnd.oasis.opendocument.spreadsheet", false),
-        "zip" => ("application/zip", false),
-        _ => ("application/octet-stream", false),
-    }
-}
-
-/// `GET /d/{id}/files/{doc}`: the file of a manifest row, read through the path policy.
-pub async fn open(
-    Shared_(state): St,
-    Param((id, doc)): Param<(String, String)>,
-    h: HeaderMap,
-    RawQuery(q): RawQuery,
-) -> Response {
-    let lang = lang_of(&h, q.as_deref(), state.lang);
-    let dir = match dossier_dir(&state, &id, lang) {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    let not_here =
-        |what: crate::lang::Text| reply::refused(StatusCode::NOT_FOUND, &doc, what, lang);
-    let Ok((_, table)) = upload::manifest_table(&dir, state.read) else {
-        return not_here(
-            text!(vi: "hồ sơ không có manifest.csv đọc được", en: "the dossier has no readable manifest.csv"),
-        );
-    };
-    let Some(row) = table.rows.iter().find(|r| table.cell(r, "id") == doc) else {
-        return not_here(
-            text!(vi: "không có văn bản này trong manifest.csv", en: "no such document in manifest.csv"),
-        );
-    };
-    let files = dir.join(FILES_DIR);
-    let written = table.cell(row, "file");
-    let Ok(path) = paths::resolve(&files, written) else {
-        return not_here(
-            text!(vi: "đường dẫn tệp của văn bản bị từ chối", en: "the document's file path is refused"),
-        );
-    };
-    let bytes = match read_input(&path, Within::Folder(&files), Input::Table, state.read.caps) {
-        Ok(b) => b,
-        Err(_) => {
-            return not_here(
-                text!(vi: "không có tệp của văn bản này trong files/ (hoặc tệp không đọc được)", en: "the document's file is not in files/ (or cannot be read)"),
-            )
-        }
-    };
-    let name = file_name(&path);
-    let (mime, inline) = kind_of(&name);
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = name
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    let how = if inline { "inline" } else { "attachment" };
-    let disposition = format!("{how}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
-    let mut r = bytes.into_response();
-    let headers = r.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-    if let Ok(v) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    // Whatever the file holds, it runs nothing: no script, no form, no plugin.
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
-        ),
-    );
-    r
 }

@@ -7,9 +7,11 @@
 mod api;
 mod catalog;
 mod council;
+mod document_api;
 mod documents;
 mod edit;
 mod pages;
+mod removed;
 mod reply;
 mod security;
 mod settings_edit;

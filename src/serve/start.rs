@@ -154,7 +154,7 @@ pub async fn start(
         return reply::refused(
             StatusCode::UNPROCESSABLE_ENTITY,
             "folder",
-            text!(vi: "trang web đang mở một hồ sơ duy nhất; để thêm năm mới, mở thư mục chứa các năm (ví dụ evidence thay vì evidence/2026)", en: "the app serves a single dossier; to add a year, serve the folder holding the years (e.g. evidence rather than evidence/2026)"),
+            text!(vi: "trang web đang mở một hồ sơ duy nhất; để thêm năm mới, mở thư mục chứa các năm thay vì thư mục của một năm", en: "the app serves a single dossier; to add a year, serve the folder holding the years (e.g. evidence rather than evidence/2026)"),
             lang,
         );
     }

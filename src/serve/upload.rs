@@ -308,7 +308,7 @@ fn add(
         return Err(Refusal::Invalid(problems));
     }
     let (original, table) = manifest_table(dir, read_as)?;
-    let id = next_id(&table, &super::documents::removed_ids(dir, read_as));
+    let id = next_id(&table, &super::removed::removed_ids(dir, read_as));
     let files = files_dir(dir)?;
     let bytes = form
         .file

@@ -46,7 +46,7 @@ pub async fn evidence(
             .unwrap_or_default()
     };
     let documents = documents(&entry.dir, state.read);
-    let removed = crate::serve::documents::removed(&entry.dir, state.read);
+    let removed = crate::serve::removed::removed(&entry.dir, state.read);
     let title = match lang {
         Lang::Vi => format!(
             "Tài liệu kiểm chứng — {}, năm {}",

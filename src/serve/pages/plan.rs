@@ -35,8 +35,8 @@ pub fn warnings(task: &crate::dossier::Task, as_of: time::Date, lang: Lang) -> V
     if let Some(d) = task.done_on.filter(|d| *d > as_of) {
         let (on, at) = (crate::value::show_date(d), crate::value::show_date(as_of));
         out.push(match lang {
-            Lang::Vi => format!("Ngày hoàn thành {on} sau ngày đánh giá hồ sơ {at} (as_of trong dossier.json)."),
-            Lang::En => format!("Completion date {on} is after the date the dossier is judged at, {at} (as_of in dossier.json)."),
+            Lang::Vi => format!("Ngày hoàn thành {on} sau ngày đánh giá hồ sơ {at} (\"as_of\" trong dossier.json)."),
+            Lang::En => format!("Completion date {on} is after the date the dossier is judged at, {at} (\"as_of\" in dossier.json)."),
         });
     }
     out
