@@ -67,7 +67,7 @@ pub async fn overview(
                         @match loaded {
                             Ok((s, g)) => {
                                 td.num.big data-label=(ctx.t("Chỉ số dự kiến", "Projected index")) { (s.sheet.totals.index().map(|i| pct(i, lang)).unwrap_or_default()) }
-                                td.num data-label=(ctx.t("Chỉ số chặt", "Strict index")) { (g.as_ref().map(|g| g.strict.map(|st| pct(st.index, lang)).unwrap_or_else(|| crate::report::strict::unknown(lang).to_string())).unwrap_or_default()) }
+                                td.num data-label=(ctx.t("Chỉ số chặt", "Strict index")) { (strict_index(s, g.as_ref(), lang)) }
                                 td.num data-label=(ctx.t("Chỉ số thẩm định", "Appraised index")) { (s.sheet.totals.appraised_index().map(|a| pct(a, lang)).unwrap_or_else(|| "—".into())) }
                                 td data-label=(ctx.t("So với ngưỡng", "Against the line")) { (g.as_ref().map(|g| line_words(g, lang)).unwrap_or_else(|| ctx.t("chưa đo được — xem trang Khoảng cách", "not measurable — see the Gap page").to_string())) }
                                 td data-label=(ctx.t("Xếp loại", "Class")) { (g.as_ref().and_then(|g| g.classing.as_ref()).and_then(|c| c.class.clone()).unwrap_or_default()) }
@@ -98,6 +98,21 @@ pub async fn overview(
         }
     };
     page(&ctx, ctx.t("Tổng quan", "Overview"), None, body)
+}
+
+/// The strict index: the gap's, else (a line that cannot be measured) the same figure
+/// from the score sheet, else why it is unknown.
+fn strict_index(s: &crate::app::Scored, g: Option<&Gap>, lang: Lang) -> String {
+    let index = match g {
+        Some(g) => g.strict.map(|st| st.index),
+        None => s
+            .sheet
+            .strict_points()
+            .and_then(|p| crate::number::percent_of(p, s.sheet.totals.max)),
+    };
+    index
+        .map(|i| pct(i, lang))
+        .unwrap_or_else(|| crate::report::strict::unknown(lang).to_string())
 }
 
 /// Whether anything is scored: a leaf with a value, or the council's points.
