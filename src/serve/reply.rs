@@ -98,3 +98,22 @@ pub fn located_in(dir: &std::path::Path, diags: Vec<Diagnostic>) -> Vec<Diagnost
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_message_names_files_from_the_dossier_folder() {
+        let dir = std::path::Path::new("evidence/2026");
+        assert_eq!(
+            super::in_dossier(
+                dir,
+                "evidence/2026/scores.csv:84: sai; xem evidence/2026/files/a.pdf"
+            ),
+            "scores.csv:84: sai; xem files/a.pdf"
+        );
+        assert_eq!(
+            super::in_dossier(dir, "evidence/2025/plan.csv"),
+            "evidence/2025/plan.csv"
+        );
+    }
+}

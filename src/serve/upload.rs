@@ -102,7 +102,7 @@ pub fn too_large(lang: crate::lang::Lang, read: crate::input::ReadOptions) -> Re
     reply::refused(
         StatusCode::PAYLOAD_TOO_LARGE,
         "file",
-        text!(vi: "tệp tải lên quá lớn hoặc bị gián đoạn (tối đa {mib} MiB; --max-input nâng giới hạn)", en: "the upload is too large or was cut off (at most {mib} MiB; --max-input raises the limit)"),
+        text!(vi: "tệp tải lên quá lớn hoặc bị gián đoạn (tối đa {mib} MiB; muốn nhận tệp lớn hơn, nhờ người cài đặt nâng giới hạn khi khởi động)", en: "the upload is too large or was cut off (at most {mib} MiB; to take larger files, ask whoever set the app up to raise the limit at start-up)"),
         lang,
     )
 }
@@ -186,7 +186,7 @@ pub fn checked_file(
             let mib = read_as.caps.of(Input::Table) >> 20;
             problems.push(at(
                 "file",
-                text!(vi: "tệp lớn hơn {mib} MiB (--max-input nâng giới hạn)", en: "the file is larger than {mib} MiB (--max-input raises the limit)"),
+                text!(vi: "tệp lớn hơn {mib} MiB (muốn nhận tệp lớn hơn, nhờ người cài đặt nâng giới hạn khi khởi động)", en: "the file is larger than {mib} MiB (to take larger files, ask whoever set the app up to raise the limit at start-up)"),
             ))
         }
         (Some(_), Some(e)) if EXTENSIONS.contains(&e.as_str()) => return extension,

@@ -528,3 +528,36 @@ fn the_dossier_list_follows_the_folder_while_the_server_runs() {
     std::fs::remove_dir_all(evidence.join("2027-thu")).unwrap();
     assert_eq!(ids(), ["2026"]);
 }
+
+#[test]
+fn a_filed_document_is_sent_as_a_file_never_as_a_page_and_never_from_outside_files() {
+    let dir = copy_sample("evidence/2026");
+    let d = dir.path().join("evidence/2026");
+    std::fs::write(d.join("files/trang.html"), "<script>alert('x')</script>").unwrap();
+    let mut manifest = std::fs::read_to_string(d.join("manifest.csv")).unwrap();
+    manifest.push_str("VB901,trang.html,,,,Trang web,1.1.1,,\n");
+    manifest.push_str("VB902,../dossier.json,,,,Ra ngoài,1.1.1,,\n");
+    std::fs::write(d.join("manifest.csv"), manifest).unwrap();
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let page = server.get("/d/2026/files/VB901");
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("content-type"), "application/octet-stream");
+    assert_eq!(
+        page.header("content-disposition"),
+        "attachment; filename=\"trang.html\"; filename*=UTF-8''trang.html"
+    );
+    assert!(page
+        .header("content-security-policy")
+        .starts_with("sandbox"));
+    let text = server.get("/d/2026/files/VB01");
+    assert_eq!(text.header("content-type"), "text/plain; charset=utf-8");
+    assert!(text.header("content-disposition").starts_with("inline;"));
+    let outside = server.get("/d/2026/files/VB902");
+    assert_eq!(outside.status, 404);
+    assert!(
+        !outside.body.contains("parscore-dossier"),
+        "{}",
+        outside.body
+    );
+    assert_eq!(server.get("/d/2026/files/VB999").status, 404);
+}
