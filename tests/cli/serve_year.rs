@@ -564,3 +564,47 @@ fn every_page_is_shot_at_both_sizes_and_none_scrolls_sideways_on_a_phone() {
     );
     assert_eq!(right, true);
 }
+
+#[test]
+fn a_save_far_down_the_sheet_shows_the_new_totals_in_view_without_a_reload() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let b = Browser::start();
+    b.goto(&format!("{}d/2026/score", server.url));
+    mark_page(&b);
+    b.eval(
+        "document.getElementById('row-5_4_2').scrollIntoView();",
+        vec![],
+    );
+    b.block_on(async {
+        b.client()
+            .find(Locator::Css("#v-1_1_2"))
+            .await?
+            .select_by_value("Không")
+            .await
+    })
+    .expect("choose Không");
+    b.eval(
+        "document.getElementById('row-5_4_2').scrollIntoView();",
+        vec![],
+    );
+    b.eval("document.querySelector('#f-1_1_2 button').click();", vec![]);
+    until("the new index", || text_of(&b, "#index") == "88,95");
+    b.eval(
+        "document.getElementById('row-5_4_2').scrollIntoView();",
+        vec![],
+    );
+    let in_view = b.eval(
+        "var r = document.getElementById('index').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+        vec![],
+    );
+    assert_eq!(in_view, true, "the index is in view");
+    assert!(same_page(&b));
+    assert_eq!(text_of(&b, "#points"), "88,06 / 99");
+    assert!(
+        text_of(&b, "#flash").contains("Chỉ số: 88,95"),
+        "{}",
+        text_of(&b, "#flash")
+    );
+    assert_eq!(unexpected_errors(&b), Vec::<String>::new());
+}
