@@ -12,9 +12,9 @@ mod settings;
 
 pub use find::{criteria_files, ranking_files, CRITERIA_DIR};
 pub use plan::{is_done_status, parse_due, Completion, Due, Plan, Task};
-pub use report_info::{read_report, ReportInfo, REPORT_KEYS};
+pub use report_info::{read_report, report_from_text, ReportInfo, REPORT_KEYS};
 pub use scores::{from_table as scores_from_table, Declared, Scores};
-pub use settings::{Draft, Settings, FORMAT, KEYS};
+pub use settings::{today, Draft, Settings, FORMAT, KEYS};
 
 use crate::criteria::{self, Criteria};
 use crate::diag::{Diagnostic, Diagnostics, Fatal};

@@ -76,13 +76,19 @@ pub fn read_report(
     let Ok(text) = crate::input::json_text(&bytes, &source) else {
         return Ok((ReportInfo::default(), Vec::new()));
     };
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&text) else {
-        return Ok((ReportInfo::default(), Vec::new()));
+    Ok(report_from_text(&text, &source))
+}
+
+/// The `report` section of the text of a `dossier.json` named `source`, with its problems
+/// (the same checks as [`read_report`], for a file about to be written).
+pub fn report_from_text(text: &str, source: &str) -> (ReportInfo, Vec<Diagnostic>) {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else {
+        return (ReportInfo::default(), Vec::new());
     };
     let mut r = Reader {
-        text: &text,
-        source: &source,
-        from_line: crate::input::key_position(&text, SECTION).map_or(1, |(l, _)| l),
+        text,
+        source,
+        from_line: crate::input::key_position(text, SECTION).map_or(1, |(l, _)| l),
         problems: Vec::new(),
     };
     let info = match map.get(SECTION) {
@@ -99,7 +105,7 @@ pub fn read_report(
             ReportInfo::default()
         }
     };
-    Ok((info, r.problems))
+    (info, r.problems)
 }
 
 struct Reader<'a> {

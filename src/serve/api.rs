@@ -5,14 +5,17 @@ use super::edit::Refusal;
 use super::reply::{self, lang_of};
 use super::security;
 use super::state::State;
-use super::{changes, import, pages, upload, version};
+use super::{
+    changes, council, document_api as documents, import, pages, settings_edit, start, upload,
+    version,
+};
 use crate::app::{self, Format};
 use crate::lang::Lang;
 use crate::report::table::Width;
 use axum::extract::{Path as Param, RawQuery, State as Shared_};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
 use std::sync::Arc;
 
@@ -33,9 +36,13 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/d/{id}/import", get(pages::import))
         .route("/assets/import.js", get(pages::import_js))
         .route("/d/{id}/history", get(pages::history))
+        .route("/d/{id}/files/{doc}", get(documents::open))
+        .route("/d/{id}/council", get(pages::council))
+        .route("/d/{id}/header", get(pages::header))
+        .route("/new", get(pages::start))
         .route("/assets/app.css", get(pages::css))
         .route("/assets/app.js", get(pages::js))
-        .route("/api/v1/dossiers", get(dossiers))
+        .route("/api/v1/dossiers", get(dossiers).post(start::start))
         .route("/api/v1/dossiers/{id}/score", get(score))
         .route("/api/v1/dossiers/{id}/evidence", get(evidence))
         .route("/api/v1/dossiers/{id}/gap", get(gap))
@@ -68,6 +75,31 @@ pub fn router(state: Arc<State>) -> Router {
             "/api/v1/dossiers/{id}/import/save",
             post(import::save).layer(axum::extract::DefaultBodyLimit::max(upload_cap)),
         )
+        .route(
+            "/api/v1/dossiers/{id}/documents/{doc}",
+            put(documents::put_document).merge(delete(documents::delete_document)),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/documents/{doc}/file",
+            post(documents::post_file).layer(axum::extract::DefaultBodyLimit::max(upload_cap)),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/removed/{doc}/restore",
+            post(documents::post_restore),
+        )
+        .route("/api/v1/dossiers/{id}/council", post(council::post_begin))
+        .route(
+            "/api/v1/dossiers/{id}/council/{code}",
+            put(council::put_council),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/report",
+            put(settings_edit::put_report),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/target-rank",
+            put(settings_edit::put_target_rank),
+        )
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -88,7 +120,8 @@ async fn not_found(Shared_(state): St, headers: HeaderMap, RawQuery(q): RawQuery
 
 async fn dossiers(Shared_(state): St) -> Response {
     let list: Vec<_> = state
-        .live()
+        .dossiers()
+        .iter()
         .map(|d| serde_json::json!({"id": d.id, "unit": d.unit, "year": d.year}))
         .collect();
     let body = format!("{}\n", crate::escape::json_pretty(&list));
@@ -99,7 +132,7 @@ async fn dossiers(Shared_(state): St) -> Response {
 // The error is the response itself, sent at once: boxing it would gain nothing.
 #[allow(clippy::result_large_err)]
 pub fn dossier_dir(state: &State, id: &str, lang: Lang) -> Result<std::path::PathBuf, Response> {
-    state.dossier(id).map(|d| d.dir.clone()).ok_or_else(|| {
+    state.dossier(id).map(|d| d.dir).ok_or_else(|| {
         reply::refused(
             StatusCode::NOT_FOUND,
             id,
@@ -199,6 +232,14 @@ async fn current_version(
     reply::json(StatusCode::OK, body, Some(tag))
 }
 
+/// The name a change's JSON body carries for the history (`{"who": …}`), or none.
+pub fn who_of(body: &[u8]) -> String {
+    serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| v.get("who").and_then(|w| w.as_str()).map(str::to_string))
+        .unwrap_or_default()
+}
+
 #[allow(clippy::result_large_err)]
 /// Runs `change` when `If-Match` names the current version, holding the write lock
 /// throughout; 409 when the files changed since the page read them.
@@ -215,7 +256,7 @@ pub fn guarded_change(
     let source = crate::dossier::shown(dir, crate::evidence::MANIFEST_FILE);
     let _folder = match super::edit::lock(dir, &source) {
         Ok(l) => l,
-        Err(r) => return Err(changes::refusal(r, lang)),
+        Err(r) => return Err(changes::refusal(r, dir, lang)),
     };
     let given = h
         .get(header::IF_MATCH)
@@ -237,17 +278,46 @@ pub fn guarded_change(
         }
         return Err(r);
     }
-    // The manifest as it was, so that what the change did to it goes into the history.
-    let table = super::edit::TableFile::Manifest;
-    let before = std::fs::read(dir.join(table.name())).unwrap_or_default();
-    change().map_err(|r| changes::refusal(r, lang))?;
+    // The tables as they were, so that what the change did to them goes into the history.
+    let tables = [
+        super::edit::TableFile::Scores,
+        super::edit::TableFile::Plan,
+        super::edit::TableFile::Manifest,
+    ];
+    let before: Vec<Vec<u8>> = tables
+        .iter()
+        .map(|t| std::fs::read(dir.join(t.name())).unwrap_or_default())
+        .collect();
+    change().map_err(|r| changes::refusal(r, dir, lang))?;
     let at = super::edit::Target {
         dir,
         read: state.read,
         known: Some(&state.known),
     };
-    super::edit::record_written(at, table, &before, &crate::history::clean_name(who));
+    let who = crate::history::clean_name(who);
+    for (table, before) in tables.into_iter().zip(&before) {
+        super::edit::record_written(at, table, before, &who);
+    }
     Ok(())
+}
+
+/// The command's text with its advice to run a command put as the page's buttons: a
+/// clerk on the page has no terminal.
+fn page_words(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.starts_with("Kiểm tra lại bất cứ lúc nào bằng: parscore verify") {
+                "Kiểm tra lại bất cứ lúc nào bằng nút «Kiểm tra niêm phong».".to_string()
+            } else if line.starts_with("Check it at any time with: parscore verify") {
+                "Check it at any time with the «Verify the seal» button.".to_string()
+            } else {
+                line.replace("chạy lại parscore seal", "bấm «Niêm phong» lần nữa")
+                    .replace("run parscore seal again", "press «Seal» again")
+                    .replace("một lệnh parscore seal khác", "một lần niêm phong khác")
+            }
+        })
+        .map(|line| line + "\n")
+        .collect()
 }
 
 /// `seal` or `verify`, answered with the text the command prints.
@@ -256,7 +326,7 @@ fn command_text(
     dir: &std::path::Path,
     read: crate::input::ReadOptions,
 ) -> Response {
-    let text = format!("{}{}", o.out, o.err);
+    let text = page_words(&reply::in_dossier(dir, &format!("{}{}", o.out, o.err)));
     let body = serde_json::json!({ "status": o.status as u8, "text": text, "etag": version::etag(dir, read) });
     reply::json(
         StatusCode::OK,
@@ -301,6 +371,18 @@ async fn verify(
         Ok(d) => d,
         Err(r) => return r,
     };
+    if dir
+        .join(crate::evidence::SEAL_FILE)
+        .symlink_metadata()
+        .is_err()
+    {
+        let text = crate::lang::Text::new(
+            "Hồ sơ chưa được niêm phong (chưa có seal.json): bấm «Niêm phong» trước, rồi kiểm tra.",
+            "The dossier has not been sealed (no seal.json yet): press «Seal» first, then verify.",
+        );
+        let body = serde_json::json!({ "status": app::Status::CannotRun as u8, "text": text.get(lang), "etag": version::etag(&dir, state.read) });
+        return reply::json(StatusCode::OK, format!("{body}\n"), None);
+    }
     command_text(
         app::verify(&dir, Format::Table, lang, state.read),
         &dir,

@@ -1,6 +1,9 @@
 //! The dossiers under the served folder: the folder itself when it is a dossier, else every
 //! folder below it (three levels at most) that holds `dossier.json`, each with a URL-safe id
-//! made from its path relative to the served folder (`2026`, `u001-2026`).
+//! made from its path relative to the served folder (`2026`, `u001-2026`). The list
+//! follows the folder while the server runs: each request compares a cheap signature of
+//! the folders (names, and the size and time of each `dossier.json`) with the last one,
+//! and lists again only when it changed (a new, renamed or removed dossier).
 
 use crate::diag::Diagnostic;
 use crate::dossier::SETTINGS_FILE;
@@ -19,6 +22,92 @@ pub struct Entry {
 }
 
 const DEPTH: usize = 3;
+
+/// The dossiers as last listed, with the signature of the folders they were listed from.
+pub struct Live {
+    root: PathBuf,
+    read: crate::input::ReadOptions,
+    last: std::sync::Mutex<(Vec<u8>, std::sync::Arc<Vec<Entry>>)>,
+}
+
+impl Live {
+    pub fn new(root: &Path, read: crate::input::ReadOptions, first: Vec<Entry>) -> Live {
+        Live {
+            root: root.to_path_buf(),
+            read,
+            last: std::sync::Mutex::new((signature(root), std::sync::Arc::new(first))),
+        }
+    }
+
+    /// The dossiers now: listed again when the folders changed since the last request.
+    pub fn list(&self) -> std::sync::Arc<Vec<Entry>> {
+        let now = signature(&self.root);
+        let mut last = self.last.lock().unwrap_or_else(|p| p.into_inner());
+        if last.0 != now {
+            // A folder that can no longer be listed serves nothing rather than stale ids.
+            let found = discover(&self.root, self.read).unwrap_or_default();
+            *last = (now, std::sync::Arc::new(found));
+        }
+        last.1.clone()
+    }
+
+    /// The served folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+}
+
+/// What changes when a dossier appears, is renamed or removed, or its `dossier.json` is
+/// edited: the folder names walked as `discover` walks them, and the size and time of each
+/// `dossier.json`. Only folder listings and metadata are read.
+fn signature(root: &Path) -> Vec<u8> {
+    fn stamp(path: &Path, out: &mut Vec<u8>) {
+        let json = path.join(SETTINGS_FILE);
+        if let Ok(m) = json.metadata() {
+            let at = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
+            out.extend_from_slice(&m.len().to_le_bytes());
+            out.extend_from_slice(&at.to_le_bytes());
+        }
+    }
+    fn walk(dir: &Path, depth: usize, out: &mut Vec<u8>) {
+        if depth >= DEPTH {
+            return;
+        }
+        let Ok(read) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut names: Vec<_> = read
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.file_name())
+            .collect();
+        names.sort();
+        for name in names {
+            let text = name.to_string_lossy();
+            if text.starts_with('.') || text == crate::evidence::FILES_DIR {
+                continue;
+            }
+            out.extend_from_slice(text.as_bytes());
+            out.push(0);
+            let path = dir.join(&name);
+            if path.join(SETTINGS_FILE).is_file() {
+                stamp(&path, out);
+            } else {
+                walk(&path, depth + 1, out);
+            }
+            out.push(1);
+        }
+    }
+    let mut out = Vec::new();
+    stamp(root, &mut out);
+    walk(root, 0, &mut out);
+    out
+}
 
 pub fn discover(
     root: &Path,

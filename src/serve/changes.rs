@@ -176,7 +176,7 @@ pub async fn put_score(
     };
     let applied = match edit::apply(target(&state, &dir), &change) {
         Ok(a) => a,
-        Err(r) => return refusal(r, lang),
+        Err(r) => return refusal(r, &dir, lang),
     };
     let o = app::score(
         &dir,
@@ -224,7 +224,31 @@ pub async fn put_task(
         who: history::clean_name(&body.who),
         break_seal: body.break_seal,
     };
-    applied_reply(edit::apply(target(&state, &dir), &change), lang)
+    let applied = match edit::apply(target(&state, &dir), &change) {
+        Ok(a) => a,
+        Err(r) => return refusal(r, &dir, lang),
+    };
+    // What the page updates in place: the completion, the index, the row's warnings.
+    let mut answer = serde_json::json!({ "etag": applied.etag, "change": applied.change });
+    if let Ok(s) = app::load_scored_with(&dir, "serve", lang, Vec::new(), &mut state.shared()) {
+        let as_of = s.dossier.settings.as_of;
+        if let Some(plan) = &s.dossier.plan {
+            answer["completion"] = super::pages::completion_words(plan, as_of, lang).into();
+            if let Some(t) = plan.tasks.iter().find(|t| t.id == change.key) {
+                answer["warnings"] = super::pages::task_warnings(t, as_of, lang).into();
+            }
+        }
+        if let Some(i) = s.sheet.totals.index() {
+            answer["index"] = crate::number::show_percent(i, lang).into();
+        }
+    }
+    let mut r = reply::json(
+        StatusCode::OK,
+        format!("{answer}\n"),
+        Some(applied.etag.clone()),
+    );
+    mark_change(&mut r, &applied);
+    r
 }
 
 /// `PUT /api/v1/dossiers/{id}/rows/{file}/{key}`: any row of `scores.csv`, `plan.csv` or
@@ -274,7 +298,7 @@ pub async fn put_row(
         who: history::clean_name(&body.who),
         break_seal: body.break_seal,
     };
-    applied_reply(edit::apply(target(&state, &dir), &change), lang)
+    applied_reply(edit::apply(target(&state, &dir), &change), &dir, lang)
 }
 
 /// `POST /api/v1/dossiers/{id}/history/{n}/undo`: body `{"who", "break_seal"}`.
@@ -301,6 +325,7 @@ pub async fn undo(
     let who = history::clean_name(&body.who);
     applied_reply(
         edit::undo(target(&state, &dir), n, &who, body.break_seal),
+        &dir,
         lang,
     )
 }
@@ -358,7 +383,7 @@ pub async fn list(
     )
 }
 
-fn applied_reply(r: Result<Applied, Refusal>, lang: Lang) -> Response {
+fn applied_reply(r: Result<Applied, Refusal>, dir: &std::path::Path, lang: Lang) -> Response {
     match r {
         Ok(a) => {
             let body = serde_json::json!({ "etag": a.etag, "change": a.change });
@@ -366,7 +391,7 @@ fn applied_reply(r: Result<Applied, Refusal>, lang: Lang) -> Response {
             mark_change(&mut r, &a);
             r
         }
-        Err(e) => refusal(e, lang),
+        Err(e) => refusal(e, dir, lang),
     }
 }
 
@@ -379,14 +404,22 @@ fn mark_change(r: &mut Response, a: &Applied) {
 }
 
 /// A refusal as its answer: 422 with the located problems, 409 with what to choose.
-pub fn refusal(r: Refusal, lang: Lang) -> Response {
+pub fn refusal(r: Refusal, dir: &std::path::Path, lang: Lang) -> Response {
     let w = crate::report::words::Words(lang);
     let (reason, message, extra, etag) = match r {
         Refusal::Invalid(diags) => {
-            return reply::problems(StatusCode::UNPROCESSABLE_ENTITY, &diags, lang)
+            return reply::problems(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &reply::located_in(dir, diags),
+                lang,
+            )
         }
         Refusal::Failed(d) => {
-            return reply::problems(StatusCode::INTERNAL_SERVER_ERROR, &[*d], lang)
+            return reply::problems(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &reply::located_in(dir, vec![*d]),
+                lang,
+            )
         }
         Refusal::Stale { etag } => (
             "stale",

@@ -127,7 +127,7 @@ fn read(state: &State, dir: &Path, f: &Form, lang: Lang) -> Result<Imported, Res
         }
     };
     let year = state
-        .dossiers
+        .dossiers()
         .iter()
         .find(|d| d.dir == dir)
         .and_then(|d| d.year)

@@ -7,13 +7,19 @@
 mod api;
 mod catalog;
 mod changes;
+mod council;
+mod document_api;
+mod documents;
 mod edit;
 mod import;
 mod landing;
 mod listen;
 mod pages;
+mod removed;
 mod reply;
 mod security;
+mod settings_edit;
+mod start;
 mod state;
 mod upload;
 mod version;
@@ -83,14 +89,15 @@ pub fn serve(args: &ServeArgs, lang: Lang, announce: &mut dyn FnMut(&str)) -> Ou
     for d in &dossiers {
         landing::recover(&d.dir, args.read);
     }
-    let state = Arc::new(State::new(dossiers, ip, port, lang, args.read));
+    let catalog = catalog::Live::new(&args.path, args.read, dossiers);
+    let state = Arc::new(State::new(catalog, ip, port, lang, args.read));
     let address = state.address();
     let opened = match &state.session {
         Some(token) => format!("{address}?token={token}"),
         None => address.clone(),
     };
     announce(&opened);
-    let n = state.dossiers.len();
+    let n = state.dossiers().len();
     announce(&match lang {
         Lang::Vi => format!("parscore đang phục vụ {n} hồ sơ trong {shown}; nhấn Ctrl+C để dừng"),
         Lang::En => format!("parscore is serving {n} dossier(s) in {shown}; press Ctrl+C to stop"),

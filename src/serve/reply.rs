@@ -69,3 +69,52 @@ pub fn json(status: StatusCode, body: String, etag: Option<String>) -> Response 
     }
     resp
 }
+
+/// `text` with the dossier's folder taken off every file it names (`evidence/2026/scores.csv`
+/// or a server's absolute path → `scores.csv`): a page names files as the clerk sees them in
+/// the dossier, never where the server keeps them.
+pub fn in_dossier(dir: &std::path::Path, text: &str) -> String {
+    let mut out = text.to_string();
+    let mut prefixes = vec![format!("{}/", dir.display())];
+    if let Ok(abs) = dir.canonicalize() {
+        prefixes.push(format!("{}/", abs.display()));
+    }
+    for p in prefixes {
+        out = out.replace(&p, "");
+    }
+    out
+}
+
+/// The problems with their files named from the dossier folder (see [`in_dossier`]).
+pub fn located_in(dir: &std::path::Path, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diags
+        .into_iter()
+        .map(|mut d| {
+            d.file = in_dossier(dir, &d.file);
+            d.message = Text::new(
+                in_dossier(dir, &d.message.vi),
+                in_dossier(dir, &d.message.en),
+            );
+            d
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_message_names_files_from_the_dossier_folder() {
+        let dir = std::path::Path::new("evidence/2026");
+        assert_eq!(
+            super::in_dossier(
+                dir,
+                "evidence/2026/scores.csv:84: sai; xem evidence/2026/files/a.pdf"
+            ),
+            "scores.csv:84: sai; xem files/a.pdf"
+        );
+        assert_eq!(
+            super::in_dossier(dir, "evidence/2025/plan.csv"),
+            "evidence/2025/plan.csv"
+        );
+    }
+}

@@ -2,12 +2,13 @@
 //! tokens (CSRF, and the session token when the server listens beyond loopback), and the
 //! lock that makes each check-then-write one step.
 
-use super::catalog::Entry;
+use super::catalog::{Entry, Live};
 use std::net::IpAddr;
 use std::sync::Mutex;
 
 pub struct State {
-    pub dossiers: Vec<Entry>,
+    /// The dossiers under the served folder, listed again when the folders change.
+    pub catalog: Live,
     pub ip: IpAddr,
     pub port: u16,
     /// The language of a request that names none (`--lang`).
@@ -26,14 +27,14 @@ pub struct State {
 
 impl State {
     pub fn new(
-        dossiers: Vec<Entry>,
+        catalog: Live,
         ip: IpAddr,
         port: u16,
         lang: crate::lang::Lang,
         read: crate::input::ReadOptions,
     ) -> State {
         State {
-            dossiers,
+            catalog,
             ip,
             port,
             lang,
@@ -61,22 +62,31 @@ impl State {
         format!("http://{host}:{}/", self.port)
     }
 
-    pub fn dossier(&self, id: &str) -> Option<&Entry> {
-        self.live().find(|d| d.id == id)
-    }
-
-    /// The dossiers whose folders are still where they were found (see
-    /// `security::still_in_place`), checked again on every call.
-    pub fn live(&self) -> impl Iterator<Item = &Entry> {
-        self.dossiers
+    /// The dossiers served now (the folder is listed again when it changed) whose folders
+    /// are still where they were found (see `security::still_in_place`), checked again on
+    /// every call: a folder swapped for a link is no longer served.
+    pub fn dossiers(&self) -> Vec<Entry> {
+        self.catalog
+            .list()
             .iter()
             .filter(|d| super::security::still_in_place(&d.dir, &d.real))
+            .cloned()
+            .collect()
+    }
+
+    pub fn dossier(&self, id: &str) -> Option<Entry> {
+        self.catalog
+            .list()
+            .iter()
+            .find(|d| d.id == id && super::security::still_in_place(&d.dir, &d.real))
+            .cloned()
     }
 
     /// The other years of the same unit, oldest first, this one included.
-    pub fn years_of(&self, entry: &Entry) -> Vec<&Entry> {
-        let mut same: Vec<&Entry> = self
-            .live()
+    pub fn years_of(&self, entry: &Entry) -> Vec<Entry> {
+        let mut same: Vec<Entry> = self
+            .dossiers()
+            .into_iter()
             .filter(|d| d.unit == entry.unit && d.year.is_some())
             .collect();
         same.sort_by_key(|d| d.year);

@@ -39,6 +39,7 @@ mod report_file;
 mod score;
 mod serve;
 mod serve_browser;
+mod serve_year;
 mod server;
 mod shared_folder;
 mod shipped;

@@ -86,7 +86,8 @@ fn a_bad_value_is_refused_with_the_located_message_of_the_cli_and_nothing_writte
     assert_eq!(reply.status, 422, "{}", reply.body);
     assert_eq!(scores_of(dir.path()), original);
     let e = &reply.json()["errors"][0];
-    assert_eq!(e["file"], "evidence/2026/scores.csv");
+    // Named from the dossier folder, as the clerk sees it; never where the server keeps it.
+    assert_eq!(e["file"], "scores.csv");
     assert_eq!(e["line"], 3);
     assert_eq!(e["code"], "1.1.2");
     // The same file written by hand: `score` says the same.
@@ -97,7 +98,9 @@ fn a_bad_value_is_refused_with_the_located_message_of_the_cli_and_nothing_writte
     std::fs::write(dir.path().join("evidence/2026/scores.csv"), text).unwrap();
     let (code, cli, _) = run_in(dir.path(), &["score", "evidence/2026", "--format", "json"]);
     assert_eq!(code, 1);
-    let cli: serde_json::Value = serde_json::from_str(&cli).unwrap();
+    let mut cli: serde_json::Value = serde_json::from_str(&cli).unwrap();
+    assert_eq!(cli["errors"][0]["file"], "evidence/2026/scores.csv");
+    cli["errors"][0]["file"] = "scores.csv".into();
     assert_eq!(cli["errors"][0], *e);
 }
 
@@ -338,7 +341,8 @@ fn seal_and_verify_answer_with_what_the_commands_print() {
     let (_, _, err) = run_in(dir.path(), &["seal", "evidence/2026"]);
     let seal = post("seal");
     assert_eq!(seal["status"], 1);
-    assert_eq!(seal["text"], err);
+    // What the command prints, its files named from the dossier folder.
+    assert_eq!(seal["text"], err.replace("evidence/2026/", ""));
     assert!(
         err.contains("không thể niêm phong hồ sơ thiếu tệp"),
         "{err}"
@@ -486,4 +490,75 @@ fn folders_that_make_the_same_id_both_get_one() {
             "{id}"
         );
     }
+}
+
+#[test]
+fn the_dossier_list_follows_the_folder_while_the_server_runs() {
+    let dir = copy_sample("evidence/2026");
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let ids = || -> Vec<String> {
+        let list = server.get("/api/v1/dossiers").json();
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(), ["2026"]);
+    let evidence = dir.path().join("evidence");
+    // A new year made outside the app (the CLI's init, a copy on the shared drive).
+    let (code, _, err) = run_in(
+        dir.path(),
+        &[
+            "init",
+            "evidence/2027",
+            "--unit",
+            "Ban Quản lý Khu kinh tế Hải Phòng",
+            "--year",
+            "2027",
+            "--criteria",
+            "criteria/haiphong-so-2026.json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(ids(), ["2026", "2027"]);
+    assert_eq!(server.get("/d/2027/score").status, 200);
+    std::fs::rename(evidence.join("2027"), evidence.join("2027-thu")).unwrap();
+    assert_eq!(ids(), ["2026", "2027-thu"]);
+    assert_eq!(server.get("/d/2027/score").status, 404);
+    std::fs::remove_dir_all(evidence.join("2027-thu")).unwrap();
+    assert_eq!(ids(), ["2026"]);
+}
+
+#[test]
+fn a_filed_document_is_sent_as_a_file_never_as_a_page_and_never_from_outside_files() {
+    let dir = copy_sample("evidence/2026");
+    let d = dir.path().join("evidence/2026");
+    std::fs::write(d.join("files/trang.html"), "<script>alert('x')</script>").unwrap();
+    let mut manifest = std::fs::read_to_string(d.join("manifest.csv")).unwrap();
+    manifest.push_str("VB901,trang.html,,,,Trang web,1.1.1,,\n");
+    manifest.push_str("VB902,../dossier.json,,,,Ra ngoài,1.1.1,,\n");
+    std::fs::write(d.join("manifest.csv"), manifest).unwrap();
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let page = server.get("/d/2026/files/VB901");
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("content-type"), "application/octet-stream");
+    assert_eq!(
+        page.header("content-disposition"),
+        "attachment; filename=\"trang.html\"; filename*=UTF-8''trang.html"
+    );
+    assert!(page
+        .header("content-security-policy")
+        .starts_with("sandbox"));
+    let text = server.get("/d/2026/files/VB01");
+    assert_eq!(text.header("content-type"), "text/plain; charset=utf-8");
+    assert!(text.header("content-disposition").starts_with("inline;"));
+    let outside = server.get("/d/2026/files/VB902");
+    assert_eq!(outside.status, 404);
+    assert!(
+        !outside.body.contains("parscore-dossier"),
+        "{}",
+        outside.body
+    );
+    assert_eq!(server.get("/d/2026/files/VB999").status, 404);
 }

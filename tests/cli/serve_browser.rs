@@ -150,7 +150,7 @@ fn a_bad_value_shows_the_located_message_and_the_file_is_unchanged() {
     until("the message", || !text_or_empty(&b, "#m-2_1_1").is_empty());
     let message = b.text("#m-2_1_1");
     assert!(
-        message.starts_with("evidence/2026/scores.csv:") && message.contains("[2.1.1]: \"nhiều\""),
+        message.starts_with("scores.csv:10 [2.1.1]: \"nhiều\""),
         "{message}"
     );
     assert_eq!(scores(dir.path()), original);

@@ -85,6 +85,8 @@
     if (!isForm) {
       headers['Content-Type'] = 'application/json';
       if (body && typeof body === 'object' && !body.who) { body.who = who(); }
+    } else if (body && body.has && !body.has('who')) {
+      body.append('who', who());
     }
     return fetch(url + (en ? '?lang=en' : ''), {
       method: method, headers: headers, credentials: 'same-origin',
@@ -93,6 +95,8 @@
       return r.text().then(function (t) {
         var parsed = null;
         try { parsed = JSON.parse(t); } catch (err) { parsed = null; }
+        /* A change of ours is the new version: the page stays current without a reload. */
+        if (r.status === 200 && r.headers.get('ETag')) { version = r.headers.get('ETag'); }
         return { status: r.status, body: parsed };
       });
     });
@@ -166,6 +170,73 @@
     row.hidden = false;
   }
 
+  /* Figures as the server writes them for machines ("89.06") shown as the pages show them:
+     points without trailing zeros (89,06; 1; 0,5), indexes with two decimals (89,96). */
+  function mark(s) { return en ? s : s.replace('.', ','); }
+  function points(s) {
+    if (s === null || s === undefined) { return ''; }
+    s = String(s);
+    if (s.indexOf('.') >= 0) { s = s.replace(/0+$/, '').replace(/\.$/, ''); }
+    return mark(s);
+  }
+  function percent(s) { return (s === null || s === undefined) ? '' : mark(String(s)); }
+  function domId(code) { return String(code).replace(/[^A-Za-z0-9]/g, '_'); }
+  function setText(id, text) {
+    var e = document.getElementById(id);
+    if (e && text !== null && text !== undefined) { e.textContent = text; }
+  }
+
+  /* The score JSON of a save, written into the page where the figures are. */
+  function showScore(score) {
+    var t = score.total || {};
+    setText('index', percent(t.index));
+    setText('points', points(t.points !== undefined ? t.points : t.achieved) + ' / ' + points(t.max));
+    if (t.at_risk !== undefined && t.at_risk !== null) { setText('at-risk', points(t.at_risk)); }
+    if (t.strict !== undefined && t.strict !== null) { setText('strict', points(t.strict)); }
+    if (t.appraised_index) {
+      setText('appraised-index', percent(t.appraised_index));
+      setText('appraised-points', points(t.appraised) + ' / ' + points(t.max));
+    }
+    if (score.unscored) { setText('unscored', String(score.unscored.length)); }
+    var items = score.items || [];
+    for (var i = 0; i < items.length; i++) {
+      var n = items[i];
+      var id = domId(n.code);
+      setText('p-' + id, points(n.achieved) + ' / ' + points(n.max));
+      var risk = document.getElementById('r-' + id);
+      if (risk && n.at_risk !== undefined && n.at_risk !== null) {
+        risk.textContent = Number(n.at_risk) === 0 ? '' : points(n.at_risk);
+      }
+    }
+    var areas = score.areas || [];
+    for (var j = 0; j < areas.length; j++) {
+      var a = areas[j];
+      setText('a-' + domId(a.code), points(a.achieved) + ' / ' + points(a.max));
+      var ar = document.getElementById('ar-' + domId(a.code));
+      if (ar && a.at_risk !== undefined && a.at_risk !== null) {
+        ar.textContent = Number(a.at_risk) === 0 ? '' : words('nguy cơ trừ ', 'at risk ') + points(a.at_risk);
+      }
+    }
+  }
+
+  var flashTimer = null;
+  function flash(text) {
+    var f = document.getElementById('flash');
+    if (!f) { return; }
+    f.textContent = text;
+    f.hidden = false;
+    if (flashTimer) { clearTimeout(flashTimer); }
+    flashTimer = setTimeout(function () { f.hidden = true; }, 6000);
+  }
+
+  function savedRow(id, text) {
+    var row = document.getElementById('m-' + id);
+    if (!row) { return; }
+    row.hidden = false;
+    row.className = 'msg ok';
+    row.cells[1].textContent = text;
+  }
+
   function afterSave(message) {
     try { sessionStorage.setItem('parscore-flash', message); } catch (e) { /* private mode */ }
     location.reload();
@@ -182,6 +253,7 @@
     var row = document.getElementById('m-' + id);
     if (!row) { return; }
     row.hidden = !text;
+    row.className = 'msg';
     row.cells[1].textContent = text || '';
   }
 
@@ -223,7 +295,16 @@
             form.setAttribute('data-note', theirs.note || '');
           });
         })) { return; }
-        handle(r, id, words('Đã lưu ', 'Saved ') + code + words(' vào scores.csv.', ' to scores.csv.'));
+        if (r.status !== 200) { handle(r, id, ''); return; }
+        /* The page stays without a reload: what it shows is now the row's base. */
+        form.setAttribute('data-value', body.value || '');
+        form.setAttribute('data-note', body.note || '');
+        showScore(r.body || {});
+        var total = (r.body && r.body.total) || {};
+        var text = words('Đã lưu ', 'Saved ') + code + words(' vào scores.csv. Chỉ số: ', ' to scores.csv. Index: ') + percent(total.index) +
+          words(', tổng điểm ', ', points ') + points(total.points !== undefined ? total.points : total.achieved) + ' / ' + points(total.max) + '.';
+        savedRow(id, text);
+        flash(text);
       });
     }
     go({ value: value, note: note ? note.value : '', base: base });
@@ -249,7 +330,27 @@
             form.setAttribute('data-done', theirs.done_on || '');
           });
         })) { return; }
-        handle(r, form.id, words('Đã lưu nhiệm vụ ', 'Saved task ') + task + '.');
+        if (r.status !== 200) { handle(r, form.id, ''); return; }
+        form.setAttribute('data-status', body.status || '');
+        form.setAttribute('data-done', body.done_on || '');
+        var b = r.body || {};
+        if (b.completion) { setText('completion', b.completion); }
+        if (b.index) { setText('index', b.index); }
+        var warn = document.getElementById('w-' + form.id);
+        if (warn) {
+          var list = b.warnings || [];
+          warn.hidden = list.length === 0;
+          warn.cells[1].textContent = '';
+          for (var i = 0; i < list.length; i++) {
+            var line = document.createElement('div');
+            line.textContent = '⚠ ' + list[i];
+            warn.cells[1].appendChild(line);
+          }
+        }
+        var text = words('Đã lưu nhiệm vụ ', 'Saved task ') + task + words('. Hoàn thành nhiệm vụ đến hạn: ', '. Due tasks done: ') + (b.completion || '—') +
+          words('; chỉ số: ', '; index: ') + (b.index || '—') + '.';
+        savedRow(form.id, text);
+        flash(text);
       });
     }
     go({ status: status.value, done_on: done.value, base: base });
@@ -281,6 +382,183 @@
       a.textContent = words('Lịch sử', 'History');
       forms[j].parentNode.appendChild(a);
     }
+  }
+
+  /* Fields of a form as a JSON object of strings. */
+  function fields(form) {
+    var out = {};
+    var els = form.elements;
+    for (var i = 0; i < els.length; i++) {
+      var e = els[i];
+      if (e.name && e.type !== 'file' && e.type !== 'submit' && e.type !== 'button') { out[e.name] = e.value; }
+    }
+    return out;
+  }
+
+  function reloadWith(message) { afterSave(message); }
+
+  function messageIn(el, text, ok) {
+    if (!el) { return; }
+    el.className = ok ? 'msg ok' : 'msg';
+    el.textContent = text;
+  }
+
+  function setupDocuments() {
+    var edits = document.querySelectorAll('form.doc-edit');
+    Array.prototype.forEach.call(edits, function (f) {
+      f.addEventListener('submit', function (e) {
+        e.preventDefault();
+        var doc = f.getAttribute('data-doc');
+        var msg = f.closest('td').querySelector('.msg');
+        send('PUT', api + '/documents/' + encodeURIComponent(doc), fields(f)).then(function (r) {
+          if (r.status === 200) { reloadWith(words('Đã sửa dòng ', 'Corrected the row of ') + doc + words(' trong manifest.csv.', ' in manifest.csv.')); return; }
+          if (r.status === 409) { staleBanner(); }
+          messageIn(msg, errorText(r.body));
+        });
+      });
+    });
+    var files = document.querySelectorAll('form.doc-file');
+    Array.prototype.forEach.call(files, function (f) {
+      f.addEventListener('submit', function (e) {
+        e.preventDefault();
+        var doc = f.getAttribute('data-doc');
+        var msg = f.closest('td').querySelector('.msg');
+        messageIn(msg, words('Đang tải lên…', 'Uploading…'), true);
+        send('POST', api + '/documents/' + encodeURIComponent(doc) + '/file', new FormData(f), true).then(function (r) {
+          if (r.status === 200) { reloadWith(words('Đã đính kèm ', 'Attached ') + r.body.file + words(' cho ', ' to ') + doc + '.'); return; }
+          if (r.status === 409) { staleBanner(); }
+          messageIn(msg, errorText(r.body));
+        });
+      });
+    });
+    var removes = document.querySelectorAll('button.remove');
+    Array.prototype.forEach.call(removes, function (b) {
+      b.addEventListener('click', function () {
+        var doc = b.getAttribute('data-doc');
+        if (!window.confirm(words('Gỡ ' + doc + ' khỏi hồ sơ? Tệp được chuyển vào files/.removed/ và có thể khôi phục.', 'Take ' + doc + ' out of the dossier? Its file moves to files/.removed/ and can be restored.'))) { return; }
+        var msg = b.parentNode.querySelector('.msg');
+        send('DELETE', api + '/documents/' + encodeURIComponent(doc), {}).then(function (r) {
+          if (r.status === 200) { reloadWith(words('Đã gỡ ', 'Took out ') + doc + words(' khỏi hồ sơ (khôi phục được ở cuối trang).', ' (it can be restored at the bottom of the page).')); return; }
+          if (r.status === 409) { staleBanner(); }
+          messageIn(msg, errorText(r.body));
+        });
+      });
+    });
+    var restores = document.querySelectorAll('button.restore');
+    Array.prototype.forEach.call(restores, function (b) {
+      b.addEventListener('click', function () {
+        var doc = b.getAttribute('data-doc');
+        var msg = b.parentNode.querySelector('.msg');
+        send('POST', api + '/removed/' + encodeURIComponent(doc) + '/restore', {}).then(function (r) {
+          if (r.status === 200) { reloadWith(words('Đã khôi phục ', 'Restored ') + doc + words(' vào hồ sơ.', ' to the dossier.')); return; }
+          if (r.status === 409) { staleBanner(); }
+          messageIn(msg, errorText(r.body));
+        });
+      });
+    });
+    /* A missing document's row offers the upload form with its criteria filled in. */
+    var offers = document.querySelectorAll('button.offer');
+    Array.prototype.forEach.call(offers, function (b) {
+      b.addEventListener('click', function () {
+        var criteria = document.getElementById('u-criteria');
+        var title = document.getElementById('u-title');
+        if (criteria) { criteria.value = b.getAttribute('data-code'); }
+        if (title && !title.value) { title.value = b.getAttribute('data-what') || ''; }
+        var form = document.getElementById('upload');
+        if (form) { form.scrollIntoView(); }
+        var file = document.getElementById('file');
+        if (file) { file.focus(); }
+      });
+    });
+  }
+
+  function setupCouncil() {
+    var begin = document.getElementById('council-begin');
+    if (begin) {
+      begin.addEventListener('click', function () {
+        send('POST', api + '/council', {}).then(function (r) {
+          if (r.status === 200) { reloadWith(words('Đã thêm cột điểm thẩm định (appraised) vào scores.csv.', 'Added the appraised column to scores.csv.')); return; }
+          if (r.status === 409) { staleBanner(); }
+          messageIn(document.getElementById('council-msg'), errorText(r.body));
+        });
+      });
+    }
+    var forms = document.querySelectorAll('form.council');
+    Array.prototype.forEach.call(forms, function (f) {
+      f.addEventListener('submit', function (e) {
+        e.preventDefault();
+        var code = f.getAttribute('data-code');
+        var id = f.id.substring(2);
+        var body = {
+          appraised: document.getElementById('a-' + id).value,
+          appraisal_note: document.getElementById('cn-' + id).value,
+          answer: document.getElementById('ca-' + id).value
+        };
+        send('PUT', api + '/council/' + encodeURIComponent(code), body).then(function (r) {
+          if (r.status !== 200) { handle(r, id, ''); return; }
+          showScore(r.body || {});
+          var total = (r.body && r.body.total) || {};
+          var text = words('Đã lưu điểm thẩm định ', 'Saved the council\'s points for ') + code +
+            words('. Chỉ số thẩm định: ', '. Appraised index: ') + percent(total.appraised_index) + '.';
+          savedRow(id, text);
+          flash(text);
+        });
+      });
+    });
+  }
+
+  function setupHeader() {
+    var form = document.getElementById('header');
+    if (!form) { return; }
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var msg = document.getElementById('header-msg');
+      send('PUT', api + '/report', fields(form)).then(function (r) {
+        if (r.status === 200) {
+          var text = words('Đã lưu thông tin báo cáo vào dossier.json.', 'Saved the report header to dossier.json.');
+          messageIn(msg, text, true);
+          flash(text);
+          return;
+        }
+        if (r.status === 409) { staleBanner(); }
+        messageIn(msg, errorText(r.body));
+      });
+    });
+  }
+
+  function setupStart() {
+    var form = document.getElementById('start');
+    if (!form) { return; }
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var msg = document.getElementById('start-msg');
+      messageIn(msg, words('Đang tạo…', 'Creating…'), true);
+      send('POST', '/api/v1/dossiers', fields(form)).then(function (r) {
+        if (r.status === 200 && r.body && r.body.id) {
+          try { sessionStorage.setItem('parscore-flash', words('Đã tạo hồ sơ năm mới trong thư mục ', 'Created the new year\'s dossier in the folder ') + r.body.folder + '.'); } catch (err) { /* private mode */ }
+          location.href = '/d/' + encodeURIComponent(r.body.id) + '/score';
+          return;
+        }
+        messageIn(msg, errorText(r.body));
+      });
+    });
+  }
+
+  function setupGap() {
+    var save = document.getElementById('save-rank');
+    if (!save) { return; }
+    save.addEventListener('click', function () {
+      var rank = document.getElementById('g-rank').value;
+      send('PUT', api + '/target-rank', { target_rank: Number(rank) }).then(function (r) {
+        if (r.status === 200) {
+          try { sessionStorage.setItem('parscore-flash', words('Đã lưu hạng cần đạt ', 'Saved the rank to reach, ') + rank + words(' vào dossier.json.', ', to dossier.json.')); } catch (err) { /* private mode */ }
+          location.href = '/d/' + encodeURIComponent(dossier) + '/gap';
+          return;
+        }
+        if (r.status === 409) { staleBanner(); }
+        messageIn(document.getElementById('rank-msg'), errorText(r.body));
+      });
+    });
   }
 
   function setupUpload() {
@@ -372,6 +650,11 @@
     setupUpload();
     setupSeal();
     setupHistory();
+    setupDocuments();
+    setupCouncil();
+    setupHeader();
+    setupStart();
+    setupGap();
     setInterval(poll, 3000);
   });
 })();

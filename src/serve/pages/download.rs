@@ -35,6 +35,7 @@ pub async fn download(
     let Some(entry) = state.dossier(&id) else {
         return super::no_dossier(&ctx, &id);
     };
+    let entry = &entry;
     let Some((file, mime)) = known(&name) else {
         return StatusCode::NOT_FOUND.into_response();
     };

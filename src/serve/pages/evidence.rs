@@ -25,6 +25,7 @@ pub async fn evidence(
     let Some(entry) = state.dossier(&id) else {
         return super::no_dossier(&ctx, &id);
     };
+    let entry = &entry;
     let o = app::evidence(
         &entry.dir,
         crate::app::Format::Json,
@@ -45,6 +46,7 @@ pub async fn evidence(
             .unwrap_or_default()
     };
     let documents = documents(&entry.dir, state.read);
+    let removed = crate::serve::removed::removed(&entry.dir, state.read);
     let title = match lang {
         Lang::Vi => format!(
             "Tài liệu kiểm chứng — {}, năm {}",
@@ -62,7 +64,7 @@ pub async fn evidence(
         @if v.is_object() {
             div.cards {
                 div.card.main { div.label { (ctx.t("Nguy cơ bị trừ", "Points at risk")) } div.value #at-risk { (p(&v["at_risk"])) } }
-                div.card { div.label { (ctx.t("Điểm chặt", "Strict total")) } div.value { (p(&v["strict_total"])) } }
+                div.card { div.label { (ctx.t("Tổng điểm chặt", "Strict points")) } div.value { (p(&v["strict_total"])) } }
                 div.card { div.label { (ctx.t("Văn bản trong manifest.csv", "Documents in manifest.csv")) } div.value #documents { (v["documents"]) } }
             }
         } @else {
@@ -71,12 +73,13 @@ pub async fn evidence(
         div.columns {
             section.checklist {
                 h2 { (ctx.t("Còn thiếu", "Missing")) }
-                table #missing {
+                div.scroll { table #missing {
                     thead { tr {
                         th scope="col" { (ctx.t("Mã", "Code")) }
                         th scope="col" { (ctx.t("Tài liệu cần có", "Evidence needed")) }
                         th scope="col" .num { (ctx.t("Điểm", "Points")) }
                         th scope="col" { (ctx.t("Đơn vị chủ trì", "Lead unit")) }
+                        th scope="col" { span.sr { (ctx.t("Tải lên", "Upload")) } }
                     } }
                     tbody {
                         @for m in v["missing"].as_array().into_iter().flatten() {
@@ -85,12 +88,13 @@ pub async fn evidence(
                                 td { div.small { (s(&m["name"])) } (s(&m["what"])) }
                                 td.num { (p(&m["points"])) }
                                 td { (s(&m["lead"])) }
+                                td { button.offer type="button" data-code=(s(&m["code"])) data-what=(s(&m["what"])) { (ctx.t("Tải lên", "Upload")) } }
                             }
                         }
                     }
-                }
+                } }
                 h2 { (ctx.t("Văn bản đáng ngờ", "Doubtful documents")) }
-                table #doubtful {
+                div.scroll { table #doubtful {
                     thead { tr {
                         th scope="col" { (ctx.t("Mã", "Code")) }
                         th scope="col" { (ctx.t("Vấn đề", "Problem")) }
@@ -101,13 +105,13 @@ pub async fn evidence(
                         @for m in v["problems"].as_array().into_iter().flatten() {
                             tr {
                                 td { (s(&m["code"])) }
-                                td { (s(&m["message"])) }
+                                td { (crate::serve::reply::in_dossier(&entry.dir, &s(&m["message"]))) }
                                 td.num { (p(&m["points"])) }
                                 td { (s(&m["lead"])) }
                             }
                         }
                     }
-                }
+                } }
             }
             section.upload {
                 h2 { (ctx.t("Thêm văn bản", "Add a document")) }
@@ -134,42 +138,118 @@ pub async fn evidence(
                 button #seal type="button" { (ctx.t("Niêm phong", "Seal")) }
                 " "
                 button #verify type="button" { (ctx.t("Kiểm tra niêm phong", "Verify the seal")) }
-                pre #seal-result hidden {}
+                pre #seal-result .words hidden {}
             }
         }
         h2 { (ctx.t("Văn bản trong manifest.csv", "Documents in manifest.csv")) }
-        table #manifest {
+        p.hint { (ctx.t("Mở văn bản để xem; «Sửa» để chữa số, ngày, cơ quan, trích yếu, tiêu chí; «Đính kèm tệp» cho văn bản thiếu tệp hoặc thay tệp sai; «Gỡ khỏi hồ sơ» chuyển tệp vào files/.removed/ và ghi vào manifest-removed.csv — không xóa, khôi phục được ở cuối trang.",
+                        "Open a document to see it; «Edit» corrects its number, date, issuer, title, criteria; «Attach a file» for a document whose file is missing, or to replace a wrong one; «Take out» moves the file to files/.removed/ and the row to manifest-removed.csv — nothing is deleted, and it can be restored at the bottom of the page.")) }
+        div.scroll { table #manifest .docs {
             thead { tr {
                 th scope="col" { "id" } th scope="col" { (ctx.t("Tệp", "File")) } th scope="col" { (ctx.t("Số", "Number")) }
                 th scope="col" { (ctx.t("Ngày", "Date")) } th scope="col" { (ctx.t("Trích yếu", "Title")) } th scope="col" { (ctx.t("Tiêu chí", "Criteria")) }
+                th scope="col" { (ctx.t("Thao tác", "Actions")) }
             } }
             tbody {
                 @for d in documents.iter().rev() {
-                    tr { td { (d[0]) } td { (d[1]) } td { (d[2]) } td { (d[3]) } td { (d[4]) } td { (d[5]) } }
+                    @let did = super::sheet::dom_id(&d.id);
+                    tr id={ "doc-" (did) } data-doc=(d.id) class=(if d.present { "" } else { "missing-file" }) {
+                        td { (d.id) }
+                        td {
+                            @if d.present {
+                                a href={ "/d/" (entry.id) "/files/" (d.id) } target="_blank" rel="noopener" { (d.file) }
+                            } @else {
+                                span.bad { (d.file) } br; span.small.bad { (ctx.t("không có tệp trong files/", "no such file in files/")) }
+                            }
+                        }
+                        td { (d.number) } td { (d.date) } td { (d.title) } td { (d.criteria) }
+                        td.actions {
+                            details.edit {
+                                summary { (ctx.t("Sửa", "Edit")) }
+                                form.doc-edit data-doc=(d.id) {
+                                    label { (ctx.t("Số, ký hiệu", "Number")) input type="text" name="number" value=(d.number); }
+                                    label { (ctx.t("Ngày ban hành", "Date")) input type="date" name="date" value=(d.date_iso); }
+                                    label { (ctx.t("Cơ quan ban hành", "Issuer")) input type="text" name="issuer" value=(d.issuer); }
+                                    label { (ctx.t("Trích yếu", "Title")) input type="text" name="title" required value=(d.title); }
+                                    label { (ctx.t("Tiêu chí", "Criteria")) input type="text" name="criteria" required value=(d.criteria.replace("; ", ";")); }
+                                    button type="submit" { (ctx.t("Lưu", "Save")) }
+                                }
+                            }
+                            details.attach open[!d.present] {
+                                summary { @if d.present { (ctx.t("Thay tệp", "Replace the file")) } @else { (ctx.t("Đính kèm tệp", "Attach a file")) } }
+                                form.doc-file data-doc=(d.id) enctype="multipart/form-data" {
+                                    label.sr for={ "f-" (did) } { (ctx.t("Tệp cho ", "File for ")) (d.id) }
+                                    input type="file" id={ "f-" (did) } name="file" required;
+                                    button type="submit" { (ctx.t("Tải lên", "Upload")) }
+                                }
+                            }
+                            button.remove type="button" data-doc=(d.id) { (ctx.t("Gỡ khỏi hồ sơ", "Take out")) }
+                            div.msg role="alert" {}
+                        }
+                    }
                 }
             }
+        } }
+        @if !removed.is_empty() {
+            h2 { (ctx.t("Văn bản đã gỡ khỏi hồ sơ", "Documents taken out")) }
+            div.scroll { table #removed {
+                thead { tr {
+                    th scope="col" { "id" } th scope="col" { (ctx.t("Tệp", "File")) } th scope="col" { (ctx.t("Trích yếu", "Title")) }
+                    th scope="col" { (ctx.t("Ngày gỡ", "Taken out on")) } th scope="col" { span.sr { (ctx.t("Khôi phục", "Restore")) } }
+                } }
+                tbody {
+                    @for r in removed.iter().rev() {
+                        tr data-doc=(r.id) {
+                            td { (r.id) } td { (r.file) } td { (r.title) } td { (r.removed_on) }
+                            td { button.restore type="button" data-doc=(r.id) { (ctx.t("Khôi phục", "Restore")) } div.msg role="alert" {} }
+                        }
+                    }
+                }
+            } }
         }
     };
     page(&ctx, &title, Some((entry, "evidence")), body)
 }
 
-/// The manifest's rows (id, file, number, date, title, criteria), as read by the commands.
-fn documents(dir: &std::path::Path, read: crate::input::ReadOptions) -> Vec<[String; 6]> {
+/// A manifest row as the page shows it.
+struct Row {
+    id: String,
+    file: String,
+    number: String,
+    date: String,
+    date_iso: String,
+    issuer: String,
+    title: String,
+    criteria: String,
+    /// Whether its file is in `files/`.
+    present: bool,
+}
+
+/// The manifest's rows, as read by the commands.
+fn documents(dir: &std::path::Path, read: crate::input::ReadOptions) -> Vec<Row> {
     let mut diags = crate::diag::Diagnostics::default();
+    let files = dir.join(crate::evidence::FILES_DIR);
     match crate::evidence::read_manifest(dir, &mut diags, read) {
         Ok(Some(m)) => m
             .documents
             .iter()
             .map(|d| {
                 let links: Vec<String> = d.links.iter().map(|l| l.written.clone()).collect();
-                [
-                    d.id.clone(),
-                    d.file.clone(),
-                    d.number.clone(),
-                    d.date_text.clone(),
-                    d.title.clone(),
-                    links.join("; "),
-                ]
+                let present = crate::evidence::paths::resolve(&files, &d.file)
+                    .ok()
+                    .and_then(|p| p.symlink_metadata().ok())
+                    .is_some_and(|m| m.is_file());
+                Row {
+                    id: d.id.clone(),
+                    file: d.file.clone(),
+                    number: d.number.clone(),
+                    date: d.date_text.clone(),
+                    date_iso: d.date.map(crate::value::iso_date).unwrap_or_default(),
+                    issuer: d.issuer.clone(),
+                    title: d.title.clone(),
+                    criteria: links.join("; "),
+                    present,
+                }
             })
             .collect(),
         _ => Vec::new(),

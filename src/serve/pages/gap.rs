@@ -25,9 +25,22 @@ pub async fn gap(
     let Some(entry) = state.dossier(&id) else {
         return super::no_dossier(&ctx, &id);
     };
-    let (scored, g) = match measure(&entry.dir, "serve", None, None, lang, &mut state.shared()) {
+    let entry = &entry;
+    let rank = crate::serve::security::query_value(q.as_deref(), "rank")
+        .and_then(|r| r.parse::<u32>().ok());
+    let threshold = crate::serve::security::query_value(q.as_deref(), "threshold")
+        .map(|t| t.replace("%2C", ",").replace(',', "."));
+    let measured = measure(
+        &entry.dir,
+        "serve",
+        rank,
+        threshold.as_deref(),
+        lang,
+        &mut state.shared(),
+    );
+    let (scored, g) = match measured {
         Ok(x) => x,
-        Err(o) => return problems_page(&ctx, entry, "gap", &o),
+        Err(o) => return unmeasured(&ctx, entry, &o),
     };
     let criteria = &scored.dossier.criteria;
     let title = match lang {
@@ -51,17 +64,21 @@ pub async fn gap(
         .unwrap_or(g.projected.index);
     let body = html! {
         h1 { (title) }
+        @if rank.is_some() || threshold.is_some() {
+            p.notice { (ctx.t("Đang xem với ngưỡng chọn trên trang này, chưa ghi vào hồ sơ.", "Shown with the line chosen on this page, not saved to the dossier.")) " "
+                a href={ "/d/" (entry.id) "/gap" } { (ctx.t("Về ngưỡng của hồ sơ", "Back to the dossier's line")) } }
+        }
         div.cards {
             div.card { div.label { (ctx.t("Ngưỡng", "Line")) } div.value { (pct(g.line.score, lang)) } }
-            div.card { div.label { (ctx.t("Dự kiến", "Projected")) } div.value { (pct(g.projected.index, lang)) } }
-            div.card { div.label { (ctx.t("Chặt", "Strict")) } div.value {
+            div.card { div.label { (ctx.t("Chỉ số dự kiến", "Projected index")) } div.value { (pct(g.projected.index, lang)) } }
+            div.card { div.label { (ctx.t("Chỉ số chặt", "Strict index")) } div.value {
                 @match &g.strict {
                     Some(st) => (pct(st.index, lang)),
                     None => (crate::report::strict::unknown(lang)),
                 }
             } }
             @if let Some(a) = &g.appraised {
-                div.card { div.label { (ctx.t("Thẩm định", "Appraised")) } div.value { (pct(a.index, lang)) } }
+                div.card { div.label { (ctx.t("Chỉ số thẩm định", "Appraised index")) } div.value { (pct(a.index, lang)) } }
             }
             div.card.main { div.label { (ctx.t("So với ngưỡng", "Against the line")) } div.value.small-value #gap { (crate::report::gap::against_words(g.line.score, headline, lang)) } }
         }
@@ -69,7 +86,7 @@ pub async fn gap(
             pre.classes { (crate::report::classes::lines(c, lang)) }
         }
         h2 { (ctx.t("Cách gỡ điểm, rẻ nhất trước", "Where points can be won, cheapest first")) }
-        table.recovery {
+        div.scroll { table.recovery {
             thead { tr {
                 th scope="col" { "#" }
                 th scope="col" { (ctx.t("Mã", "Code")) }
@@ -90,9 +107,105 @@ pub async fn gap(
                     }
                 }
             }
-        }
+        } }
     };
     page(&ctx, &title, Some((entry, "gap")), body)
+}
+
+/// The Gap page when the line cannot be measured: why, in plain words, what would fix
+/// it, and a form to choose a rank (viewed, or saved as `target_rank`) or a threshold;
+/// the totals that need no line are still shown.
+fn unmeasured(
+    ctx: &Ctx,
+    entry: &crate::serve::catalog::Entry,
+    o: &crate::app::Outcome,
+) -> Response {
+    let lang = ctx.lang;
+    let state = ctx.state;
+    let scored = match crate::app::load_scored_with(
+        &entry.dir,
+        "serve",
+        lang,
+        Vec::new(),
+        &mut state.shared(),
+    ) {
+        Ok(s) => s,
+        Err(_) => return problems_page(ctx, entry, "gap", o),
+    };
+    let draft = crate::dossier::Settings::draft(&entry.dir, state.read)
+        .map(|(d, _)| d)
+        .unwrap_or_default();
+    // The ranks the ranking has for the unit's group and year, to choose from.
+    let mut ranks: Vec<(u32, String)> = Vec::new();
+    let mut line_year = None;
+    if let (Some(rel), Some(group), Some(year)) = (&draft.rankings, &draft.group, draft.year) {
+        let mut diags = crate::diag::Diagnostics::default();
+        if let Ok(Some(r)) = crate::ranking::read(&entry.dir.join(rel), rel, &mut diags, state.read)
+        {
+            if let Some(y) = r.latest_year(group, year) {
+                line_year = Some(y);
+                ranks = r
+                    .table(group, y)
+                    .iter()
+                    .map(|e| {
+                        (
+                            e.rank,
+                            format!("{} — {} ({})", e.rank, e.unit, pct(e.score, lang)),
+                        )
+                    })
+                    .collect();
+            }
+        }
+    }
+    let s = &scored.sheet;
+    let k = draft.target_rank;
+    let why = match (k, line_year) {
+        (Some(k), Some(y)) if !ranks.is_empty() && !ranks.iter().any(|(r, _)| *r == k) => {
+            let list: Vec<String> = ranks.iter().map(|(r, _)| r.to_string()).collect();
+            let list = list.join(", ");
+            match lang {
+                Lang::Vi => format!("Chưa đo được khoảng cách: hồ sơ đặt mục tiêu hạng {k}, nhưng bảng xếp hạng năm {y} của khối (bảng mới nhất không sau năm {}) chỉ có các hạng {list}, nên chưa biết điểm của hạng {k} là bao nhiêu.", s.year),
+                Lang::En => format!("The gap cannot be measured: the dossier aims for rank {k}, but the group's {y} ranking (the latest not after {}) has only the ranks {list}, so the score of rank {k} is unknown.", s.year),
+            }
+        }
+        _ => ctx.t("Chưa đo được khoảng cách vì thiếu ngưỡng cần vượt: hồ sơ chưa ghi đủ tệp xếp hạng, khối hoặc hạng cần đạt.", "The gap cannot be measured for want of a line to beat: the dossier does not name all of the ranking file, group and rank to reach.").to_string(),
+    };
+    let t = &s.totals;
+    let body = html! {
+        h1 { (ctx.t("Khoảng cách", "Gap")) " — " (entry.unit) ", " (s.year) }
+        div.cards {
+            div.card { div.label { (ctx.t("Chỉ số dự kiến", "Projected index")) } div.value { (t.index().map(|i| pct(i, lang)).unwrap_or_default()) } }
+            @if let Some(a) = t.appraised_index() {
+                div.card { div.label { (ctx.t("Chỉ số thẩm định", "Appraised index")) } div.value { (pct(a, lang)) } }
+            }
+        }
+        div.notice #unmeasured {
+            p { (why) }
+            p { (ctx.t("Cách khắc phục: chọn một hạng có trong bảng xếp hạng (xem ngay, hoặc lưu làm hạng cần đạt của hồ sơ), hoặc nhập ngưỡng điểm tự đặt để xem khoảng cách.",
+                       "To fix it: choose a rank the ranking has (view it now, or save it as the dossier's rank to reach), or type a threshold of your own to see the gap.")) }
+            details.small { summary { (ctx.t("Chi tiết kỹ thuật", "Technical details")) } pre.problems { (crate::serve::reply::in_dossier(&entry.dir, &o.err)) } }
+        }
+        @if !ranks.is_empty() {
+            form #choose-rank method="get" action={ "/d/" (entry.id) "/gap" } .panel {
+                label for="g-rank" { (ctx.t("Hạng cần đạt", "Rank to reach")) }
+                select #g-rank name="rank" {
+                    @for (r, label) in &ranks { option value=(r) { (label) } }
+                }
+                div.actions {
+                    button type="submit" { (ctx.t("Xem khoảng cách", "Show the gap")) }
+                    " "
+                    button #save-rank type="button" { (ctx.t("Lưu làm hạng cần đạt", "Save as the rank to reach")) }
+                }
+                div #rank-msg .msg role="alert" {}
+            }
+        }
+        form #choose-threshold method="get" action={ "/d/" (entry.id) "/gap" } .panel {
+            label for="g-threshold" { (ctx.t("Hoặc ngưỡng điểm (chỉ số, ví dụ 90,5)", "Or a threshold (an index, e.g. 90.5)")) }
+            input #g-threshold type="text" inputmode="decimal" name="threshold";
+            div.actions { button type="submit" { (ctx.t("Xem khoảng cách", "Show the gap")) } }
+        }
+    };
+    page(ctx, ctx.t("Khoảng cách", "Gap"), Some((entry, "gap")), body)
 }
 
 pub async fn compare(
@@ -106,6 +219,7 @@ pub async fn compare(
     let Some(entry) = state.dossier(&id) else {
         return super::no_dossier(&ctx, &id);
     };
+    let entry = &entry;
     let years: Vec<_> = state
         .years_of(entry)
         .iter()
@@ -149,6 +263,7 @@ pub async fn report(
     let Some(entry) = state.dossier(&id) else {
         return super::no_dossier(&ctx, &id);
     };
+    let entry = &entry;
     let others = state.other_years(entry);
     let args = app::ReportArgs {
         dossier: &entry.dir,
@@ -187,7 +302,7 @@ fn comparison(v: &serde_json::Value, lang: Lang) -> Markup {
                 " (" (y["criteria"].as_str().unwrap_or("")) "). "
             }
         }
-        table.compare {
+        div.scroll { table.compare {
             thead { tr {
                 th scope="col" { (t("Mã", "Code")) }
                 th scope="col" { (t("Tên", "Name")) }
@@ -222,6 +337,7 @@ fn comparison(v: &serde_json::Value, lang: Lang) -> Markup {
                     }
                 }
             }
+        }
         }
         p.small { (t("Thay đổi tính bằng điểm và bằng tỷ lệ % của điểm tối đa; *: tiêu chí thay đổi giữa hai năm, chỉ so sánh theo tỷ lệ.", "Changes in points and in % of the maximum; *: the criteria changed between the two years, compared as shares only.")) }
     }

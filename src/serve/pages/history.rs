@@ -105,5 +105,5 @@ pub async fn history(
             div #undo-msg .small role="alert" {}
         }
     };
-    page(&ctx, &title, Some((entry, "history")), body)
+    page(&ctx, &title, Some((&entry, "history")), body)
 }

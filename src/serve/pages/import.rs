@@ -81,5 +81,5 @@ pub async fn import(
         }
         script src="/assets/import.js" defer {}
     };
-    page(&ctx, &title, Some((entry, "import")), body)
+    page(&ctx, &title, Some((&entry, "import")), body)
 }

@@ -3,6 +3,7 @@
 //! token, and one module per page. Figures come from the same library results the
 //! commands print; the pages' own words are in both languages here.
 
+mod council;
 mod download;
 mod evidence;
 mod gap;
@@ -10,16 +11,21 @@ mod history;
 mod import;
 mod overview;
 mod plan;
+mod report_header;
 mod sheet;
+mod start;
 
+pub use council::council;
 pub use download::download;
 pub use evidence::evidence;
 pub use gap::{compare, gap, report};
 pub use history::history;
 pub use import::{import, import_js};
 pub use overview::overview;
-pub use plan::plan;
+pub use plan::{completion_words, plan, warnings as task_warnings};
+pub use report_header::header;
 pub use sheet::sheet;
+pub use start::start;
 
 use super::catalog::Entry;
 use super::reply::{lang_of, LANG_COOKIE};
@@ -58,12 +64,14 @@ pub fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
 }
 
 /// The tabs of a dossier's pages: (path, Vietnamese, English).
-const TABS: [(&str, &str, &str); 8] = [
+const TABS: [(&str, &str, &str); 10] = [
     ("score", "Phiếu chấm", "Score sheet"),
     ("evidence", "Tài liệu kiểm chứng", "Evidence"),
     ("plan", "Kế hoạch", "Plan"),
     ("gap", "Khoảng cách", "Gap"),
+    ("council", "Thẩm định", "Council"),
     ("compare", "So sánh các năm", "Compare years"),
+    ("header", "Thông tin báo cáo", "Report header"),
     ("report", "Báo cáo", "Report"),
     ("import", "Nhập bộ chỉ số", "Import criteria"),
     ("history", "Lịch sử", "History"),
@@ -196,7 +204,7 @@ pub fn problems_page(ctx: &Ctx, entry: &Entry, tab: &str, o: &crate::app::Outcom
         h1 { (ctx.t("Hồ sơ có lỗi", "The dossier has problems")) }
         p { (ctx.t("Sửa các lỗi dưới đây trong tệp (Excel hoặc trình soạn thảo), rồi tải lại trang.",
                    "Fix the problems below in the files (Excel or an editor), then reload the page.")) }
-        pre.problems { (o.err) }
+        pre.problems { (super::reply::in_dossier(&entry.dir, &o.err)) }
     };
     let mut r = page(ctx, &entry.unit, Some((entry, tab)), body);
     *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;

@@ -21,8 +21,9 @@ pub async fn overview(
     let ctx = Ctx::new(&state, &h, q.as_deref());
     let lang = ctx.lang;
     let mut shared = state.shared();
-    let rows: Vec<_> = state
-        .live()
+    let dossiers = state.dossiers();
+    let rows: Vec<_> = dossiers
+        .iter()
         .map(|e| {
             let measured = measure(&e.dir, "serve", None, None, lang, &mut shared);
             let loaded = match measured {
@@ -33,16 +34,20 @@ pub async fn overview(
             (e, loaded)
         })
         .collect();
+    // The latest year with figures: a year just started (nothing scored yet) is listed,
+    // but the charts stay on the last year that says something.
     let latest = rows
         .iter()
         .filter_map(|(e, l)| l.as_ref().ok().map(|(s, _)| (e, s)))
+        .filter(|(_, s)| has_figures(&s.sheet))
         .max_by_key(|(e, _)| e.year);
     let charts = latest
         .map(|(e, _)| charts_of(&state, e, lang))
         .unwrap_or_default();
     let body = html! {
         h1 { (ctx.t("Tổng quan các hồ sơ", "Overview of the dossiers")) }
-        table.overview {
+        p { a.button #new-year href="/new" { (ctx.t("Bắt đầu năm mới", "Start a new year")) } }
+        div.scroll { table.overview.reflow {
             thead { tr {
                 th scope="col" { (ctx.t("Đơn vị", "Unit")) }
                 th scope="col" { (ctx.t("Năm", "Year")) }
@@ -57,15 +62,15 @@ pub async fn overview(
             tbody {
                 @for (e, loaded) in &rows {
                     tr {
-                        td { (e.unit) }
-                        td { (e.year.map(|y| y.to_string()).unwrap_or_default()) }
+                        td data-label=(ctx.t("Đơn vị", "Unit")) { (e.unit) }
+                        td data-label=(ctx.t("Năm", "Year")) { (e.year.map(|y| y.to_string()).unwrap_or_default()) }
                         @match loaded {
                             Ok((s, g)) => {
-                                td.num.big { (s.sheet.totals.index().map(|i| pct(i, lang)).unwrap_or_default()) }
-                                td.num { (g.as_ref().map(|g| g.strict.map(|st| pct(st.index, lang)).unwrap_or_else(|| crate::report::strict::unknown(lang).to_string())).unwrap_or_default()) }
-                                td.num { (g.as_ref().and_then(|g| g.appraised.as_ref()).map(|a| pct(a.index, lang)).unwrap_or_else(|| "—".into())) }
-                                td { (g.as_ref().map(|g| line_words(g, lang)).unwrap_or_default()) }
-                                td { (g.as_ref().and_then(|g| g.classing.as_ref()).and_then(|c| c.class.clone()).unwrap_or_default()) }
+                                td.num.big data-label=(ctx.t("Chỉ số dự kiến", "Projected index")) { (s.sheet.totals.index().map(|i| pct(i, lang)).unwrap_or_default()) }
+                                td.num data-label=(ctx.t("Chỉ số chặt", "Strict index")) { (strict_index(s, g.as_ref(), lang)) }
+                                td.num data-label=(ctx.t("Chỉ số thẩm định", "Appraised index")) { (s.sheet.totals.appraised_index().map(|a| pct(a, lang)).unwrap_or_else(|| "—".into())) }
+                                td data-label=(ctx.t("So với ngưỡng", "Against the line")) { (g.as_ref().map(|g| line_words(g, lang)).unwrap_or_else(|| ctx.t("chưa đo được — xem trang Khoảng cách", "not measurable — see the Gap page").to_string())) }
+                                td data-label=(ctx.t("Xếp loại", "Class")) { (g.as_ref().and_then(|g| g.classing.as_ref()).and_then(|c| c.class.clone()).unwrap_or_default()) }
                             }
                             Err(_) => {
                                 td colspan="5" .bad { (ctx.t("hồ sơ có lỗi — mở để xem", "the dossier has problems — open it to see them")) }
@@ -75,7 +80,7 @@ pub async fn overview(
                             a href={ "/d/" (e.id) "/download/bang-tong-hop.xlsx" } { (ctx.t("Bảng tổng hợp (Excel)", "Summary table (Excel)")) }
                             " · "
                             a href={ "/d/" (e.id) "/download/bao-cao.docx" } { (ctx.t("Báo cáo (Word)", "Report (Word)")) }
-                            @if loaded.as_ref().is_ok_and(|(_, g)| g.as_ref().is_some_and(|g| g.appraised.is_some())) {
+                            @if loaded.as_ref().is_ok_and(|(s, _)| s.sheet.has_appraised) {
                                 " · "
                                 a href={ "/d/" (e.id) "/download/giai-trinh.docx" } { (ctx.t("Giải trình (Word)", "Explanation letter (Word)")) }
                             }
@@ -84,7 +89,7 @@ pub async fn overview(
                     }
                 }
             }
-        }
+        } }
         @if let (false, Some((e, _))) = (charts.is_empty(), latest) {
             h2 { (ctx.t("Biểu đồ", "Charts")) " — " (e.unit) ", " (e.year.map(|y| y.to_string()).unwrap_or_default()) }
             @for svg in &charts {
@@ -93,6 +98,29 @@ pub async fn overview(
         }
     };
     page(&ctx, ctx.t("Tổng quan", "Overview"), None, body)
+}
+
+/// The strict index: the gap's, else (a line that cannot be measured) the same figure
+/// from the score sheet, else why it is unknown.
+fn strict_index(s: &crate::app::Scored, g: Option<&Gap>, lang: Lang) -> String {
+    let index = match g {
+        Some(g) => g.strict.map(|st| st.index),
+        None => s
+            .sheet
+            .strict_points()
+            .and_then(|p| crate::number::percent_of(p, s.sheet.totals.max)),
+    };
+    index
+        .map(|i| pct(i, lang))
+        .unwrap_or_else(|| crate::report::strict::unknown(lang).to_string())
+}
+
+/// Whether anything is scored: a leaf with a value, or the council's points.
+fn has_figures(s: &crate::scoring::ScoreSheet) -> bool {
+    s.has_appraised
+        || s.nodes
+            .iter()
+            .any(|n| n.leaf.as_ref().is_some_and(|l| !l.value.trim().is_empty()))
 }
 
 /// "còn thiếu 2,75 so với nhóm 5 đơn vị dẫn đầu (92,71)", in the words `gap` prints.
@@ -110,7 +138,6 @@ fn line_words(g: &Gap, lang: Lang) -> String {
     }
 }
 
-/// The areas chart `parscore chart` draws, as SVG text (escaped by the chart code).
 /// The three charts `parscore chart` draws for the latest dossier, its unit's other years
 /// as the trend: SVG text, escaped by the chart code.
 fn charts_of(state: &State, entry: &Entry, lang: Lang) -> Vec<String> {

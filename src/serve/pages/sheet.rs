@@ -25,6 +25,7 @@ pub async fn sheet(
     let Some(entry) = state.dossier(&id) else {
         return super::no_dossier(&ctx, &id);
     };
+    let entry = &entry;
     let scored = match load_scored_with(
         &entry.dir,
         "serve",
@@ -51,7 +52,7 @@ pub async fn sheet(
         }
         p.hint { (ctx.t("Chọn hoặc nhập giá trị của từng tiêu chí rồi bấm «Lưu»: parscore kiểm tra, ghi vào scores.csv và tính lại điểm ngay.",
                         "Choose or type each leaf's value and press «Save»: parscore checks it, writes scores.csv and re-scores at once.")) }
-        table.sheet {
+        table.sheet.reflow {
             thead { tr {
                 th scope="col" { (ctx.t("Mã", "Code")) }
                 th scope="col" { (ctx.t("Tiêu chí, cách tính điểm, tài liệu cần có", "Criterion, rule, evidence needed")) }
@@ -68,7 +69,7 @@ pub async fn sheet(
                             td { (n.code) }
                             td colspan="3" { (n.name) }
                             td.num id={ "p-" (dom_id(&n.code)) } { (pts(n.achieved, lang)) " / " (pts(n.max, lang)) }
-                            td.num { (s.at_risk_for(&n.code).filter(|r| !r.is_zero()).map(|r| pts(r, lang)).unwrap_or_default()) }
+                            td.num id={ "r-" (dom_id(&n.code)) } { (s.at_risk_for(&n.code).filter(|r| !r.is_zero()).map(|r| pts(r, lang)).unwrap_or_default()) }
                             td {}
                         }
                     } @else if let Some(node) = criteria.find(&n.code) {
@@ -86,10 +87,16 @@ fn totals(ctx: &Ctx, s: &ScoreSheet) -> Markup {
     let t = &s.totals;
     let unscored = s.unscored().count();
     html! {
-        div.cards {
+        div.cards.sticky #totals {
             div.card.main {
                 div.label { (ctx.t("Chỉ số CCHC (dự kiến)", "PAR index (projected)")) }
                 div.value #index { (t.index().map(|i| pct(i, lang)).unwrap_or_default()) }
+            }
+            @if let Some(a) = t.appraised_index() {
+                div.card {
+                    div.label { (ctx.t("Chỉ số thẩm định", "Appraised index")) }
+                    div.value #appraised-index { (pct(a, lang)) }
+                }
             }
             div.card {
                 div.label { (ctx.t("Tổng điểm", "Total points")) }
@@ -101,7 +108,7 @@ fn totals(ctx: &Ctx, s: &ScoreSheet) -> Markup {
                     div.value #at-risk { (pts(r, lang)) }
                 }
                 div.card {
-                    div.label { (ctx.t("Điểm chặt", "Strict total")) }
+                    div.label { (ctx.t("Tổng điểm chặt", "Strict points")) }
                     div.value #strict { (pts(strict, lang)) }
                 }
             }
@@ -122,9 +129,9 @@ fn areas(ctx: &Ctx, s: &ScoreSheet) -> Markup {
                 tr {
                     td { (a.code) }
                     td { (a.name) }
-                    td.num { (pts(a.achieved, lang)) " / " (pts(a.max, lang)) }
+                    td.num id={ "a-" (dom_id(&a.code)) } { (pts(a.achieved, lang)) " / " (pts(a.max, lang)) }
                     td { (bar(a.achieved, a.max, risk)) }
-                    td.num { @if !risk.is_zero() { (ctx.t("nguy cơ trừ ", "at risk ")) (pts(risk, lang)) } }
+                    td.num id={ "ar-" (dom_id(&a.code)) } { @if !risk.is_zero() { (ctx.t("nguy cơ trừ ", "at risk ")) (pts(risk, lang)) } }
                 }
             }
         }
@@ -154,14 +161,14 @@ fn leaf_row(ctx: &Ctx, s: &ScoreSheet, n: &NodeScore, node: &Node) -> Markup {
     html! {
         tr.leaf id={ "row-" (id) } {
             td.code { (n.code) }
-            td.name {
+            td.name data-label=(ctx.t("Tiêu chí", "Criterion")) {
                 div { (n.name) }
                 div.rule { (rule) }
                 @if !node.evidence.is_empty() {
                     div.needs { (ctx.t("Cần: ", "Needs: ")) @for (i, e) in node.evidence.iter().enumerate() { @if i > 0 { "; " } (e.what) } }
                 }
             }
-            td.input {
+            td.input data-label=(ctx.t("Kê khai", "Declared")) {
                 @if from_plan {
                     span.auto { (ctx.t("Tính từ plan.csv", "From plan.csv")) }
                 } @else {
@@ -173,14 +180,14 @@ fn leaf_row(ctx: &Ctx, s: &ScoreSheet, n: &NodeScore, node: &Node) -> Markup {
                     }
                 }
             }
-            td.note {
+            td.note data-label=(ctx.t("Ghi chú", "Note")) {
                 @if !from_plan {
                     label.sr for={ "n-" (id) } { (ctx.t("Ghi chú ", "Note ")) (n.code) }
                     input type="text" id={ "n-" (id) } name="note" form=(form) value=(note);
                 }
             }
-            td.num id={ "p-" (id) } { (pts(n.achieved, lang)) " / " (pts(n.max, lang)) }
-            td.num id={ "r-" (id) } { @if !risk.is_zero() { (pts(risk, lang)) } }
+            td.num id={ "p-" (id) } data-label=(ctx.t("Điểm", "Points")) { (pts(n.achieved, lang)) " / " (pts(n.max, lang)) }
+            td.num id={ "r-" (id) } data-label=(ctx.t("Nguy cơ trừ", "At risk")) { @if !risk.is_zero() { (pts(risk, lang)) } }
             td.save {
                 @if !from_plan {
                     form.leaf id=(form) data-code=(n.code) data-value=(value) data-note=(note) {
