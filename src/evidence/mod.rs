@@ -8,6 +8,7 @@ mod hash;
 pub mod manifest;
 pub mod paths;
 mod replaced;
+mod spelling;
 pub mod seal;
 pub mod verify;
 

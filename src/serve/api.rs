@@ -246,6 +246,7 @@ pub fn guarded_change(
             &diags,
             lang,
         )),
+        Err(Refusal::Busy(d)) => Err(reply::problems(StatusCode::CONFLICT, &[*d], lang)),
         Err(Refusal::Failed(d)) => Err(reply::problems(
             StatusCode::INTERNAL_SERVER_ERROR,
             &[*d],

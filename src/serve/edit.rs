@@ -16,6 +16,19 @@ pub enum Refusal {
     Invalid(Vec<Diagnostic>),
     /// The file could not be read or written.
     Failed(Box<Diagnostic>),
+    /// Another program (Excel, Word) holds the file open: the web app answers 409, as for
+    /// an edit made elsewhere, never 500.
+    Busy(Box<Diagnostic>),
+}
+
+/// Why writing `source` failed, as a refusal: a file held open by another program is
+/// [`Refusal::Busy`], with the message that says to close it.
+pub fn write_failed(source: &str, e: &std::io::Error) -> Refusal {
+    if crate::fsio::is_busy(e) {
+        Refusal::Busy(Box::new(Diagnostic::error(source, crate::fsio::busy(source))))
+    } else {
+        Refusal::Failed(Box::new(cannot_write(source, e)))
+    }
 }
 
 /// Sets the `value` and `note` of `code` in the dossier's `scores.csv` (adding the row
@@ -70,7 +83,7 @@ pub fn set_score(
     row[note_col] = note;
     let bytes = dress::rewrite(&headers, &rows, table.delimiter, &original);
     check_scores(dir, &bytes, &source, read_as, code)?;
-    write_atomic(&path, &bytes).map_err(|e| Refusal::Failed(Box::new(cannot_write(&source, &e))))
+    write_atomic(&path, &bytes).map_err(|e| write_failed(&source, &e))
 }
 
 /// The problems `score` would report with `bytes` as the dossier's `scores.csv`, and two
@@ -181,7 +194,7 @@ pub fn set_task(
     if !problems.is_empty() {
         return Err(Refusal::Invalid(problems));
     }
-    write_atomic(&path, &bytes).map_err(|e| Refusal::Failed(Box::new(cannot_write(&source, &e))))
+    write_atomic(&path, &bytes).map_err(|e| write_failed(&source, &e))
 }
 
 fn read(path: &Path, source: &str, read_as: ReadOptions) -> Result<(Vec<u8>, Table), Refusal> {

@@ -194,7 +194,7 @@ fn add(
             ))))
         }
         Err(_) => std::fs::create_dir(&files)
-            .map_err(|e| Refusal::Failed(Box::new(cannot(&source, &e))))?,
+            .map_err(|e| super::edit::write_failed(&source, &e))?,
     }
     let mut title = slug(field("title"));
     title.truncate(40);
@@ -217,7 +217,7 @@ fn add(
                 name = format!("{stem}-{n}.{extension}");
                 n += 1;
             }
-            Err(e) => return Err(Refusal::Failed(Box::new(cannot(&source, &e)))),
+            Err(e) => return Err(super::edit::write_failed(&source, &e)),
         }
     }
     let headers = dress::written_headers(&table);
@@ -251,7 +251,7 @@ fn add(
         ))
     } else {
         write_atomic(&manifest_path, &new)
-            .map_err(|e| Refusal::Failed(Box::new(cannot(&source, &e))))
+            .map_err(|e| super::edit::write_failed(&source, &e))
     };
     if let Err(e) = written {
         let _ = std::fs::remove_file(files.join(&name));
@@ -278,11 +278,3 @@ fn iso_date_as_vietnamese(s: &str) -> String {
     }
 }
 
-fn cannot(source: &str, e: &std::io::Error) -> Diagnostic {
-    let why = crate::fsio::os_reason(e);
-    let (wv, we) = (&why.vi, &why.en);
-    Diagnostic::error(
-        source,
-        text!(vi: "không ghi được: {wv}", en: "cannot write: {we}"),
-    )
-}
