@@ -58,7 +58,7 @@ pub fn report(a: &ReportArgs, lang: Lang) -> Outcome {
         );
         return Outcome::fatal(d.into(), lang);
     }
-    let shown = crate::fsio::shown(out);
+    let shown = crate::fsio::shown(&out);
     Outcome {
         out: match lang {
             Lang::Vi => format!("Đã ghi báo cáo: {shown}\n"),

@@ -267,7 +267,12 @@ pub fn assess(
             let (f, id) = (&doc.file, doc.label());
             if let Some((alias, on_disk)) = &alias {
                 let given = normalise(f);
-                cx.row_problem(Kind::NameAlias, doc, code.clone(), alias.text(&given, on_disk));
+                cx.row_problem(
+                    Kind::NameAlias,
+                    doc,
+                    code.clone(),
+                    alias.text(&given, on_disk),
+                );
             }
             match &state {
                 FileState::Refused(why) => cx.row_problem(Kind::UnsafePath, doc, code, why.clone()),

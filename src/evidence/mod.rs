@@ -8,8 +8,8 @@ mod hash;
 pub mod manifest;
 pub mod paths;
 mod replaced;
-mod spelling;
 pub mod seal;
+mod spelling;
 pub mod verify;
 
 pub use assess::{area_of, assess, Assessment, Assumed, Kind, Missing, Problem};

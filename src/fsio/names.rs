@@ -47,7 +47,10 @@ pub fn unportable(name: &str) -> Option<Unportable> {
     let upper = stem.to_uppercase();
     let numbered = |prefix: &str| {
         upper.strip_prefix(prefix).is_some_and(|n| {
-            matches!(n, "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³")
+            matches!(
+                n,
+                "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³"
+            )
         })
     };
     if RESERVED.contains(&upper.as_str()) || numbered("COM") || numbered("LPT") {
@@ -92,20 +95,37 @@ mod tests {
 
     #[test]
     fn device_names_are_reserved_with_any_extension_and_any_case() {
-        for name in ["NUL", "CON.txt", "COM1.pdf", "lpt9.docx", "aux", "nul .txt", "Com1.tar.gz"] {
+        for name in [
+            "NUL",
+            "CON.txt",
+            "COM1.pdf",
+            "lpt9.docx",
+            "aux",
+            "nul .txt",
+            "Com1.tar.gz",
+        ] {
             assert!(
                 matches!(unportable(name), Some(Unportable::Reserved(_))),
                 "{name}"
             );
         }
-        for name in ["CONTRACT.pdf", "COM10.pdf", "null.txt", "console.txt", "a.NUL"] {
+        for name in [
+            "CONTRACT.pdf",
+            "COM10.pdf",
+            "null.txt",
+            "console.txt",
+            "a.NUL",
+        ] {
             assert_eq!(unportable(name), None, "{name}");
         }
     }
 
     #[test]
     fn streams_trailing_dots_and_forbidden_characters_are_refused() {
-        assert_eq!(unportable("a.pdf:Zone.Identifier"), Some(Unportable::Stream));
+        assert_eq!(
+            unportable("a.pdf:Zone.Identifier"),
+            Some(Unportable::Stream)
+        );
         assert_eq!(unportable("a.pdf."), Some(Unportable::Trailing));
         assert_eq!(unportable("a.pdf "), Some(Unportable::Trailing));
         assert_eq!(unportable("a?.pdf"), Some(Unportable::Forbidden('?')));

@@ -206,9 +206,7 @@ pub fn inspect(path: &Path, within: Within) -> Result<(PathBuf, Metadata), Refus
 pub fn open_regular(path: &Path, within: Within) -> Result<(File, Metadata), Refusal> {
     let (real, _) = inspect(path, within)?;
     let nofollow = matches!(within, Within::Folder(_));
-    let file = super::sys::read_options(nofollow)
-        .open(&real)
-        .map_err(io)?;
+    let file = super::sys::read_options(nofollow).open(&real).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if nofollow && super::sys::is_link_handle(&meta) {
         return Err(Refusal::Outside);

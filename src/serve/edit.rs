@@ -25,7 +25,10 @@ pub enum Refusal {
 /// [`Refusal::Busy`], with the message that says to close it.
 pub fn write_failed(source: &str, e: &std::io::Error) -> Refusal {
     if crate::fsio::is_busy(e) {
-        Refusal::Busy(Box::new(Diagnostic::error(source, crate::fsio::busy(source))))
+        Refusal::Busy(Box::new(Diagnostic::error(
+            source,
+            crate::fsio::busy(source),
+        )))
     } else {
         Refusal::Failed(Box::new(cannot_write(source, e)))
     }

@@ -102,8 +102,12 @@ pub fn serve(args: &ServeArgs, lang: Lang, announce: &mut dyn FnMut(&str)) -> Ou
         announce(&match (lang, lan) {
             (Lang::Vi, Some(at)) => format!("đồng nghiệp trong mạng nội bộ mở: {at}"),
             (Lang::En, Some(at)) => format!("colleagues on the local network open: {at}"),
-            (Lang::Vi, None) => "máy này chưa có địa chỉ mạng nội bộ; kết nối mạng rồi khởi động lại".to_string(),
-            (Lang::En, None) => "this PC has no local network address yet; connect it and start again".to_string(),
+            (Lang::Vi, None) => {
+                "máy này chưa có địa chỉ mạng nội bộ; kết nối mạng rồi khởi động lại".to_string()
+            }
+            (Lang::En, None) => {
+                "this PC has no local network address yet; connect it and start again".to_string()
+            }
         });
     }
     if args.open {

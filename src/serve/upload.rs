@@ -193,8 +193,9 @@ fn add(
                 text!(vi: "files/ không phải thư mục thật (có thể là liên kết); không ghi vào đó", en: "files/ is not a real folder (perhaps a link); nothing is written there"),
             ))))
         }
-        Err(_) => std::fs::create_dir(&files)
-            .map_err(|e| super::edit::write_failed(&source, &e))?,
+        Err(_) => {
+            std::fs::create_dir(&files).map_err(|e| super::edit::write_failed(&source, &e))?
+        }
     }
     let mut title = slug(field("title"));
     title.truncate(40);
@@ -250,8 +251,7 @@ fn add(
                 .collect(),
         ))
     } else {
-        write_atomic(&manifest_path, &new)
-            .map_err(|e| super::edit::write_failed(&source, &e))
+        write_atomic(&manifest_path, &new).map_err(|e| super::edit::write_failed(&source, &e))
     };
     if let Err(e) = written {
         let _ = std::fs::remove_file(files.join(&name));
@@ -277,4 +277,3 @@ fn iso_date_as_vietnamese(s: &str) -> String {
         _ => s.to_string(),
     }
 }
-

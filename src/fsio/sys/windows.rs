@@ -150,7 +150,10 @@ pub fn is_sharing_violation(e: &std::io::Error) -> bool {
 /// A path as messages show it: `/` between names (as JSON, HTML and the reports write
 /// them), without the `\\?\` prefix of a resolved path.
 pub fn shown(path: &Path) -> String {
-    dunce::simplified(path).display().to_string().replace('\\', "/")
+    dunce::simplified(path)
+        .display()
+        .to_string()
+        .replace('\\', "/")
 }
 
 /// Whether every component of `rel` under `dir` exists spelled exactly so. Windows also
@@ -195,7 +198,10 @@ pub fn console_is_our_own() -> bool {
     let mut ids = [0u32; 4];
     // SAFETY: the buffer holds `ids.len()` process ids.
     let n = unsafe {
-        windows_sys::Win32::System::Console::GetConsoleProcessList(ids.as_mut_ptr(), ids.len() as u32)
+        windows_sys::Win32::System::Console::GetConsoleProcessList(
+            ids.as_mut_ptr(),
+            ids.len() as u32,
+        )
     };
     n == 1
 }
