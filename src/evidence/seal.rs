@@ -7,7 +7,7 @@
 
 use super::hash::{sha256_all, sha256_bytes, Hashed};
 use super::manifest::{self, with_hashes, Manifest};
-use super::paths::{list_files, resolve, Located, RefusedEntry};
+use super::paths::{list_files, normalise, resolve, Located, RefusedEntry};
 pub use super::replaced::Replaced;
 use super::{FILES_DIR, MANIFEST_FILE, SEAL_FILE};
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
@@ -203,7 +203,13 @@ pub fn seal(
     let docs = document_paths(dir, &m, &mut problems);
     let doc_paths: Vec<PathBuf> = docs.iter().map(|(_, p)| p.clone()).collect();
     let files_dir = dir.join(FILES_DIR);
-    let listed: BTreeSet<String> = docs.iter().map(|(k, _)| k.clone()).collect();
+    // A row names its file as written or, through a case alias, as the folder spells it.
+    let listed: BTreeSet<String> = m
+        .documents
+        .iter()
+        .map(|d| normalise(&d.file))
+        .chain(docs.iter().map(|(k, _)| k.clone()))
+        .collect();
     let mut unlisted = Vec::new();
     for entry in list_files(&files_dir) {
         // A listed file's problems are reported on its manifest row.
