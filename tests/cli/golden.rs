@@ -88,7 +88,8 @@ impl Golden {
             Ok(expected) if expected == actual => {}
             Ok(expected) => self.failures.push(difference(file, &expected, actual)),
             Err(_) => self.failures.push(format!(
-                "{file}: no golden file; run PARSCORE_BLESS=1 cargo test --test cli golden"
+                "{file}: no golden file; run PARSCORE_BLESS=1 cargo test --test cli golden\n  + {:?}",
+                String::from_utf8_lossy(&actual[..actual.len().min(400)])
             )),
         }
     }

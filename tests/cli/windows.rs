@@ -209,8 +209,11 @@ fn the_zip_holds_the_exe_the_guide_the_criteria_and_the_samples() {
     assert!(has(&utf16("FileDescription")));
     assert!(has(&utf16(env!("CARGO_PKG_VERSION"))));
     assert!(has(&utf16("Chấm điểm tự đánh giá")));
-    // Stripped: no symbol table left.
-    assert!(!has(b".symtab") && !has(b".debug_info"));
+    // Stripped: the COFF header points to no symbol table.
+    let pe = u32::from_le_bytes(exe[0x3c..0x40].try_into().unwrap()) as usize;
+    assert_eq!(&exe[pe..pe + 4], b"PE\0\0");
+    let symbols = &exe[pe + 12..pe + 20];
+    assert_eq!(symbols, [0u8; 8], "a symbol table is left");
     assert!(exe.len() < 40 << 20, "{} bytes", exe.len());
 }
 
@@ -297,34 +300,17 @@ fn a_hard_link_is_warned_of_by_its_link_count_on_windows() {
     std::fs::write(d.join("files/qd-quy-che-lam-viec-sua-doi.txt"), "Quy chế\n").unwrap();
     let outside = dir.path().join("ban-sao.txt");
     std::fs::hard_link(d.join("files/ke-hoach-cchc-2026.txt"), &outside).unwrap();
-    let (code, out, err) = wine().run_in(dir.path(), &["seal", "evidence/2026"]);
+    let (code, _, err) = wine().run_in(dir.path(), &["seal", "evidence/2026"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("(liên kết cứng)") && out.contains("files/ke-hoach-cchc-2026.txt"),
-        "{out}"
+        err.contains("cảnh báo: các tệp sau còn có tên khác (liên kết cứng), có thể ở ngoài hồ sơ; sửa qua tên kia là sửa cả tài liệu đã niêm phong (verify sẽ phát hiện): files/ke-hoach-cchc-2026.txt\n"),
+        "{err}"
     );
 }
 
-#[test]
-fn a_link_out_of_files_is_refused_on_windows() {
-    let dir = copy_sample("evidence/2026");
-    let d = dir.path().join("evidence/2026");
-    let secret = dir.path().join("bi-mat.txt");
-    std::fs::write(&secret, "mật").unwrap();
-    std::fs::remove_file(d.join("files/ke-hoach-cchc-2026.txt")).unwrap();
-    std::os::unix::fs::symlink(&secret, d.join("files/ke-hoach-cchc-2026.txt")).unwrap();
-    let (code, json, _) = same_on_both(
-        dir.path(),
-        &["evidence", "evidence/2026", "--format", "json"],
-    );
-    assert_eq!(code, 1);
-    assert!(
-        problems(&json)
-            .iter()
-            .any(|(_, m)| m.contains("là liên kết dẫn ra ngoài thư mục files/ của hồ sơ")),
-        "{json}"
-    );
-}
+// A symbolic link or junction leading out of `files/` is refused on Windows from its reparse
+// point; Wine 8 shows a Unix symbolic link to Windows programs as the plain file it leads to,
+// so that case cannot be shown here (docs/windows.md; Linux: shared_folder.rs).
 
 /// `hold-open.exe FILE` under Wine, holding FILE as Excel holds a workbook until dropped.
 struct HeldOpen(std::process::Child);
@@ -403,7 +389,7 @@ fn a_score_saved_while_excel_holds_the_sheet_is_refused_with_409_not_500() {
         .to_string();
     let server = crate::server::Server::attach(authority);
     let held = HeldOpen::new(&w, &dir.path().join("evidence/2026/scores.csv"));
-    let reply = server.put_score("2026", "1.1.1", "1", "");
+    let reply = server.put_score("2026", "1.1.2", "Không", "");
     drop(held);
     let _ = child.kill();
     let _ = child.wait();
