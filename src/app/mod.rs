@@ -116,5 +116,5 @@ impl Outcome {
 
 /// A path as the user named it, for messages.
 pub(crate) fn shown(path: &std::path::Path) -> String {
-    crate::fsio::shown(&path)
+    crate::fsio::shown(path)
 }

@@ -289,7 +289,7 @@ fn refused_target(a: &ReportArgs, out: &Path) -> Option<Diagnostic> {
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
     if inside_files || !html {
         return Some(Diagnostic::error(
-            &crate::fsio::shown(&out),
+            &crate::fsio::shown(out),
             text!(
                 vi: "báo cáo không ghi vào thư mục tài liệu kiểm chứng files/ của hồ sơ, và chỉ ghi ra tệp .html",
                 en: "the report is not written into the dossier's files/ evidence folder, and only to an .html file"

@@ -64,7 +64,7 @@ pub fn shown(dir: &Path, file: &str) -> String {
 
 /// How a folder is named in a sentence: its path, or "the current folder" for `.`.
 pub fn folder_name(dir: &Path) -> crate::lang::Text {
-    let shown = crate::fsio::shown(&dir);
+    let shown = crate::fsio::shown(dir);
     if shown.is_empty() || shown == "." || shown == "./" {
         let full = std::env::current_dir()
             .map(|p| crate::fsio::shown(&p))
@@ -80,7 +80,7 @@ pub fn folder_name(dir: &Path) -> crate::lang::Text {
 /// message shows the command to try.
 pub fn open(path: &Path, command: &str) -> Result<PathBuf, Fatal> {
     let dir = locate(path);
-    let shown = crate::fsio::shown(&path);
+    let shown = crate::fsio::shown(path);
     let fail = |t| Err(Fatal::from(Diagnostic::error(&shown, t)));
     match path.metadata() {
         Err(_) if path.symlink_metadata().is_err() => fail(text!(
@@ -89,7 +89,7 @@ pub fn open(path: &Path, command: &str) -> Result<PathBuf, Fatal> {
         )),
         Ok(m) if m.is_file() && dir.as_path() == path => {
             let parent = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => crate::fsio::shown(&p),
+                Some(p) if !p.as_os_str().is_empty() => crate::fsio::shown(p),
                 _ => ".".to_string(),
             };
             fail(text!(

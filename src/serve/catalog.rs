@@ -22,7 +22,7 @@ pub fn discover(
     root: &Path,
     read: crate::input::ReadOptions,
 ) -> Result<Vec<Entry>, Box<Diagnostic>> {
-    let shown = crate::fsio::shown(&root);
+    let shown = crate::fsio::shown(root);
     if !root.is_dir() {
         return Err(Box::new(Diagnostic::error(
             &shown,
