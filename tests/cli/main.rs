@@ -22,6 +22,7 @@ mod golden;
 mod honest_views;
 mod import;
 mod init;
+mod lan_address;
 mod languages;
 mod leadership;
 mod libreoffice;
