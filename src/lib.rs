@@ -10,6 +10,7 @@ pub mod app;
 pub mod chart;
 pub mod compare;
 pub mod criteria;
+pub mod desktop;
 pub mod diag;
 pub mod dossier;
 pub mod escape;

@@ -46,7 +46,7 @@ pub fn line_for(
         }
         Some(rel) if dir.join(rel).symlink_metadata().is_err() => {
             let found = list(&crate::dossier::ranking_files(dir));
-            let at_path = dir.join(rel).display().to_string();
+            let at_path = crate::fsio::shown(&dir.join(rel));
             problems.push(at("rankings", text!(
                 vi: "\"rankings\": không có tệp xếp hạng {at_path} (đường dẫn \"{rel}\" tính từ thư mục hồ sơ){found}",
                 en: "\"rankings\": no ranking file at {at_path} (the path \"{rel}\" is relative to the dossier folder){found}",

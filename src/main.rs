@@ -352,6 +352,11 @@ enum CriteriaCommand {
 }
 
 fn main() -> ExitCode {
+    // Double-clicked in Explorer: no arguments and a console of its own. From a terminal,
+    // no arguments still prints the usage.
+    if std::env::args_os().len() == 1 && parscore::fsio::console_is_our_own() {
+        return ExitCode::from(parscore::desktop::start() as u8);
+    }
     let cli = Cli::parse();
     let lang = match cli.lang {
         LangArg::Vi => Lang::Vi,
@@ -533,6 +538,7 @@ fn main() -> ExitCode {
                 port,
                 host,
                 open,
+                any_free_port: false,
                 read,
             };
             parscore::serve::serve(&args, lang, &mut |line| {

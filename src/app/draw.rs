@@ -44,7 +44,7 @@ pub fn draw(a: &ChartArgs, out: Option<&Path>, lang: Lang) -> Result<(Drawn, Str
     {
         if real.starts_with(files) {
             let d = Diagnostic::error(
-                &out.display().to_string(),
+                &crate::fsio::shown(out),
                 text!(
                     vi: "không ghi biểu đồ vào thư mục tài liệu kiểm chứng files/ của hồ sơ",
                     en: "charts are not written into the dossier's files/ evidence folder"
@@ -128,7 +128,7 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 pub(super) fn cannot_write(path: &Path, why: &crate::lang::Text, lang: Lang) -> Outcome {
     let (vi, en) = (&why.vi, &why.en);
     let d = Diagnostic::error(
-        &path.display().to_string(),
+        &crate::fsio::shown(path),
         text!(vi: "không ghi được biểu đồ: {vi}", en: "cannot write the chart: {en}"),
     );
     Outcome::fatal(d.into(), lang)
@@ -138,7 +138,7 @@ pub(super) fn cannot_write(path: &Path, why: &crate::lang::Text, lang: Lang) -> 
 /// mistake (the chart's text comes from parscore), so Vietnamese says what to report.
 pub(super) fn cannot_draw(path: &Path, e: &str, lang: Lang) -> Outcome {
     let d = Diagnostic::error(
-        &path.display().to_string(),
+        &crate::fsio::shown(path),
         text!(vi: "không vẽ được biểu đồ (lỗi nội bộ của thư viện vẽ); hãy báo lỗi này cho nhóm phát triển", en: "cannot draw the chart: {e}"),
     );
     Outcome::fatal(d.into(), lang)

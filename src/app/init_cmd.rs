@@ -128,7 +128,7 @@ impl Session<'_> {
 /// Creates the dossier; see the module comment.
 pub fn init(args: &InitArgs, ask: Option<&mut dyn Ask>, lang: Lang, read: ReadOptions) -> Outcome {
     let dir = &args.dir;
-    let shown = dir.display().to_string();
+    let shown = crate::fsio::shown(dir);
     if dir.is_file() {
         let d = Diagnostic::error(
             &shown,
@@ -315,7 +315,7 @@ fn copied_plan(
         }
         _ => from.to_path_buf(),
     };
-    let shown = from.display().to_string();
+    let shown = crate::fsio::shown(from);
     let old_year = match dossier::Settings::draft(&folder, read) {
         Ok((draft, _)) => draft.year,
         Err(_) => None,
@@ -344,7 +344,7 @@ fn copied_plan(
 
 /// Writes the dossier: the folder and `files/`, then each file, none over an existing one.
 fn write(dir: &Path, m: Made, lang: Lang) -> Outcome {
-    let shown = dir.display().to_string();
+    let shown = crate::fsio::shown(dir);
     let fail = |name: &str, e: std::io::Error| {
         let why = crate::fsio::os_reason(&e);
         let (vi, en) = (&why.vi, &why.en);
@@ -362,10 +362,10 @@ fn write(dir: &Path, m: Made, lang: Lang) -> Outcome {
     {
         return fail(&shown, e);
     }
-    let from = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let from = crate::fsio::canonical(dir).unwrap_or_else(|_| dir.to_path_buf());
     let rel = |p: &Path| {
-        let abs = p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-        relative(&from, &abs).unwrap_or_else(|| abs.display().to_string())
+        let abs = crate::fsio::canonical(p).unwrap_or_else(|_| p.to_path_buf());
+        relative(&from, &abs).unwrap_or_else(|| crate::fsio::shown(&abs))
     };
     let settings = NewSettings {
         unit: m.unit.clone(),

@@ -116,9 +116,9 @@ pub fn load_all(
     for (s, p) in loaded.iter().zip(paths) {
         let year = s.sheet.year;
         if let Some((_, other)) = years.iter().find(|(y, _)| *y == year) {
-            let other = other.display().to_string();
+            let other = crate::fsio::shown(other);
             let d = Diagnostic::error(
-                &p.display().to_string(),
+                &crate::fsio::shown(p),
                 text!(
                     vi: "hồ sơ cùng năm {year} với {other}: mỗi năm chỉ so sánh một hồ sơ",
                     en: "this dossier is for {year}, like {other}: compare one dossier per year"

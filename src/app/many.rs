@@ -23,7 +23,7 @@ pub fn over_dossiers(
     }
     let runs: Vec<(String, Outcome)> = paths
         .iter()
-        .map(|p| (p.display().to_string(), one(p, &mut shared)))
+        .map(|p| (crate::fsio::shown(p), one(p, &mut shared)))
         .collect();
     let status = runs
         .iter()

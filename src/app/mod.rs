@@ -117,5 +117,5 @@ impl Outcome {
 
 /// A path as the user named it, for messages.
 pub(crate) fn shown(path: &std::path::Path) -> String {
-    path.display().to_string()
+    crate::fsio::shown(path)
 }

@@ -57,12 +57,12 @@ pub fn report(a: &ReportArgs, lang: Lang) -> Outcome {
         let why = crate::fsio::os_reason(&e);
         let (vi, en) = (&why.vi, &why.en);
         let d = Diagnostic::error(
-            &out.display().to_string(),
+            &crate::fsio::shown(&out),
             text!(vi: "không ghi được báo cáo: {vi}", en: "cannot write the report: {en}"),
         );
         return Outcome::fatal(d.into(), lang);
     }
-    let shown = out.display();
+    let shown = crate::fsio::shown(&out);
     Outcome {
         out: match lang {
             Lang::Vi if a.appendix => format!("Đã ghi phụ lục số liệu: {shown}\n"),
@@ -287,7 +287,7 @@ fn refused_target(a: &ReportArgs, out: &Path) -> Option<Diagnostic> {
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
     if inside_files || !html {
         return Some(Diagnostic::error(
-            &out.display().to_string(),
+            &crate::fsio::shown(out),
             text!(
                 vi: "báo cáo không ghi vào thư mục tài liệu kiểm chứng files/ của hồ sơ, và chỉ ghi ra tệp .html",
                 en: "the report is not written into the dossier's files/ evidence folder, and only to an .html file"

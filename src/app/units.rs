@@ -36,7 +36,7 @@ pub fn check(
             continue;
         };
         let Some((first_path, first_unit)) = &first else {
-            first = Some((p.display().to_string(), unit));
+            first = Some((crate::fsio::shown(p), unit));
             continue;
         };
         if crate::units::key(&unit) != crate::units::key(first_unit) {

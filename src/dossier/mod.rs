@@ -59,15 +59,15 @@ pub fn locate(path: &Path) -> PathBuf {
 
 /// The name of a file inside the dossier as a user would type it (`evidence/2026/scores.csv`).
 pub fn shown(dir: &Path, file: &str) -> String {
-    dir.join(file).display().to_string()
+    crate::fsio::shown(&dir.join(file))
 }
 
 /// How a folder is named in a sentence: its path, or "the current folder" for `.`.
 pub fn folder_name(dir: &Path) -> crate::lang::Text {
-    let shown = dir.display().to_string();
+    let shown = crate::fsio::shown(dir);
     if shown.is_empty() || shown == "." || shown == "./" {
         let full = std::env::current_dir()
-            .map(|p| p.display().to_string())
+            .map(|p| crate::fsio::shown(&p))
             .unwrap_or_default();
         text!(vi: "thư mục hiện tại ({full})", en: "the current folder ({full})")
     } else {
@@ -80,7 +80,7 @@ pub fn folder_name(dir: &Path) -> crate::lang::Text {
 /// message shows the command to try.
 pub fn open(path: &Path, command: &str) -> Result<PathBuf, Fatal> {
     let dir = locate(path);
-    let shown = path.display().to_string();
+    let shown = crate::fsio::shown(path);
     let fail = |t| Err(Fatal::from(Diagnostic::error(&shown, t)));
     match path.metadata() {
         Err(_) if path.symlink_metadata().is_err() => fail(text!(
@@ -89,7 +89,7 @@ pub fn open(path: &Path, command: &str) -> Result<PathBuf, Fatal> {
         )),
         Ok(m) if m.is_file() && dir.as_path() == path => {
             let parent = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+                Some(p) if !p.as_os_str().is_empty() => crate::fsio::shown(p),
                 _ => ".".to_string(),
             };
             fail(text!(
@@ -100,7 +100,7 @@ pub fn open(path: &Path, command: &str) -> Result<PathBuf, Fatal> {
         _ if dir.join(SETTINGS_FILE).symlink_metadata().is_err() && dir.is_dir() => {
             let name = folder_name(&dir);
             let (vi, en) = (&name.vi, &name.en);
-            let here = dir.display().to_string();
+            let here = crate::fsio::shown(&dir);
             let here = if here.is_empty() {
                 ".".to_string()
             } else {
@@ -190,7 +190,7 @@ pub fn load_with(
         return Ok(None);
     };
     let criteria_path = dir.join(&settings.criteria);
-    let criteria_name = criteria_path.display().to_string();
+    let criteria_name = crate::fsio::shown(&criteria_path);
     match crate::fsio::inspect(&criteria_path, crate::fsio::Within::Anywhere) {
         Err(crate::fsio::Refusal::Missing) => return Ok(None),
         Err(r) => return Err(Fatal::from(r.diagnostic(&criteria_name))),

@@ -265,7 +265,7 @@ impl Checker<'_> {
         {
             return;
         }
-        let at = path.display().to_string();
+        let at = crate::fsio::shown(&path);
         self.push(
             "criteria",
             text!(

@@ -5,7 +5,7 @@
 
 use super::hash::stamp;
 use super::manifest::{Document, Link, Manifest};
-use super::paths::{normalise, resolve};
+use super::paths::{normalise, resolve, Alias, Located};
 use crate::criteria::{Method, Node, RuleKind};
 use crate::dossier::Dossier;
 use crate::fsio::{open_regular, Refusal, Within};
@@ -36,6 +36,9 @@ pub enum Kind {
     UnknownDocument,
     DuplicateId,
     DuplicateContent,
+    /// The manifest names a file by another case or by its short name (a warning: the file
+    /// is read, on every platform alike).
+    NameAlias,
 }
 
 impl Kind {
@@ -56,6 +59,7 @@ impl Kind {
             Kind::UnknownDocument => "unknown_document",
             Kind::DuplicateId => "duplicate_id",
             Kind::DuplicateContent => "duplicate_content",
+            Kind::NameAlias => "name_alias",
         }
     }
 }
@@ -150,6 +154,9 @@ pub(super) struct Ctx<'a> {
     nodes: HashMap<&'a str, &'a Node>,
     /// How the run reads files (a seal read to reuse its hashes).
     pub(super) read: crate::input::ReadOptions,
+    /// The keys of `files/` that manifest rows name, as the folder spells them (a row may
+    /// name one by another case: it is still listed).
+    pub(super) listed: std::collections::HashSet<String>,
 }
 
 impl Ctx<'_> {
@@ -199,6 +206,7 @@ pub fn assess(
         m,
         read,
         problems: Vec::new(),
+        listed: Default::default(),
         nodes: d
             .criteria
             .nodes()
@@ -240,19 +248,32 @@ pub fn assess(
 
     // Files: refused, missing, unreadable, empty, or present with a size; each distinct
     // path is looked at once, however many rows name it.
-    let mut seen: HashMap<String, FileState> = HashMap::new();
+    let mut seen: HashMap<String, (FileState, Option<(Alias, String)>)> = HashMap::new();
     let states: Vec<FileState> = docs
         .iter()
         .map(|doc| {
-            let state = seen
+            let (state, alias) = seen
                 .entry(normalise(&doc.file))
                 .or_insert_with(|| match resolve(&files_dir, &doc.file) {
-                    Err(why) => FileState::Refused(why),
-                    Ok(path) => look_at(&path, &files_dir),
+                    Err(why) => (FileState::Refused(why), None),
+                    Ok(Located::Missing) => (FileState::Missing, None),
+                    Ok(Located::Found { path, key, alias }) => {
+                        cx.listed.insert(key.clone());
+                        (look_at(&path, &files_dir), alias.map(|a| (a, key)))
+                    }
                 })
                 .clone();
             let code = cx.first_leaf(doc);
             let (f, id) = (&doc.file, doc.label());
+            if let Some((alias, on_disk)) = &alias {
+                let given = normalise(f);
+                cx.row_problem(
+                    Kind::NameAlias,
+                    doc,
+                    code.clone(),
+                    alias.text(&given, on_disk),
+                );
+            }
             match &state {
                 FileState::Refused(why) => cx.row_problem(Kind::UnsafePath, doc, code, why.clone()),
                 FileState::Missing => cx.row_problem(

@@ -180,8 +180,9 @@ pub(super) fn check_same_content(cx: &mut Ctx, states: &[FileState]) {
 }
 
 pub(super) fn check_unlisted(cx: &mut Ctx, files_dir: &std::path::Path) {
-    let listed: std::collections::HashSet<String> =
+    let mut listed: std::collections::HashSet<String> =
         cx.m.documents.iter().map(|d| normalise(&d.file)).collect();
+    listed.extend(cx.listed.iter().cloned());
     for entry in list_files(files_dir) {
         let key = entry.key;
         if listed.contains(&key) {

@@ -56,19 +56,9 @@ pub fn sha256_file(
     Ok(Hashed {
         sha256: format!("{:x}", hasher.finalize()),
         bytes,
-        links: link_count(&meta),
+        links: crate::fsio::link_count(&file, &meta),
         modified: stamp(&meta),
     })
-}
-
-#[cfg(unix)]
-fn link_count(meta: &std::fs::Metadata) -> u64 {
-    std::os::unix::fs::MetadataExt::nlink(meta)
-}
-
-#[cfg(not(unix))]
-fn link_count(_: &std::fs::Metadata) -> u64 {
-    1
 }
 
 /// How many bytes of a file [`sample_file`] reads at each of its three places.

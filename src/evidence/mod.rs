@@ -9,6 +9,7 @@ pub mod manifest;
 pub mod paths;
 mod replaced;
 pub mod seal;
+mod spelling;
 pub mod verify;
 
 pub use assess::{area_of, assess, Assessment, Assumed, Kind, Missing, Problem};

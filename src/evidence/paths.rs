@@ -19,10 +19,55 @@ pub fn normalise(raw: &str) -> String {
     }
 }
 
+/// Where a manifest path leads, once refused paths are set aside.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Located {
+    /// A file (or something else: the caller opens it under the path policy) under this
+    /// path, whose key as the folder spells it is `key` (`sub/a.pdf`, NFC, `/`).
+    Found {
+        path: PathBuf,
+        key: String,
+        /// How the manifest's spelling differs from the folder's, when it matches only by
+        /// case or as a short name: Windows would open it, Linux would not, so both are told
+        /// and both read the file the folder holds.
+        alias: Option<Alias>,
+    },
+    /// Nothing of that name (in any spelling the rules accept).
+    Missing,
+}
+
+/// How a manifest name matched a file spelled otherwise (a short name is the stronger).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Alias {
+    /// Only by upper and lower case (`KE-HOACH.TXT` for `ke-hoach.txt`).
+    Case,
+    /// As the short 8.3 name Windows gives a long name (`KEHOAC~1.TXT`).
+    ShortName,
+}
+
+impl Alias {
+    /// The warning for a manifest row naming `given` for the file `on_disk`.
+    pub fn text(self, given: &str, on_disk: &str) -> Text {
+        match self {
+            Alias::Case => text!(
+                vi: "manifest.csv ghi \"files/{given}\" nhưng tệp trong thư mục là \"files/{on_disk}\" (khác chữ hoa/thường); Windows mở được còn Linux thì không, nên parscore đọc tệp \"files/{on_disk}\" trên mọi máy; sửa tên trong manifest.csv cho khớp",
+                en: "manifest.csv names \"files/{given}\" but the folder holds \"files/{on_disk}\" (different upper and lower case); Windows would open it and Linux would not, so parscore reads \"files/{on_disk}\" on every system; correct the name in manifest.csv"
+            ),
+            Alias::ShortName => text!(
+                vi: "manifest.csv ghi \"files/{given}\", là tên ngắn (8.3) mà Windows đặt cho \"files/{on_disk}\"; parscore đọc tệp \"files/{on_disk}\" trên mọi máy; ghi tên đầy đủ trong manifest.csv",
+                en: "manifest.csv names \"files/{given}\", the short (8.3) name Windows gives \"files/{on_disk}\"; parscore reads \"files/{on_disk}\" on every system; write the full name in manifest.csv"
+            ),
+        }
+    }
+}
+
 /// Resolves a manifest path under `files_dir` (the dossier's `files/`, not canonicalised),
-/// or says why it is refused. A path that does not exist yet is returned as joined; the
-/// caller reports it as missing.
-pub fn resolve(files_dir: &Path, raw: &str) -> Result<PathBuf, Text> {
+/// or says why it is refused: absolute, climbing with `..`, a name Windows cannot hold
+/// (`NUL`, `CON.txt`, `a.pdf:x`, a trailing dot or space) — on every platform, so that a
+/// dossier means the same files everywhere — or a link leading out of `files/`. The path
+/// is matched as the folder spells it, the same way on every platform: exactly, else once
+/// both are NFC, else by case or as a short name (with an [`Alias`] to warn of).
+pub fn resolve(files_dir: &Path, raw: &str) -> Result<Located, Text> {
     let key = normalise(raw);
     if key.is_empty() {
         return Err(text!(vi: "cột \"file\" để trống", en: "the file column is empty"));
@@ -41,26 +86,29 @@ pub fn resolve(files_dir: &Path, raw: &str) -> Result<PathBuf, Text> {
             en: "path \"{raw}\" contains \"..\" and is refused: give a path inside the dossier's files/ folder"
         ));
     }
+    if let Some(why) = key.split('/').find_map(crate::fsio::unportable) {
+        return Err(why.text(raw.trim()));
+    }
     if !is_real_folder(files_dir) {
         return Err(text!(
             vi: "thư mục files/ của hồ sơ là liên kết hoặc không phải thư mục nên không được đọc",
             en: "the dossier's files/ folder is a link or not a folder and is not read"
         ));
     }
-    let mut joined = files_dir.join(&key);
-    if joined.symlink_metadata().is_err() {
-        // The manifest's text is NFC; a name copied from a Mac may be NFD on disk.
-        match find_by_nfc(files_dir, &key) {
-            Some(found) => joined = found,
-            None => return Ok(joined),
+    let (path, key, alias) = if crate::fsio::spelled_as_on_disk(files_dir, &key) {
+        (files_dir.join(&key), key, None)
+    } else {
+        match super::spelling::find(files_dir, &key) {
+            Some(found) => found,
+            None => return Ok(Located::Missing),
         }
-    }
-    match inspect(&joined, Within::Folder(files_dir)) {
+    };
+    match inspect(&path, Within::Folder(files_dir)) {
         Err(Refusal::Outside) => Err(text!(
             vi: "\"{raw}\" là liên kết dẫn ra ngoài thư mục files/ của hồ sơ nên bị từ chối",
             en: "\"{raw}\" is a link leading out of the dossier's files/ folder and is refused"
         )),
-        _ => Ok(joined),
+        _ => Ok(Located::Found { path, key, alias }),
     }
 }
 
@@ -68,20 +116,6 @@ pub fn resolve(files_dir: &Path, raw: &str) -> Result<PathBuf, Text> {
 /// put the whole system inside the dossier).
 pub fn is_real_folder(dir: &Path) -> bool {
     dir.symlink_metadata().is_ok_and(|m| m.file_type().is_dir())
-}
-
-/// The path under `dir` whose components equal `key`'s once both are NFC.
-fn find_by_nfc(dir: &Path, key: &str) -> Option<PathBuf> {
-    let mut at = dir.to_path_buf();
-    for part in key.split('/').filter(|p| !p.is_empty() && *p != ".") {
-        let wanted = crate::input::nfc(part);
-        let entry = std::fs::read_dir(&at)
-            .ok()?
-            .flatten()
-            .find(|e| crate::input::nfc(&e.file_name().to_string_lossy()) == wanted)?;
-        at = entry.path();
-    }
-    Some(at)
 }
 
 /// An entry of `files/` as found by walking it, without opening it.
@@ -118,8 +152,8 @@ impl RefusedEntry {
 
 /// Every entry under `files_dir` that could be a document, sorted by key: regular files,
 /// and everything else that is not a folder, flagged. Links are inspected, never followed
-/// out; a link to a folder is not a document; hidden files (`.name`) and Windows'
-/// `Thumbs.db` / `desktop.ini` are skipped. A `files/` that is itself a link is not walked.
+/// out; a link to a folder is not a document; what [`is_not_a_document`] names is skipped.
+/// A `files/` that is itself a link is not walked.
 pub fn list_files(files_dir: &Path) -> Vec<Entry> {
     let mut out = Vec::new();
     if is_real_folder(files_dir) {
@@ -129,13 +163,24 @@ pub fn list_files(files_dir: &Path) -> Vec<Entry> {
     out
 }
 
+/// Files a folder holds that nobody filed: hidden files (`.name`, among them parscore's
+/// `.parscore.lock` and LibreOffice's `.~lock.*#`), the owner file Word and Excel keep
+/// beside a document while it is open (`~$bao-cao.docx`), and Windows' `Thumbs.db` and
+/// `desktop.ini`.
+pub fn is_not_a_document(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.eq_ignore_ascii_case("Thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
 fn walk(root: &Path, dir: &Path, prefix: &str, out: &mut Vec<Entry>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = crate::input::nfc(&entry.file_name().to_string_lossy());
-        if name.starts_with('.') || name == "Thumbs.db" || name == "desktop.ini" {
+        if is_not_a_document(&name) {
             continue;
         }
         let key = format!("{prefix}{name}");
@@ -170,6 +215,12 @@ mod tests {
         let files = dir.path().join("files");
         std::fs::create_dir(&files).unwrap();
         for bad in [
+            "NUL",
+            "con.txt",
+            "COM1.pdf",
+            "a.pdf:Zone.Identifier",
+            "a.pdf.",
+            "sub /a.pdf",
             "../../etc/passwd",
             "/etc/passwd",
             "C:\\Windows\\win.ini",
@@ -178,9 +229,15 @@ mod tests {
         ] {
             assert!(resolve(&files, bad).is_err(), "{bad}");
         }
+        assert_eq!(resolve(&files, "files\\a.pdf").unwrap(), Located::Missing);
+        std::fs::write(files.join("a.pdf"), "x").unwrap();
         assert_eq!(
             resolve(&files, "files\\a.pdf").unwrap(),
-            files.join("a.pdf")
+            Located::Found {
+                path: files.join("a.pdf"),
+                key: "a.pdf".into(),
+                alias: None
+            }
         );
         assert_eq!(normalise("./files/sub/a.pdf"), "sub/a.pdf");
     }

@@ -7,7 +7,7 @@
 
 use super::hash::{sha256_all, sha256_bytes, Hashed};
 use super::manifest::{self, with_hashes, Manifest};
-use super::paths::{list_files, normalise, resolve, RefusedEntry};
+use super::paths::{list_files, normalise, resolve, Located, RefusedEntry};
 pub use super::replaced::Replaced;
 use super::{FILES_DIR, MANIFEST_FILE, SEAL_FILE};
 use crate::diag::{Diagnostic, Diagnostics, Fatal};
@@ -128,8 +128,13 @@ fn fixed_files<'a>(dir: &'a Path, settings: &Settings) -> Vec<(Role, String, Wit
     out
 }
 
-/// The listed documents' paths, one per manifest row, or every reason they cannot be sealed.
-fn document_paths(dir: &Path, m: &Manifest, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+/// The listed documents, one per manifest row: the key the folder spells (`sub/a.pdf`) and
+/// the path, or every reason they cannot be sealed.
+fn document_paths(
+    dir: &Path,
+    m: &Manifest,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(String, PathBuf)> {
     let files_dir = dir.join(FILES_DIR);
     let mut paths = Vec::new();
     for doc in &m.documents {
@@ -140,14 +145,16 @@ fn document_paths(dir: &Path, m: &Manifest, problems: &mut Vec<Diagnostic>) -> V
         };
         match resolve(&files_dir, &doc.file) {
             Err(why) => problems.push(at(why)),
-            Ok(p) if p.symlink_metadata().is_err() => {
+            Ok(Located::Found { path, key, .. }) if path.symlink_metadata().is_ok() => {
+                paths.push((key, path))
+            }
+            Ok(_) => {
                 let (f, id) = (&doc.file, &doc.id);
                 problems.push(at(text!(
                     vi: "không có tệp files/{f} của văn bản {id}; không thể niêm phong hồ sơ thiếu tệp",
                     en: "file files/{f} of document {id} does not exist; a dossier with missing files cannot be sealed"
                 )));
             }
-            Ok(p) => paths.push(p),
         }
     }
     paths
@@ -204,9 +211,16 @@ pub fn seal(
 
     // Everything is read and hashed before anything is written.
     let mut problems = Vec::new();
-    let doc_paths = document_paths(dir, &m, &mut problems);
+    let docs = document_paths(dir, &m, &mut problems);
+    let doc_paths: Vec<PathBuf> = docs.iter().map(|(_, p)| p.clone()).collect();
     let files_dir = dir.join(FILES_DIR);
-    let listed: BTreeSet<String> = m.documents.iter().map(|d| normalise(&d.file)).collect();
+    // A row names its file as written or, through a case alias, as the folder spells it.
+    let listed: BTreeSet<String> = m
+        .documents
+        .iter()
+        .map(|d| normalise(&d.file))
+        .chain(docs.iter().map(|(k, _)| k.clone()))
+        .collect();
     let mut unlisted = Vec::new();
     for entry in list_files(&files_dir) {
         // A listed file's problems are reported on its manifest row.
@@ -221,6 +235,7 @@ pub fn seal(
     if !problems.is_empty() {
         return Err(Refused::Problems(problems));
     }
+    debug_assert_eq!(doc_paths.len(), m.documents.len());
     let mut to_hash: Vec<PathBuf> = doc_paths
         .iter()
         .cloned()
@@ -235,7 +250,7 @@ pub fn seal(
             Ok(h) => {
                 hashed.insert(p, h);
             }
-            Err(why) => problems.push(why.diagnostic(&p.display().to_string())),
+            Err(why) => problems.push(why.diagnostic(&fsio::shown(p))),
         }
     }
     if !problems.is_empty() {
@@ -261,16 +276,12 @@ pub fn seal(
         }
         let path = dir.join(&rel);
         let bytes = read_input(&path, within, kind, read.caps)
-            .map_err(|r| Fatal::from(r.diagnostic(&path.display().to_string())))?;
+            .map_err(|r| Fatal::from(r.diagnostic(&fsio::shown(&path))))?;
         files.push(sealed_file(role, rel, &bytes));
     }
     let mut hard_linked = Vec::new();
     let mut seen = BTreeSet::new();
-    let documents = m
-        .documents
-        .iter()
-        .zip(&doc_paths)
-        .map(|(d, p)| (normalise(&d.file), p, Role::Evidence));
+    let documents = docs.iter().map(|(k, p)| (k.clone(), p, Role::Evidence));
     let others = unlisted
         .iter()
         .zip(&to_hash[to_hash.len() - unlisted.len()..])
@@ -323,6 +334,11 @@ pub fn seal(
                 en: "manifest.csv was edited while sealing; nothing was written and the edit is kept; run seal again"
             ),
         )]));
+    }
+    // A manifest another program holds open (Excel) could not be replaced after seal.json
+    // is in place: found out now, before anything is written.
+    if staged_manifest.is_some() {
+        fsio::check_replaceable(&manifest_path).map_err(|e| write_error(&manifest_path, e))?;
     }
     staged_seal
         .commit()
@@ -395,17 +411,20 @@ fn lock_refused(dir: &Path, e: LockError) -> Refused {
 fn write_error(path: &Path, e: std::io::Error) -> Refused {
     let d = if fsio::is_link_refused(&e) {
         Diagnostic::error(
-            &path.display().to_string(),
+            &fsio::shown(path),
             text!(
                 vi: "tệp đích là liên kết nên không được ghi đè (không ghi gì); thay liên kết bằng tệp thật rồi chạy lại",
                 en: "the target is a link and is not overwritten (nothing was written); replace the link by a real file and run again"
             ),
         )
+    } else if fsio::is_busy(&e) {
+        let shown = fsio::shown(path);
+        Diagnostic::error(&shown, fsio::busy(&shown))
     } else {
         let why = fsio::os_reason(&e);
         let (vi, en) = (&why.vi, &why.en);
         Diagnostic::error(
-            &path.display().to_string(),
+            &fsio::shown(path),
             text!(
                 vi: "không ghi được tệp (tệp cũ được giữ nguyên): {vi}",
                 en: "cannot write the file (the previous file is left intact): {en}"

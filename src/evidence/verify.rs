@@ -5,7 +5,7 @@
 //! that an unchanged `dossier.json` names.
 
 use super::hash::{sha256_all, sha256_bytes};
-use super::paths::{list_files, resolve};
+use super::paths::{list_files, resolve, Located};
 use super::seal::{Role, Seal};
 use super::{FILES_DIR, MANIFEST_FILE};
 use crate::dossier::{PLAN_FILE, SCORES_FILE, SETTINGS_FILE};
@@ -47,6 +47,8 @@ enum Check {
     Whole(PathBuf, bool, Input),
     /// A document inside `files/`, hashed in parallel with the others.
     Document(PathBuf),
+    /// A document no longer in `files/` under any accepted spelling.
+    Gone,
     Refused,
 }
 
@@ -82,8 +84,10 @@ fn plan(dir: &Path, seal: &Seal, caps: Caps) -> Vec<Check> {
         .iter()
         .map(|f| match f.role {
             Role::Evidence | Role::Unlisted => match resolve(&files_dir, &f.path) {
-                Ok(p) if f.path.starts_with(&format!("{FILES_DIR}/")) => Check::Document(p),
-                _ => Check::Refused,
+                _ if !f.path.starts_with(&format!("{FILES_DIR}/")) => Check::Refused,
+                Ok(Located::Found { path, .. }) => Check::Document(path),
+                Ok(Located::Missing) => Check::Gone,
+                Err(_) => Check::Refused,
             },
             Role::Criteria if criteria.as_deref() == Some(f.path.as_str()) => {
                 Check::Whole(dir.join(&f.path), true, Input::Criteria)
@@ -105,7 +109,7 @@ pub fn planned_bytes(dir: &Path, seal: &Seal, caps: Caps) -> u64 {
         .iter()
         .filter_map(|c| match c {
             Check::Whole(p, ..) | Check::Document(p) => p.symlink_metadata().ok(),
-            Check::Refused => None,
+            Check::Gone | Check::Refused => None,
         })
         .map(|m| m.len())
         .sum()
@@ -131,6 +135,7 @@ pub fn verify(dir: &Path, seal: &Seal, progress: &(dyn Fn(u64) + Sync), caps: Ca
                 v.refused.push(f.path.clone());
                 continue;
             }
+            Check::Gone => None,
             Check::Document(_) => hashed.next().map(|r| r.map(|h| (h.sha256, h.bytes))),
             Check::Whole(p, shared, kind) => {
                 let within = if shared {

@@ -24,16 +24,11 @@ pub enum LockError {
 
 /// Takes the folder's lock without waiting.
 pub fn lock_folder(dir: &Path) -> Result<FolderLock, LockError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-        options.mode(0o644);
-    }
-    let file = options.open(dir.join(LOCK_FILE)).map_err(LockError::Io)?;
-    if !file.metadata().map_err(LockError::Io)?.is_file() {
+    let file = super::sys::lock_options()
+        .open(dir.join(LOCK_FILE))
+        .map_err(LockError::Io)?;
+    let meta = file.metadata().map_err(LockError::Io)?;
+    if !meta.is_file() || super::sys::is_link_handle(&meta) {
         return Err(LockError::Io(std::io::Error::other(
             "the lock file is not a regular file",
         )));

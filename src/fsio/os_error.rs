@@ -9,6 +9,12 @@ use std::io::ErrorKind;
 
 /// Why a read or a write failed, in both languages.
 pub fn os_reason(e: &std::io::Error) -> Text {
+    if super::is_busy(e) {
+        return text!(
+            vi: "tệp đang mở trong chương trình khác (Excel?); đóng tệp rồi thử lại",
+            en: "the file is open in another program (Excel?); close it and try again"
+        );
+    }
     let en = e.to_string();
     let vi = match e.kind() {
         ErrorKind::NotFound => "không có tệp hoặc thư mục này".to_string(),
@@ -42,6 +48,15 @@ pub fn os_reason(e: &std::io::Error) -> Text {
         },
     };
     Text::new(vi, en)
+}
+
+/// A file held open by another program, named: the message a sharing violation gets
+/// wherever parscore says which file it could not replace.
+pub fn busy(file: &str) -> Text {
+    text!(
+        vi: "tệp {file} đang mở trong chương trình khác (Excel?); đóng tệp rồi thử lại",
+        en: "the file {file} is open in another program (Excel?); close it and try again"
+    )
 }
 
 /// `cannot read the file: <reason>`.

@@ -152,20 +152,7 @@ fn kind_of(m: &Metadata) -> Option<&'static str> {
     if t.is_dir() {
         return Some("folder");
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return Some("FIFO");
-        }
-        if t.is_socket() {
-            return Some("socket");
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return Some("device");
-        }
-    }
-    Some("special file")
+    Some(super::sys::special_kind(m).unwrap_or("special file"))
 }
 
 fn io(e: std::io::Error) -> Refusal {
@@ -200,9 +187,9 @@ pub fn inspect(path: &Path, within: Within) -> Result<(PathBuf, Metadata), Refus
             _ => io(e),
         }
     })?;
-    let real = path.canonicalize().map_err(io)?;
+    let real = dunce::canonicalize(path).map_err(io)?;
     if let Within::Folder(folder) = within {
-        let folder = folder.canonicalize().map_err(io)?;
+        let folder = dunce::canonicalize(folder).map_err(io)?;
         if !real.starts_with(&folder) {
             return Err(Refusal::Outside);
         }
@@ -214,24 +201,17 @@ pub fn inspect(path: &Path, within: Within) -> Result<(PathBuf, Metadata), Refus
 }
 
 /// Opens a regular file for reading under the policy: inspected first, then opened without
-/// blocking (and, for a file that must stay inside a folder, without following a link
-/// swapped in since), and checked again on the open handle.
+/// blocking (and, for a file that must stay inside a folder, without following a link or
+/// junction swapped in since), and checked again on the open handle.
 pub fn open_regular(path: &Path, within: Within) -> Result<(File, Metadata), Refusal> {
     let (real, _) = inspect(path, within)?;
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        let mut flags = libc::O_NONBLOCK;
-        if matches!(within, Within::Folder(_)) {
-            flags |= libc::O_NOFOLLOW;
-        }
-        options.custom_flags(flags);
-    }
-    let file = options.open(&real).map_err(io)?;
+    let nofollow = matches!(within, Within::Folder(_));
+    let file = super::sys::read_options(nofollow).open(&real).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
-    if let Some(kind) = kind_of(&meta) {
+    if nofollow && super::sys::is_link_handle(&meta) {
+        return Err(Refusal::Outside);
+    }
+    if let Some(kind) = kind_of(&meta).or_else(|| super::sys::handle_kind(&file)) {
         return Err(Refusal::NotRegular(kind));
     }
     Ok((file, meta))

@@ -63,7 +63,7 @@ fn stage_with(
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     hold(temp.as_file());
-    give_permissions(temp.as_file(), path)?;
+    super::sys::give_permissions(temp.as_file(), path)?;
     fill(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     Ok(Staged {
@@ -77,10 +77,7 @@ impl Staged {
     pub fn commit(self) -> std::io::Result<()> {
         pause_for_tests("rename");
         refuse_link(&self.target)?;
-        self.temp
-            .persist(&self.target)
-            .map(|_| ())
-            .map_err(|e| e.error)
+        super::sys::replace(self.temp, &self.target)
     }
 
     /// Renames the prepared file to its target only if nothing (no file, no link) has that
@@ -97,37 +94,6 @@ impl Staged {
     pub fn target(&self) -> &Path {
         &self.target
     }
-}
-
-/// The temporary is created readable by its owner only; the file it becomes gets the
-/// permissions of the file it replaces, or those a new file gets (`0666` less the umask),
-/// so that the rest of the office can still read a manifest that `seal` rewrote.
-#[cfg(unix)]
-fn give_permissions(temp: &std::fs::File, target: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = match target.symlink_metadata() {
-        Ok(m) if m.is_file() => m.permissions().mode() & 0o7777,
-        _ => 0o666 & !umask(),
-    };
-    temp.set_permissions(std::fs::Permissions::from_mode(mode))
-}
-
-#[cfg(not(unix))]
-fn give_permissions(_: &std::fs::File, _: &Path) -> std::io::Result<()> {
-    Ok(())
-}
-
-/// The process's umask, read without changing it (Linux shows it in `/proc/self/status`);
-/// `022` where it cannot be read.
-#[cfg(unix)]
-fn umask() -> u32 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            let line = s.lines().find(|l| l.starts_with("Umask:"))?;
-            u32::from_str_radix(line.trim_start_matches("Umask:").trim(), 8).ok()
-        })
-        .unwrap_or(0o022)
 }
 
 /// A target that is a symbolic link is never written through nor replaced.
@@ -160,7 +126,7 @@ pub fn is_link_refused(e: &std::io::Error) -> bool {
 
 /// Whether two paths name the same existing file (so an output never overwrites an input).
 pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
+    match (dunce::canonicalize(a), dunce::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     }
@@ -257,7 +223,7 @@ mod tests {
         assert_eq!(mode(&old), 0o664);
         let new = dir.path().join("areas.svg");
         write_atomic(&new, b"<svg/>").unwrap();
-        assert_eq!(mode(&new), 0o666 & !umask());
+        assert_eq!(mode(&new), 0o666 & !super::super::sys::umask());
     }
 
     #[test]

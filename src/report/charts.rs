@@ -291,7 +291,7 @@ fn trend_footer(c: &Comparison, lang: Lang) -> String {
 pub fn drawn(paths: &[std::path::PathBuf], lang: Lang) -> String {
     let mut out = Words(lang).pick("Đã vẽ:\n", "Drawn:\n").to_string();
     for p in paths {
-        out.push_str(&format!("  {}\n", p.display()));
+        out.push_str(&format!("  {}\n", crate::fsio::shown(p)));
     }
     out
 }

@@ -295,6 +295,7 @@ pub fn kind_label(kind: Kind, lang: Lang) -> &'static str {
         Kind::UnknownDocument => ("mã văn bản không có", "unknown document id"),
         Kind::DuplicateId => ("trùng mã văn bản", "duplicate id"),
         Kind::DuplicateContent => ("trùng nội dung", "same content"),
+        Kind::NameAlias => ("tên tệp ghi khác", "name spelled otherwise"),
     };
     Words(lang).pick(vi, en)
 }

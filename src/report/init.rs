@@ -15,7 +15,7 @@ pub fn created(
     plan: Option<(usize, i32)>,
     lang: Lang,
 ) -> String {
-    let d = dir.display();
+    let d = crate::fsio::shown(dir);
     let (unit, year) = (&s.unit, s.year);
     let w = Words(lang);
     let mut out = w.t(

@@ -119,7 +119,7 @@ pub fn warnings(s: &Sealed, lang: Lang) -> String {
 
 /// The folder as typed after a command: `.` for the current folder.
 fn command_path(dir: &Path) -> String {
-    match dir.display().to_string() {
+    match crate::fsio::shown(dir) {
         s if s.is_empty() => ".".into(),
         s => s,
     }

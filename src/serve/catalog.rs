@@ -113,7 +113,7 @@ pub fn discover(
     root: &Path,
     read: crate::input::ReadOptions,
 ) -> Result<Vec<Entry>, Box<Diagnostic>> {
-    let shown = root.display().to_string();
+    let shown = crate::fsio::shown(root);
     if !root.is_dir() {
         return Err(Box::new(Diagnostic::error(
             &shown,

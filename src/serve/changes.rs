@@ -421,6 +421,13 @@ pub fn refusal(r: Refusal, dir: &std::path::Path, lang: Lang) -> Response {
                 lang,
             )
         }
+        Refusal::Busy(d) => {
+            return reply::problems(
+                StatusCode::CONFLICT,
+                &reply::located_in(dir, vec![*d]),
+                lang,
+            )
+        }
         Refusal::Stale { etag } => (
             "stale",
             w.pick(

@@ -198,10 +198,18 @@ pub async fn open(
     };
     let files = dir.join(FILES_DIR);
     let written = table.cell(row, "file");
-    let Ok(path) = paths::resolve(&files, written) else {
-        return not_here(
-            text!(vi: "đường dẫn tệp của văn bản bị từ chối", en: "the document's file path is refused"),
-        );
+    let path = match paths::resolve(&files, written) {
+        Ok(paths::Located::Found { path, .. }) => path,
+        Ok(paths::Located::Missing) => {
+            return not_here(
+                text!(vi: "không có tệp của văn bản này trong files/ (hoặc tệp không đọc được)", en: "the document's file is not in files/ (or cannot be read)"),
+            )
+        }
+        Err(_) => {
+            return not_here(
+                text!(vi: "đường dẫn tệp của văn bản bị từ chối", en: "the document's file path is refused"),
+            )
+        }
     };
     let bytes = match read_input(&path, Within::Folder(&files), Input::Table, state.read.caps) {
         Ok(b) => b,

@@ -81,7 +81,9 @@ fn removed_dir(files: &Path) -> Result<PathBuf, Refusal> {
 
 /// The file a manifest cell names, when it is a regular file inside `files/`.
 fn existing_file(files: &Path, written: &str) -> Option<PathBuf> {
-    let path = paths::resolve(files, written).ok()?;
+    let paths::Located::Found { path, .. } = paths::resolve(files, written).ok()? else {
+        return None;
+    };
     crate::fsio::inspect(&path, Within::Folder(files))
         .ok()
         .filter(|(_, m)| m.is_file())
@@ -293,9 +295,10 @@ pub fn restore(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> 
         }
         // Back under its old name, or a free one beside it when that name is taken now.
         let key = paths::normalise(&file);
-        let wanted = paths::resolve(&files, &key).ok();
-        let to = match wanted {
-            Some(p) if p.symlink_metadata().is_err() && p.parent() == Some(files.as_path()) => p,
+        // Free only when no file has that name in any spelling the rules accept.
+        let free = matches!(paths::resolve(&files, &key), Ok(paths::Located::Missing));
+        let to = match files.join(&key) {
+            p if free && p.parent() == Some(files.as_path()) => p,
             _ => {
                 let name = free_name(&files, aside);
                 file = name.clone();

@@ -38,6 +38,9 @@ pub struct ServeArgs {
     pub port: u16,
     pub host: String,
     pub open: bool,
+    /// When `port` is taken, take the next free one (up to 20 further, then any): the
+    /// double-click start, where nobody chose the port.
+    pub any_free_port: bool,
     /// How files are read (`--encoding`, `--max-input`).
     pub read: crate::input::ReadOptions,
 }
@@ -45,7 +48,7 @@ pub struct ServeArgs {
 /// Serves until interrupted. `announce` receives the address to open (the first line the
 /// binary prints) and then a line saying what is served.
 pub fn serve(args: &ServeArgs, lang: Lang, announce: &mut dyn FnMut(&str)) -> Outcome {
-    let shown = args.path.display().to_string();
+    let shown = crate::fsio::shown(&args.path);
     let dossiers = match catalog::discover(&args.path, args.read) {
         Ok(d) if !d.is_empty() => d,
         Ok(_) => {
@@ -72,7 +75,7 @@ pub fn serve(args: &ServeArgs, lang: Lang, announce: &mut dyn FnMut(&str)) -> Ou
             return Outcome::fatal(d.into(), lang);
         }
     };
-    let listener = match std::net::TcpListener::bind(SocketAddr::new(ip, args.port)) {
+    let listener = match bind(ip, args.port, args.any_free_port) {
         Ok(l) => l,
         Err(e) => {
             let port = args.port;
@@ -102,12 +105,29 @@ pub fn serve(args: &ServeArgs, lang: Lang, announce: &mut dyn FnMut(&str)) -> Ou
         Lang::Vi => format!("parscore đang phục vụ {n} hồ sơ trong {shown}; nhấn Ctrl+C để dừng"),
         Lang::En => format!("parscore is serving {n} dossier(s) in {shown}; press Ctrl+C to stop"),
     });
+    if ip.is_unspecified() {
+        let lan = lan_address(ip).map(|lan| {
+            let at = format!("http://{}/", SocketAddr::new(lan, port));
+            match &state.session {
+                Some(token) => format!("{at}?token={token}"),
+                None => at,
+            }
+        });
+        announce(&match (lang, lan) {
+            (Lang::Vi, Some(at)) => format!("đồng nghiệp trong mạng nội bộ mở: {at}"),
+            (Lang::En, Some(at)) => format!("colleagues on the local network open: {at}"),
+            (Lang::Vi, None) => {
+                "máy này chưa có địa chỉ mạng nội bộ; kết nối mạng rồi khởi động lại".to_string()
+            }
+            (Lang::En, None) => {
+                "this PC has no local network address yet; connect it and start again".to_string()
+            }
+        });
+    }
     if args.open {
-        let _ = std::process::Command::new("xdg-open")
-            .arg(&opened)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn();
+        // The default browser, on every platform (Windows' association for http, macOS's
+        // `open`, $BROWSER or xdg-open); a PC without one still has the printed address.
+        let _ = webbrowser::open(&opened);
     }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -126,6 +146,38 @@ pub fn serve(args: &ServeArgs, lang: Lang, announce: &mut dyn FnMut(&str)) -> Ou
         Ok(()) => Outcome::ok(String::new()),
         Err(e) => cannot_run(&e, lang),
     }
+}
+
+/// Listens on `port`, or with `any_free` on the first free port after it (then any).
+fn bind(ip: IpAddr, port: u16, any_free: bool) -> std::io::Result<std::net::TcpListener> {
+    let first = std::net::TcpListener::bind(SocketAddr::new(ip, port));
+    if first.is_ok() || !any_free {
+        return first;
+    }
+    (1..=20)
+        .filter_map(|step| port.checked_add(step))
+        .find_map(|p| std::net::TcpListener::bind(SocketAddr::new(ip, p)).ok())
+        .map_or_else(|| std::net::TcpListener::bind(SocketAddr::new(ip, 0)), Ok)
+}
+
+/// The address colleagues reach this PC at on the local network: the one the system would
+/// send from towards another network (a UDP socket is "connected" to a documentation
+/// address; no packet leaves the PC).
+fn lan_address(bound: IpAddr) -> Option<IpAddr> {
+    let (any, probe): (SocketAddr, SocketAddr) = match bound {
+        IpAddr::V4(_) => (
+            SocketAddr::from(([0, 0, 0, 0], 0)),
+            SocketAddr::from(([192, 0, 2, 1], 9)),
+        ),
+        IpAddr::V6(_) => (
+            SocketAddr::from(([0u16; 8], 0)),
+            SocketAddr::from(([0x2001, 0xdb8, 0, 0, 0, 0, 0, 1], 9)),
+        ),
+    };
+    let socket = std::net::UdpSocket::bind(any).ok()?;
+    socket.connect(probe).ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
 }
 
 fn cannot_run(e: &std::io::Error, lang: Lang) -> Outcome {

@@ -238,8 +238,7 @@ pub fn files_dir(dir: &Path) -> Result<std::path::PathBuf, Refusal> {
             text!(vi: "files/ không phải thư mục thật (có thể là liên kết); không ghi vào đó", en: "files/ is not a real folder (perhaps a link); nothing is written there"),
         )))),
         Err(_) => {
-            std::fs::create_dir(&files)
-                .map_err(|e| Refusal::Failed(Box::new(cannot(FILES_DIR, &e))))?;
+            std::fs::create_dir(&files).map_err(|e| super::edit::write_failed(FILES_DIR, &e))?;
             Ok(files)
         }
     }
@@ -282,7 +281,7 @@ fn named<T>(
                 name = format!("{stem}-{n}.{extension}");
                 n += 1;
             }
-            Err(e) => return Err(Refusal::Failed(Box::new(cannot(FILES_DIR, &e)))),
+            Err(e) => return Err(super::edit::write_failed(FILES_DIR, &e)),
         }
     }
 }
@@ -375,7 +374,7 @@ fn add(
     let new = dress::rewrite(&headers, &rows, table.delimiter, &original);
     manifest_reads(&new, &source, read_as)?;
     land(dir, &name, document, &dir.join(MANIFEST_FILE), &new)
-        .map_err(|e| Refusal::Failed(Box::new(cannot(&source, &e))))?;
+        .map_err(|e| super::edit::write_failed(&source, &e))?;
     Ok((id, name))
 }
 

@@ -21,10 +21,18 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+/// Which build runs the cases: this platform's, or the Windows exe under Wine (compared
+/// with the same golden files, never blessed from).
+pub(crate) enum Program {
+    Native,
+    Windows(crate::windows::Wine),
+}
+
 /// Collects the mismatches of one test and fails once, naming every case.
-struct Golden {
+pub(crate) struct Golden {
     bless: bool,
     failures: Vec<String>,
+    program: Program,
 }
 
 impl Golden {
@@ -32,6 +40,16 @@ impl Golden {
         Golden {
             bless: std::env::var_os("PARSCORE_BLESS").is_some_and(|v| v == "1"),
             failures: Vec::new(),
+            program: Program::Native,
+        }
+    }
+
+    /// The cases run by `program`, compared with the golden files as they are.
+    pub(crate) fn of(program: Program) -> Self {
+        Golden {
+            bless: false,
+            failures: Vec::new(),
+            program,
         }
     }
 
@@ -42,11 +60,11 @@ impl Golden {
 
     /// Runs `parscore ARGS…` with the working directory `cwd`.
     fn run_in(&mut self, cwd: &Path, name: &str, ext: &str, args: &[&str]) {
-        let out = parscore()
-            .current_dir(cwd)
-            .args(args)
-            .output()
-            .expect("runs");
+        let out = match &self.program {
+            Program::Native => parscore().current_dir(cwd).args(args).output(),
+            Program::Windows(wine) => wine.command().current_dir(cwd).args(args).output(),
+        }
+        .expect("runs");
         let code = out.status.code().unwrap_or(-1);
         self.check(&format!("{name}.{ext}"), &mask_clock(&out.stdout));
         let err = if code != 0 || !out.stderr.is_empty() {
@@ -70,7 +88,8 @@ impl Golden {
             Ok(expected) if expected == actual => {}
             Ok(expected) => self.failures.push(difference(file, &expected, actual)),
             Err(_) => self.failures.push(format!(
-                "{file}: no golden file; run PARSCORE_BLESS=1 cargo test --test cli golden"
+                "{file}: no golden file; run PARSCORE_BLESS=1 cargo test --test cli golden\n  + {:?}",
+                String::from_utf8_lossy(&actual[..actual.len().min(400)])
             )),
         }
     }
@@ -105,7 +124,7 @@ impl Golden {
         }
     }
 
-    fn finish(self) {
+    pub(crate) fn finish(self) {
         assert!(
             self.failures.is_empty(),
             "{} golden case(s) differ (PARSCORE_BLESS=1 regenerates them):\n\n{}",
@@ -231,6 +250,11 @@ fn ext_of(format: &str) -> &'static str {
 #[test]
 fn golden_score() {
     let mut g = Golden::new();
+    score_cases(&mut g);
+    g.finish();
+}
+
+pub(crate) fn score_cases(g: &mut Golden) {
     for lang in LANGS {
         for format in ["table", "csv", "json"] {
             let ext = ext_of(format);
@@ -280,12 +304,16 @@ fn golden_score() {
             }
         }
     }
-    g.finish();
 }
 
 #[test]
 fn golden_evidence_and_gap() {
     let mut g = Golden::new();
+    evidence_and_gap_cases(&mut g);
+    g.finish();
+}
+
+pub(crate) fn evidence_and_gap_cases(g: &mut Golden) {
     for lang in LANGS {
         for format in ["table", "json"] {
             let ext = ext_of(format);
@@ -352,12 +380,16 @@ fn golden_evidence_and_gap() {
             }
         }
     }
-    g.finish();
 }
 
 #[test]
 fn golden_compare() {
     let mut g = Golden::new();
+    compare_cases(&mut g);
+    g.finish();
+}
+
+pub(crate) fn compare_cases(g: &mut Golden) {
     for lang in LANGS {
         for format in ["table", "csv", "json"] {
             let ext = ext_of(format);
@@ -394,12 +426,16 @@ fn golden_compare() {
             );
         }
     }
-    g.finish();
 }
 
 #[test]
 fn golden_charts() {
     let mut g = Golden::new();
+    charts_cases(&mut g);
+    g.finish();
+}
+
+pub(crate) fn charts_cases(g: &mut Golden) {
     let dir = samples();
     let cwd = dir.path();
     for lang in LANGS {
@@ -452,12 +488,16 @@ fn golden_charts() {
             );
         }
     }
-    g.finish();
 }
 
 #[test]
 fn golden_criteria() {
     let mut g = Golden::new();
+    criteria_cases(&mut g);
+    g.finish();
+}
+
+pub(crate) fn criteria_cases(g: &mut Golden) {
     for lang in LANGS {
         for year in YEARS {
             let file = format!("criteria/haiphong-so-{year}.json");
@@ -519,12 +559,16 @@ fn golden_criteria() {
             g.run(&format!("criteria-check-bad-{format}-{lang}"), ext, &args);
         }
     }
-    g.finish();
 }
 
 #[test]
 fn golden_template_and_export() {
     let mut g = Golden::new();
+    template_and_export_cases(&mut g);
+    g.finish();
+}
+
+pub(crate) fn template_and_export_cases(g: &mut Golden) {
     let dir = samples();
     let cwd = dir.path();
     for lang in LANGS {
@@ -568,12 +612,16 @@ fn golden_template_and_export() {
             g.file(&format!("export-{year}-{lang}"), &cwd.join(&xlsx));
         }
     }
-    g.finish();
 }
 
 #[test]
 fn golden_seal_and_verify() {
     let mut g = Golden::new();
+    seal_and_verify_cases(&mut g);
+    g.finish();
+}
+
+pub(crate) fn seal_and_verify_cases(g: &mut Golden) {
     for lang in LANGS {
         let dir = samples();
         let cwd = dir.path();
@@ -634,12 +682,16 @@ fn golden_seal_and_verify() {
             &l(&["verify", "evidence/2025"]),
         );
     }
-    g.finish();
 }
 
 #[test]
 fn golden_init() {
     let mut g = Golden::new();
+    init_cases(&mut g);
+    g.finish();
+}
+
+pub(crate) fn init_cases(g: &mut Golden) {
     for lang in LANGS {
         let dir = samples();
         let cwd = dir.path();
@@ -696,7 +748,6 @@ fn golden_init() {
             &["--lang", lang, "init", "evidence/2026", "--unit", "X"],
         );
     }
-    g.finish();
 }
 
 /// The area codes of the criteria file a dossier names, to explain every leaf once.
@@ -725,6 +776,11 @@ fn area_codes(dossier: &Path) -> Vec<String> {
 #[test]
 fn golden_explain_every_leaf() {
     let mut g = Golden::new();
+    explain_every_leaf_cases(&mut g);
+    g.finish();
+}
+
+pub(crate) fn explain_every_leaf_cases(g: &mut Golden) {
     let mut dossiers: Vec<String> = YEARS.iter().map(|y| format!("evidence/{y}")).collect();
     let mut fixtures: Vec<String> = std::fs::read_dir(root().join("tests/data/dossiers"))
         .expect("fixtures")
@@ -744,12 +800,16 @@ fn golden_explain_every_leaf() {
             }
         }
     }
-    g.finish();
 }
 
 #[test]
 fn golden_every_fixture() {
     let mut g = Golden::new();
+    every_fixture_cases(&mut g);
+    g.finish();
+}
+
+pub(crate) fn every_fixture_cases(g: &mut Golden) {
     let mut fixtures: Vec<String> = std::fs::read_dir(root().join("tests/data/dossiers"))
         .expect("fixtures")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -767,12 +827,16 @@ fn golden_every_fixture() {
             }
         }
     }
-    g.finish();
 }
 
 #[test]
 fn golden_every_good_criteria_file() {
     let mut g = Golden::new();
+    every_good_criteria_file_cases(&mut g);
+    g.finish();
+}
+
+pub(crate) fn every_good_criteria_file_cases(g: &mut Golden) {
     let mut files: Vec<String> = std::fs::read_dir(root().join("tests/data/criteria/good"))
         .expect("criteria")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -800,5 +864,4 @@ fn golden_every_good_criteria_file() {
             );
         }
     }
-    g.finish();
 }

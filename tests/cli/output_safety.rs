@@ -167,7 +167,9 @@ fn tables_csv_and_messages_show_escape_sequences_spelled_out() {
     );
     let (_, out, _) = run(&["evidence", DOSSIER, "--width", "300"]);
     assert!(
-        out.contains("không có tệp files/ke-hoach\\u{1b}[2J.txt của văn bản KH01"),
+        out.contains(
+            "tên \"ke-hoach\\u{1b}[2J.txt\" bị từ chối: ký tự \"\\u{1b}\" không được phép"
+        ),
         "{out}"
     );
     let (_, out, _) = run(&["gap", DOSSIER, "--width", "300"]);

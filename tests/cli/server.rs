@@ -11,7 +11,8 @@ use std::process::{Child, Command, Stdio};
 
 /// A running `parscore serve`, stopped when dropped.
 pub struct Server {
-    child: Child,
+    /// The process, when this value started it.
+    child: Option<Child>,
     /// `http://127.0.0.1:PORT/` (with `?token=…` beyond loopback), the first line printed.
     pub url: String,
     /// `127.0.0.1:PORT`.
@@ -49,8 +50,17 @@ impl Server {
             .expect("host:port")
             .to_string();
         Server {
-            child,
+            child: Some(child),
             url,
+            authority,
+        }
+    }
+
+    /// A server some other way started (the Windows build under Wine), at `127.0.0.1:PORT`.
+    pub fn attach(authority: String) -> Server {
+        Server {
+            child: None,
+            url: format!("http://{authority}/"),
             authority,
         }
     }
@@ -104,8 +114,10 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 }
 

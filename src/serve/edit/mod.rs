@@ -126,6 +126,9 @@ pub enum Refusal {
     Conflict(Box<Conflict>),
     /// The dossier is sealed and the change was not confirmed.
     Sealed(Box<SealNotice>),
+    /// Another program (Excel, Word) holds the file open: the web app answers 409, as for
+    /// an edit made elsewhere, never 500.
+    Busy(Box<Diagnostic>),
 }
 
 /// The row someone else changed: what the person wanted, what the row holds now, and the
@@ -306,7 +309,19 @@ fn failed(source: &str, message: crate::lang::Text) -> Refusal {
     Refusal::Failed(Box::new(Diagnostic::error(source, message)))
 }
 
+/// Why writing `source` failed, as a refusal: a file held open by another program is
+/// [`Refusal::Busy`], with the message that says to close it.
+pub fn write_failed(source: &str, e: &std::io::Error) -> Refusal {
+    cannot_write(source, e)
+}
+
 fn cannot_write(source: &str, e: &std::io::Error) -> Refusal {
+    if crate::fsio::is_busy(e) {
+        return Refusal::Busy(Box::new(Diagnostic::error(
+            source,
+            crate::fsio::busy(source),
+        )));
+    }
     let why = crate::fsio::os_reason(e);
     let (wv, we) = (&why.vi, &why.en);
     failed(

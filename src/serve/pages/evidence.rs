@@ -235,10 +235,12 @@ fn documents(dir: &std::path::Path, read: crate::input::ReadOptions) -> Vec<Row>
             .iter()
             .map(|d| {
                 let links: Vec<String> = d.links.iter().map(|l| l.written.clone()).collect();
-                let present = crate::evidence::paths::resolve(&files, &d.file)
-                    .ok()
-                    .and_then(|p| p.symlink_metadata().ok())
-                    .is_some_and(|m| m.is_file());
+                let present = match crate::evidence::paths::resolve(&files, &d.file) {
+                    Ok(crate::evidence::paths::Located::Found { path, .. }) => {
+                        path.symlink_metadata().is_ok_and(|m| m.is_file())
+                    }
+                    _ => false,
+                };
                 Row {
                     id: d.id.clone(),
                     file: d.file.clone(),
