@@ -106,6 +106,36 @@ pub fn copy_into(src: &Path, dst: &Path) {
     }
 }
 
+/// A shipped dossier copied as [`copy_sample`] does, with its score sheet as the tests of
+/// row-exact edits were written against it: without the unit's `explanation` column (those
+/// tests spell out whole rows and headers).
+pub fn copy_sample_without_explanations(rel: &str) -> tempfile::TempDir {
+    let dir = copy_sample(rel);
+    let path = dir.path().join(rel).join("scores.csv");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(&path)
+        .expect("scores.csv");
+    let mut out = csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let mut drop: Option<Option<usize>> = None;
+    for record in reader.records() {
+        let record = record.expect("a record");
+        let at = *drop.get_or_insert_with(|| record.iter().position(|c| c == "explanation"));
+        let kept = record
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != at)
+            .map(|(_, c)| c);
+        out.write_record(kept).expect("write");
+    }
+    std::fs::write(&path, out.into_inner().expect("bytes")).expect("write");
+    dir
+}
+
 /// A shipped dossier (`evidence/2026`, relative to the project root) copied into a fresh
 /// temporary folder at the same place, with the criteria and ranking files its
 /// `dossier.json` names copied to their places too, so its relative paths still work.

@@ -2,7 +2,7 @@
 //! `history.csv` and undone exactly; a stale page's save lands unless someone changed the
 //! same row; a save made on disk meanwhile is never overwritten; a sealed dossier says so.
 
-use crate::harness::{copy_sample, run_in};
+use crate::harness::{copy_sample_without_explanations as copy_sample, run_in};
 use crate::server::{Reply, Server};
 use std::path::Path;
 

@@ -5,7 +5,7 @@
 //! screenshot at 1366 × 768 under the target folder (`serve-screens/`) to be looked at.
 
 use crate::browser::Browser;
-use crate::harness::copy_sample;
+use crate::harness::{copy_sample, copy_sample_without_explanations};
 use crate::server::Server;
 use fantoccini::Locator;
 use std::path::{Path, PathBuf};
@@ -211,7 +211,7 @@ fn an_uploaded_document_clears_the_points_at_risk_and_appears_in_the_manifest() 
 
 #[test]
 fn an_edit_on_disk_behind_an_open_page_is_noticed_and_a_save_of_another_row_still_lands() {
-    let dir = copy_sample("evidence/2026");
+    let dir = copy_sample_without_explanations("evidence/2026");
     let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
     let b = Browser::start();
     b.goto(&format!("{}d/2026/score", server.url));
@@ -242,8 +242,17 @@ fn an_edit_on_disk_behind_an_open_page_is_noticed_and_a_save_of_another_row_stil
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("\n1.1.3,Không đạt yêu cầu,"), "{text}");
     assert!(text.contains("\n1.1.2,Không,"), "{text}");
-    let chosen = b.eval("return document.getElementById('v-1_1_3').value;", vec![]);
-    assert_eq!(chosen, "Không đạt yêu cầu");
+    // The page keeps what it showed (no reload under the clerk's hands) and the notice
+    // stays; «Tải lại trang» shows the colleague's value.
+    let notice = b.eval("return document.getElementById('changed').hidden;", vec![]);
+    assert_eq!(notice, false);
+    click(&b, "#reload");
+    until("the reloaded page", || {
+        b.eval(
+            "var e = document.getElementById('v-1_1_3'); return e ? e.value : '';",
+            vec![],
+        ) == "Không đạt yêu cầu"
+    });
 }
 
 #[test]
@@ -297,7 +306,7 @@ fn name(b: &Browser, who: &str) {
 
 #[test]
 fn two_browsers_edits_to_different_leaves_both_land_and_the_same_leaf_shows_both_values() {
-    let dir = copy_sample("evidence/2026");
+    let dir = copy_sample_without_explanations("evidence/2026");
     let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
     let (a, b) = (Browser::start(), Browser::start());
     for (browser, who) in [(&a, "Lan"), (&b, "Nam")] {
@@ -378,7 +387,7 @@ fn two_browsers_edits_to_different_leaves_both_land_and_the_same_leaf_shows_both
 
 #[test]
 fn a_sealed_dossier_says_so_on_its_pages_and_a_change_asks_before_breaking_the_seal() {
-    let dir = copy_sample("evidence/2026");
+    let dir = copy_sample_without_explanations("evidence/2026");
     // Seal needs every listed file: the row whose file is missing goes first.
     let manifest = dir.path().join("evidence/2026/manifest.csv");
     let text = std::fs::read_to_string(&manifest).unwrap();

@@ -7,7 +7,7 @@
 //! scrolls sideways on the phone-size window.
 
 use crate::browser::Browser;
-use crate::harness::copy_sample;
+use crate::harness::{copy_sample, copy_sample_without_explanations};
 use crate::server::Server;
 use fantoccini::Locator;
 use std::path::{Path, PathBuf};
@@ -314,7 +314,7 @@ fn a_document_taken_out_goes_to_the_removed_list_and_comes_back_byte_for_byte() 
 
 #[test]
 fn a_council_cut_with_its_reason_and_answer_changes_the_appraised_index_and_the_letter_downloads() {
-    let dir = copy_sample("evidence/2026");
+    let dir = copy_sample_without_explanations("evidence/2026");
     let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
     let b = Browser::start();
     b.goto(&format!("{}d/2026/council", server.url));

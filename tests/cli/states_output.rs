@@ -60,6 +60,12 @@ fn bidi_overrides_from_the_data_reach_no_output_a_person_reads() {
         "Kế hoạch số 12/KH-BQL",
         "Kế hoạch\u{2067} số 12/KH-BQL",
     );
+    // And one in the unit's explanation, which the submission table prints.
+    replace_in(
+        &d.join("scores.csv"),
+        "Kế hoạch cải cách hành chính năm 2026 được Trưởng Ban",
+        "Kế hoạch cải cách hành chính\u{202d} năm 2026 được Trưởng Ban",
+    );
     replace_in(
         &d.join("dossier.json"),
         "\"unit\": \"Ban Quản lý",
@@ -70,7 +76,14 @@ fn bidi_overrides_from_the_data_reach_no_output_a_person_reads() {
         assert!(code <= 1, "{args:?}: {err}");
         out
     };
-    run(&["report", "evidence/2026", "--out", "bao-cao.html"]);
+    // The working appendix: the one page a Director reads names no document titles.
+    run(&[
+        "report",
+        "evidence/2026",
+        "--appendix",
+        "--out",
+        "bao-cao.html",
+    ]);
     let html = std::fs::read_to_string(root.path().join("bao-cao.html")).expect("html");
     assert_no_override("the HTML report", &html);
     assert!(html.contains("Kế hoạch cải cách hành chính nhà nước năm 2026 của Ban"));
@@ -81,7 +94,7 @@ fn bidi_overrides_from_the_data_reach_no_output_a_person_reads() {
     }
     assert!(parts
         .iter()
-        .any(|(_, t)| t.contains("Kế hoạch số 12/KH-BQL")));
+        .any(|(_, t)| t.contains("Kế hoạch cải cách hành chính năm 2026 được Trưởng Ban")));
     run(&["export", "evidence/2026", "--docx", "bao-cao.docx"]);
     for (name, text) in zip_parts(&root.path().join("bao-cao.docx")) {
         assert_no_override(&format!("bao-cao.docx {name}"), &text);

@@ -296,6 +296,11 @@
           });
         })) { return; }
         if (r.status !== 200) { handle(r, id, ''); return; }
+        if (body.break_seal) {
+          /* The seal was broken: the page reloads so that every notice says so. */
+          afterSave(words('Đã lưu ', 'Saved ') + code + words(' vào scores.csv; niêm phong đã bị phá.', ' to scores.csv; the seal is broken.'));
+          return;
+        }
         /* The page stays without a reload: what it shows is now the row's base. */
         form.setAttribute('data-value', body.value || '');
         form.setAttribute('data-note', body.note || '');
@@ -331,6 +336,10 @@
           });
         })) { return; }
         if (r.status !== 200) { handle(r, form.id, ''); return; }
+        if (body.break_seal) {
+          afterSave(words('Đã lưu nhiệm vụ ', 'Saved task ') + task + words('; niêm phong đã bị phá.', '; the seal is broken.'));
+          return;
+        }
         form.setAttribute('data-status', body.status || '');
         form.setAttribute('data-done', body.done_on || '');
         var b = r.body || {};
