@@ -6,7 +6,7 @@
 //! points, which the clerk then lowers where the council cut (a blank would count 0).
 
 use super::api::{dossier_dir, guarded_change, who_of};
-use super::edit::Refusal;
+use super::edit::{Change, Op, Refusal, TableFile, Target};
 use super::reply::{self, lang_of};
 use super::state::State;
 use super::version;
@@ -31,6 +31,8 @@ pub struct CouncilEdit {
     appraised: String,
     appraisal_note: String,
     answer: String,
+    /// The person confirmed changing a sealed dossier.
+    break_seal: bool,
 }
 
 fn loaded(dir: &Path, read: ReadOptions) -> Result<dossier::Dossier, Refusal> {
@@ -152,41 +154,41 @@ fn one_line(s: &str, code: &str, column: &str) -> Result<String, Refusal> {
     Ok(s)
 }
 
-/// Sets the council's points, reason and the unit's answer for leaf `code`.
-fn set(dir: &Path, code: &str, e: &CouncilEdit, read: ReadOptions) -> Result<(), Refusal> {
+/// The council's cells for leaf `code`, checked: one line each, `code` a leaf of the
+/// criteria, the appraised points at most its maximum. Written by `edit::apply`, row-exact.
+fn council_cells(
+    dir: &Path,
+    code: &str,
+    e: &CouncilEdit,
+    read: ReadOptions,
+) -> Result<Vec<(String, String)>, Refusal> {
     let appraised = one_line(&e.appraised, code, "appraised")?.replace(',', ".");
     let note = one_line(&e.appraisal_note, code, "appraisal_note")?;
     let answer = one_line(&e.answer, code, "answer")?;
-    rewrite_sheet(dir, read, |headers, rows, d| {
-        let Some(node) = d.criteria.find(code).filter(|n| n.is_leaf()) else {
-            let id = &d.criteria.id;
+    let d = loaded(dir, read)?;
+    let Some(node) = d.criteria.find(code).filter(|n| n.is_leaf()) else {
+        let id = &d.criteria.id;
+        return Err(Refusal::Invalid(vec![Diagnostic::error(
+            SCORES_FILE,
+            text!(vi: "\"{code}\" không phải tiêu chí thành phần của bộ tiêu chí {id}", en: "\"{code}\" is not a leaf of the criteria set {id}"),
+        )]));
+    };
+    if let Some(points) = crate::number::parse_decimal(&appraised) {
+        if points > node.max {
+            let max = crate::number::show_points(node.max, crate::lang::Lang::Vi);
+            let max_en = crate::number::show_points(node.max, crate::lang::Lang::En);
             return Err(Refusal::Invalid(vec![Diagnostic::error(
                 SCORES_FILE,
-                text!(vi: "\"{code}\" không phải tiêu chí thành phần của bộ tiêu chí {id}", en: "\"{code}\" is not a leaf of the criteria set {id}"),
-            )]));
-        };
-        if let Some(points) = crate::number::parse_decimal(&appraised) {
-            if points > node.max {
-                let max = crate::number::show_points(node.max, crate::lang::Lang::Vi);
-                let max_en = crate::number::show_points(node.max, crate::lang::Lang::En);
-                return Err(Refusal::Invalid(vec![Diagnostic::error(
-                    SCORES_FILE,
-                    text!(vi: "điểm thẩm định {appraised} lớn hơn điểm tối đa {max} của tiêu chí", en: "appraised points {appraised} exceed the leaf's maximum {max_en}"),
-                )
-                .for_code(code)]));
-            }
+                text!(vi: "điểm thẩm định {appraised} lớn hơn điểm tối đa {max} của tiêu chí", en: "appraised points {appraised} exceed the leaf's maximum {max_en}"),
+            )
+            .for_code(code)]));
         }
-        let code_col = column(headers, rows, "code");
-        let cols: Vec<usize> = COLUMNS.iter().map(|c| column(headers, rows, c)).collect();
-        let at = row_of(headers, rows, code_col, code);
-        for (i, v) in cols
-            .into_iter()
-            .zip([appraised.clone(), note.clone(), answer.clone()])
-        {
-            rows[at][i] = v;
-        }
-        Ok(())
-    })
+    }
+    Ok(COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .zip([appraised, note, answer])
+        .collect())
 }
 
 /// Makes the year appraised: every leaf's `appraised` set to its self-assessed points.
@@ -249,11 +251,35 @@ pub async fn put_council(
             lang,
         );
     };
-    match guarded_change(&state, &dir, &h, lang, &who_of(&body), || {
-        set(&dir, &code, &edit, state.read)
-    }) {
-        Ok(()) => score_reply(&state, &dir, lang),
-        Err(r) => r,
+    // One change of one row, through the one change path: under the dossier's lock,
+    // row-exact, recorded in the history, asking before it breaks a seal.
+    let cells = match council_cells(&dir, &code, &edit, state.read) {
+        Ok(c) => c,
+        Err(r) => return super::changes::refusal(r, &dir, lang),
+    };
+    let change = Change {
+        table: TableFile::Scores,
+        key: code,
+        op: Op::Set {
+            cells,
+            create: true,
+        },
+        base: None,
+        version: h
+            .get(axum::http::header::IF_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
+        who: crate::history::clean_name(&who_of(&body)),
+        break_seal: edit.break_seal,
+    };
+    let at = Target {
+        dir: &dir,
+        read: state.read,
+        known: Some(&state.known),
+    };
+    match super::edit::apply(at, &change) {
+        Ok(_) => score_reply(&state, &dir, lang),
+        Err(r) => super::changes::refusal(r, &dir, lang),
     }
 }
 

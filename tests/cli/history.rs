@@ -521,3 +521,98 @@ fn a_sealed_dossier_says_so_asks_before_a_change_and_verify_names_who_broke_it()
         "{out}"
     );
 }
+
+#[test]
+fn the_council_s_points_are_written_row_exact_recorded_and_ask_before_breaking_a_seal() {
+    let dir = copy_sample(D);
+    let path = dir.path().join(D).join("scores.csv");
+    // Other people's bytes: a CRLF sheet with spaces around a note.
+    let original = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace('\n', "\r\n")
+        .replacen("1.1.4,,Tính từ plan.csv", "1.1.4,,  Tính từ plan.csv  ", 1);
+    std::fs::write(&path, &original).unwrap();
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let cut = serde_json::json!({"appraised": "0,5", "appraisal_note": "Thiếu phụ lục",
+        "answer": "Đã bổ sung phụ lục", "who": "Hội đồng"});
+    let r = change(&server, "PUT", "council/1.1.2", &etag(&server), cut.clone());
+    assert_eq!(r.status, 200, "{}", r.body);
+    let expected = original
+        .replacen(
+            "code,value,note\r\n",
+            "code,value,note,appraised,appraisal_note,answer\r\n",
+            1,
+        )
+        .replacen(
+            "(Mục III Kế hoạch)\r\n",
+            "(Mục III Kế hoạch),0.5,Thiếu phụ lục,Đã bổ sung phụ lục\r\n",
+            1,
+        );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+    let h = history(&server);
+    let recorded: Vec<(&str, &str, &str)> = h["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["key"] == "1.1.2")
+        .map(|e| {
+            (
+                e["column"].as_str().unwrap(),
+                e["new"].as_str().unwrap(),
+                e["who"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    for cell in [
+        ("appraised", "0.5", "Hội đồng"),
+        ("appraisal_note", "Thiếu phụ lục", "Hội đồng"),
+        ("answer", "Đã bổ sung phụ lục", "Hội đồng"),
+    ] {
+        assert!(recorded.contains(&cell), "{cell:?} in {recorded:?}");
+    }
+    // Over the maximum: refused at the leaf, nothing written.
+    let r = change(
+        &server,
+        "PUT",
+        "council/1.1.2",
+        &etag(&server),
+        serde_json::json!({"appraised": "2", "appraisal_note": "", "answer": ""}),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+    // Sealed: the council's change asks first, like every other change.
+    let r = change(
+        &server,
+        "PUT",
+        "rows/manifest.csv/VB54",
+        &etag(&server),
+        serde_json::json!({"remove": true, "who": "Lan"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let r = change(
+        &server,
+        "POST",
+        "seal",
+        "",
+        serde_json::json!({"who": "Lan"}),
+    );
+    assert_eq!(r.json()["status"], 0, "{}", r.body);
+    let mut again = cut;
+    again["appraised"] = "0".into();
+    let r = change(
+        &server,
+        "PUT",
+        "council/1.1.2",
+        &etag(&server),
+        again.clone(),
+    );
+    assert_eq!(
+        (r.status, r.json()["reason"].as_str()),
+        (409, Some("sealed")),
+        "{}",
+        r.body
+    );
+    again["break_seal"] = true.into();
+    let r = change(&server, "PUT", "council/1.1.2", &etag(&server), again);
+    assert_eq!(r.status, 200, "{}", r.body);
+}

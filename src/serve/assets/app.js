@@ -503,15 +503,23 @@
           appraisal_note: document.getElementById('cn-' + id).value,
           answer: document.getElementById('ca-' + id).value
         };
-        send('PUT', api + '/council/' + encodeURIComponent(code), body).then(function (r) {
-          if (r.status !== 200) { handle(r, id, ''); return; }
-          showScore(r.body || {});
+        function go(body) {
+          send('PUT', api + '/council/' + encodeURIComponent(code), body).then(function (r) {
+            if (resolve(r, body, go, null)) { return; }
+            if (r.status !== 200) { handle(r, id, ''); return; }
+            if (body.break_seal) {
+              afterSave(words('Đã lưu điểm thẩm định ', 'Saved the council\'s points for ') + code + words('; niêm phong đã bị phá.', '; the seal is broken.'));
+              return;
+            }
+            showScore(r.body || {});
           var total = (r.body && r.body.total) || {};
           var text = words('Đã lưu điểm thẩm định ', 'Saved the council\'s points for ') + code +
             words('. Chỉ số thẩm định: ', '. Appraised index: ') + percent(total.appraised_index) + '.';
-          savedRow(id, text);
-          flash(text);
-        });
+            savedRow(id, text);
+            flash(text);
+          });
+        }
+        go(body);
       });
     });
   }
