@@ -59,7 +59,9 @@ pub fn diff_tables(
         let mut seen = HashMap::new();
         for i in h.map_or(0, |h| h + 1)..t.record_count() {
             let key = nfc(t.values(i).get(k).map_or("", |s| s.trim()));
-            if !key.is_empty() && seen.insert(key.clone(), i).is_none() {
+            // A key written twice (a planted duplicate id) is its first row, in both maps.
+            if !key.is_empty() && !seen.contains_key(&key) {
+                seen.insert(key.clone(), i);
                 m.push((key, i));
             }
         }
@@ -150,5 +152,18 @@ mod tests {
                 ("1.1.3", "", "", "1.1.3,Có,", 3),
             ]
         );
+    }
+
+    #[test]
+    fn a_key_written_twice_is_compared_by_its_first_row_and_an_unchanged_table_has_no_lines() {
+        let t = b"id,file\nVB40,a.txt\nVB40,b.txt\nVB41,c.txt\n";
+        assert_eq!(
+            diff_tables("manifest.csv", "id", t, t, TextEncoding::Auto),
+            Vec::new()
+        );
+        let after = b"id,file\nVB40,a.txt\nVB40,b.txt\nVB41,d.txt\n";
+        let d = diff_tables("manifest.csv", "id", t, after, TextEncoding::Auto);
+        let keys: Vec<_> = d.iter().map(|e| (e.key.as_str(), e.column.as_str())).collect();
+        assert_eq!(keys, vec![("VB41", "file")]);
     }
 }

@@ -194,6 +194,12 @@ impl RawTable {
     /// Appends a row with `cells` (column, value), as wide as the header; a file without a
     /// final line break keeps having none.
     pub fn append_row(&mut self, cells: &[(usize, &str)]) -> (usize, RecordChange) {
+        self.insert_row(self.records.len(), cells)
+    }
+
+    /// Inserts a row with `cells` (column, value) before record `at` (at the end when `at`
+    /// is past the last), as wide as the header, each value quoted only when it must be.
+    pub fn insert_row(&mut self, at: usize, cells: &[(usize, &str)]) -> (usize, RecordChange) {
         let width = self
             .header
             .map_or(0, |h| fields(&self.records[h].text, self.delimiter).len())
@@ -204,7 +210,7 @@ impl RawTable {
         }
         let d = char::from(self.delimiter).to_string();
         let text = raw.join(&d);
-        let at = self.insert_record(self.records.len(), text.clone());
+        let at = self.insert_record(at.min(self.records.len()), text.clone());
         (
             at,
             RecordChange {
@@ -213,6 +219,16 @@ impl RawTable {
                 after: Some(text),
             },
         )
+    }
+
+    /// The records of the table's rows, in order: after the header, not blank.
+    pub fn data_records(&self) -> Vec<usize> {
+        let Some(h) = self.header else {
+            return Vec::new();
+        };
+        (h + 1..self.records.len())
+            .filter(|&i| self.values(i).iter().any(|v| !v.trim().is_empty()))
+            .collect()
     }
 
     /// Puts a record back with `text` as written, starting at `line` (at the end when the

@@ -249,6 +249,7 @@ pub fn guarded_change(
     h: &HeaderMap,
     lang: Lang,
     who: &str,
+    break_seal: bool,
     change: impl FnOnce() -> Result<(), Refusal>,
 ) -> Result<(), Response> {
     let _lock = state.writing.lock().unwrap_or_else(|p| p.into_inner());
@@ -278,27 +279,41 @@ pub fn guarded_change(
         }
         return Err(r);
     }
-    // The tables as they were, so that what the change did to them goes into the history.
-    let tables = [
-        super::edit::TableFile::Scores,
-        super::edit::TableFile::Plan,
-        super::edit::TableFile::Manifest,
-    ];
-    let before: Vec<Vec<u8>> = tables
-        .iter()
-        .map(|t| std::fs::read(dir.join(t.name())).unwrap_or_default())
-        .collect();
-    change().map_err(|r| changes::refusal(r, dir, lang))?;
     let at = super::edit::Target {
         dir,
         read: state.read,
         known: Some(&state.known),
     };
+    // A sealed dossier is changed only when the person confirmed it, as for every edit.
+    let sealed =
+        super::edit::confirm_seal(at, break_seal).map_err(|r| changes::refusal(r, dir, lang))?;
+    // The tables as they were, so that what the change did to them goes into the history.
+    let before: Vec<_> = super::edit::TableFile::ALL
+        .into_iter()
+        .map(|t| (t, std::fs::read(dir.join(t.name())).unwrap_or_default()))
+        .collect();
+    change().map_err(|r| changes::refusal(r, dir, lang))?;
     let who = crate::history::clean_name(who);
-    for (table, before) in tables.into_iter().zip(&before) {
-        super::edit::record_written(at, table, before, &who);
-    }
+    super::edit::record_written(at, &before, &who, sealed);
     Ok(())
+}
+
+/// Whether a change's body (JSON, or a form's fields) confirms changing a sealed dossier:
+/// `"break_seal": true` (or `"true"` in a form).
+pub fn break_seal_of(body: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| v.get("break_seal").map(confirmed))
+        .unwrap_or(false)
+}
+
+/// A `break_seal` value as a page sends it: `true`, or the text `true`/`1` from a form.
+pub fn confirmed(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Bool(b) => *b,
+        serde_json::Value::String(s) => matches!(s.trim(), "true" | "1"),
+        _ => false,
+    }
 }
 
 /// The command's text with its advice to run a command put as the page's buttons: a

@@ -5,16 +5,17 @@
 //! appraised all at once: starting fills every leaf's `appraised` with its self-assessed
 //! points, which the clerk then lowers where the council cut (a blank would count 0).
 
-use super::api::{dossier_dir, guarded_change, who_of};
+use super::api::{break_seal_of, dossier_dir, guarded_change, who_of};
 use super::edit::{Change, Op, Refusal, TableFile, Target};
 use super::reply::{self, lang_of};
+use super::row_exact::Rows;
 use super::state::State;
 use super::version;
 use crate::app::{self, Format};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::dossier::{self, Shared, SCORES_FILE};
 use crate::fsio::{read_input, write_atomic, Input, Within};
-use crate::input::{dress, parse_table, ReadOptions};
+use crate::input::{parse_table, ReadOptions};
 use crate::text;
 use axum::extract::{Path as Param, RawQuery, State as Shared_};
 use axum::http::{HeaderMap, StatusCode};
@@ -58,16 +59,12 @@ fn errors(diags: Diagnostics) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Changes `scores.csv` through `change` (headers and rows, columns added as needed), then
-/// checks the sheet as `score` reads it and writes it in its own dress.
+/// Changes `scores.csv` through `change` (row-exact: the cells it sets change, every
+/// other byte stays as written), then checks the sheet as `score` reads it and writes it.
 fn rewrite_sheet(
     dir: &Path,
     read: ReadOptions,
-    change: impl FnOnce(
-        &mut Vec<String>,
-        &mut Vec<Vec<String>>,
-        &dossier::Dossier,
-    ) -> Result<(), Refusal>,
+    change: impl FnOnce(&mut Rows, &dossier::Dossier) -> Result<(), Refusal>,
 ) -> Result<(), Refusal> {
     let path = dir.join(SCORES_FILE);
     let source = dossier::shown(dir, SCORES_FILE);
@@ -82,18 +79,9 @@ fn rewrite_sheet(
     let table =
         parse_table(&original, &source, read.encoding).map_err(|e| Refusal::Invalid(vec![*e]))?;
     let mut d = loaded(dir, read)?;
-    let mut headers = dress::written_headers(&table);
-    let mut rows: Vec<Vec<String>> = table
-        .rows
-        .iter()
-        .map(|r| {
-            let mut c = r.cells.to_vec();
-            c.resize(headers.len(), String::new());
-            c
-        })
-        .collect();
-    change(&mut headers, &mut rows, &d)?;
-    let bytes = dress::rewrite(&headers, &rows, table.delimiter, &original);
+    let mut rows = Rows::new(&original, &table, read, &source);
+    change(&mut rows, &d)?;
+    let bytes = rows.bytes();
     let staged =
         parse_table(&bytes, &source, read.encoding).map_err(|e| Refusal::Invalid(vec![*e]))?;
     let mut diags = Diagnostics::default();
@@ -107,39 +95,7 @@ fn rewrite_sheet(
     if diags.has_errors() {
         return Err(Refusal::Invalid(errors(diags)));
     }
-    write_atomic(&path, &bytes)
-        .map_err(|e| Refusal::Failed(Box::new(super::upload::cannot(&source, &e))))
-}
-
-/// The index of column `name`, added (with a blank cell in every row) when missing.
-fn column(headers: &mut Vec<String>, rows: &mut [Vec<String>], name: &str) -> usize {
-    if let Some(i) = headers
-        .iter()
-        .position(|h| h.trim().eq_ignore_ascii_case(name))
-    {
-        return i;
-    }
-    headers.push(name.to_string());
-    for r in rows.iter_mut() {
-        r.resize(headers.len(), String::new());
-    }
-    headers.len() - 1
-}
-
-/// The row of `code`, added at the end when the sheet has none.
-fn row_of(headers: &[String], rows: &mut Vec<Vec<String>>, code_col: usize, code: &str) -> usize {
-    match rows
-        .iter()
-        .position(|r| r.get(code_col).is_some_and(|c| c == code))
-    {
-        Some(i) => i,
-        None => {
-            let mut r = vec![String::new(); headers.len()];
-            r[code_col] = code.to_string();
-            rows.push(r);
-            rows.len() - 1
-        }
-    }
+    write_atomic(&path, &bytes).map_err(|e| super::edit::write_failed(&source, &e))
 }
 
 fn one_line(s: &str, code: &str, column: &str) -> Result<String, Refusal> {
@@ -193,25 +149,23 @@ fn council_cells(
 
 /// Makes the year appraised: every leaf's `appraised` set to its self-assessed points.
 fn begin(dir: &Path, read: ReadOptions) -> Result<(), Refusal> {
-    rewrite_sheet(dir, read, |headers, rows, d| {
-        if headers
-            .iter()
-            .any(|h| h.trim().eq_ignore_ascii_case("appraised"))
-        {
+    rewrite_sheet(dir, read, |rows, d| {
+        if rows.has_column("appraised") {
             return Err(Refusal::Invalid(vec![Diagnostic::error(
                 SCORES_FILE,
                 text!(vi: "scores.csv đã có cột điểm thẩm định (appraised)", en: "scores.csv already has the appraised column"),
             )]));
         }
         let (sheet, _) = crate::scoring::score(d);
-        let code_col = column(headers, rows, "code");
-        let col = column(headers, rows, "appraised");
         for n in sheet.nodes.iter().filter(|n| n.leaf.is_some()) {
-            let at = row_of(headers, rows, code_col, &n.code);
-            rows[at][col] = crate::number::machine(n.achieved)
-                .trim_end_matches('0')
-                .trim_end_matches('.')
-                .to_string();
+            // The self-assessed points exactly (`0.125`, `2`): the council lowers them.
+            let points = n.achieved.normalize().to_string();
+            match rows.find("code", &n.code) {
+                Some(at) => rows.set(at, &[("appraised", points.as_str())])?,
+                None => {
+                    rows.append(&[("code", n.code.as_str()), ("appraised", points.as_str())])?
+                }
+            }
         }
         Ok(())
     })
@@ -296,9 +250,15 @@ pub async fn post_begin(
         Ok(d) => d,
         Err(r) => return r,
     };
-    match guarded_change(&state, &dir, &h, lang, &who_of(&body), || {
-        begin(&dir, state.read)
-    }) {
+    match guarded_change(
+        &state,
+        &dir,
+        &h,
+        lang,
+        &who_of(&body),
+        break_seal_of(&body),
+        || begin(&dir, state.read),
+    ) {
         Ok(()) => score_reply(&state, &dir, lang),
         Err(r) => r,
     }

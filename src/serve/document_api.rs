@@ -2,7 +2,7 @@
 //! corrected, its file attached, taken out and restored, each change under the version
 //! check and answered with the new version.
 
-use super::api::{dossier_dir, guarded_change, who_of};
+use super::api::{break_seal_of, confirmed, dossier_dir, guarded_change, who_of};
 use super::documents::{attach, correct, file_name, remove, restore};
 use super::reply::{self, lang_of};
 use super::state::State;
@@ -42,16 +42,22 @@ pub async fn put_document(
         Ok(d) => d,
         Err(r) => return r,
     };
-    let fields: std::collections::HashMap<String, String> = match serde_json::from_slice(&body) {
-        Ok(f) => f,
-        Err(_) => {
-            return reply::refused(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "body",
-                text!(vi: "nội dung yêu cầu phải là JSON {{\"number\", \"date\", \"issuer\", \"title\", \"criteria\"}}, mỗi trường là một chuỗi", en: "the request body must be JSON {{\"number\", \"date\", \"issuer\", \"title\", \"criteria\"}}, each a string"),
-                lang,
-            )
+    let (fields, break_seal) = match serde_json::from_slice::<serde_json::Value>(&body) {
+        Ok(serde_json::Value::Object(mut m)) => {
+            let sealed_ok = m.remove("break_seal").is_some_and(|v| confirmed(&v));
+            match m
+                .into_iter()
+                .map(|(k, v)| match v {
+                    serde_json::Value::String(s) => Ok((k, s)),
+                    _ => Err(()),
+                })
+                .collect::<Result<std::collections::HashMap<String, String>, ()>>()
+            {
+                Ok(f) => (f, sealed_ok),
+                Err(()) => return not_strings(lang),
+            }
         }
+        _ => return not_strings(lang),
     };
     let form = Form {
         fields: fields
@@ -61,12 +67,21 @@ pub async fn put_document(
         file: None,
     };
     let who = form.fields.get("who").cloned().unwrap_or_default();
-    match guarded_change(&state, &dir, &h, lang, &who, || {
+    match guarded_change(&state, &dir, &h, lang, &who, break_seal, || {
         correct(&dir, &doc, &form, state.read)
     }) {
         Ok(()) => done(&dir, state.read, serde_json::json!({ "id": doc })),
         Err(r) => r,
     }
+}
+
+fn not_strings(lang: crate::lang::Lang) -> Response {
+    reply::refused(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "body",
+        text!(vi: "nội dung yêu cầu phải là JSON {{\"number\", \"date\", \"issuer\", \"title\", \"criteria\"}}, mỗi trường là một chuỗi", en: "the request body must be JSON {{\"number\", \"date\", \"issuer\", \"title\", \"criteria\"}}, each a string"),
+        lang,
+    )
 }
 
 /// `POST /api/v1/dossiers/{id}/documents/{doc}/file`, a form with `file`.
@@ -87,7 +102,11 @@ pub async fn post_file(
     };
     let mut name = String::new();
     let who = form.fields.get("who").cloned().unwrap_or_default();
-    let changed = guarded_change(&state, &dir, &h, lang, &who, || {
+    let break_seal = form
+        .fields
+        .get("break_seal")
+        .is_some_and(|v| v == "true" || v == "1");
+    let changed = guarded_change(&state, &dir, &h, lang, &who, break_seal, || {
         name = attach(&dir, &doc, &form, state.read)?;
         Ok(())
     });
@@ -114,9 +133,15 @@ pub async fn delete_document(
         Ok(d) => d,
         Err(r) => return r,
     };
-    match guarded_change(&state, &dir, &h, lang, &who_of(&body), || {
-        remove(&dir, &doc, state.read)
-    }) {
+    match guarded_change(
+        &state,
+        &dir,
+        &h,
+        lang,
+        &who_of(&body),
+        break_seal_of(&body),
+        || remove(&dir, &doc, state.read),
+    ) {
         Ok(()) => done(&dir, state.read, serde_json::json!({ "id": doc })),
         Err(r) => r,
     }
@@ -135,9 +160,15 @@ pub async fn post_restore(
         Ok(d) => d,
         Err(r) => return r,
     };
-    match guarded_change(&state, &dir, &h, lang, &who_of(&body), || {
-        restore(&dir, &doc, state.read)
-    }) {
+    match guarded_change(
+        &state,
+        &dir,
+        &h,
+        lang,
+        &who_of(&body),
+        break_seal_of(&body),
+        || restore(&dir, &doc, state.read),
+    ) {
         Ok(()) => done(&dir, state.read, serde_json::json!({ "id": doc })),
         Err(r) => r,
     }

@@ -8,12 +8,13 @@
 
 use super::edit::Refusal;
 use super::removed::{removed_table, REMOVED_DIR, REMOVED_FILE};
+use super::row_exact::Rows;
 use super::upload::{self, cannot, Form};
 use crate::diag::Diagnostic;
 use crate::dossier;
 use crate::evidence::{paths, FILES_DIR, MANIFEST_FILE};
 use crate::fsio::{write_atomic, Within};
-use crate::input::{dress, ReadOptions, Table};
+use crate::input::ReadOptions;
 use crate::text;
 use std::path::{Path, PathBuf};
 
@@ -22,29 +23,6 @@ fn no_document(source: &str, doc: &str) -> Refusal {
         source,
         text!(vi: "không có văn bản \"{doc}\" trong danh sách", en: "no document \"{doc}\" in the list"),
     )])
-}
-
-fn rows_of(t: &Table) -> Vec<Vec<String>> {
-    t.rows
-        .iter()
-        .map(|r| {
-            let mut cells = r.cells.to_vec();
-            cells.resize(t.headers.len(), String::new());
-            cells
-        })
-        .collect()
-}
-
-/// The column `name` of `t`, added to `headers` and every row when the file lacks it.
-fn column(t: &Table, headers: &mut Vec<String>, rows: &mut [Vec<String>], name: &str) -> usize {
-    if let Some(i) = t.column(name) {
-        return i;
-    }
-    headers.push(name.to_string());
-    for r in rows.iter_mut() {
-        r.resize(headers.len(), String::new());
-    }
-    headers.len() - 1
 }
 
 /// A free name for `name` in `folder`: itself, else `stem-2.ext`, `stem-3.ext`, …
@@ -94,58 +72,62 @@ fn today() -> String {
     crate::value::show_date(crate::dossier::today())
 }
 
-/// Corrects the row of `doc`: number, date, issuer, title, criteria.
-pub fn correct(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<(), Refusal> {
+/// The manifest opened for a row-exact change, and its source as messages name it.
+fn manifest(dir: &Path, read: ReadOptions) -> Result<(Rows, String), Refusal> {
     let source = dossier::shown(dir, MANIFEST_FILE);
+    let (original, table) = upload::manifest_table(dir, read)?;
+    Ok((Rows::new(&original, &table, read, &source), source))
+}
+
+/// `manifest-removed.csv` opened for a row-exact change, as it is before it.
+fn removed_list(dir: &Path, read: ReadOptions) -> Result<(Rows, Vec<u8>), Refusal> {
+    let source = dossier::shown(dir, REMOVED_FILE);
+    let (original, table) = removed_table(dir, read)?;
+    Ok((Rows::new(&original, &table, read, &source), original))
+}
+
+/// Corrects the row of `doc`: number, date, issuer, title, criteria. Only the cells that
+/// change are written; every other byte of the manifest stays as it was.
+pub fn correct(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<(), Refusal> {
     let criteria = upload::criteria_of(dir, read)?;
+    let (mut rows, source) = manifest(dir, read)?;
     let mut problems = Vec::new();
     let (codes, date) = upload::described(form, &criteria, &source, &mut problems);
     if !problems.is_empty() {
         return Err(Refusal::Invalid(problems));
     }
-    let (original, table) = upload::manifest_table(dir, read)?;
-    let mut headers = dress::written_headers(&table);
-    let mut rows = rows_of(&table);
-    let id_col = column(&table, &mut headers, &mut rows, "id");
-    let Some(at) = rows.iter().position(|r| r[id_col] == doc) else {
+    let Some(at) = rows.find("id", doc) else {
         return Err(no_document(&source, doc));
     };
     let joined = codes.join(";");
-    for (name, value) in [
-        ("number", form.field("number")),
-        ("date", date.as_str()),
-        ("issuer", form.field("issuer")),
-        ("title", form.field("title")),
-        ("criteria", joined.as_str()),
-    ] {
-        let i = column(&table, &mut headers, &mut rows, name);
-        rows[at][i] = value.to_string();
-    }
-    let new = dress::rewrite(&headers, &rows, table.delimiter, &original);
-    upload::write_manifest(dir, &new, read)
+    rows.set(
+        at,
+        &[
+            ("number", form.field("number")),
+            ("date", date.as_str()),
+            ("issuer", form.field("issuer")),
+            ("title", form.field("title")),
+            ("criteria", joined.as_str()),
+        ],
+    )?;
+    upload::write_manifest(dir, &rows.bytes(), read)
 }
 
 /// Attaches the uploaded file to the row of `doc` (stored under a name the server
 /// chooses); a file the row named before is moved to `files/.removed/`, never deleted.
 /// The row's recorded hash, of the old file, is cleared for the next seal.
 pub fn attach(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<String, Refusal> {
-    let source = dossier::shown(dir, MANIFEST_FILE);
+    let (mut rows, source) = manifest(dir, read)?;
     let mut problems = Vec::new();
     let extension = upload::checked_file(form, &source, read, &mut problems);
     if !problems.is_empty() {
         return Err(Refusal::Invalid(problems));
     }
-    let (original, table) = upload::manifest_table(dir, read)?;
-    let mut headers = dress::written_headers(&table);
-    let mut rows = rows_of(&table);
-    let id_col = column(&table, &mut headers, &mut rows, "id");
-    let file_col = column(&table, &mut headers, &mut rows, "file");
-    let title_col = column(&table, &mut headers, &mut rows, "title");
-    let Some(at) = rows.iter().position(|r| r[id_col] == doc) else {
+    let Some(at) = rows.find("id", doc) else {
         return Err(no_document(&source, doc));
     };
     let files = upload::files_dir(dir)?;
-    let old = existing_file(&files, &rows[at][file_col]);
+    let old = existing_file(&files, &rows.get(at, "file"));
     let bytes = form
         .file
         .as_ref()
@@ -154,16 +136,18 @@ pub fn attach(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<S
     let name = upload::store(
         &files,
         doc,
-        &rows[at][title_col],
+        &rows.get(at, "title"),
         &extension.unwrap_or_default(),
         bytes,
     )?;
-    rows[at][file_col] = name.clone();
-    if let Some(i) = table.column("sha256") {
-        rows[at][i] = String::new();
+    let mut cells = vec![("file", name.as_str())];
+    if !rows.get(at, "sha256").is_empty() {
+        cells.push(("sha256", ""));
     }
-    let new = dress::rewrite(&headers, &rows, table.delimiter, &original);
-    if let Err(e) = upload::write_manifest(dir, &new, read) {
+    let written = rows
+        .set(at, &cells)
+        .and_then(|()| upload::write_manifest(dir, &rows.bytes(), read));
+    if let Err(e) = written {
         let _ = std::fs::remove_file(files.join(&name));
         return Err(e);
     }
@@ -183,25 +167,42 @@ pub fn file_name(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Takes `doc` out: its file to `files/.removed/`, its row to `manifest-removed.csv`.
+/// Takes `doc` out: its file to `files/.removed/`, its row to `manifest-removed.csv`; the
+/// manifest loses that one row and nothing else.
 pub fn remove(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
-    let source = dossier::shown(dir, MANIFEST_FILE);
-    let (original, table) = upload::manifest_table(dir, read)?;
-    let headers = dress::written_headers(&table);
-    let mut rows = rows_of(&table);
-    let Some(at) = table.rows.iter().position(|r| table.cell(r, "id") == doc) else {
+    let (mut rows, source) = manifest(dir, read)?;
+    let Some(at) = rows.find("id", doc) else {
         return Err(no_document(&source, doc));
     };
-    let row = rows.remove(at);
+    let cells: Vec<(&str, String)> = crate::evidence::manifest::COLUMNS
+        .iter()
+        .map(|&name| (name, rows.get(at, name)))
+        .collect();
+    let place = rows.remove(at);
+    set_aside(dir, &cells, place, read)?;
+    if let Err(e) = upload::write_manifest(dir, &rows.bytes(), read) {
+        let _ = bring_back(dir, doc, read);
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// A document's file moved to `files/.removed/` and its row (`cells`, with its `place`
+/// among the manifest's rows) added to `manifest-removed.csv`: the half of a removal that
+/// is not the manifest, also made when an undo takes out a document's row.
+pub fn set_aside(
+    dir: &Path,
+    cells: &[(&str, String)],
+    place: usize,
+    read: ReadOptions,
+) -> Result<(), Refusal> {
     let cell = |name: &str| {
-        table
-            .column(name)
-            .and_then(|i| row.get(i).cloned())
+        cells
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
-    let (removed_original, removed) = removed_table(dir, read)?;
-    let mut r_headers = dress::written_headers(&removed);
-    let mut r_rows = rows_of(&removed);
     let files = upload::files_dir(dir)?;
     let present = existing_file(&files, &cell("file"));
     let (aside, aside_name) = match &present {
@@ -212,81 +213,65 @@ pub fn remove(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
         }
         None => (None, String::new()),
     };
-    let mut added = vec![String::new(); r_headers.len()];
-    for name in crate::evidence::manifest::COLUMNS {
-        let i = column(&removed, &mut r_headers, &mut r_rows, name);
-        added.resize(r_headers.len(), String::new());
-        added[i] = cell(name);
-    }
-    // Where the row stood, so that restoring puts the manifest back as it was.
-    for (name, value) in [
-        ("removed_as", aside_name),
-        ("removed_at", (at + 1).to_string()),
-        ("removed_on", today()),
-    ] {
-        let i = column(&removed, &mut r_headers, &mut r_rows, name);
-        added.resize(r_headers.len(), String::new());
-        added[i] = value;
-    }
-    r_rows.push(added);
-    let new_manifest = dress::rewrite(&headers, &rows, table.delimiter, &original);
-    let new_removed = dress::rewrite(&r_headers, &r_rows, removed.delimiter, &removed_original);
+    let (mut list, list_original) = removed_list(dir, read)?;
+    let (at, on) = (place.to_string(), today());
+    let mut row: Vec<(&str, &str)> = cells.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    row.extend([
+        ("removed_as", aside_name.as_str()),
+        ("removed_at", at.as_str()),
+        ("removed_on", on.as_str()),
+    ]);
+    list.append(&row)?;
     let removed_path = dir.join(REMOVED_FILE);
-    let had_removed = removed_path.symlink_metadata().is_ok();
-    // The file first, then the list that records where it went, then the manifest; each
-    // step undone when a later one fails.
+    let had_list = removed_path.symlink_metadata().is_ok();
+    // The file first, then the list that records where it went; the file put back when
+    // the list cannot be written.
     if let (Some(p), Some(to)) = (&present, &aside) {
-        std::fs::rename(p, to).map_err(|e| Refusal::Failed(Box::new(cannot(&source, &e))))?;
+        std::fs::rename(p, to).map_err(|e| {
+            Refusal::Failed(Box::new(cannot(&dossier::shown(dir, MANIFEST_FILE), &e)))
+        })?;
     }
-    let put_back = || {
+    if let Err(e) = write_atomic(&removed_path, &list.bytes()) {
         if let (Some(p), Some(to)) = (&present, &aside) {
             let _ = std::fs::rename(to, p);
         }
-    };
-    if let Err(e) = write_atomic(&removed_path, &new_removed) {
-        put_back();
+        if !had_list {
+            let _ = std::fs::remove_file(&removed_path);
+        } else {
+            let _ = write_atomic(&removed_path, &list_original);
+        }
         return Err(Refusal::Failed(Box::new(cannot(
             &dossier::shown(dir, REMOVED_FILE),
             &e,
         ))));
     }
-    if let Err(e) = upload::write_manifest(dir, &new_manifest, read) {
-        put_back();
-        let _ = match had_removed {
-            true => write_atomic(&removed_path, &removed_original),
-            false => std::fs::remove_file(&removed_path),
-        };
-        return Err(e);
-    }
     Ok(())
 }
 
-/// Brings `doc` back: its file from `files/.removed/`, its row to the end of the manifest.
-pub fn restore(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
+/// A document taken out, as its removed-list row keeps it: the manifest's cells (the file
+/// as it will be named again), and its place among the manifest's rows.
+pub struct Returning {
+    pub cells: Vec<(&'static str, String)>,
+    pub place: usize,
+}
+
+/// The half of a restore that is not the manifest: `doc`'s file back from
+/// `files/.removed/` (under its old name, or a free one beside it) and its row out of
+/// `manifest-removed.csv`; what the manifest's row is to hold then. Also made when an
+/// undo puts back a removed row.
+pub fn bring_back(dir: &Path, doc: &str, read: ReadOptions) -> Result<Returning, Refusal> {
     let source = dossier::shown(dir, REMOVED_FILE);
-    let (removed_original, removed) = removed_table(dir, read)?;
-    let Some(at) = removed
-        .rows
-        .iter()
-        .rposition(|r| removed.cell(r, "id") == doc)
-    else {
+    let (mut list, _) = removed_list(dir, read)?;
+    let Some(at) = list.find_last("id", doc) else {
         return Err(no_document(&source, doc));
     };
-    let (original, table) = upload::manifest_table(dir, read)?;
-    if table.rows.iter().any(|r| table.cell(r, "id") == doc) {
-        return Err(Refusal::Invalid(vec![Diagnostic::error(
-            &dossier::shown(dir, MANIFEST_FILE),
-            text!(vi: "manifest.csv đã có văn bản mang số hiệu \"{doc}\"; đổi số hiệu đó trước khi khôi phục", en: "manifest.csv already has a document \"{doc}\"; change that id before restoring"),
-        )]));
-    }
-    let row = &removed.rows[at];
     let files = upload::files_dir(dir)?;
-    let mut file = removed.cell(row, "file").to_string();
-    let aside = removed.cell(row, "removed_as");
+    let mut file = list.get(at, "file");
+    let aside = list.get(at, "removed_as");
     let moved = if aside.is_empty() {
         None
     } else {
-        let from = files.join(REMOVED_DIR).join(aside);
+        let from = files.join(REMOVED_DIR).join(&aside);
         if crate::fsio::inspect(&from, Within::Folder(&files)).is_err() {
             return Err(Refusal::Invalid(vec![Diagnostic::error(
                 &format!("{FILES_DIR}/{REMOVED_DIR}/{aside}"),
@@ -300,49 +285,85 @@ pub fn restore(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> 
         let to = match files.join(&key) {
             p if free && p.parent() == Some(files.as_path()) => p,
             _ => {
-                let name = free_name(&files, aside);
+                let name = free_name(&files, &aside);
                 file = name.clone();
                 files.join(name)
             }
         };
         Some((from, to))
     };
-    let mut headers = dress::written_headers(&table);
-    let mut rows = rows_of(&table);
-    let mut back = vec![String::new(); headers.len()];
-    for name in crate::evidence::manifest::COLUMNS {
-        let value = match name {
-            "file" => file.clone(),
-            _ => removed.cell(row, name).to_string(),
-        };
-        if value.is_empty() && table.column(name).is_none() {
-            continue;
-        }
-        let i = column(&table, &mut headers, &mut rows, name);
-        back.resize(headers.len(), String::new());
-        back[i] = value;
-    }
-    let place = removed
-        .cell(row, "removed_at")
+    let cells = crate::evidence::manifest::COLUMNS
+        .iter()
+        .map(|&name| match name {
+            "file" => (name, file.clone()),
+            _ => (name, list.get(at, name)),
+        })
+        .collect();
+    let place = list
+        .get(at, "removed_at")
         .parse::<usize>()
-        .ok()
-        .map_or(rows.len(), |n| n.saturating_sub(1).min(rows.len()));
-    rows.insert(place, back);
-    let new_manifest = dress::rewrite(&headers, &rows, table.delimiter, &original);
-    let r_headers = dress::written_headers(&removed);
-    let mut r_rows = rows_of(&removed);
-    r_rows.remove(at);
-    let new_removed = dress::rewrite(&r_headers, &r_rows, removed.delimiter, &removed_original);
+        .unwrap_or(usize::MAX);
+    list.remove(at);
     if let Some((from, to)) = &moved {
         std::fs::rename(from, to).map_err(|e| Refusal::Failed(Box::new(cannot(&source, &e))))?;
     }
-    if let Err(e) = upload::write_manifest(dir, &new_manifest, read) {
+    // The document is back; a list that still names it would only offer it again.
+    if let Err(e) = write_atomic(&dir.join(REMOVED_FILE), &list.bytes()) {
         if let Some((from, to)) = &moved {
             let _ = std::fs::rename(to, from);
         }
+        return Err(Refusal::Failed(Box::new(cannot(&source, &e))));
+    }
+    Ok(Returning { cells, place })
+}
+
+/// Brings `doc` back: its file from `files/.removed/`, its row to its old place in the
+/// manifest (every other row as it is).
+pub fn restore(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
+    let (mut rows, source) = manifest(dir, read)?;
+    if rows.find("id", doc).is_some() {
+        return Err(Refusal::Invalid(vec![Diagnostic::error(
+            &source,
+            text!(vi: "manifest.csv đã có văn bản mang số hiệu \"{doc}\"; đổi số hiệu đó trước khi khôi phục", en: "manifest.csv already has a document \"{doc}\"; change that id before restoring"),
+        )]));
+    }
+    let (_, list_original) = removed_list(dir, read)?;
+    let back = bring_back(dir, doc, read)?;
+    let cells: Vec<(&str, &str)> = back.cells.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let written = rows
+        .insert(back.place, &cells)
+        .and_then(|()| upload::write_manifest(dir, &rows.bytes(), read));
+    if let Err(e) = written {
+        // The list and the file as they were: the document stays taken out.
+        let _ = write_atomic(&dir.join(REMOVED_FILE), &list_original);
+        let files = dir.join(FILES_DIR);
+        let (name, aside) = (
+            paths::normalise(&cells_value(&back.cells, "file")),
+            removed_as_of(&list_original, doc, read),
+        );
+        if !aside.is_empty() {
+            let _ = std::fs::rename(files.join(name), files.join(REMOVED_DIR).join(aside));
+        }
         return Err(e);
     }
-    // The document is back; a list that still names it would only offer it again.
-    write_atomic(&dir.join(REMOVED_FILE), &new_removed)
-        .map_err(|e| Refusal::Failed(Box::new(cannot(&source, &e))))
+    Ok(())
+}
+
+fn cells_value(cells: &[(&'static str, String)], name: &str) -> String {
+    cells
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+/// Where the list `original` says `doc`'s file was set aside.
+fn removed_as_of(original: &[u8], doc: &str, read: ReadOptions) -> String {
+    let Ok(table) = crate::input::parse_table(original, REMOVED_FILE, read.encoding) else {
+        return String::new();
+    };
+    let rows = Rows::new(original, &table, read, REMOVED_FILE);
+    rows.find_last("id", doc)
+        .map(|at| rows.get(at, "removed_as"))
+        .unwrap_or_default()
 }

@@ -32,6 +32,8 @@ struct Form {
     point: bool,
     /// The name the browser keeps for the history.
     who: String,
+    /// The person confirmed changing a sealed dossier.
+    break_seal: bool,
 }
 
 async fn form(multipart: &mut Multipart) -> Result<Form, ()> {
@@ -46,6 +48,7 @@ async fn form(multipart: &mut Multipart) -> Result<Form, ()> {
             ("fixes", _) => f.fixes = fixes(&text()),
             ("name", _) => f.name = text(),
             ("who", _) => f.who = text(),
+            ("break_seal", _) => f.break_seal = matches!(text().as_str(), "1" | "true"),
             ("point", _) => f.point = matches!(text().as_str(), "1" | "on" | "true"),
             _ => {}
         }
@@ -214,7 +217,7 @@ pub async fn save(
         stem
     };
     let file = format!("{stem}.json");
-    let changed = guarded_change(&state, &dir, &h, lang, &f.who, || {
+    let changed = guarded_change(&state, &dir, &h, lang, &f.who, f.break_seal, || {
         write(&dir, &file, &json, f.point, state.read)
     });
     if let Err(r) = changed {

@@ -17,10 +17,12 @@ mod listen;
 mod pages;
 mod removed;
 mod reply;
+mod row_exact;
 mod security;
 mod settings_edit;
 mod start;
 mod state;
+mod undo_files;
 mod upload;
 mod version;
 

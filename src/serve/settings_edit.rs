@@ -4,7 +4,7 @@
 //! other keys, their order, spacing and comments-free layout — stays as it was. The new
 //! file is checked as the commands read it before it is written.
 
-use super::api::{dossier_dir, guarded_change, who_of};
+use super::api::{break_seal_of, dossier_dir, guarded_change, who_of};
 use super::edit::Refusal;
 use super::reply::{self, lang_of};
 use super::state::State;
@@ -304,8 +304,9 @@ pub async fn put_report(
     };
     let fields = match serde_json::from_slice::<Value>(&body) {
         // `who` names the person for the history; it is not a key of the report.
-        Ok(Value::Object(mut m)) if m.values().all(Value::is_string) => {
+        Ok(Value::Object(mut m)) if m.iter().all(|(k, v)| v.is_string() || k == "break_seal") => {
             m.remove("who");
+            m.remove("break_seal");
             m
         }
         _ => {
@@ -317,9 +318,15 @@ pub async fn put_report(
             )
         }
     };
-    match guarded_change(&state, &dir, &h, lang, &who_of(&body), || {
-        set_report(&dir, &fields, state.read)
-    }) {
+    match guarded_change(
+        &state,
+        &dir,
+        &h,
+        lang,
+        &who_of(&body),
+        break_seal_of(&body),
+        || set_report(&dir, &fields, state.read),
+    ) {
         Ok(()) => saved(&dir, state.read),
         Err(r) => r,
     }
@@ -351,9 +358,15 @@ pub async fn put_target_rank(
             lang,
         );
     };
-    match guarded_change(&state, &dir, &h, lang, &who_of(&body), || {
-        set_target_rank(&dir, edit.target_rank, state.read)
-    }) {
+    match guarded_change(
+        &state,
+        &dir,
+        &h,
+        lang,
+        &who_of(&body),
+        break_seal_of(&body),
+        || set_target_rank(&dir, edit.target_rank, state.read),
+    ) {
         Ok(()) => saved(&dir, state.read),
         Err(r) => r,
     }

@@ -16,7 +16,7 @@ use crate::evidence::{FILES_DIR, MANIFEST_FILE};
 use crate::fsio::{
     pause_for_tests, read_input, stage, write_atomic, write_new, Input, Staged, Within,
 };
-use crate::input::{dress, parse_table};
+use crate::input::parse_table;
 use crate::text;
 use axum::extract::{Multipart, Path as Param, RawQuery, State as Shared_};
 use axum::http::{HeaderMap, StatusCode};
@@ -89,7 +89,11 @@ pub async fn document(
     };
     let mut stored = (String::new(), String::new());
     let who = form.fields.get("who").cloned().unwrap_or_default();
-    let changed = guarded_change(&state, &dir, &h, lang, &who, || {
+    let confirmed = form
+        .fields
+        .get("break_seal")
+        .is_some_and(|v| v == "true" || v == "1");
+    let changed = guarded_change(&state, &dir, &h, lang, &who, confirmed, || {
         stored = add(&dir, &form, state.read)?;
         Ok(())
     });
@@ -353,25 +357,19 @@ fn add(
             Err(_) => stage(path, bytes),
         },
     )?;
-    let headers = dress::written_headers(&table);
-    let mut rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.to_vec()).collect();
-    let values: HashMap<&str, String> = HashMap::from([
-        ("id", id.clone()),
-        ("file", name.clone()),
-        ("number", form.field("number").to_string()),
-        ("date", date),
-        ("issuer", form.field("issuer").to_string()),
-        ("title", form.field("title").to_string()),
-        ("criteria", codes.join(";")),
-    ]);
-    rows.push(
-        table
-            .headers
-            .iter()
-            .map(|h| values.get(h.as_str()).cloned().unwrap_or_default())
-            .collect(),
-    );
-    let new = dress::rewrite(&headers, &rows, table.delimiter, &original);
+    // One row added at the end; every other byte of the manifest stays as written.
+    let mut rows = super::row_exact::Rows::new(&original, &table, read_as, &source);
+    let joined = codes.join(";");
+    rows.append(&[
+        ("id", id.as_str()),
+        ("file", name.as_str()),
+        ("number", form.field("number")),
+        ("date", date.as_str()),
+        ("issuer", form.field("issuer")),
+        ("title", form.field("title")),
+        ("criteria", joined.as_str()),
+    ])?;
+    let new = rows.bytes();
     manifest_reads(&new, &source, read_as)?;
     land(dir, &name, document, &dir.join(MANIFEST_FILE), &new)
         .map_err(|e| super::edit::write_failed(&source, &e))?;

@@ -13,6 +13,7 @@ mod conditional_evidence;
 mod counts_ratios;
 mod criteria_check;
 mod docs;
+mod document_changes;
 mod docx;
 mod evidence;
 mod evidence_items;

@@ -49,6 +49,12 @@
     return lines.join('\n') || words('Không lưu được.', 'Not saved.');
   }
 
+  /* The question a sealed dossier asks before a change: the server's sentence alone. */
+  function sealedText(body) {
+    var e = (body && body.errors && body.errors[0]) || {};
+    return e.message || errorText(body);
+  }
+
   /* Who makes the changes: a name asked once (a field in the top bar, never a dialog
      that would stop the page) and kept in this browser, written into the dossier's
      history.csv with every change. */
@@ -102,13 +108,33 @@
     });
   }
 
+  /* A change of a page outside the score sheet and the plan (a document, the header, the
+     rank, the council's start, an upload): on a sealed dossier the server answers 409
+     'sealed' first; the person is asked, and the change is sent again with the
+     confirmation. The answer says whether it was declined or broke the seal. */
+  function change(method, url, body, isForm) {
+    return send(method, url, body, isForm).then(function (r) {
+      if (r.status !== 409 || !r.body || r.body.reason !== 'sealed') { return r; }
+      if (!window.confirm(sealedText(r.body))) { r.declined = true; return r; }
+      if (isForm) { body.set('break_seal', 'true'); } else { body.break_seal = true; }
+      return send(method, url, body, isForm).then(function (again) { again.brokeSeal = true; return again; });
+    });
+  }
+
+  /* A change refused: the stale-page banner when the files changed elsewhere, and the
+     message where the person looks. */
+  function refused(r, el) {
+    if (r.status === 409 && !r.declined && !(r.body && r.body.reason === 'sealed')) { staleBanner(); }
+    messageIn(el, errorText(r.body));
+  }
+
   /* A change the server could not make at once: a sealed dossier asks to confirm, a
      stale page shows the banner, and a row someone else changed shows both values. */
   function resolve(result, body, retry, showConflict) {
     var b = result.body || {};
     if (result.status !== 409) { return false; }
     if (b.reason === 'sealed') {
-      if (window.confirm(errorText(b))) { body.break_seal = true; retry(body); }
+      if (window.confirm(sealedText(b))) { body.break_seal = true; retry(body); }
       return true;
     }
     if (b.reason === 'conflict' && showConflict) { staleBanner(); showConflict(b.conflict, b); return true; }
@@ -419,10 +445,9 @@
         e.preventDefault();
         var doc = f.getAttribute('data-doc');
         var msg = f.closest('td').querySelector('.msg');
-        send('PUT', api + '/documents/' + encodeURIComponent(doc), fields(f)).then(function (r) {
+        change('PUT', api + '/documents/' + encodeURIComponent(doc), fields(f)).then(function (r) {
           if (r.status === 200) { reloadWith(words('Đã sửa dòng ', 'Corrected the row of ') + doc + words(' trong manifest.csv.', ' in manifest.csv.')); return; }
-          if (r.status === 409) { staleBanner(); }
-          messageIn(msg, errorText(r.body));
+          refused(r, msg);
         });
       });
     });
@@ -433,10 +458,9 @@
         var doc = f.getAttribute('data-doc');
         var msg = f.closest('td').querySelector('.msg');
         messageIn(msg, words('Đang tải lên…', 'Uploading…'), true);
-        send('POST', api + '/documents/' + encodeURIComponent(doc) + '/file', new FormData(f), true).then(function (r) {
+        change('POST', api + '/documents/' + encodeURIComponent(doc) + '/file', new FormData(f), true).then(function (r) {
           if (r.status === 200) { reloadWith(words('Đã đính kèm ', 'Attached ') + r.body.file + words(' cho ', ' to ') + doc + '.'); return; }
-          if (r.status === 409) { staleBanner(); }
-          messageIn(msg, errorText(r.body));
+          refused(r, msg);
         });
       });
     });
@@ -446,10 +470,9 @@
         var doc = b.getAttribute('data-doc');
         if (!window.confirm(words('Gỡ ' + doc + ' khỏi hồ sơ? Tệp được chuyển vào files/.removed/ và có thể khôi phục.', 'Take ' + doc + ' out of the dossier? Its file moves to files/.removed/ and can be restored.'))) { return; }
         var msg = b.parentNode.querySelector('.msg');
-        send('DELETE', api + '/documents/' + encodeURIComponent(doc), {}).then(function (r) {
+        change('DELETE', api + '/documents/' + encodeURIComponent(doc), {}).then(function (r) {
           if (r.status === 200) { reloadWith(words('Đã gỡ ', 'Took out ') + doc + words(' khỏi hồ sơ (khôi phục được ở cuối trang).', ' (it can be restored at the bottom of the page).')); return; }
-          if (r.status === 409) { staleBanner(); }
-          messageIn(msg, errorText(r.body));
+          refused(r, msg);
         });
       });
     });
@@ -458,10 +481,9 @@
       b.addEventListener('click', function () {
         var doc = b.getAttribute('data-doc');
         var msg = b.parentNode.querySelector('.msg');
-        send('POST', api + '/removed/' + encodeURIComponent(doc) + '/restore', {}).then(function (r) {
+        change('POST', api + '/removed/' + encodeURIComponent(doc) + '/restore', {}).then(function (r) {
           if (r.status === 200) { reloadWith(words('Đã khôi phục ', 'Restored ') + doc + words(' vào hồ sơ.', ' to the dossier.')); return; }
-          if (r.status === 409) { staleBanner(); }
-          messageIn(msg, errorText(r.body));
+          refused(r, msg);
         });
       });
     });
@@ -485,10 +507,9 @@
     var begin = document.getElementById('council-begin');
     if (begin) {
       begin.addEventListener('click', function () {
-        send('POST', api + '/council', {}).then(function (r) {
+        change('POST', api + '/council', {}).then(function (r) {
           if (r.status === 200) { reloadWith(words('Đã thêm cột điểm thẩm định (appraised) vào scores.csv.', 'Added the appraised column to scores.csv.')); return; }
-          if (r.status === 409) { staleBanner(); }
-          messageIn(document.getElementById('council-msg'), errorText(r.body));
+          refused(r, document.getElementById('council-msg'));
         });
       });
     }
@@ -530,15 +551,16 @@
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       var msg = document.getElementById('header-msg');
-      send('PUT', api + '/report', fields(form)).then(function (r) {
+      change('PUT', api + '/report', fields(form)).then(function (r) {
         if (r.status === 200) {
           var text = words('Đã lưu thông tin báo cáo vào dossier.json.', 'Saved the report header to dossier.json.');
+          /* A broken seal: the page reloads so that every notice says so. */
+          if (r.brokeSeal) { afterSave(text + words(' Niêm phong đã bị phá.', ' The seal is broken.')); return; }
           messageIn(msg, text, true);
           flash(text);
           return;
         }
-        if (r.status === 409) { staleBanner(); }
-        messageIn(msg, errorText(r.body));
+        refused(r, msg);
       });
     });
   }
@@ -566,14 +588,13 @@
     if (!save) { return; }
     save.addEventListener('click', function () {
       var rank = document.getElementById('g-rank').value;
-      send('PUT', api + '/target-rank', { target_rank: Number(rank) }).then(function (r) {
+      change('PUT', api + '/target-rank', { target_rank: Number(rank) }).then(function (r) {
         if (r.status === 200) {
           try { sessionStorage.setItem('parscore-flash', words('Đã lưu hạng cần đạt ', 'Saved the rank to reach, ') + rank + words(' vào dossier.json.', ', to dossier.json.')); } catch (err) { /* private mode */ }
           location.href = '/d/' + encodeURIComponent(dossier) + '/gap';
           return;
         }
-        if (r.status === 409) { staleBanner(); }
-        messageIn(document.getElementById('rank-msg'), errorText(r.body));
+        refused(r, document.getElementById('rank-msg'));
       });
     });
   }
@@ -599,12 +620,12 @@
       msg.textContent = words('Đang tải lên…', 'Uploading…');
       var data = new FormData(form);
       data.append('who', who());
-      send('POST', api + '/documents', data, true).then(function (r) {
+      change('POST', api + '/documents', data, true).then(function (r) {
         if (r.status === 200) {
           afterSave(words('Đã thêm ', 'Added ') + r.body.id + ' (' + r.body.file + words(') vào manifest.csv.', ') to manifest.csv.'));
           return;
         }
-        if (r.status === 409) { staleBanner(); }
+        if (r.status === 409 && !r.declined && !(r.body && r.body.reason === 'sealed')) { staleBanner(); }
         msg.textContent = errorText(r.body);
       });
     });

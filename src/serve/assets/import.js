@@ -44,8 +44,9 @@
     return out;
   }
 
-  function post(url) {
+  function post(url, breakSeal) {
     var data = new FormData();
+    if (breakSeal) { data.append('break_seal', 'true'); }
     data.append('file', file.files[0]);
     data.append('fixes', JSON.stringify(fixes()));
     data.append('name', document.getElementById('import-name').value);
@@ -160,6 +161,16 @@
   document.getElementById('import-save').addEventListener('submit', function (e) {
     e.preventDefault();
     msg.textContent = words('Đang lưu…', 'Saving…');
-    post(api + '/save').then(function (r) { answer(r, true); });
+    post(api + '/save').then(function (r) {
+      /* A sealed dossier asks first; the save is sent again with the confirmation. */
+      var b = r.body || {};
+      if (r.status === 409 && b.reason === 'sealed') {
+        var question = (b.errors && b.errors[0] && b.errors[0].message) || '';
+        if (window.confirm(question)) { post(api + '/save', true).then(function (again) { answer(again, true); }); return; }
+        msg.textContent = words('Chưa lưu: hồ sơ đã niêm phong.', 'Not saved: the dossier is sealed.');
+        return;
+      }
+      answer(r, true);
+    });
   });
 }());

@@ -19,7 +19,7 @@ pub use undo::undo;
 use write::{
     commit, key_column, raw_table, read_table_bytes, sealed_check, write_history, Committed,
 };
-pub use write::{lock, record_written};
+pub use write::{confirm_seal, lock, record_written};
 
 use crate::diag::Diagnostic;
 use crate::dossier;

@@ -64,6 +64,9 @@ pub fn undo(at: Target, n: u64, who: &str, break_seal: bool) -> Result<Applied, 
             Committed::Retry => continue,
             Committed::Done => {}
         }
+        if table == TableFile::Manifest {
+            super::super::undo_files::after_undo(dir, read, &lines, &before);
+        }
         let undone: Vec<Entry> = lines
             .iter()
             .map(|l| Entry {

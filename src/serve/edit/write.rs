@@ -151,22 +151,54 @@ pub(super) fn key_column(raw: &RawTable, table: TableFile, source: &str) -> Resu
     })
 }
 
-/// Records in the history, as an edit by `who`, how `table` differs from `before`: for a
-/// writer that changed a table by its own means (the upload's new manifest row).
-pub fn record_written(at: Target, table: TableFile, before: &[u8], who: &str) {
-    let Ok(now) = read_table_bytes(at.dir, table, at.read) else {
-        return;
-    };
-    if now == before {
-        return;
+/// Records in the history, as edits by `who`, how each table differs from its bytes in
+/// `before`: for a writer that changed the tables by its own means (an upload, a document
+/// taken out). On a sealed dossier (`sealed`, from [`confirm_seal`] before the change) the
+/// first recorded change is preceded by its break-seal line; when no table changed (the
+/// report header, the criteria file), the break-seal line is recorded on its own.
+pub fn record_written(
+    at: Target,
+    before: &[(TableFile, Vec<u8>)],
+    who: &str,
+    mut sealed: Option<SealNotice>,
+) {
+    for (table, before) in before {
+        let Ok(now) = read_table_bytes(at.dir, *table, at.read) else {
+            continue;
+        };
+        if now == *before {
+            continue;
+        }
+        let lines = history::diff_tables(
+            table.name(),
+            table.key_column(),
+            before,
+            &now,
+            at.read.encoding,
+        );
+        let _ = write_history(at, *table, &now, lines, who, Kind::Edit, sealed.take());
     }
-    let lines = history::diff_tables(
-        table.name(),
-        table.key_column(),
-        before,
-        &now,
-        at.read.encoding,
-    );
-    let sealed = seal_notice(at.dir, at.read);
-    let _ = write_history(at, table, &now, lines, who, Kind::Edit, sealed);
+    if let Some(s) = sealed {
+        let entries = history::read(at.dir, at.read.caps).unwrap_or_default();
+        let line = Entry {
+            change: history::next_change(&entries),
+            when: history::now(),
+            who: who.to_string(),
+            kind: Kind::BreakSeal,
+            file: crate::evidence::SEAL_FILE.to_string(),
+            key: String::new(),
+            column: String::new(),
+            old: s.at,
+            new: String::new(),
+            line: 0,
+            old_row: None,
+            new_row: None,
+        };
+        let _ = history::append(at.dir, &[line]);
+    }
+}
+
+/// The seal a change is about to break, or the refusal asking to confirm it first.
+pub fn confirm_seal(at: Target, confirmed: bool) -> Result<Option<SealNotice>, Refusal> {
+    sealed_check(at.dir, at.read, confirmed)
 }

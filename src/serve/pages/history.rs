@@ -35,6 +35,14 @@ pub async fn history(
             _ => None,
         })
         .collect();
+    // A change that touched a table can be undone; a seal broken by a change of
+    // `dossier.json` alone is recorded on its own line, with nothing to undo.
+    let undoable: Vec<u64> = entries
+        .iter()
+        .filter(|e| !matches!(e.kind, Kind::BreakSeal | Kind::Seal))
+        .filter(|e| crate::serve::edit::TableFile::from_name(&e.file).is_some())
+        .map(|e| e.change)
+        .collect();
     // Newest change first, the lines of one change in the order they were written.
     let mut shown: Vec<_> = entries
         .iter()
@@ -90,7 +98,7 @@ pub async fn history(
                             td.old { (e.old.trim()) }
                             td.new { (e.new.trim()) }
                             td {
-                                @if first && matches!(e.kind, Kind::Edit | Kind::Undo(_) | Kind::Disk | Kind::BreakSeal) {
+                                @if first && undoable.contains(&e.change) {
                                     @if undone.contains(&e.change) {
                                         span.small { (ctx.t("đã hoàn tác", "undone")) }
                                     } @else {

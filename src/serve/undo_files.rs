@@ -1,0 +1,79 @@
+//! What undoing a change of `manifest.csv` does to the documents' files, so that an undo
+//! puts back the dossier and not only its list: a removal undone brings the file back from
+//! `files/.removed/` (and its row out of `manifest-removed.csv`); an upload or a restore
+//! undone sets the file aside there (with a row, so that «Khôi phục» brings it back); an
+//! attached file undone is set aside and the file it replaced comes back. Called by
+//! `edit::undo` under the dossier's lock, after the manifest is written; a file that cannot
+//! be moved is left where it is (the manifest then names it as missing or unlisted, which
+//! the Evidence page shows).
+
+use super::documents::{bring_back, set_aside};
+use super::removed::REMOVED_DIR;
+use super::row_exact::Rows;
+use crate::evidence::{paths, FILES_DIR};
+use crate::history::Entry;
+use crate::input::ReadOptions;
+use std::path::Path;
+
+/// After undoing `lines` (the change undone, as recorded) on the manifest whose bytes
+/// were `before` the undo.
+pub fn after_undo(dir: &Path, read: ReadOptions, lines: &[&Entry], before: &[u8]) {
+    for l in lines {
+        match (&l.old_row, &l.new_row, l.column.as_str()) {
+            // The change took the row out: the undo put it back.
+            (Some(_), None, "") => {
+                let _ = bring_back(dir, &l.key, read);
+            }
+            // The change added the row: the undo took it out.
+            (None, Some(_), "") => set_row_aside(dir, read, &l.key, before),
+            // The change named another file: the undo names the old one again.
+            (Some(_), Some(_), "file") => swap_back(dir, &l.old, &l.new),
+            _ => {}
+        }
+    }
+}
+
+fn set_row_aside(dir: &Path, read: ReadOptions, key: &str, before: &[u8]) {
+    let source = crate::dossier::shown(dir, crate::evidence::MANIFEST_FILE);
+    let Ok(table) = crate::input::parse_table(before, &source, read.encoding) else {
+        return;
+    };
+    let mut rows = Rows::new(before, &table, read, &source);
+    let Some(at) = rows.find("id", key) else {
+        return;
+    };
+    let cells: Vec<(&str, String)> = crate::evidence::manifest::COLUMNS
+        .iter()
+        .map(|&name| (name, rows.get(at, name)))
+        .collect();
+    let place = rows.remove(at);
+    let _ = set_aside(dir, &cells, place, read);
+}
+
+/// `now` (the file the undone change attached) to `files/.removed/`, and `old` back from
+/// there when it was set aside and its name is free.
+fn swap_back(dir: &Path, old: &str, now: &str) {
+    let files = dir.join(FILES_DIR);
+    let aside = files.join(REMOVED_DIR);
+    let within = crate::fsio::Within::Folder(&files);
+    let plain = |name: &str| {
+        let key = paths::normalise(name.trim());
+        (!key.is_empty() && !key.contains('/')).then_some(key)
+    };
+    if let Some(now) = plain(now) {
+        let from = files.join(&now);
+        if crate::fsio::inspect(&from, within).is_ok_and(|(_, m)| m.is_file())
+            && (aside.is_dir() || std::fs::create_dir(&aside).is_ok())
+            && aside.join(&now).symlink_metadata().is_err()
+        {
+            let _ = std::fs::rename(&from, aside.join(&now));
+        }
+    }
+    if let Some(old) = plain(old) {
+        let from = aside.join(&old);
+        let free = matches!(paths::resolve(&files, &old), Ok(paths::Located::Missing));
+        if free && crate::fsio::inspect(&from, within).is_ok_and(|(_, m)| m.is_file()) {
+            let _ = std::fs::rename(&from, files.join(&old));
+        }
+    }
+}
