@@ -163,7 +163,10 @@ mod tests {
         );
         let after = b"id,file\nVB40,a.txt\nVB40,b.txt\nVB41,d.txt\n";
         let d = diff_tables("manifest.csv", "id", t, after, TextEncoding::Auto);
-        let keys: Vec<_> = d.iter().map(|e| (e.key.as_str(), e.column.as_str())).collect();
+        let keys: Vec<_> = d
+            .iter()
+            .map(|e| (e.key.as_str(), e.column.as_str()))
+            .collect();
         assert_eq!(keys, vec![("VB41", "file")]);
     }
 }

@@ -18,6 +18,7 @@ mod rows;
 pub mod rules;
 mod segments;
 mod shapes;
+mod stated;
 mod tokens;
 
 use crate::diag::Diagnostic;

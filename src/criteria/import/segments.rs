@@ -2,8 +2,9 @@
 //! the points written after a colon ("2 điểm", "1đ", "0,5đ", "Điểm tối đa", "75% điểm",
 //! "trừ 50% điểm", "1/2 × điểm tối đa"), every token used.
 
-use super::bands::{condition, conditions, CountUnit, Domain, Stated};
+use super::bands::{conditions, Domain, Stated};
 use super::rules::{plain, Clause, Reading, COUNT_UNITS};
+use super::stated::{condition, CountUnit};
 use super::tokens::{show, Cur, Tok};
 use crate::number::{round2, show_exact};
 use crate::text;
