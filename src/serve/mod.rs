@@ -15,6 +15,7 @@ mod import;
 mod landing;
 mod listen;
 mod pages;
+mod refusal;
 mod removed;
 mod reply;
 mod row_exact;
