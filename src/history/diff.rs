@@ -59,7 +59,12 @@ pub fn diff_tables(
         let mut seen = HashMap::new();
         for i in h.map_or(0, |h| h + 1)..t.record_count() {
             let key = nfc(t.values(i).get(k).map_or("", |s| s.trim()));
-            if !key.is_empty() && seen.insert(key.clone(), i).is_none() {
+            // A key listed twice (the sample's VB40) is its first row, on both sides, as
+            // an undo finds it: `insert` would keep the last row in the map while the
+            // list keeps the first, and every diff would see the first row changed into
+            // the second.
+            if !key.is_empty() && !seen.contains_key(&key) {
+                seen.insert(key.clone(), i);
                 m.push((key, i));
             }
         }
@@ -150,5 +155,26 @@ mod tests {
                 ("1.1.3", "", "", "1.1.3,Có,", 3),
             ]
         );
+    }
+
+    #[test]
+    fn a_key_listed_twice_is_its_first_row_and_an_unchanged_table_has_no_change() {
+        let table = b"id,file\nVB40,thang-10.txt\nVB40,thang-4.txt\nVB41,a.txt\n";
+        let d = diff_tables("manifest.csv", "id", table, table, TextEncoding::Auto);
+        assert_eq!(d, Vec::new());
+        let after = b"id,file\nVB40,thang-10.txt\nVB40,thang-4.txt\nVB41,b.txt\n";
+        let d = diff_tables("manifest.csv", "id", table, after, TextEncoding::Auto);
+        let got: Vec<_> = d
+            .iter()
+            .map(|e| {
+                (
+                    e.key.as_str(),
+                    e.column.as_str(),
+                    e.old.as_str(),
+                    e.new.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(got, [("VB41", "file", "a.txt", "b.txt")]);
     }
 }
