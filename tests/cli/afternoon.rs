@@ -253,6 +253,14 @@ fn download(b: &Browser, href: &str) -> Vec<u8> {
         .collect()
 }
 
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn document_xml(docx: &[u8]) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a .docx is a zip");
     let mut part = zip.by_name("word/document.xml").expect("word/document.xml");
@@ -334,6 +342,11 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
         read(dir.path(), "evidence/2027/plan.csv").lines().count(),
         read(dir.path(), "evidence/2026/plan.csv").lines().count()
     );
+    assert_eq!(
+        text_of(&b, "h1"),
+        "Phiếu chấm — Ban Quản lý Khu kinh tế Hải Phòng, năm 2027"
+    );
+    assert_eq!(text_of(&b, "#index"), "0,00");
     b.screenshot(&screens().join("1-2027-score.png"));
 
     // 2. The city's annex imported on 2027's page, its account read, saved as its criteria.
@@ -354,6 +367,11 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
         "{exact}"
     );
     assert_eq!(text_of(&b, "tr.import-manual"), "");
+    let read_exactly = b.eval(
+        "return document.querySelectorAll('tr.import-exact').length;",
+        vec![],
+    );
+    assert_eq!(read_exactly, 2);
     b.screenshot(&screens().join("2-import.png"));
     type_into(&b, "#import-name", "bo-chi-so-2027");
     click(&b, "#import-point");
@@ -501,6 +519,7 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
     // index is back to its figure.
     b.goto(&at("d/2026/plan"));
     assert_eq!(text_of(&b, "#index"), "89,96");
+    assert_eq!(text_of(&b, "#completion"), "100,00%");
     let plan_before = read(dir.path(), &format!("{D}/plan.csv"));
     choose(&b, "#s-1", "Chưa thực hiện");
     b.block_on(async { b.client().find(Locator::Css("#d-1")).await?.clear().await })
@@ -512,6 +531,8 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
     });
     let dropped = text_of(&b, "#index");
     assert_eq!(dropped, "88,95");
+    // 5 of the 6 tasks due by 30/11/2026 done: 1.1.4 drops from 2 points to 1, of 99.
+    assert_eq!(text_of(&b, "#completion"), "83,33%");
     let plan = read(dir.path(), &format!("{D}/plan.csv"));
     assert_eq!(
         plan,
@@ -543,6 +564,7 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
     });
     b.goto(&at("d/2026/plan"));
     assert_eq!(text_of(&b, "#index"), "89,96");
+    assert_eq!(text_of(&b, "#completion"), "100,00%");
     assert_eq!(read(dir.path(), &format!("{D}/plan.csv")), plan_before);
     b.screenshot(&screens().join("6-plan-undone.png"));
 
@@ -634,14 +656,49 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
             "{what} in the history: {h:#?}"
         );
     }
-    // The changes to the sealed dossier follow a line saying the seal was broken.
-    let council_change = changes_with(&h, "edit", "scores.csv", "1.1.2", "appraised", "1", "0")[0];
-    for n in [council_change, plan_change] {
-        assert!(
-            h.iter().any(|l| l.0 == n && l.2 == "break-seal"),
-            "change {n} broke the seal: {h:#?}"
-        );
+    // Change by change: what it was, the file it changed, how many cells, and whether it
+    // was made to the sealed dossier (a break-seal line first). The seal's hashes are 101
+    // cells, one per document; the council's start is the header and the 82 rows' new
+    // `appraised` cell, and the 7 leaves without a row added, each with its points, 0.
+    let mut summary: Vec<(u64, String, String, usize, bool)> = Vec::new();
+    for l in &h {
+        if !summary.iter().any(|s| s.0 == l.0) {
+            let lines: Vec<&Line> = h.iter().filter(|m| m.0 == l.0).collect();
+            let first = lines.iter().find(|m| m.2 != "break-seal").expect("a line");
+            summary.push((
+                l.0,
+                first.2.clone(),
+                first.3.clone(),
+                lines.iter().filter(|m| m.2 != "break-seal").count(),
+                lines.iter().any(|m| m.2 == "break-seal"),
+            ));
+        }
     }
+    let s = |n: u64, kind: &str, file: &str, cells: usize, broke: bool| {
+        (n, kind.to_string(), file.to_string(), cells, broke)
+    };
+    assert_eq!(
+        summary,
+        [
+            s(1, "edit", "manifest.csv", 1, false),
+            s(2, "edit", "manifest.csv", 101, false),
+            s(3, "seal", "seal.json", 1, false),
+            s(4, "edit", "manifest.csv", 1, true),
+            s(5, "edit", "manifest.csv", 1, true),
+            s(6, "edit", "scores.csv", 90, true),
+            s(7, "edit", "scores.csv", 5, true),
+            s(8, "edit", "plan.csv", 2, true),
+            s(9, "undo 8", "plan.csv", 2, true),
+        ],
+        "{h:#?}"
+    );
+    // The seal's hashes, one of them by hand: VB01's file as the seal read it.
+    let vb01 = crate::harness::root().join("evidence/2026/files/ke-hoach-cchc-2026.txt");
+    let vb01 = sha256_hex(&std::fs::read(vb01).unwrap());
+    assert_eq!(
+        changes_with(&h, "edit", "manifest.csv", "VB01", "sha256", "", &vb01),
+        [2]
+    );
 
     // Every change still standing undone on the history page, newest first.
     let undone: Vec<u64> = h
@@ -685,8 +742,20 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
     }
     b.eval("window.scrollTo(0, 0);", vec![]);
     b.screenshot(&screens().join("7-all-undone.png"));
-    let end_tables = tables(dir.path());
-    for ((file, start), (_, end)) in start_tables.iter().zip(&end_tables) {
+    // Byte for byte; a difference is shown as the lines that differ.
+    for ((file, start), (_, end)) in start_tables.iter().zip(&tables(dir.path())) {
+        let differ: Vec<(usize, &str, &str)> = start
+            .split_inclusive('\n')
+            .zip(end.split_inclusive('\n'))
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, (a, b))| (i + 1, a, b))
+            .collect();
+        assert_eq!(
+            differ,
+            Vec::<(usize, &str, &str)>::new(),
+            "{file} after undoing {standing:?}: (line, at the start, now)"
+        );
         assert_eq!(end, start, "{file} after undoing {standing:?}");
     }
     let names = |d: &[(PathBuf, Vec<u8>)]| d.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
