@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 const D: &str = "evidence/2026";
 const LAN: &str = "Nguyễn Thị Lan";
 const TABLES: [&str; 3] = ["scores.csv", "plan.csv", "manifest.csv"];
+const REASON: &str = "Phụ lục chưa ghi kinh phí thực hiện";
+const ANSWER: &str = "Kinh phí ghi tại Mục III của Kế hoạch";
 
 fn until(what: &str, mut check: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -269,14 +271,10 @@ fn document_xml(docx: &[u8]) -> String {
     xml
 }
 
-#[test]
-fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
-    let dir = three_years();
-    let start_tables = tables(dir.path());
-    let start_documents = documents(dir.path());
-    // The clerk's own files, on the desktop: the city's annex and the scanned decision.
-    let desk = tempdir();
-    let annex = desk.path().join("phu-luc-2027.docx");
+/// The city's annex as Word sends it: one area, one criterion, two leaves whose rules read
+/// exactly.
+fn the_city_s_annex(desk: &Path) -> PathBuf {
+    let annex = desk.join("phu-luc-2027.docx");
     let row = |a: &'static str, b: &'static str, c: &'static str, d: &'static str| {
         vec![(a, "", ""), (b, "", ""), (c, "", ""), (d, "", "")]
     };
@@ -300,21 +298,15 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
             ),
         ],
     );
-    let scan = desk.path().join("quy-che.pdf");
-    std::fs::write(
-        &scan,
-        "%PDF-1.4 Quyết định ban hành Quy chế làm việc (sửa đổi)",
-    )
-    .unwrap();
-    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
-    let b = Browser::start();
-    let at = |path: &str| format!("{}{path}", server.url);
+    annex
+}
 
-    // 1. 2027, started from 2026 on the overview.
-    b.goto(&server.url);
-    click(&b, "#new-year");
+/// 2027, started from 2026 on the overview.
+fn start_2027(b: &Browser, dir: &Path, url: &str) {
+    b.goto(url);
+    click(b, "#new-year");
     until("the form of a new year", || {
-        !text_of(&b, "#start").is_empty()
+        !text_of(b, "#start").is_empty()
     });
     let value = |css: &str| {
         b.eval(
@@ -325,39 +317,41 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
     assert_eq!(value("#s-year"), "2027");
     assert_eq!(value("#s-plan"), "2026");
     b.screenshot(&screens().join("1-new-year.png"));
-    click(&b, "#start button[type=submit]");
-    until("2027's score sheet", || path_now(&b) == "/d/2027/score");
-    until("the page's message", || !text_of(&b, "#flash").is_empty());
+    click(b, "#start button[type=submit]");
+    until("2027's score sheet", || path_now(b) == "/d/2027/score");
+    until("the page's message", || !text_of(b, "#flash").is_empty());
     assert_eq!(
-        text_of(&b, "#flash"),
+        text_of(b, "#flash"),
         "Đã tạo hồ sơ năm mới trong thư mục 2027."
     );
-    let settings = read(dir.path(), "evidence/2027/dossier.json");
+    let settings = read(dir, "evidence/2027/dossier.json");
     assert!(settings.contains("\"year\": 2027"), "{settings}");
     assert!(
         settings.contains("\"criteria\": \"../../criteria/haiphong-so-2026.json\""),
         "{settings}"
     );
     assert_eq!(
-        read(dir.path(), "evidence/2027/plan.csv").lines().count(),
-        read(dir.path(), "evidence/2026/plan.csv").lines().count()
+        read(dir, "evidence/2027/plan.csv").lines().count(),
+        read(dir, "evidence/2026/plan.csv").lines().count()
     );
     assert_eq!(
-        text_of(&b, "h1"),
+        text_of(b, "h1"),
         "Phiếu chấm — Ban Quản lý Khu kinh tế Hải Phòng, năm 2027"
     );
-    assert_eq!(text_of(&b, "#index"), "0,00");
+    assert_eq!(text_of(b, "#index"), "0,00");
     b.screenshot(&screens().join("1-2027-score.png"));
+}
 
-    // 2. The city's annex imported on 2027's page, its account read, saved as its criteria.
-    b.goto(&at("d/2027/import"));
-    give_name(&b);
-    choose_file(&b, "#import-file", &annex);
-    click(&b, "#import-form button[type=submit]");
+/// The city's annex imported on 2027's page, its account read, saved as its criteria.
+fn import_the_annex(b: &Browser, dir: &Path, url: &str, annex: &Path) {
+    b.goto(&format!("{url}d/2027/import"));
+    give_name(b);
+    choose_file(b, "#import-file", annex);
+    click(b, "#import-form button[type=submit]");
     until("the account of the annex", || {
-        text_of(&b, "#import-rows tbody").contains("1.1.2")
+        text_of(b, "#import-rows tbody").contains("1.1.2")
     });
-    let exact = text_of(&b, "#import-rows tbody");
+    let exact = text_of(b, "#import-rows tbody");
     assert!(
         exact.contains("Đạt 100%: 2 điểm; từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm"),
         "{exact}"
@@ -366,26 +360,27 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
         exact.contains("Đầy đủ: 1 điểm; Chưa đầy đủ: 0,5 điểm; Không thực hiện: 0 điểm"),
         "{exact}"
     );
-    assert_eq!(text_of(&b, "tr.import-manual"), "");
+    assert_eq!(text_of(b, "tr.import-manual"), "");
     let read_exactly = b.eval(
         "return document.querySelectorAll('tr.import-exact').length;",
         vec![],
     );
     assert_eq!(read_exactly, 2);
     b.screenshot(&screens().join("2-import.png"));
-    type_into(&b, "#import-name", "bo-chi-so-2027");
-    click(&b, "#import-point");
-    mark_page(&b);
-    click(&b, "#import-do-save");
-    until("the saved annex", || reloaded(&b));
+    type_into(b, "#import-name", "bo-chi-so-2027");
+    click(b, "#import-point");
+    mark_page(b);
+    click(b, "#import-do-save");
+    until("the saved annex", || reloaded(b));
     assert_eq!(
-        text_of(&b, "#flash"),
+        text_of(b, "#flash"),
         "Đã lưu bo-chi-so-2027.json vào hồ sơ; dossier.json dùng bộ chỉ số này."
     );
-    assert!(read(dir.path(), "evidence/2027/dossier.json")
-        .contains("\"criteria\": \"bo-chi-so-2027.json\""));
+    assert!(
+        read(dir, "evidence/2027/dossier.json").contains("\"criteria\": \"bo-chi-so-2027.json\"")
+    );
     let criteria: serde_json::Value =
-        serde_json::from_str(&read(dir.path(), "evidence/2027/bo-chi-so-2027.json")).unwrap();
+        serde_json::from_str(&read(dir, "evidence/2027/bo-chi-so-2027.json")).unwrap();
     let area = &criteria["areas"][0];
     assert_eq!((&area["code"], &area["max"]), (&"1".into(), &"3".into()));
     let leaves: Vec<(String, String)> = area["children"][0]["children"]
@@ -403,17 +398,19 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
         leaves,
         [("1.1.1".into(), "2".into()), ("1.1.2".into(), "1".into())]
     );
+}
 
-    // 3. VB54's missing file attached on 2026's evidence page, then 2026 sealed.
-    b.goto(&at("d/2026/evidence"));
-    assert!(text_of(&b, "#doc-VB54").contains("không có tệp trong files/"));
-    choose_file(&b, "#f-VB54", &scan);
-    answer_yes(&b);
-    click(&b, "#doc-VB54 form.doc-file button");
+/// VB54's missing file attached on 2026's evidence page, then 2026 sealed.
+fn attach_vb54_and_seal(b: &Browser, dir: &Path, url: &str, scan: &Path) -> String {
+    b.goto(&format!("{url}d/2026/evidence"));
+    assert!(text_of(b, "#doc-VB54").contains("không có tệp trong files/"));
+    choose_file(b, "#f-VB54", scan);
+    answer_yes(b);
+    click(b, "#doc-VB54 form.doc-file button");
     until("the attached file", || {
-        text_of(&b, "#flash").contains("VB54")
+        text_of(b, "#flash").contains("VB54")
     });
-    let manifest = read(dir.path(), &format!("{D}/manifest.csv"));
+    let manifest = read(dir, &format!("{D}/manifest.csv"));
     let vb54 = manifest.lines().find(|l| l.starts_with("VB54,")).unwrap();
     let vb54_file = vb54.split(',').nth(1).unwrap().to_string();
     assert_eq!(
@@ -421,34 +418,37 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
         "vb54-quyet-dinh-ban-hanh-quy-che-lam-viec-sua.pdf"
     );
     assert_eq!(
-        std::fs::read(dir.path().join(D).join("files").join(&vb54_file)).unwrap(),
-        std::fs::read(&scan).unwrap()
+        std::fs::read(dir.join(D).join("files").join(&vb54_file)).unwrap(),
+        std::fs::read(scan).unwrap()
     );
-    click(&b, "#seal");
+    click(b, "#seal");
     until("the seal", || {
-        text_of(&b, "#seal-result").contains("Đã niêm phong")
+        text_of(b, "#seal-result").contains("Đã niêm phong")
     });
-    let sealed = text_of(&b, "#seal-result");
+    let sealed = text_of(b, "#seal-result");
     assert!(sealed.contains("nút «Kiểm tra niêm phong»"), "{sealed}");
-    assert!(dir.path().join(D).join("seal.json").is_file());
+    assert!(dir.join(D).join("seal.json").is_file());
     b.screenshot(&screens().join("3-sealed.png"));
+    vb54_file
+}
 
-    // 4. A document taken out of the sealed dossier and restored: the manifest as it was.
-    let before_removal = std::fs::read(dir.path().join(D).join("manifest.csv")).unwrap();
-    answer_yes(&b);
-    mark_page(&b);
-    click(&b, "button.remove[data-doc='VB04']");
+/// A document taken out of the sealed dossier and restored: the manifest as it was.
+fn take_out_and_restore_vb04(b: &Browser, dir: &Path) {
+    let before_removal = std::fs::read(dir.join(D).join("manifest.csv")).unwrap();
+    answer_yes(b);
+    mark_page(b);
+    click(b, "button.remove[data-doc='VB04']");
     until("the removed list", || {
-        reloaded(&b) && text_of(&b, "#removed").contains("VB04")
+        reloaded(b) && text_of(b, "#removed").contains("VB04")
     });
-    let asked_removal = asked(&b);
+    let asked_removal = asked(b);
     assert!(
         asked_removal
             .iter()
             .any(|q| q.starts_with("Gỡ VB04 khỏi hồ sơ?")),
         "{asked_removal:?}"
     );
-    let files = dir.path().join(D).join("files");
+    let files = dir.join(D).join("files");
     assert!(files
         .join(".removed/ke-hoach-tu-kiem-tra-cchc-2026.txt")
         .is_file());
@@ -458,50 +458,50 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
         vec![],
     );
     b.screenshot(&screens().join("4-removed.png"));
-    answer_yes(&b);
-    mark_page(&b);
-    click(&b, "button.restore[data-doc='VB04']");
+    answer_yes(b);
+    mark_page(b);
+    click(b, "button.restore[data-doc='VB04']");
     until("the restored row", || {
-        reloaded(&b) && text_of(&b, "#manifest").contains("VB04")
+        reloaded(b) && text_of(b, "#manifest").contains("VB04")
     });
-    assert_eq!(text_of(&b, "#removed"), "");
+    assert_eq!(text_of(b, "#removed"), "");
     assert_eq!(
-        String::from_utf8(std::fs::read(dir.path().join(D).join("manifest.csv")).unwrap()).unwrap(),
+        String::from_utf8(std::fs::read(dir.join(D).join("manifest.csv")).unwrap()).unwrap(),
         String::from_utf8(before_removal).unwrap()
     );
     assert!(files.join("ke-hoach-tu-kiem-tra-cchc-2026.txt").is_file());
+}
 
-    // 5. The council's cut of 1.1.2 with its reason and the unit's answer; the letter.
-    b.goto(&at("d/2026/council"));
-    answer_yes(&b);
-    click(&b, "#council-begin");
+/// The council's cut of 1.1.2 with its reason and the unit's answer; the letter.
+fn cut_1_1_2_and_download_the_letter(b: &Browser, dir: &Path, url: &str) {
+    b.goto(&format!("{url}d/2026/council"));
+    answer_yes(b);
+    click(b, "#council-begin");
     until("the council's table", || {
-        !text_of(&b, "table.council").is_empty()
+        !text_of(b, "table.council").is_empty()
     });
-    assert_eq!(text_of(&b, "#appraised-index"), "89,96");
-    let reason = "Phụ lục chưa ghi kinh phí thực hiện";
-    let answer = "Kinh phí ghi tại Mục III của Kế hoạch";
-    type_into(&b, "#a-1_1_2", "0");
-    type_into(&b, "#cn-1_1_2", reason);
-    type_into(&b, "#ca-1_1_2", answer);
-    answer_yes(&b);
-    click(&b, "#c-1_1_2 button");
+    assert_eq!(text_of(b, "#appraised-index"), "89,96");
+    type_into(b, "#a-1_1_2", "0");
+    type_into(b, "#cn-1_1_2", REASON);
+    type_into(b, "#ca-1_1_2", ANSWER);
+    answer_yes(b);
+    click(b, "#c-1_1_2 button");
     until("the new appraised index", || {
-        text_of(&b, "#appraised-index") == "88,95"
+        text_of(b, "#appraised-index") == "88,95"
     });
-    let asked_council = asked(&b);
+    let asked_council = asked(b);
     assert!(
         asked_council.iter().any(|q| q.contains("phá niêm phong")),
         "the council's cut asks before breaking the seal: {asked_council:?}"
     );
-    assert_eq!(text_of(&b, "#index"), "89,96");
-    let scores = read(dir.path(), &format!("{D}/scores.csv"));
+    assert_eq!(text_of(b, "#index"), "89,96");
+    let scores = read(dir, &format!("{D}/scores.csv"));
     assert!(
         scores.starts_with("code,value,note,appraised,appraisal_note,answer\n"),
         "{scores}"
     );
     assert!(
-        scores.contains(&format!("\n1.1.2,Có,Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch),0,{reason},{answer}\n")),
+        scores.contains(&format!("\n1.1.2,Có,Phụ lục 22 nhiệm vụ; kinh phí bảo đảm từ ngân sách nhà nước (Mục III Kế hoạch),0,{REASON},{ANSWER}\n")),
         "{scores}"
     );
     b.screenshot(&screens().join("5-council.png"));
@@ -509,31 +509,33 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
         "return document.querySelector('a[href$=\"giai-trinh.docx\"]').getAttribute('href');",
         vec![],
     );
-    let letter = download(&b, href.as_str().expect("the letter's link"));
+    let letter = download(b, href.as_str().expect("the letter's link"));
     let xml = document_xml(&letter);
-    assert!(xml.contains(reason), "the council's reason in the letter");
-    assert!(xml.contains(answer), "the unit's answer in the letter");
+    assert!(xml.contains(REASON), "the council's reason in the letter");
+    assert!(xml.contains(ANSWER), "the unit's answer in the letter");
     assert!(xml.contains("1.1.2"), "the leaf's code in the letter");
+}
 
-    // 6. A plan task marked not done drops the index; undone on the history page, the
-    // index is back to its figure.
-    b.goto(&at("d/2026/plan"));
-    assert_eq!(text_of(&b, "#index"), "89,96");
-    assert_eq!(text_of(&b, "#completion"), "100,00%");
-    let plan_before = read(dir.path(), &format!("{D}/plan.csv"));
-    choose(&b, "#s-1", "Chưa thực hiện");
+/// A plan task marked not done drops the index; undone on the history page, the
+/// index is back to its figure.
+fn undo_a_plan_change(b: &Browser, dir: &Path, url: &str) -> u64 {
+    b.goto(&format!("{url}d/2026/plan"));
+    assert_eq!(text_of(b, "#index"), "89,96");
+    assert_eq!(text_of(b, "#completion"), "100,00%");
+    let plan_before = read(dir, &format!("{D}/plan.csv"));
+    choose(b, "#s-1", "Chưa thực hiện");
     b.block_on(async { b.client().find(Locator::Css("#d-1")).await?.clear().await })
         .expect("clear the date");
-    answer_yes(&b);
-    click(&b, "#t-1 button");
+    answer_yes(b);
+    click(b, "#t-1 button");
     until("the saved task", || {
-        text_of(&b, "#flash").starts_with("Đã lưu nhiệm vụ 1")
+        text_of(b, "#flash").starts_with("Đã lưu nhiệm vụ 1")
     });
-    let dropped = text_of(&b, "#index");
+    let dropped = text_of(b, "#index");
     assert_eq!(dropped, "88,95");
     // 5 of the 6 tasks due by 30/11/2026 done: 1.1.4 drops from 2 points to 1, of 99.
-    assert_eq!(text_of(&b, "#completion"), "83,33%");
-    let plan = read(dir.path(), &format!("{D}/plan.csv"));
+    assert_eq!(text_of(b, "#completion"), "83,33%");
+    let plan = read(dir, &format!("{D}/plan.csv"));
     assert_eq!(
         plan,
         plan_before.replacen(
@@ -542,7 +544,7 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
             1
         )
     );
-    let h = history(dir.path());
+    let h = history(dir);
     let plan_change = changes_with(
         &h,
         "edit",
@@ -554,24 +556,27 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
     );
     assert_eq!(plan_change.len(), 1, "{h:?}");
     let plan_change = plan_change[0];
-    b.goto(&at("d/2026/history"));
+    b.goto(&format!("{url}d/2026/history"));
     b.screenshot(&screens().join("6-history.png"));
-    answer_yes(&b);
-    mark_page(&b);
-    click(&b, &format!("button.undo[data-change='{plan_change}']"));
+    answer_yes(b);
+    mark_page(b);
+    click(b, &format!("button.undo[data-change='{plan_change}']"));
     until("the undo", || {
-        reloaded(&b) && text_of(&b, "#flash").contains(&format!("#{plan_change}"))
+        reloaded(b) && text_of(b, "#flash").contains(&format!("#{plan_change}"))
     });
-    b.goto(&at("d/2026/plan"));
-    assert_eq!(text_of(&b, "#index"), "89,96");
-    assert_eq!(text_of(&b, "#completion"), "100,00%");
-    assert_eq!(read(dir.path(), &format!("{D}/plan.csv")), plan_before);
+    b.goto(&format!("{url}d/2026/plan"));
+    assert_eq!(text_of(b, "#index"), "89,96");
+    assert_eq!(text_of(b, "#completion"), "100,00%");
+    assert_eq!(read(dir, &format!("{D}/plan.csv")), plan_before);
     b.screenshot(&screens().join("6-plan-undone.png"));
+    plan_change
+}
 
-    // The history names every change with its old and new value.
-    let h = history(dir.path());
+/// The history names every change with its old and new value.
+fn the_history_names_every_change(dir: &Path, plan_change: u64, vb54_file: &str) {
+    let h = history(dir);
     let removed_row =
-        String::from_utf8_lossy(&std::fs::read(dir.path().join(D).join("manifest.csv")).unwrap())
+        String::from_utf8_lossy(&std::fs::read(dir.join(D).join("manifest.csv")).unwrap())
             .lines()
             .find(|l| l.starts_with("VB04,"))
             .unwrap()
@@ -611,7 +616,7 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
             "1.1.2",
             "appraisal_note",
             "",
-            reason,
+            REASON,
         ),
         (
             "the unit's answer",
@@ -620,7 +625,7 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
             "1.1.2",
             "answer",
             "",
-            answer,
+            ANSWER,
         ),
         (
             "VB54's file",
@@ -629,7 +634,7 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
             "VB54",
             "file",
             "qd-quy-che-lam-viec-sua-doi.txt",
-            &vb54_file,
+            vb54_file,
         ),
         (
             "VB04 taken out",
@@ -699,8 +704,11 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
         changes_with(&h, "edit", "manifest.csv", "VB01", "sha256", "", &vb01),
         [2]
     );
+}
 
-    // Every change still standing undone on the history page, newest first.
+/// Every change still standing undone on the history page, newest first.
+fn undo_every_change_newest_first(b: &Browser, dir: &Path, url: &str) -> Vec<u64> {
+    let h = history(dir);
     let undone: Vec<u64> = h
         .iter()
         .filter_map(|l| l.2.strip_prefix("undo ")?.parse().ok())
@@ -722,27 +730,56 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
     }
     standing.sort_unstable_by(|a, b| b.cmp(a));
     for n in &standing {
-        b.goto(&at("d/2026/history"));
-        answer_yes(&b);
-        mark_page(&b);
-        click(&b, &format!("button.undo[data-change='{n}']"));
+        b.goto(&format!("{url}d/2026/history"));
+        answer_yes(b);
+        mark_page(b);
+        click(b, &format!("button.undo[data-change='{n}']"));
         until(&format!("the undo of change {n}"), || {
-            reloaded(&b) || !text_of(&b, "#undo-msg").is_empty()
+            reloaded(b) || !text_of(b, "#undo-msg").is_empty()
         });
         assert_eq!(
-            text_of(&b, "#undo-msg"),
+            text_of(b, "#undo-msg"),
             "",
             "undo of change {n} refused (history: {h:#?})"
         );
         assert!(
-            text_of(&b, "#flash").contains(&format!("#{n}")),
+            text_of(b, "#flash").contains(&format!("#{n}")),
             "{}",
-            text_of(&b, "#flash")
+            text_of(b, "#flash")
         );
     }
     b.eval("window.scrollTo(0, 0);", vec![]);
     b.screenshot(&screens().join("7-all-undone.png"));
-    // Byte for byte; a difference is shown as the lines that differ.
+    standing
+}
+
+#[test]
+fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
+    let dir = three_years();
+    let start_tables = tables(dir.path());
+    let start_documents = documents(dir.path());
+    // The clerk's own files, on the desktop: the city's annex and the scanned decision.
+    let desk = tempdir();
+    let annex = the_city_s_annex(desk.path());
+    let scan = desk.path().join("quy-che.pdf");
+    std::fs::write(
+        &scan,
+        "%PDF-1.4 Quyết định ban hành Quy chế làm việc (sửa đổi)",
+    )
+    .unwrap();
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let b = Browser::start();
+    let url = server.url.as_str();
+
+    start_2027(&b, dir.path(), url);
+    import_the_annex(&b, dir.path(), url, &annex);
+    let vb54_file = attach_vb54_and_seal(&b, dir.path(), url, &scan);
+    take_out_and_restore_vb04(&b, dir.path());
+    cut_1_1_2_and_download_the_letter(&b, dir.path(), url);
+    let plan_change = undo_a_plan_change(&b, dir.path(), url);
+    the_history_names_every_change(dir.path(), plan_change, &vb54_file);
+    let standing = undo_every_change_newest_first(&b, dir.path(), url);
+    // The three tables byte for byte; a difference is shown as the lines that differ.
     for ((file, start), (_, end)) in start_tables.iter().zip(&tables(dir.path())) {
         let differ: Vec<(usize, &str, &str)> = start
             .split_inclusive('\n')
@@ -758,6 +795,8 @@ fn the_office_s_afternoon_is_walked_end_to_end_in_one_browser() {
         );
         assert_eq!(end, start, "{file} after undoing {standing:?}");
     }
+    // And the documents in files/: the undone attachment of VB54 leaves the file it
+    // attached (it moves to files/.removed/ once an undo of a document's file does).
     let names = |d: &[(PathBuf, Vec<u8>)]| d.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
     let end_documents = documents(dir.path());
     assert_eq!(
