@@ -107,13 +107,31 @@ pub fn seal_as(path: &Path, lang: Lang, read: ReadOptions, who: &str) -> Outcome
     }
 }
 
-/// The seal's line in the history: when, by whom. A history that cannot be written does
-/// not undo the seal (the seal itself is `seal.json`).
+/// The seal in the history: the hashes it wrote into `manifest.csv`, row by row, as a
+/// change of their own (so that the undo of an earlier change of those rows, or of the
+/// hashes themselves, finds the rows as they are), then the seal's line: when, by whom.
+/// A history that cannot be written does not undo the seal (the seal itself is
+/// `seal.json`).
 fn record_seal(dir: &Path, s: &sealing::Sealed, who: &str, read: ReadOptions) {
     use crate::history::{self, Entry, Kind};
     let entries = history::read(dir, read.caps).unwrap_or_default();
-    let line = Entry {
-        change: history::next_change(&entries),
+    let mut change = history::next_change(&entries);
+    let mut lines: Vec<Entry> = Vec::new();
+    if let Some((before, after)) = &s.manifest_change {
+        let hashes = history::diff_tables(MANIFEST_FILE, "id", before, after, read.encoding);
+        if !hashes.is_empty() {
+            lines.extend(hashes.into_iter().map(|e| Entry {
+                change,
+                when: s.seal.sealed_at.clone(),
+                who: who.to_string(),
+                kind: Kind::Edit,
+                ..e
+            }));
+            change += 1;
+        }
+    }
+    lines.push(Entry {
+        change,
         when: s.seal.sealed_at.clone(),
         who: who.to_string(),
         kind: Kind::Seal,
@@ -125,8 +143,8 @@ fn record_seal(dir: &Path, s: &sealing::Sealed, who: &str, read: ReadOptions) {
         line: 0,
         old_row: None,
         new_row: None,
-    };
-    let _ = history::append(dir, &[line]);
+    });
+    let _ = history::append(dir, &lines);
 }
 
 /// Recomputes the seal; exit 1 if any file changed, disappeared or was added.

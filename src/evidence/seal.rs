@@ -77,6 +77,9 @@ pub struct Sealed {
     pub seal: Seal,
     /// Manifest rows whose hash was filled in or changed.
     pub updated_rows: usize,
+    /// `manifest.csv` before and after the seal wrote its hashes, when it did: what the
+    /// history records as the seal's change of the manifest (so that it can be undone).
+    pub manifest_change: Option<(Vec<u8>, Vec<u8>)>,
     /// Files in `files/` that no manifest row lists, sealed as `unlisted`.
     pub unlisted: Vec<String>,
     /// Sealed files with more than one name (hard links): they can be changed through the
@@ -354,9 +357,11 @@ pub fn seal(
         .map(|k| format!("{FILES_DIR}/{k}"))
         .collect();
     let replaced = previous.map(|old| Replaced::between(old, &seal.files));
+    let manifest_change = (after != before).then_some((before, after));
     Ok(Sealed {
         seal,
         updated_rows,
+        manifest_change,
         unlisted,
         hard_linked,
         replaced,

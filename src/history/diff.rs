@@ -54,26 +54,22 @@ pub fn diff_tables(
     let (Some(ka), Some(kb)) = (a.column(key), b.column(key)) else {
         return out;
     };
-    let rows = |t: &RawTable, k: usize, h: Option<usize>| {
-        let mut m: Vec<(String, usize)> = Vec::new();
-        let mut seen = HashMap::new();
-        for i in h.map_or(0, |h| h + 1)..t.record_count() {
-            let key = nfc(t.values(i).get(k).map_or("", |s| s.trim()));
-            // A key written twice (a planted duplicate id) is its first row, in both maps.
-            if !key.is_empty() && !seen.contains_key(&key) {
-                seen.insert(key.clone(), i);
-                m.push((key, i));
-            }
-        }
-        (m, seen)
+    // Every keyed row, in file order, with its key.
+    let rows = |t: &RawTable, k: usize, h: Option<usize>| -> Vec<(String, usize)> {
+        (h.map_or(0, |h| h + 1)..t.record_count())
+            .map(|i| (nfc(t.values(i).get(k).map_or("", |s| s.trim())), i))
+            .filter(|(key, _)| !key.is_empty())
+            .collect()
     };
-    let (rows_a, by_key_a) = rows(&a, ka, ha);
-    let (rows_b, by_key_b) = rows(&b, kb, hb);
+    let (rows_a, rows_b) = (rows(&a, ka, ha), rows(&b, kb, hb));
+    let pairs = pair_rows(&rows_a, &rows_b, |i, j| {
+        a.record_text(i) == b.record_text(j)
+    });
     let names = |t: &RawTable, h: Option<usize>| h.map(|h| t.values(h)).unwrap_or_default();
     let (names_a, names_b) = (names(&a, ha), names(&b, hb));
     for (k, i) in &rows_a {
         let old_row = a.record_text(*i).to_string();
-        match by_key_b.get(k) {
+        match pairs.get(i) {
             Some(&j) if b.record_text(j) == old_row => {}
             Some(&j) => {
                 let new_row = b.record_text(j).to_string();
@@ -110,14 +106,51 @@ pub fn diff_tables(
             }),
         }
     }
+    let paired: std::collections::HashSet<usize> = pairs.values().copied().collect();
     for (k, j) in &rows_b {
-        if !by_key_a.contains_key(k) {
+        if !paired.contains(j) {
             let new_row = b.record_text(*j).to_string();
             out.push(Entry {
                 line: b.line_of(*j),
                 new_row: Some(new_row.clone()),
                 ..line(file, k, "", "", &new_row)
             });
+        }
+    }
+    out
+}
+
+/// Which row of the new table each row of the old one became (absent: removed), matched
+/// by key. A key listed more than once (the sample's two VB40 rows) pairs its rows first
+/// with a row of the same text, then in the order they come, so that each of them is
+/// compared with itself and a change of either is recorded as a change of that row.
+fn pair_rows(
+    a: &[(String, usize)],
+    b: &[(String, usize)],
+    same: impl Fn(usize, usize) -> bool,
+) -> HashMap<usize, usize> {
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, j) in b {
+        by_key.entry(k.as_str()).or_default().push(*j);
+    }
+    let mut of_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, i) in a {
+        of_key.entry(k.as_str()).or_default().push(*i);
+    }
+    let mut out = HashMap::new();
+    for (k, olds) in of_key {
+        let mut news = by_key.remove(k).unwrap_or_default();
+        let mut left = Vec::new();
+        for i in olds {
+            match news.iter().position(|&j| same(i, j)) {
+                Some(p) => {
+                    out.insert(i, news.remove(p));
+                }
+                None => left.push(i),
+            }
+        }
+        for (i, j) in left.into_iter().zip(news) {
+            out.insert(i, j);
         }
     }
     out
@@ -155,18 +188,54 @@ mod tests {
     }
 
     #[test]
-    fn a_key_written_twice_is_compared_by_its_first_row_and_an_unchanged_table_has_no_lines() {
-        let t = b"id,file\nVB40,a.txt\nVB40,b.txt\nVB41,c.txt\n";
-        assert_eq!(
-            diff_tables("manifest.csv", "id", t, t, TextEncoding::Auto),
-            Vec::new()
-        );
-        let after = b"id,file\nVB40,a.txt\nVB40,b.txt\nVB41,d.txt\n";
-        let d = diff_tables("manifest.csv", "id", t, after, TextEncoding::Auto);
-        let keys: Vec<_> = d
+    fn each_row_of_a_key_listed_twice_is_compared_with_itself() {
+        let table = b"id,file\nVB40,thang-10.txt\nVB40,thang-4.txt\nVB41,a.txt\n";
+        let d = diff_tables("manifest.csv", "id", table, table, TextEncoding::Auto);
+        assert_eq!(d, Vec::new());
+        let after = b"id,file\nVB40,thang-10.txt\nVB40,thang-4.txt\nVB41,b.txt\n";
+        let d = diff_tables("manifest.csv", "id", table, after, TextEncoding::Auto);
+        let got: Vec<_> = d
             .iter()
-            .map(|e| (e.key.as_str(), e.column.as_str()))
+            .map(|e| {
+                (
+                    e.key.as_str(),
+                    e.column.as_str(),
+                    e.old.as_str(),
+                    e.new.as_str(),
+                )
+            })
             .collect();
-        assert_eq!(keys, vec![("VB41", "file")]);
+        assert_eq!(got, [("VB41", "file", "a.txt", "b.txt")]);
+        // The second of the two rows changed: recorded as that row, at its line.
+        let after = b"id,file\nVB40,thang-10.txt\nVB40,thang-4.txt,ab12\nVB41,a.txt\n";
+        let d = diff_tables("manifest.csv", "id", table, after, TextEncoding::Auto);
+        let got: Vec<_> = d
+            .iter()
+            .map(|e| {
+                (
+                    e.key.as_str(),
+                    e.old_row.as_deref(),
+                    e.new_row.as_deref(),
+                    e.line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "VB40",
+                Some("VB40,thang-4.txt"),
+                Some("VB40,thang-4.txt,ab12"),
+                3
+            )]
+        );
+        // The first taken out: that one is removed, the second kept as it was.
+        let after = b"id,file\nVB40,thang-4.txt\nVB41,a.txt\n";
+        let d = diff_tables("manifest.csv", "id", table, after, TextEncoding::Auto);
+        let got: Vec<_> = d
+            .iter()
+            .map(|e| (e.key.as_str(), e.old.as_str(), e.new.as_str(), e.line))
+            .collect();
+        assert_eq!(got, [("VB40", "VB40,thang-10.txt", "", 2)]);
     }
 }

@@ -616,3 +616,79 @@ fn the_council_s_points_are_written_row_exact_recorded_and_ask_before_breaking_a
     let r = change(&server, "PUT", "council/1.1.2", &etag(&server), again);
     assert_eq!(r.status, 200, "{}", r.body);
 }
+
+#[test]
+fn the_hashes_a_seal_writes_are_a_change_of_their_own_and_undoing_it_gives_the_manifest_back() {
+    let dir = copy_sample(D);
+    // Seal needs every listed file: VB54's is missing. And one row per document: the
+    // sample's second VB40 row goes too.
+    let path = dir.path().join(D).join("manifest.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let kept: String = text
+        .split_inclusive('\n')
+        .filter(|l| {
+            !l.starts_with("VB54,") && !l.starts_with("VB40,bao-cao-kiem-soat-tthc-thang-4")
+        })
+        .collect();
+    std::fs::write(&path, &kept).unwrap();
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let r = change(
+        &server,
+        "POST",
+        "seal",
+        "",
+        serde_json::json!({"who": "Lan"}),
+    );
+    assert_eq!(r.json()["status"], 0, "{}", r.body);
+    let sealed = String::from_utf8(read(dir.path(), "manifest.csv")).unwrap();
+    assert_ne!(sealed, kept);
+    // Change 1: every row's new hash, by the one who sealed; change 2: the seal itself.
+    let h = history(&server);
+    let lines = h["entries"].as_array().unwrap();
+    let hashes: Vec<&serde_json::Value> = lines.iter().filter(|e| e["change"] == 1).collect();
+    assert_eq!(hashes.len(), 99);
+    assert!(hashes.iter().all(|e| e["kind"] == "edit"
+        && e["file"] == "manifest.csv"
+        && e["column"] == "sha256"
+        && e["old"] == ""
+        && e["who"] == "Lan"));
+    let vb01 = hashes.iter().find(|e| e["key"] == "VB01").unwrap();
+    let file = std::fs::read(dir.path().join(D).join("files/ke-hoach-cchc-2026.txt")).unwrap();
+    let expected: String = {
+        use sha2::Digest;
+        sha2::Sha256::digest(&file)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    assert_eq!(vb01["new"], expected.as_str());
+    let seal: Vec<&serde_json::Value> = lines.iter().filter(|e| e["change"] == 2).collect();
+    assert_eq!((seal.len(), &seal[0]["kind"]), (1, &"seal".into()));
+    // Recorded before the seal's line, the hashes do not break it.
+    let (code, out, _) = run_in(dir.path(), &["verify", D]);
+    assert_eq!(code, 0, "{out}");
+    // Undone (the dossier is sealed: asked first), the manifest is as it was.
+    let r = change(
+        &server,
+        "POST",
+        "history/1/undo",
+        "",
+        serde_json::json!({"who": "Nam"}),
+    );
+    assert_eq!(r.json()["reason"], "sealed", "{}", r.body);
+    let r = change(
+        &server,
+        "POST",
+        "history/1/undo",
+        "",
+        serde_json::json!({"who": "Nam", "break_seal": true}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(
+        String::from_utf8(read(dir.path(), "manifest.csv")).unwrap(),
+        kept
+    );
+    let (code, out, _) = run_in(dir.path(), &["verify", D]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("do Nam xác nhận"), "{out}");
+}

@@ -4,6 +4,7 @@ mod harness;
 mod history;
 
 mod adjustments;
+mod afternoon;
 mod applicability;
 mod bad_inputs;
 mod browser;

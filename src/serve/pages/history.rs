@@ -95,8 +95,11 @@ pub async fn history(
                                     }
                                 }
                             }
-                            td.old { (e.old.trim()) }
-                            td.new { (e.new.trim()) }
+                            td.old {
+                                // The seal's time, as the notice above the page writes it.
+                                @if e.kind == Kind::BreakSeal { (crate::report::seal::when(&e.old)) } @else { (e.old.trim()) }
+                            }
+                            td.new { @if e.kind == Kind::Seal { (crate::report::seal::when(&e.new)) } @else { (e.new.trim()) } }
                             td {
                                 @if first && undoable.contains(&e.change) {
                                     @if undone.contains(&e.change) {
