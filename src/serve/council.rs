@@ -162,6 +162,8 @@ fn begin(dir: &Path, read: ReadOptions) -> Result<(), Refusal> {
             let points = n.achieved.normalize().to_string();
             match rows.find("code", &n.code) {
                 Some(at) => rows.set(at, &[("appraised", points.as_str())])?,
+                // A leaf without a row counts 0 either way: a row only for points.
+                None if n.achieved.is_zero() => {}
                 None => {
                     rows.append(&[("code", n.code.as_str()), ("appraised", points.as_str())])?
                 }

@@ -44,7 +44,9 @@
       var where = e.file || '';
       if (e.line) { where += ':' + e.line; }
       if (e.code) { where += ' [' + e.code + ']'; }
-      lines.push(where + ': ' + e.message);
+      /* A refusal about the page's version or body names no file a clerk knows. */
+      if (e.file === 'If-Match' || e.file === 'body') { where = ''; }
+      lines.push(where ? where + ': ' + e.message : e.message);
     }
     return lines.join('\n') || words('Không lưu được.', 'Not saved.');
   }

@@ -34,7 +34,10 @@ pub fn undo(at: Target, n: u64, who: &str, break_seal: bool) -> Result<Applied, 
     // One record per row the change touched, in the order it touched them.
     let mut rows: Vec<&Entry> = Vec::new();
     for l in &lines {
-        if !rows.iter().any(|r| r.key == l.key) {
+        if !rows
+            .iter()
+            .any(|r| r.key == l.key && r.old_row == l.old_row && r.new_row == l.new_row)
+        {
             rows.push(*l);
         }
     }
@@ -95,9 +98,19 @@ fn put_back(raw: &mut RawTable, table: TableFile, e: &Entry, source: &str) -> Re
     let at = if e.key.is_empty() {
         raw.header_record()
     } else {
-        key_column(raw, table, source)
-            .ok()
-            .and_then(|c| raw.find_row(c, &e.key))
+        key_column(raw, table, source).ok().and_then(|c| {
+            // A key listed twice (VB40): the row the change left, found by its text.
+            let left = e.new_row.as_deref().and_then(|t| {
+                (0..raw.record_count()).find(|&i| {
+                    raw.record_text(i) == t
+                        && raw
+                            .values(i)
+                            .get(c)
+                            .is_some_and(|v| crate::input::nfc(v.trim()) == e.key)
+                })
+            });
+            left.or_else(|| raw.find_row(c, &e.key))
+        })
     };
     let now = at.map(|i| raw.record_text(i).to_string());
     match (&e.old_row, &e.new_row) {
