@@ -42,6 +42,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/new", get(pages::start))
         .route("/assets/app.css", get(pages::css))
         .route("/assets/app.js", get(pages::js))
+        .route("/assets/year.js", get(pages::year_js))
         .route("/api/v1/dossiers", get(dossiers).post(start::start))
         .route("/api/v1/dossiers/{id}/score", get(score))
         .route("/api/v1/dossiers/{id}/evidence", get(evidence))

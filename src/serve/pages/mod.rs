@@ -46,6 +46,14 @@ pub async fn js() -> Response {
     asset(JS, "text/javascript; charset=utf-8")
 }
 
+/// The year's other pages' script (documents, the council, the header, a new year, the
+/// rank, uploads), run after `app.js`, whose shared pieces it uses.
+const YEAR_JS: &str = include_str!("../assets/year.js");
+
+pub async fn year_js() -> Response {
+    asset(YEAR_JS, "text/javascript; charset=utf-8")
+}
+
 fn asset(body: &'static str, kind: &'static str) -> Response {
     let mut r = body.into_response();
     r.headers_mut()
@@ -130,6 +138,7 @@ pub fn page(ctx: &Ctx, title: &str, dossier: Option<(&Entry, &str)>, body: Marku
                 link rel="icon" href="data:,";
                 link rel="stylesheet" href="/assets/app.css";
                 script src="/assets/app.js" defer {}
+                script src="/assets/year.js" defer {}
             }
             body {
                 header.top {
