@@ -181,7 +181,11 @@ pub fn remove(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
     let place = rows.remove(at);
     set_aside(dir, &cells, place, read)?;
     if let Err(e) = upload::write_manifest(dir, &rows.bytes(), read) {
-        let _ = bring_back(dir, doc, read);
+        let file = cells
+            .iter()
+            .find(|(n, _)| *n == "file")
+            .map(|(_, v)| v.as_str());
+        let _ = bring_back(dir, doc, file, read);
         return Err(e);
     }
     Ok(())
@@ -258,11 +262,21 @@ pub struct Returning {
 /// The half of a restore that is not the manifest: `doc`'s file back from
 /// `files/.removed/` (under its old name, or a free one beside it) and its row out of
 /// `manifest-removed.csv`; what the manifest's row is to hold then. Also made when an
-/// undo puts back a removed row.
-pub fn bring_back(dir: &Path, doc: &str, read: ReadOptions) -> Result<Returning, Refusal> {
+/// undo puts back a removed row; `file`, when given, is the file the row named (a key
+/// listed twice, VB40, has a row in the list for each of its documents taken out).
+pub fn bring_back(
+    dir: &Path,
+    doc: &str,
+    file: Option<&str>,
+    read: ReadOptions,
+) -> Result<Returning, Refusal> {
     let source = dossier::shown(dir, REMOVED_FILE);
     let (mut list, _) = removed_list(dir, read)?;
-    let Some(at) = list.find_last("id", doc) else {
+    let found = match file {
+        Some(file) => list.find_last_with(&[("id", doc), ("file", file)]),
+        None => list.find_last("id", doc),
+    };
+    let Some(at) = found else {
         return Err(no_document(&source, doc));
     };
     let files = upload::files_dir(dir)?;
@@ -271,8 +285,23 @@ pub fn bring_back(dir: &Path, doc: &str, read: ReadOptions) -> Result<Returning,
     let moved = if aside.is_empty() {
         None
     } else {
+        // One name inside the hidden folder, of a regular file there: a list edited by hand
+        // (`../x`, a link put in its place) never moves a file from elsewhere.
+        let plain = !aside.contains(['/', '\\']) && aside != "." && aside != "..";
+        if !plain {
+            return Err(Refusal::Invalid(vec![Diagnostic::error(
+                &format!("{REMOVED_FILE} (removed_as)"),
+                text!(vi: "\"{aside}\" không phải tên một tệp trong files/.removed; không khôi phục được", en: "\"{aside}\" is not the name of a file in files/.removed; nothing restored"),
+            )]));
+        }
         let from = files.join(REMOVED_DIR).join(&aside);
-        if crate::fsio::inspect(&from, Within::Folder(&files)).is_err() {
+        if from.symlink_metadata().is_ok_and(|m| !m.is_file()) {
+            return Err(Refusal::Invalid(vec![Diagnostic::error(
+                &format!("{FILES_DIR}/{REMOVED_DIR}/{aside}"),
+                text!(vi: "tệp đã gỡ ra là liên kết hoặc không phải tệp thường; không khôi phục được", en: "the file taken out is a link or not a regular file; nothing restored"),
+            )]));
+        }
+        if crate::fsio::inspect(&from, Within::Folder(&files.join(REMOVED_DIR))).is_err() {
             return Err(Refusal::Invalid(vec![Diagnostic::error(
                 &format!("{FILES_DIR}/{REMOVED_DIR}/{aside}"),
                 text!(vi: "không còn tệp đã gỡ ra; không khôi phục được", en: "the file taken out is no longer there; nothing restored"),
@@ -328,7 +357,7 @@ pub fn restore(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> 
         )]));
     }
     let (_, list_original) = removed_list(dir, read)?;
-    let back = bring_back(dir, doc, read)?;
+    let back = bring_back(dir, doc, None, read)?;
     let cells: Vec<(&str, &str)> = back.cells.iter().map(|(n, v)| (*n, v.as_str())).collect();
     let written = rows
         .insert(back.place, &cells)

@@ -21,11 +21,14 @@ pub fn after_undo(dir: &Path, read: ReadOptions, lines: &[&Entry], before: &[u8]
     for l in lines {
         match (&l.old_row, &l.new_row, l.column.as_str()) {
             // The change took the row out: the undo put it back.
-            (Some(_), None, "") => {
-                let _ = bring_back(dir, &l.key, read);
+            (Some(row), None, "") => {
+                // The list's row of the document whose row came back (of a key listed
+                // twice, the one with that row's file).
+                let file = put_back_file(dir, read, &l.key, row);
+                let _ = bring_back(dir, &l.key, file.as_deref(), read);
             }
             // The change added the row: the undo took it out.
-            (None, Some(_), "") => set_row_aside(dir, read, &l.key, before),
+            (None, Some(row), "") => set_row_aside(dir, read, &l.key, row, before),
             // The change named another file: the undo names the old one again.
             (Some(_), Some(_), "file") => swap_back(dir, &l.old, &l.new),
             _ => {}
@@ -33,13 +36,25 @@ pub fn after_undo(dir: &Path, read: ReadOptions, lines: &[&Entry], before: &[u8]
     }
 }
 
-fn set_row_aside(dir: &Path, read: ReadOptions, key: &str, before: &[u8]) {
+/// The file named by the manifest's row written as `row` (the row the undo put back).
+fn put_back_file(dir: &Path, read: ReadOptions, key: &str, row: &str) -> Option<String> {
+    let source = crate::dossier::shown(dir, crate::evidence::MANIFEST_FILE);
+    let (bytes, table) = super::upload::manifest_table(dir, read).ok()?;
+    let rows = Rows::new(&bytes, &table, read, &source);
+    rows.find_text("id", key, row)
+        .map(|at| rows.get(at, "file"))
+}
+
+fn set_row_aside(dir: &Path, read: ReadOptions, key: &str, row: &str, before: &[u8]) {
     let source = crate::dossier::shown(dir, crate::evidence::MANIFEST_FILE);
     let Ok(table) = crate::input::parse_table(before, &source, read.encoding) else {
         return;
     };
     let mut rows = Rows::new(before, &table, read, &source);
-    let Some(at) = rows.find("id", key) else {
+    let Some(at) = rows
+        .find_text("id", key, row)
+        .or_else(|| rows.find("id", key))
+    else {
         return;
     };
     let cells: Vec<(&str, String)> = crate::evidence::manifest::COLUMNS

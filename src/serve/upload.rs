@@ -143,6 +143,13 @@ pub fn described(
     problems: &mut Vec<Diagnostic>,
 ) -> (Vec<String>, String) {
     let at = |column: &str, t| Diagnostic::error(&format!("{source} ({column})"), t);
+    // One line per document, as a cell edit on the other pages: a line break written into
+    // a cell would make a second row for whoever reads the file without quoting rules.
+    for column in ["number", "date", "issuer", "title", "criteria"] {
+        if form.field(column).trim().chars().any(char::is_control) {
+            problems.push(at(column, text!(vi: "cột \"{column}\": không được xuống dòng hay chứa ký tự điều khiển", en: "column \"{column}\": no line breaks or control characters")));
+        }
+    }
     let codes: Vec<String> = form
         .field("criteria")
         .split([';', ',', ' '])

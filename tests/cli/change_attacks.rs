@@ -1,0 +1,267 @@
+//! The page's document changes attacked as a colleague with write access would: a hand-edited
+//! `manifest-removed.csv`, a link planted in `files/.removed/`, a correction carrying a line
+//! break, a key listed twice (the 2026 sample's two VB40 rows) undone out of order. Each
+//! test names what must hold: no file leaves `files/`, a restore brings back the document's
+//! own file, the manifest stays one row per document.
+
+use crate::harness::copy_sample_without_explanations as copy_sample;
+use crate::server::{Reply, Server};
+use std::path::Path;
+
+const D: &str = "evidence/2026";
+/// VB01's file, a document still in the dossier.
+const VB01_FILE: &str = "ke-hoach-cchc-2026.txt";
+/// VB05's file.
+const VB05_FILE: &str = "bao-cao-tu-kiem-tra-cchc-2026.txt";
+/// The files of the sample's two VB40 rows, in the manifest's order.
+const VB40_OCTOBER: &str = "bao-cao-kiem-soat-tthc-thang-10-2026.txt";
+const VB40_APRIL: &str = "bao-cao-kiem-soat-tthc-thang-4-2026.txt";
+
+fn change(server: &Server, method: &str, path: &str, body: serde_json::Value) -> Reply {
+    let csrf = server.csrf();
+    let version = server.get("/api/v1/dossiers/2026/version").header("etag");
+    server.request(
+        method,
+        &format!("/api/v1/dossiers/2026/{path}"),
+        &[
+            ("X-CSRF-Token", csrf.as_str()),
+            ("Content-Type", "application/json"),
+            ("If-Match", version.as_str()),
+        ],
+        body.to_string().as_bytes(),
+    )
+}
+
+fn last_change(server: &Server) -> u64 {
+    server.get("/api/v1/dossiers/2026/history").json()["entries"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|e| e["change"].as_u64())
+        .max()
+        .unwrap_or(0)
+}
+
+fn remove(server: &Server, doc: &str) -> u64 {
+    let r = change(
+        server,
+        "DELETE",
+        &format!("documents/{doc}"),
+        serde_json::json!({"who": "Lan"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    last_change(server)
+}
+
+/// `manifest-removed.csv`'s row of `doc` with its `file` and `removed_as` cells replaced, as
+/// a colleague would in Excel or Notepad.
+fn hand_edit_removed_row(dossier: &Path, doc: &str, file: &str, removed_as: &str) {
+    let path = dossier.join("manifest-removed.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited: Vec<String> = text
+        .lines()
+        .map(|line| {
+            if !line.starts_with(&format!("{doc},")) {
+                return line.to_string();
+            }
+            // …,removed_as,removed_at,removed_on: the last three cells hold no comma.
+            let mut tail: Vec<&str> = line.rsplitn(4, ',').collect();
+            tail.reverse();
+            let (rest, at, on) = (tail[0], tail[2], tail[3]);
+            let (_, after_file) = rest.split_once(',').unwrap().1.split_once(',').unwrap();
+            format!("{doc},{file},{after_file},{removed_as},{at},{on}")
+        })
+        .collect();
+    std::fs::write(&path, edited.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn a_restore_whose_removed_as_climbs_out_of_the_hidden_folder_is_refused_and_moves_no_file() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    remove(&server, "VB05");
+    // `files/.removed/../ke-hoach-cchc-2026.txt` is VB01's file, in files/ itself; the row's
+    // file is a name already taken, so the restore looks for a free name "beside" it:
+    // `files/../ke-hoach-cchc-2026.txt`, the dossier's own folder.
+    hand_edit_removed_row(&dossier, "VB05", VB01_FILE, &format!("../{VB01_FILE}"));
+    let manifest = std::fs::read(dossier.join("manifest.csv")).unwrap();
+    let r = change(
+        &server,
+        "POST",
+        "removed/VB05/restore",
+        serde_json::json!({"who": "Lan"}),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(
+        dossier.join("files").join(VB01_FILE).is_file(),
+        "VB01's file stays where VB01's row names it"
+    );
+    assert!(
+        !dossier.join(VB01_FILE).exists(),
+        "no document's file is moved out of files/"
+    );
+    assert_eq!(
+        std::fs::read(dossier.join("manifest.csv")).unwrap(),
+        manifest
+    );
+    assert!(
+        dossier.join("files/.removed").join(VB05_FILE).is_file(),
+        "VB05's file stays set aside"
+    );
+}
+
+#[test]
+fn a_restore_through_a_removed_as_that_names_a_live_document_leaves_that_document_its_file() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    remove(&server, "VB05");
+    // VB05's name is free again: the restore would rename VB01's file to it.
+    hand_edit_removed_row(&dossier, "VB05", VB05_FILE, &format!("../{VB01_FILE}"));
+    let r = change(
+        &server,
+        "POST",
+        "removed/VB05/restore",
+        serde_json::json!({"who": "Lan"}),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(dossier.join("files").join(VB01_FILE).is_file());
+    assert!(!dossier.join("files").join(VB05_FILE).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_planted_in_the_hidden_folder_is_not_restored_as_a_document() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    remove(&server, "VB05");
+    let aside = dossier.join("files/.removed").join(VB05_FILE);
+    std::fs::remove_file(&aside).unwrap();
+    // A link to another document's file, inside files/: the path policy's folder check
+    // alone lets it through.
+    std::os::unix::fs::symlink(dossier.join("files").join(VB01_FILE), &aside).unwrap();
+    let r = change(
+        &server,
+        "POST",
+        "removed/VB05/restore",
+        serde_json::json!({"who": "Lan"}),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    let restored = dossier.join("files").join(VB05_FILE);
+    assert!(
+        restored.symlink_metadata().is_err(),
+        "no link lands in files/ under a document's name"
+    );
+    assert!(aside.symlink_metadata().unwrap().file_type().is_symlink());
+}
+
+#[test]
+fn a_correction_with_a_line_break_or_control_character_is_refused_and_the_manifest_kept() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let manifest = std::fs::read(dossier.join("manifest.csv")).unwrap();
+    for (field, value) in [
+        (
+            "title",
+            "Báo cáo tự kiểm tra\nVB99,x.txt,1/BC,01/01/2026,Ai,Giả,1.1.1",
+        ),
+        ("number", "283/BC\r\nBQL"),
+        ("issuer", "Ban Quản lý\u{0007}"),
+    ] {
+        let mut body = serde_json::json!({"number": "283/BC-BQL", "date": "2026-11-20",
+            "issuer": "Ban Quản lý Khu kinh tế Hải Phòng",
+            "title": "Báo cáo kết quả tự kiểm tra", "criteria": "1.3.2#1", "who": "Lan"});
+        body[field] = serde_json::Value::String(value.to_string());
+        let r = change(&server, "PUT", "documents/VB05", body);
+        assert_eq!(r.status, 422, "{field}: {}", r.body);
+        assert!(
+            r.body.contains(field),
+            "the refusal names {field}: {}",
+            r.body
+        );
+        assert_eq!(
+            std::fs::read(dossier.join("manifest.csv")).unwrap(),
+            manifest,
+            "{field}: the manifest is as it was"
+        );
+    }
+    // The cell characters CSV quotes (the delimiter, a quote) and a leading '=' are text.
+    let r = change(
+        &server,
+        "PUT",
+        "documents/VB05",
+        serde_json::json!({"number": "283/BC-BQL", "date": "2026-11-20",
+            "issuer": "Ban \"Quản lý\", Hải Phòng",
+            "title": "=1+1 Báo cáo", "criteria": "1.3.2#1", "who": "Lan"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let text = std::fs::read_to_string(dossier.join("manifest.csv")).unwrap();
+    assert_eq!(text.lines().count(), 102, "one line per document");
+    assert!(text.contains(
+        "VB05,bao-cao-tu-kiem-tra-cchc-2026.txt,283/BC-BQL,20/11/2026,\"Ban \"\"Quản lý\"\", Hải Phòng\",=1+1 Báo cáo,1.3.2#1,"
+    ));
+}
+
+#[test]
+fn undoing_the_older_of_two_removals_of_vb40_brings_back_that_row_s_own_file() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    // The sample lists VB40 twice (the October and the April report): each removal takes
+    // the first VB40 row left.
+    let october = remove(&server, "VB40");
+    let _april = remove(&server, "VB40");
+    let files = dossier.join("files");
+    assert!(files.join(".removed").join(VB40_OCTOBER).is_file());
+    assert!(files.join(".removed").join(VB40_APRIL).is_file());
+    let r = change(
+        &server,
+        "POST",
+        &format!("history/{october}/undo"),
+        serde_json::json!({"who": "Lan"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let manifest = std::fs::read_to_string(dossier.join("manifest.csv")).unwrap();
+    let vb40: Vec<&str> = manifest
+        .lines()
+        .filter(|l| l.starts_with("VB40,"))
+        .collect();
+    assert_eq!(vb40.len(), 1, "{vb40:?}");
+    assert!(vb40[0].starts_with(&format!("VB40,{VB40_OCTOBER},")));
+    assert!(
+        files.join(VB40_OCTOBER).is_file(),
+        "the October report's row is back with its file"
+    );
+    assert!(
+        files.join(".removed").join(VB40_APRIL).is_file(),
+        "the April report, still taken out, keeps its file set aside"
+    );
+    assert!(!files.join(VB40_APRIL).exists());
+    let removed = std::fs::read_to_string(dossier.join("manifest-removed.csv")).unwrap();
+    let listed: Vec<&str> = removed.lines().filter(|l| l.starts_with("VB40,")).collect();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert!(listed[0].starts_with(&format!("VB40,{VB40_APRIL},")));
+}
+
+#[test]
+fn undoing_the_removal_of_one_of_two_vb40_rows_is_not_a_conflict() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let before = std::fs::read(dossier.join("manifest.csv")).unwrap();
+    let n = remove(&server, "VB40");
+    // Nothing touched VB40 since; the other VB40 row was there before the removal too.
+    let r = change(
+        &server,
+        "POST",
+        &format!("history/{n}/undo"),
+        serde_json::json!({"who": "Lan"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(std::fs::read(dossier.join("manifest.csv")).unwrap(), before);
+    assert!(dossier.join("files").join(VB40_OCTOBER).is_file());
+}
