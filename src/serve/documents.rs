@@ -127,7 +127,8 @@ pub fn attach(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<S
         return Err(no_document(&source, doc));
     };
     let files = upload::files_dir(dir)?;
-    let old = existing_file(&files, &rows.get(at, "file"));
+    let old_name = paths::normalise(&rows.get(at, "file"));
+    let old = existing_file(&files, &old_name);
     let bytes = form
         .file
         .as_ref()
@@ -151,7 +152,9 @@ pub fn attach(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<S
         let _ = std::fs::remove_file(files.join(&name));
         return Err(e);
     }
-    if let Some(old) = old {
+    // Another row naming the same file keeps it in place.
+    let shared = rows.any_row("file", |f| paths::normalise(f) == old_name);
+    if let Some(old) = old.filter(|_| !shared) {
         // The manifest no longer names it: set aside, in case it was the right one after all.
         if let Ok(aside) = removed_dir(&files) {
             let to = aside.join(free_name(&aside, &file_name(&old)));
@@ -179,7 +182,7 @@ pub fn remove(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
         .map(|&name| (name, rows.get(at, name)))
         .collect();
     let place = rows.remove(at);
-    set_aside(dir, &cells, place, read)?;
+    set_aside(dir, &cells, place, &rows, read)?;
     if let Err(e) = upload::write_manifest(dir, &rows.bytes(), read) {
         let file = cells
             .iter()
@@ -193,11 +196,13 @@ pub fn remove(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
 
 /// A document's file moved to `files/.removed/` and its row (`cells`, with its `place`
 /// among the manifest's rows) added to `manifest-removed.csv`: the half of a removal that
-/// is not the manifest, also made when an undo takes out a document's row.
+/// is not the manifest, also made when an undo takes out a document's row. A file that
+/// one of the `others` (the manifest's rows left) names too stays where it is.
 pub fn set_aside(
     dir: &Path,
     cells: &[(&str, String)],
     place: usize,
+    others: &Rows,
     read: ReadOptions,
 ) -> Result<(), Refusal> {
     let cell = |name: &str| {
@@ -208,7 +213,9 @@ pub fn set_aside(
             .unwrap_or_default()
     };
     let files = upload::files_dir(dir)?;
-    let present = existing_file(&files, &cell("file"));
+    let file = paths::normalise(&cell("file"));
+    let shared = others.any_row("file", |f| paths::normalise(f) == file);
+    let present = existing_file(&files, &file).filter(|_| !shared);
     let (aside, aside_name) = match &present {
         Some(p) => {
             let folder = removed_dir(&files)?;

@@ -55,6 +55,14 @@ impl Rows {
         })
     }
 
+    /// Whether a row's cell of `column` (trimmed, NFC) satisfies `test`.
+    pub fn any_row(&self, column: &str, test: impl Fn(&str) -> bool) -> bool {
+        self.raw
+            .data_records()
+            .into_iter()
+            .any(|i| test(&self.get(i, column)))
+    }
+
     /// The record written exactly as `text`, of a row whose `column` holds `key`.
     pub fn find_text(&self, column: &str, key: &str, text: &str) -> Option<usize> {
         self.raw

@@ -8,11 +8,14 @@
 //! the Evidence page shows).
 
 use super::documents::{bring_back, set_aside};
-use super::removed::REMOVED_DIR;
+use super::edit::Refusal;
+use super::removed::{removed_table, REMOVED_DIR, REMOVED_FILE};
 use super::row_exact::Rows;
+use crate::diag::Diagnostic;
 use crate::evidence::{paths, FILES_DIR};
 use crate::history::Entry;
 use crate::input::ReadOptions;
+use crate::text;
 use std::path::Path;
 
 /// After undoing `lines` (the change undone, as recorded) on the manifest whose bytes
@@ -34,6 +37,47 @@ pub fn after_undo(dir: &Path, read: ReadOptions, lines: &[&Entry], before: &[u8]
             _ => {}
         }
     }
+}
+
+/// Refuses, before anything is written, an undo that would put back a removed document's
+/// row while its file's name in `files/` is another file's now: the row would name that
+/// other file, and the document's own come back under a name no row gives. `after` is the
+/// manifest as the undo makes it.
+pub fn check(dir: &Path, read: ReadOptions, lines: &[&Entry], after: &[u8]) -> Result<(), Refusal> {
+    let source = crate::dossier::shown(dir, crate::evidence::MANIFEST_FILE);
+    let Ok(table) = crate::input::parse_table(after, &source, read.encoding) else {
+        return Ok(());
+    };
+    let manifest = Rows::new(after, &table, read, &source);
+    let Ok((bytes, list)) = removed_table(dir, read) else {
+        return Ok(());
+    };
+    let list = Rows::new(&bytes, &list, read, REMOVED_FILE);
+    let files = dir.join(FILES_DIR);
+    for l in lines {
+        let (Some(row), None, "") = (&l.old_row, &l.new_row, l.column.as_str()) else {
+            continue;
+        };
+        let Some(at) = manifest.find_text("id", &l.key, row) else {
+            continue;
+        };
+        let file = manifest.get(at, "file");
+        let aside = list
+            .find_last_with(&[("id", &l.key), ("file", &file)])
+            .map(|i| list.get(i, "removed_as"))
+            .unwrap_or_default();
+        if aside.is_empty() || matches!(paths::resolve(&files, &file), Ok(paths::Located::Missing))
+        {
+            continue;
+        }
+        let shown = format!("{FILES_DIR}/{}", paths::normalise(&file));
+        return Err(Refusal::Invalid(vec![Diagnostic::error(
+            &shown,
+            text!(vi: "tên tệp \"{file}\" của văn bản {key} nay là của một tệp khác trong files/; đổi tên tệp đó rồi hoàn tác lại (chưa ghi gì)", en: "the name \"{file}\" of document {key}'s file is another file's in files/ now; rename that file, then undo again (nothing was written)", key = l.key),
+        )
+        .for_code(&l.key)]));
+    }
+    Ok(())
 }
 
 /// The file named by the manifest's row written as `row` (the row the undo put back).
@@ -62,7 +106,7 @@ fn set_row_aside(dir: &Path, read: ReadOptions, key: &str, row: &str, before: &[
         .map(|&name| (name, rows.get(at, name)))
         .collect();
     let place = rows.remove(at);
-    let _ = set_aside(dir, &cells, place, read);
+    let _ = set_aside(dir, &cells, place, &rows, read);
 }
 
 /// `now` (the file the undone change attached) to `files/.removed/`, and `old` back from

@@ -32,6 +32,45 @@ fn change(server: &Server, method: &str, path: &str, body: serde_json::Value) ->
     )
 }
 
+/// A form post with one file, as the page's «Đính kèm» sends it.
+fn attach(server: &Server, doc: &str, name: &str, bytes: &[u8]) -> Reply {
+    let b = "----parscore-test-boundary";
+    let mut body = Vec::new();
+    body.extend(
+        format!("--{b}\r\nContent-Disposition: form-data; name=\"who\"\r\n\r\nLan\r\n").as_bytes(),
+    );
+    body.extend(
+        format!("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend(bytes);
+    body.extend(format!("\r\n--{b}--\r\n").as_bytes());
+    let csrf = server.csrf();
+    let version = server.get("/api/v1/dossiers/2026/version").header("etag");
+    let kind = format!("multipart/form-data; boundary={b}");
+    server.request(
+        "POST",
+        &format!("/api/v1/dossiers/2026/documents/{doc}/file"),
+        &[
+            ("X-CSRF-Token", csrf.as_str()),
+            ("Content-Type", kind.as_str()),
+            ("If-Match", version.as_str()),
+        ],
+        &body,
+    )
+}
+
+/// The sample with VB06 citing VB05's report too: one file named by two rows.
+fn one_file_for_two_rows(dossier: &Path) {
+    let path = dossier.join("manifest.csv");
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "VB06,trich-xuat-nhiem-vu-qua-han-30-11-2026.txt,",
+        &format!("VB06,{VB05_FILE},"),
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+}
+
 fn last_change(server: &Server) -> u64 {
     server.get("/api/v1/dossiers/2026/history").json()["entries"]
         .as_array()
@@ -264,4 +303,75 @@ fn undoing_the_removal_of_one_of_two_vb40_rows_is_not_a_conflict() {
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(std::fs::read(dossier.join("manifest.csv")).unwrap(), before);
     assert!(dossier.join("files").join(VB40_OCTOBER).is_file());
+}
+
+#[test]
+fn taking_out_a_document_whose_file_another_row_also_names_leaves_that_file_in_place() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    one_file_for_two_rows(&dossier);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let missing = |server: &Server| {
+        let evidence = server.get("/api/v1/dossiers/2026/evidence").body;
+        evidence.matches("\"file_missing\"").count()
+    };
+    let before = missing(&server);
+    remove(&server, "VB05");
+    assert!(
+        dossier.join("files").join(VB05_FILE).is_file(),
+        "VB06's row still names the file: it stays in files/"
+    );
+    assert_eq!(missing(&server), before, "no document lost its file");
+}
+
+#[test]
+fn undoing_a_removal_when_its_file_s_name_was_taken_since_leaves_no_row_naming_another_file() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let n = remove(&server, "VB05");
+    // A colleague drops another file under the freed name.
+    std::fs::write(dossier.join("files").join(VB05_FILE), "một tệp khác\n").unwrap();
+    let r = change(
+        &server,
+        "POST",
+        &format!("history/{n}/undo"),
+        serde_json::json!({"who": "Lan"}),
+    );
+    let manifest = std::fs::read_to_string(dossier.join("manifest.csv")).unwrap();
+    let vb05 = manifest.lines().find(|l| l.starts_with("VB05,"));
+    match vb05 {
+        // Undone: the row names the report's own file, wherever it came back.
+        Some(row) => {
+            assert_eq!(r.status, 200, "{}", r.body);
+            let file = row.split(',').nth(1).unwrap();
+            let bytes = std::fs::read(dossier.join("files").join(file)).unwrap();
+            assert_ne!(bytes, "một tệp khác\n".as_bytes(), "{row}");
+        }
+        // Refused: the report stays taken out, with its file set aside.
+        None => {
+            assert_eq!(r.status, 422, "{}", r.body);
+            assert!(dossier.join("files/.removed").join(VB05_FILE).is_file());
+        }
+    }
+}
+
+#[test]
+fn attaching_a_new_file_to_a_row_whose_old_file_another_row_names_leaves_that_file_in_place() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    one_file_for_two_rows(&dossier);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let r = attach(
+        &server,
+        "VB05",
+        "bao-cao.pdf",
+        b"%PDF-1.4 b\xc3\xa1o c\xc3\xa1o\n",
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(
+        dossier.join("files").join(VB05_FILE).is_file(),
+        "VB06's row still names the old file: it stays in files/"
+    );
+    assert!(!dossier.join("files/.removed").join(VB05_FILE).exists());
 }

@@ -68,6 +68,9 @@ pub fn undo(at: Target, n: u64, who: &str, break_seal: bool) -> Result<Applied, 
         let after = raw.to_bytes();
         let sealed = sealed_check(dir, read, break_seal)?;
         super::check::check(dir, table, &after, read, &rows[0].key)?;
+        if table == TableFile::Manifest {
+            super::super::undo_files::check(dir, read, &lines, &after)?;
+        }
         match commit(at, table, &before, &after, &source)? {
             Committed::Retry => continue,
             Committed::Done => {}
