@@ -33,7 +33,7 @@ pub fn after_undo(dir: &Path, read: ReadOptions, lines: &[&Entry], before: &[u8]
             // The change added the row: the undo took it out.
             (None, Some(row), "") => set_row_aside(dir, read, &l.key, row, before),
             // The change named another file: the undo names the old one again.
-            (Some(_), Some(_), "file") => swap_back(dir, &l.old, &l.new),
+            (Some(_), Some(_), "file") => swap_back(dir, read, &l.old, &l.new),
             _ => {}
         }
     }
@@ -111,7 +111,7 @@ fn set_row_aside(dir: &Path, read: ReadOptions, key: &str, row: &str, before: &[
 
 /// `now` (the file the undone change attached) to `files/.removed/`, and `old` back from
 /// there when it was set aside and its name is free.
-fn swap_back(dir: &Path, old: &str, now: &str) {
+fn swap_back(dir: &Path, read: ReadOptions, old: &str, now: &str) {
     let files = dir.join(FILES_DIR);
     let aside = files.join(REMOVED_DIR);
     let within = crate::fsio::Within::Folder(&files);
@@ -119,7 +119,15 @@ fn swap_back(dir: &Path, old: &str, now: &str) {
         let key = paths::normalise(name.trim());
         (!key.is_empty() && !key.contains('/')).then_some(key)
     };
-    if let Some(now) = plain(now) {
+    // A file a row of the manifest (as the undo left it) still names stays in place.
+    let named = |name: &str| {
+        let source = crate::dossier::shown(dir, crate::evidence::MANIFEST_FILE);
+        super::upload::manifest_table(dir, read).is_ok_and(|(bytes, table)| {
+            Rows::new(&bytes, &table, read, &source)
+                .any_row("file", |f| paths::normalise(f) == name)
+        })
+    };
+    if let Some(now) = plain(now).filter(|n| !named(n)) {
         let from = files.join(&now);
         if crate::fsio::inspect(&from, within).is_ok_and(|(_, m)| m.is_file())
             && (aside.is_dir() || std::fs::create_dir(&aside).is_ok())

@@ -375,3 +375,39 @@ fn attaching_a_new_file_to_a_row_whose_old_file_another_row_names_leaves_that_fi
     );
     assert!(!dossier.join("files/.removed").join(VB05_FILE).exists());
 }
+
+#[test]
+fn undoing_an_attachment_keeps_the_new_file_when_another_row_was_pointed_at_it_since() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let r = attach(&server, "VB05", "bao-cao.pdf", b"%PDF-1.4 ban moi\n");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let new_file = r.json()["file"].as_str().unwrap().to_string();
+    let n = last_change(&server);
+    // In Excel, VB06 is pointed at the same new file (a change of VB06's row only).
+    let path = dossier.join("manifest.csv");
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "VB06,trich-xuat-nhiem-vu-qua-han-30-11-2026.txt,",
+        &format!("VB06,{new_file},"),
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let r = change(
+        &server,
+        "POST",
+        &format!("history/{n}/undo"),
+        serde_json::json!({"who": "Lan"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let manifest = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        manifest.contains(&format!("\nVB05,{VB05_FILE},")),
+        "VB05 names its old file again"
+    );
+    assert!(dossier.join("files").join(VB05_FILE).is_file());
+    assert!(
+        dossier.join("files").join(&new_file).is_file(),
+        "VB06 names {new_file}: it stays in files/"
+    );
+}
