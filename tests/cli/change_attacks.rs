@@ -411,3 +411,57 @@ fn undoing_an_attachment_keeps_the_new_file_when_another_row_was_pointed_at_it_s
         "VB06 names {new_file}: it stays in files/"
     );
 }
+
+/// The import page's «Lưu» of a one-leaf CSV annex under `name`.
+fn save_import(server: &Server, name: &str) -> Reply {
+    let b = "----parscore-test-boundary";
+    let annex = "STT,Tiêu chí,Điểm tối đa,Cách tính điểm\n\
+                 I,Công tác chỉ đạo,1,\n\
+                 1,Kế hoạch CCHC,1,\n\
+                 1.1,Ban hành kế hoạch,1,Có: 1; Không: 0\n";
+    let mut body = Vec::new();
+    for (k, v) in [("name", name), ("who", "Lan")] {
+        body.extend(
+            format!("--{b}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    body.extend(
+        format!("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"phu-luc.csv\"\r\nContent-Type: text/csv\r\n\r\n{annex}\r\n--{b}--\r\n")
+            .as_bytes(),
+    );
+    let csrf = server.csrf();
+    let version = server.get("/api/v1/dossiers/2026/version").header("etag");
+    let kind = format!("multipart/form-data; boundary={b}");
+    server.request(
+        "POST",
+        "/api/v1/dossiers/2026/import/save",
+        &[
+            ("X-CSRF-Token", csrf.as_str()),
+            ("Content-Type", kind.as_str()),
+            ("If-Match", version.as_str()),
+        ],
+        &body,
+    )
+}
+
+#[test]
+fn criteria_imported_under_the_name_seal_do_not_become_the_dossier_s_seal() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let r = save_import(&server, "bo-chi-so");
+    assert_eq!(
+        r.status, 200,
+        "the annex saves under a plain name: {}",
+        r.body
+    );
+    let r = save_import(&server, "Seal");
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(
+        !dossier.join("seal.json").exists(),
+        "an unsealed dossier stays unsealed"
+    );
+    let (code, out, _) = crate::harness::run_in(dir.path(), &["verify", D]);
+    assert_ne!(code, 0, "nothing to verify: {out}");
+}
