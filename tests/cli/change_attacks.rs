@@ -465,3 +465,40 @@ fn criteria_imported_under_the_name_seal_do_not_become_the_dossier_s_seal() {
     let (code, out, _) = crate::harness::run_in(dir.path(), &["verify", D]);
     assert_ne!(code, 0, "nothing to verify: {out}");
 }
+
+#[test]
+fn a_confirmed_correction_that_changes_nothing_records_no_seal_break() {
+    let dir = copy_sample(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    // VB54's file is missing in the sample: its row out first, so the dossier seals.
+    let r = change(
+        &server,
+        "PUT",
+        "rows/manifest.csv/VB54",
+        serde_json::json!({"remove": true, "who": "Lan"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let r = change(&server, "POST", "seal", serde_json::json!({"who": "Lan"}));
+    assert_eq!(r.json()["status"], 0, "{}", r.body);
+    // VB05's row as it is, sent again with the seal's break confirmed.
+    let r = change(
+        &server,
+        "PUT",
+        "documents/VB05",
+        serde_json::json!({"number": "283/BC-BQL", "date": "2026-11-20",
+            "issuer": "Ban Quản lý Khu kinh tế Hải Phòng",
+            "title": "Báo cáo kết quả tự kiểm tra công tác cải cách hành chính năm 2026 (đã kiểm tra 4/5 phòng, đơn vị)",
+            "criteria": "1.3.2#1", "who": "Nam", "break_seal": true}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let (code, out, _) = crate::harness::run_in(dir.path(), &["verify", D]);
+    assert_eq!(code, 0, "the seal still holds: {out}");
+    let entries = server.get("/api/v1/dossiers/2026/history").json()["entries"].clone();
+    let breaks: Vec<_> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "break-seal")
+        .collect();
+    assert!(breaks.is_empty(), "no break recorded: {breaks:?}");
+}
