@@ -415,10 +415,11 @@ fn next_id(table: &crate::input::Table, removed: &[String]) -> String {
         .iter()
         .map(|r| table.cell(r, "id"))
         .chain(removed.iter().map(String::as_str))
-        .filter_map(|id| id.strip_prefix("VB")?.parse::<u32>().ok())
+        .filter_map(|id| id.strip_prefix("VB")?.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
-    format!("VB{:02}", last + 1)
+    // Wider than any id read, so that a row typed as `VB4294967295` is followed, not a panic.
+    format!("VB{:02}", u128::from(last) + 1)
 }
 
 pub fn iso_date_as_vietnamese(s: &str) -> String {

@@ -502,3 +502,77 @@ fn a_confirmed_correction_that_changes_nothing_records_no_seal_break() {
         .collect();
     assert!(breaks.is_empty(), "no break recorded: {breaks:?}");
 }
+
+#[test]
+fn an_upload_after_the_largest_id_a_row_can_hold_takes_the_next_one_and_does_not_panic() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    // A row typed by hand with an id at the edge of a 32-bit number.
+    let path = dossier.join("manifest.csv");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(&format!(
+        "VB4294967295,{VB05_FILE},1/BC,01/02/2026,Ban,Bản sao,1.3.2#1,,\n"
+    ));
+    std::fs::write(&path, text).unwrap();
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let b = "XparscoreX";
+    let mut body = String::new();
+    for (k, v) in [
+        ("criteria", "2.4.1"),
+        ("title", "Báo cáo theo dõi thi hành pháp luật"),
+        ("number", "301/BC-BQL"),
+        ("date", "2026-10-20"),
+        ("issuer", "Ban Quản lý Khu kinh tế Hải Phòng"),
+        ("who", "Lan"),
+    ] {
+        body.push_str(&format!(
+            "--{b}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+        ));
+    }
+    body.push_str(&format!(
+        "--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bc.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 bc\r\n--{b}--\r\n"
+    ));
+    let csrf = server.csrf();
+    let version = server.get("/api/v1/dossiers/2026/version").header("etag");
+    let kind = format!("multipart/form-data; boundary={b}");
+    let r = server.request(
+        "POST",
+        "/api/v1/dossiers/2026/documents",
+        &[
+            ("X-CSRF-Token", csrf.as_str()),
+            ("Content-Type", kind.as_str()),
+            ("If-Match", version.as_str()),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["id"], "VB4294967296");
+}
+
+#[test]
+fn a_history_line_numbered_past_what_a_history_reaches_does_not_stop_the_next_change() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let r = server.put_score("2026", "1.1.2", "Không", "thử");
+    assert_eq!(r.status, 200, "{}", r.body);
+    // The colleague renumbers that change by hand to the largest number there is.
+    let path = dossier.join("history.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| match (i, l.split_once(',')) {
+            (0, _) | (_, None) => format!("{l}\n"),
+            (_, Some((_, rest))) => format!("18446744073709551615,{rest}\n"),
+        })
+        .collect();
+    std::fs::write(&path, edited).unwrap();
+    let r = server.put_score("2026", "1.1.2", "Có", "lại");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let last = last_change(&server);
+    assert!(
+        last < u64::MAX,
+        "the new change has a number of its own: {last}"
+    );
+}
