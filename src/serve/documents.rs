@@ -41,14 +41,14 @@ fn free_name(folder: &Path, name: &str) -> String {
 }
 
 /// `files/.removed/`, made when missing; refused when it is not a real folder.
-fn removed_dir(files: &Path) -> Result<PathBuf, Refusal> {
+pub fn removed_dir(files: &Path) -> Result<PathBuf, Refusal> {
     let at = files.join(REMOVED_DIR);
     match at.symlink_metadata() {
         Ok(m) if m.is_dir() => Ok(at),
-        Ok(_) => Err(Refusal::Failed(Box::new(Diagnostic::error(
+        Ok(_) => Err(Refusal::Invalid(vec![Diagnostic::error(
             &format!("{FILES_DIR}/{REMOVED_DIR}"),
-            text!(vi: "files/.removed không phải thư mục thật (có thể là liên kết); không chuyển tệp vào đó", en: "files/.removed is not a real folder (perhaps a link); no file is moved there"),
-        )))),
+            text!(vi: "files/.removed không phải thư mục thật (có thể là liên kết); không chuyển tệp vào đó hay từ đó ra", en: "files/.removed is not a real folder (perhaps a link); no file is moved into or out of it"),
+        )])),
         Err(_) => {
             std::fs::create_dir(&at)
                 .map_err(|e| Refusal::Failed(Box::new(cannot(FILES_DIR, &e))))?;
@@ -301,7 +301,7 @@ pub fn bring_back(
                 text!(vi: "\"{aside}\" không phải tên một tệp trong files/.removed; không khôi phục được", en: "\"{aside}\" is not the name of a file in files/.removed; nothing restored"),
             )]));
         }
-        let from = files.join(REMOVED_DIR).join(&aside);
+        let from = removed_dir(&files)?.join(&aside);
         if from.symlink_metadata().is_ok_and(|m| !m.is_file()) {
             return Err(Refusal::Invalid(vec![Diagnostic::error(
                 &format!("{FILES_DIR}/{REMOVED_DIR}/{aside}"),

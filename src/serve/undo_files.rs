@@ -7,9 +7,9 @@
 //! be moved is left where it is (the manifest then names it as missing or unlisted, which
 //! the Evidence page shows).
 
-use super::documents::{bring_back, set_aside};
+use super::documents::{bring_back, removed_dir, set_aside};
 use super::edit::Refusal;
-use super::removed::{removed_table, REMOVED_DIR, REMOVED_FILE};
+use super::removed::{removed_table, REMOVED_FILE};
 use super::row_exact::Rows;
 use crate::diag::Diagnostic;
 use crate::evidence::{paths, FILES_DIR};
@@ -113,7 +113,10 @@ fn set_row_aside(dir: &Path, read: ReadOptions, key: &str, row: &str, before: &[
 /// there when it was set aside and its name is free.
 fn swap_back(dir: &Path, read: ReadOptions, old: &str, now: &str) {
     let files = dir.join(FILES_DIR);
-    let aside = files.join(REMOVED_DIR);
+    // A real folder, made when missing: never a link leading files out of the dossier.
+    let Ok(aside) = removed_dir(&files) else {
+        return;
+    };
     let within = crate::fsio::Within::Folder(&files);
     let plain = |name: &str| {
         let key = paths::normalise(name.trim());
@@ -130,7 +133,6 @@ fn swap_back(dir: &Path, read: ReadOptions, old: &str, now: &str) {
     if let Some(now) = plain(now).filter(|n| !named(n)) {
         let from = files.join(&now);
         if crate::fsio::inspect(&from, within).is_ok_and(|(_, m)| m.is_file())
-            && (aside.is_dir() || std::fs::create_dir(&aside).is_ok())
             && aside.join(&now).symlink_metadata().is_err()
         {
             let _ = std::fs::rename(&from, aside.join(&now));

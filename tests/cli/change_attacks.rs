@@ -576,3 +576,61 @@ fn a_history_line_numbered_past_what_a_history_reaches_does_not_stop_the_next_ch
         "the new change has a number of its own: {last}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_hidden_folder_swapped_for_a_link_brings_no_file_in_from_outside_the_dossier() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    remove(&server, "VB05");
+    // files/.removed replaced by a link to a folder outside the dossier holding a file of
+    // the name the list gives.
+    let outside = dir.path().join("ngoai");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join(VB05_FILE), "tệp ở ngoài hồ sơ\n").unwrap();
+    let hidden = dossier.join("files/.removed");
+    std::fs::rename(&hidden, dir.path().join("cat-di")).unwrap();
+    std::os::unix::fs::symlink(&outside, &hidden).unwrap();
+    let r = change(
+        &server,
+        "POST",
+        "removed/VB05/restore",
+        serde_json::json!({"who": "Lan"}),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(
+        outside.join(VB05_FILE).is_file(),
+        "the outside file stays outside"
+    );
+    assert!(!dossier.join("files").join(VB05_FILE).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn undoing_an_attachment_sets_no_file_aside_through_a_hidden_folder_swapped_for_a_link() {
+    let dir = copy_sample(D);
+    let dossier = dir.path().join(D);
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let r = attach(&server, "VB05", "bao-cao.pdf", b"%PDF-1.4 ban moi\n");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let new_file = r.json()["file"].as_str().unwrap().to_string();
+    let n = last_change(&server);
+    let outside = dir.path().join("ngoai");
+    std::fs::create_dir(&outside).unwrap();
+    let hidden = dossier.join("files/.removed");
+    std::fs::rename(&hidden, dir.path().join("cat-di")).unwrap();
+    std::os::unix::fs::symlink(&outside, &hidden).unwrap();
+    let r = change(
+        &server,
+        "POST",
+        &format!("history/{n}/undo"),
+        serde_json::json!({"who": "Lan"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(
+        !outside.join(&new_file).exists(),
+        "no file of the dossier leaves it through the link"
+    );
+    assert!(dossier.join("files").join(&new_file).is_file());
+}
