@@ -33,7 +33,10 @@ fn parse(bytes: &[u8]) -> Vec<Entry> {
     for i in h + 1..t.record_count() {
         let v = t.values(i);
         let cell = |n: usize| cols[n].and_then(|c| v.get(c)).cloned().unwrap_or_default();
-        let (Ok(change), Some(kind)) = (cell(0).trim().parse(), Kind::parse(&cell(3))) else {
+        // A number no history reaches (u64::MAX, typed by hand) is not a line: the next
+        // change's number, one more, must exist.
+        let change = cell(0).trim().parse::<u64>().ok().filter(|&n| n < u64::MAX);
+        let (Some(change), Some(kind)) = (change, Kind::parse(&cell(3))) else {
             continue;
         };
         let row = |s: String| (!s.is_empty()).then_some(s);

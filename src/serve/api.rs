@@ -293,10 +293,38 @@ pub fn guarded_change(
         .into_iter()
         .map(|t| (t, std::fs::read(dir.join(t.name())).unwrap_or_default()))
         .collect();
+    let settings = || std::fs::read(dir.join(crate::dossier::SETTINGS_FILE)).ok();
+    let (settings_before, listed_before) = (settings(), listing(dir));
     change().map_err(|r| changes::refusal(r, dir, lang))?;
+    // A change that wrote the same bytes (a correction to what the row already says) left
+    // the seal holding: no break is recorded for it.
+    let same = before
+        .iter()
+        .all(|(t, b)| std::fs::read(dir.join(t.name())).unwrap_or_default() == *b)
+        && settings() == settings_before
+        && listing(dir) == listed_before;
     let who = crate::history::clean_name(who);
-    super::edit::record_written(at, &before, &who, sealed);
+    super::edit::record_written(at, &before, &who, sealed.filter(|_| !same));
     Ok(())
+}
+
+/// The names and sizes in the dossier's folder and in `files/`: what a change that writes
+/// or moves a file alters.
+fn listing(dir: &std::path::Path) -> Vec<(std::ffi::OsString, u64)> {
+    let mut out: Vec<_> = [dir.to_path_buf(), dir.join(crate::evidence::FILES_DIR)]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten()
+        .flatten()
+        .map(|e| {
+            (
+                e.path().into_os_string(),
+                e.metadata().map_or(0, |m| m.len()),
+            )
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// Whether a change's body (JSON, or a form's fields) confirms changing a sealed dossier:

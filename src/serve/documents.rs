@@ -41,14 +41,14 @@ fn free_name(folder: &Path, name: &str) -> String {
 }
 
 /// `files/.removed/`, made when missing; refused when it is not a real folder.
-fn removed_dir(files: &Path) -> Result<PathBuf, Refusal> {
+pub fn removed_dir(files: &Path) -> Result<PathBuf, Refusal> {
     let at = files.join(REMOVED_DIR);
     match at.symlink_metadata() {
         Ok(m) if m.is_dir() => Ok(at),
-        Ok(_) => Err(Refusal::Failed(Box::new(Diagnostic::error(
+        Ok(_) => Err(Refusal::Invalid(vec![Diagnostic::error(
             &format!("{FILES_DIR}/{REMOVED_DIR}"),
-            text!(vi: "files/.removed không phải thư mục thật (có thể là liên kết); không chuyển tệp vào đó", en: "files/.removed is not a real folder (perhaps a link); no file is moved there"),
-        )))),
+            text!(vi: "files/.removed không phải thư mục thật (có thể là liên kết); không chuyển tệp vào đó hay từ đó ra", en: "files/.removed is not a real folder (perhaps a link); no file is moved into or out of it"),
+        )])),
         Err(_) => {
             std::fs::create_dir(&at)
                 .map_err(|e| Refusal::Failed(Box::new(cannot(FILES_DIR, &e))))?;
@@ -127,7 +127,8 @@ pub fn attach(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<S
         return Err(no_document(&source, doc));
     };
     let files = upload::files_dir(dir)?;
-    let old = existing_file(&files, &rows.get(at, "file"));
+    let old_name = paths::normalise(&rows.get(at, "file"));
+    let old = existing_file(&files, &old_name);
     let bytes = form
         .file
         .as_ref()
@@ -151,7 +152,9 @@ pub fn attach(dir: &Path, doc: &str, form: &Form, read: ReadOptions) -> Result<S
         let _ = std::fs::remove_file(files.join(&name));
         return Err(e);
     }
-    if let Some(old) = old {
+    // Another row naming the same file keeps it in place.
+    let shared = rows.any_row("file", |f| paths::normalise(f) == old_name);
+    if let Some(old) = old.filter(|_| !shared) {
         // The manifest no longer names it: set aside, in case it was the right one after all.
         if let Ok(aside) = removed_dir(&files) {
             let to = aside.join(free_name(&aside, &file_name(&old)));
@@ -179,9 +182,13 @@ pub fn remove(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
         .map(|&name| (name, rows.get(at, name)))
         .collect();
     let place = rows.remove(at);
-    set_aside(dir, &cells, place, read)?;
+    set_aside(dir, &cells, place, &rows, read)?;
     if let Err(e) = upload::write_manifest(dir, &rows.bytes(), read) {
-        let _ = bring_back(dir, doc, read);
+        let file = cells
+            .iter()
+            .find(|(n, _)| *n == "file")
+            .map(|(_, v)| v.as_str());
+        let _ = bring_back(dir, doc, file, read);
         return Err(e);
     }
     Ok(())
@@ -189,11 +196,13 @@ pub fn remove(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> {
 
 /// A document's file moved to `files/.removed/` and its row (`cells`, with its `place`
 /// among the manifest's rows) added to `manifest-removed.csv`: the half of a removal that
-/// is not the manifest, also made when an undo takes out a document's row.
+/// is not the manifest, also made when an undo takes out a document's row. A file that
+/// one of the `others` (the manifest's rows left) names too stays where it is.
 pub fn set_aside(
     dir: &Path,
     cells: &[(&str, String)],
     place: usize,
+    others: &Rows,
     read: ReadOptions,
 ) -> Result<(), Refusal> {
     let cell = |name: &str| {
@@ -204,7 +213,9 @@ pub fn set_aside(
             .unwrap_or_default()
     };
     let files = upload::files_dir(dir)?;
-    let present = existing_file(&files, &cell("file"));
+    let file = paths::normalise(&cell("file"));
+    let shared = others.any_row("file", |f| paths::normalise(f) == file);
+    let present = existing_file(&files, &file).filter(|_| !shared);
     let (aside, aside_name) = match &present {
         Some(p) => {
             let folder = removed_dir(&files)?;
@@ -258,11 +269,21 @@ pub struct Returning {
 /// The half of a restore that is not the manifest: `doc`'s file back from
 /// `files/.removed/` (under its old name, or a free one beside it) and its row out of
 /// `manifest-removed.csv`; what the manifest's row is to hold then. Also made when an
-/// undo puts back a removed row.
-pub fn bring_back(dir: &Path, doc: &str, read: ReadOptions) -> Result<Returning, Refusal> {
+/// undo puts back a removed row; `file`, when given, is the file the row named (a key
+/// listed twice, VB40, has a row in the list for each of its documents taken out).
+pub fn bring_back(
+    dir: &Path,
+    doc: &str,
+    file: Option<&str>,
+    read: ReadOptions,
+) -> Result<Returning, Refusal> {
     let source = dossier::shown(dir, REMOVED_FILE);
     let (mut list, _) = removed_list(dir, read)?;
-    let Some(at) = list.find_last("id", doc) else {
+    let found = match file {
+        Some(file) => list.find_last_with(&[("id", doc), ("file", file)]),
+        None => list.find_last("id", doc),
+    };
+    let Some(at) = found else {
         return Err(no_document(&source, doc));
     };
     let files = upload::files_dir(dir)?;
@@ -271,8 +292,23 @@ pub fn bring_back(dir: &Path, doc: &str, read: ReadOptions) -> Result<Returning,
     let moved = if aside.is_empty() {
         None
     } else {
-        let from = files.join(REMOVED_DIR).join(&aside);
-        if crate::fsio::inspect(&from, Within::Folder(&files)).is_err() {
+        // One name inside the hidden folder, of a regular file there: a list edited by hand
+        // (`../x`, a link put in its place) never moves a file from elsewhere.
+        let plain = !aside.contains(['/', '\\']) && aside != "." && aside != "..";
+        if !plain {
+            return Err(Refusal::Invalid(vec![Diagnostic::error(
+                &format!("{REMOVED_FILE} (removed_as)"),
+                text!(vi: "\"{aside}\" không phải tên một tệp trong files/.removed; không khôi phục được", en: "\"{aside}\" is not the name of a file in files/.removed; nothing restored"),
+            )]));
+        }
+        let from = removed_dir(&files)?.join(&aside);
+        if from.symlink_metadata().is_ok_and(|m| !m.is_file()) {
+            return Err(Refusal::Invalid(vec![Diagnostic::error(
+                &format!("{FILES_DIR}/{REMOVED_DIR}/{aside}"),
+                text!(vi: "tệp đã gỡ ra là liên kết hoặc không phải tệp thường; không khôi phục được", en: "the file taken out is a link or not a regular file; nothing restored"),
+            )]));
+        }
+        if crate::fsio::inspect(&from, Within::Folder(&files.join(REMOVED_DIR))).is_err() {
             return Err(Refusal::Invalid(vec![Diagnostic::error(
                 &format!("{FILES_DIR}/{REMOVED_DIR}/{aside}"),
                 text!(vi: "không còn tệp đã gỡ ra; không khôi phục được", en: "the file taken out is no longer there; nothing restored"),
@@ -328,7 +364,7 @@ pub fn restore(dir: &Path, doc: &str, read: ReadOptions) -> Result<(), Refusal> 
         )]));
     }
     let (_, list_original) = removed_list(dir, read)?;
-    let back = bring_back(dir, doc, read)?;
+    let back = bring_back(dir, doc, None, read)?;
     let cells: Vec<(&str, &str)> = back.cells.iter().map(|(n, v)| (*n, v.as_str())).collect();
     let written = rows
         .insert(back.place, &cells)

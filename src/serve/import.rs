@@ -255,6 +255,14 @@ fn write(
         };
         Refusal::Invalid(vec![Diagnostic::error(what, why)])
     };
+    // The dossier's own files: a criteria file under the seal's name would make a dossier
+    // never sealed look sealed (and broken) to every page and to verify.
+    if [crate::dossier::SETTINGS_FILE, crate::evidence::SEAL_FILE].contains(&file) {
+        return Err(Refusal::Invalid(vec![Diagnostic::error(
+            file,
+            text!(vi: "{file} là tệp riêng của hồ sơ, không dùng làm tên bộ chỉ số; chọn tên khác", en: "{file} is one of the dossier's own files, not a name for the criteria; choose another name"),
+        )]));
+    }
     write_new(&path, text.as_bytes()).map_err(|e| failed(e, file))?;
     if !point {
         return Ok(());

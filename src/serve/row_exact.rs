@@ -46,6 +46,31 @@ impl Rows {
         })
     }
 
+    /// The record of the last row whose cells hold each of `cells` (column, value).
+    pub fn find_last_with(&self, cells: &[(&str, &str)]) -> Option<usize> {
+        self.raw.data_records().into_iter().rev().find(|&i| {
+            cells
+                .iter()
+                .all(|(column, value)| self.get(i, column) == *value)
+        })
+    }
+
+    /// Whether a row's cell of `column` (trimmed, NFC) satisfies `test`.
+    pub fn any_row(&self, column: &str, test: impl Fn(&str) -> bool) -> bool {
+        self.raw
+            .data_records()
+            .into_iter()
+            .any(|i| test(&self.get(i, column)))
+    }
+
+    /// The record written exactly as `text`, of a row whose `column` holds `key`.
+    pub fn find_text(&self, column: &str, key: &str, text: &str) -> Option<usize> {
+        self.raw
+            .data_records()
+            .into_iter()
+            .find(|&i| self.raw.record_text(i) == text && self.get(i, column) == key)
+    }
+
     /// The cell of `column` in record `row`, trimmed and in NFC; empty when missing.
     pub fn get(&self, row: usize, column: &str) -> String {
         self.raw

@@ -7,12 +7,15 @@
 //! be moved is left where it is (the manifest then names it as missing or unlisted, which
 //! the Evidence page shows).
 
-use super::documents::{bring_back, set_aside};
-use super::removed::REMOVED_DIR;
+use super::documents::{bring_back, removed_dir, set_aside};
+use super::edit::Refusal;
+use super::removed::{removed_table, REMOVED_FILE};
 use super::row_exact::Rows;
+use crate::diag::Diagnostic;
 use crate::evidence::{paths, FILES_DIR};
 use crate::history::Entry;
 use crate::input::ReadOptions;
+use crate::text;
 use std::path::Path;
 
 /// After undoing `lines` (the change undone, as recorded) on the manifest whose bytes
@@ -21,25 +24,81 @@ pub fn after_undo(dir: &Path, read: ReadOptions, lines: &[&Entry], before: &[u8]
     for l in lines {
         match (&l.old_row, &l.new_row, l.column.as_str()) {
             // The change took the row out: the undo put it back.
-            (Some(_), None, "") => {
-                let _ = bring_back(dir, &l.key, read);
+            (Some(row), None, "") => {
+                // The list's row of the document whose row came back (of a key listed
+                // twice, the one with that row's file).
+                let file = put_back_file(dir, read, &l.key, row);
+                let _ = bring_back(dir, &l.key, file.as_deref(), read);
             }
             // The change added the row: the undo took it out.
-            (None, Some(_), "") => set_row_aside(dir, read, &l.key, before),
+            (None, Some(row), "") => set_row_aside(dir, read, &l.key, row, before),
             // The change named another file: the undo names the old one again.
-            (Some(_), Some(_), "file") => swap_back(dir, &l.old, &l.new),
+            (Some(_), Some(_), "file") => swap_back(dir, read, &l.old, &l.new),
             _ => {}
         }
     }
 }
 
-fn set_row_aside(dir: &Path, read: ReadOptions, key: &str, before: &[u8]) {
+/// Refuses, before anything is written, an undo that would put back a removed document's
+/// row while its file's name in `files/` is another file's now: the row would name that
+/// other file, and the document's own come back under a name no row gives. `after` is the
+/// manifest as the undo makes it.
+pub fn check(dir: &Path, read: ReadOptions, lines: &[&Entry], after: &[u8]) -> Result<(), Refusal> {
+    let source = crate::dossier::shown(dir, crate::evidence::MANIFEST_FILE);
+    let Ok(table) = crate::input::parse_table(after, &source, read.encoding) else {
+        return Ok(());
+    };
+    let manifest = Rows::new(after, &table, read, &source);
+    let Ok((bytes, list)) = removed_table(dir, read) else {
+        return Ok(());
+    };
+    let list = Rows::new(&bytes, &list, read, REMOVED_FILE);
+    let files = dir.join(FILES_DIR);
+    for l in lines {
+        let (Some(row), None, "") = (&l.old_row, &l.new_row, l.column.as_str()) else {
+            continue;
+        };
+        let Some(at) = manifest.find_text("id", &l.key, row) else {
+            continue;
+        };
+        let file = manifest.get(at, "file");
+        let aside = list
+            .find_last_with(&[("id", &l.key), ("file", &file)])
+            .map(|i| list.get(i, "removed_as"))
+            .unwrap_or_default();
+        if aside.is_empty() || matches!(paths::resolve(&files, &file), Ok(paths::Located::Missing))
+        {
+            continue;
+        }
+        let shown = format!("{FILES_DIR}/{}", paths::normalise(&file));
+        return Err(Refusal::Invalid(vec![Diagnostic::error(
+            &shown,
+            text!(vi: "tên tệp \"{file}\" của văn bản {key} nay là của một tệp khác trong files/; đổi tên tệp đó rồi hoàn tác lại (chưa ghi gì)", en: "the name \"{file}\" of document {key}'s file is another file's in files/ now; rename that file, then undo again (nothing was written)", key = l.key),
+        )
+        .for_code(&l.key)]));
+    }
+    Ok(())
+}
+
+/// The file named by the manifest's row written as `row` (the row the undo put back).
+fn put_back_file(dir: &Path, read: ReadOptions, key: &str, row: &str) -> Option<String> {
+    let source = crate::dossier::shown(dir, crate::evidence::MANIFEST_FILE);
+    let (bytes, table) = super::upload::manifest_table(dir, read).ok()?;
+    let rows = Rows::new(&bytes, &table, read, &source);
+    rows.find_text("id", key, row)
+        .map(|at| rows.get(at, "file"))
+}
+
+fn set_row_aside(dir: &Path, read: ReadOptions, key: &str, row: &str, before: &[u8]) {
     let source = crate::dossier::shown(dir, crate::evidence::MANIFEST_FILE);
     let Ok(table) = crate::input::parse_table(before, &source, read.encoding) else {
         return;
     };
     let mut rows = Rows::new(before, &table, read, &source);
-    let Some(at) = rows.find("id", key) else {
+    let Some(at) = rows
+        .find_text("id", key, row)
+        .or_else(|| rows.find("id", key))
+    else {
         return;
     };
     let cells: Vec<(&str, String)> = crate::evidence::manifest::COLUMNS
@@ -47,23 +106,33 @@ fn set_row_aside(dir: &Path, read: ReadOptions, key: &str, before: &[u8]) {
         .map(|&name| (name, rows.get(at, name)))
         .collect();
     let place = rows.remove(at);
-    let _ = set_aside(dir, &cells, place, read);
+    let _ = set_aside(dir, &cells, place, &rows, read);
 }
 
 /// `now` (the file the undone change attached) to `files/.removed/`, and `old` back from
 /// there when it was set aside and its name is free.
-fn swap_back(dir: &Path, old: &str, now: &str) {
+fn swap_back(dir: &Path, read: ReadOptions, old: &str, now: &str) {
     let files = dir.join(FILES_DIR);
-    let aside = files.join(REMOVED_DIR);
+    // A real folder, made when missing: never a link leading files out of the dossier.
+    let Ok(aside) = removed_dir(&files) else {
+        return;
+    };
     let within = crate::fsio::Within::Folder(&files);
     let plain = |name: &str| {
         let key = paths::normalise(name.trim());
         (!key.is_empty() && !key.contains('/')).then_some(key)
     };
-    if let Some(now) = plain(now) {
+    // A file a row of the manifest (as the undo left it) still names stays in place.
+    let named = |name: &str| {
+        let source = crate::dossier::shown(dir, crate::evidence::MANIFEST_FILE);
+        super::upload::manifest_table(dir, read).is_ok_and(|(bytes, table)| {
+            Rows::new(&bytes, &table, read, &source)
+                .any_row("file", |f| paths::normalise(f) == name)
+        })
+    };
+    if let Some(now) = plain(now).filter(|n| !named(n)) {
         let from = files.join(&now);
         if crate::fsio::inspect(&from, within).is_ok_and(|(_, m)| m.is_file())
-            && (aside.is_dir() || std::fs::create_dir(&aside).is_ok())
             && aside.join(&now).symlink_metadata().is_err()
         {
             let _ = std::fs::rename(&from, aside.join(&now));

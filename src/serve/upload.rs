@@ -143,6 +143,13 @@ pub fn described(
     problems: &mut Vec<Diagnostic>,
 ) -> (Vec<String>, String) {
     let at = |column: &str, t| Diagnostic::error(&format!("{source} ({column})"), t);
+    // One line per document, as a cell edit on the other pages: a line break written into
+    // a cell would make a second row for whoever reads the file without quoting rules.
+    for column in ["number", "date", "issuer", "title", "criteria"] {
+        if form.field(column).trim().chars().any(char::is_control) {
+            problems.push(at(column, text!(vi: "cột \"{column}\": không được xuống dòng hay chứa ký tự điều khiển", en: "column \"{column}\": no line breaks or control characters")));
+        }
+    }
     let codes: Vec<String> = form
         .field("criteria")
         .split([';', ',', ' '])
@@ -408,10 +415,11 @@ fn next_id(table: &crate::input::Table, removed: &[String]) -> String {
         .iter()
         .map(|r| table.cell(r, "id"))
         .chain(removed.iter().map(String::as_str))
-        .filter_map(|id| id.strip_prefix("VB")?.parse::<u32>().ok())
+        .filter_map(|id| id.strip_prefix("VB")?.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
-    format!("VB{:02}", last + 1)
+    // Wider than any id read, so that a row typed as `VB4294967295` is followed, not a panic.
+    format!("VB{:02}", u128::from(last) + 1)
 }
 
 pub fn iso_date_as_vietnamese(s: &str) -> String {

@@ -8,6 +8,7 @@ mod afternoon;
 mod applicability;
 mod bad_inputs;
 mod browser;
+mod change_attacks;
 mod city_scale;
 mod classes;
 mod conditional_evidence;

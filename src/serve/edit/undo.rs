@@ -47,8 +47,13 @@ pub fn undo(at: Target, n: u64, who: &str, break_seal: bool) -> Result<Applied, 
             k.notice(dir, table, &before, read);
         }
         let mut raw = raw_table(&before, &source, read)?;
+        // What was recorded since (a change made on disk included, noticed just above).
+        let since = history::read(dir, read.caps).unwrap_or_default();
         for row in rows.iter().rev() {
-            put_back(&mut raw, table, row, &source).map_err(|c| {
+            let touched = since
+                .iter()
+                .any(|e| e.change > n && e.file == table.name() && e.key == row.key);
+            put_back(&mut raw, table, row, &source, touched).map_err(|c| {
                 let entries = history::read(dir, read.caps).unwrap_or_default();
                 Refusal::Conflict(Box::new(Conflict {
                     file: table.name().to_string(),
@@ -63,6 +68,9 @@ pub fn undo(at: Target, n: u64, who: &str, break_seal: bool) -> Result<Applied, 
         let after = raw.to_bytes();
         let sealed = sealed_check(dir, read, break_seal)?;
         super::check::check(dir, table, &after, read, &rows[0].key)?;
+        if table == TableFile::Manifest {
+            super::super::undo_files::check(dir, read, &lines, &after)?;
+        }
         match commit(at, table, &before, &after, &source)? {
             Committed::Retry => continue,
             Committed::Done => {}
@@ -93,8 +101,14 @@ pub fn undo(at: Target, n: u64, who: &str, break_seal: bool) -> Result<Applied, 
 }
 
 /// Puts one row back as it was before the change; `Err` with the row's text now when it
-/// is no longer what the change left.
-fn put_back(raw: &mut RawTable, table: TableFile, e: &Entry, source: &str) -> Result<(), String> {
+/// is no longer what the change left. `touched`: a later change recorded the row's key.
+fn put_back(
+    raw: &mut RawTable,
+    table: TableFile,
+    e: &Entry,
+    source: &str,
+    touched: bool,
+) -> Result<(), String> {
     let at = if e.key.is_empty() {
         raw.header_record()
     } else {
@@ -127,7 +141,9 @@ fn put_back(raw: &mut RawTable, table: TableFile, e: &Entry, source: &str) -> Re
             }
         }
         (Some(old), None) => {
-            if let Some(now) = now {
+            // A row of that key now: put back since, unless it is a key listed twice (VB40)
+            // whose other row was there all along, which no later change recorded.
+            if let Some(now) = now.filter(|_| touched) {
                 return Err(now);
             }
             raw.insert_at_line(e.line, old);
