@@ -203,6 +203,15 @@ pub fn load_with(
         Some(c) if criteria_ok => c,
         _ => return Ok(None),
     };
+    if criteria.year != settings.year {
+        // A new year started from last year's criteria scores against last year's
+        // deadlines ("ban hành đến hết ngày 15/01/2026"): said wherever the year is read.
+        let (cy, dy, id) = (criteria.year, settings.year, &criteria.id);
+        diags.push(Diagnostic::warning(
+            &shown(&dir, SETTINGS_FILE),
+            crate::text!(vi: "\"criteria\" là bộ chỉ số năm {cy} ({id}) nhưng hồ sơ là năm {dy}: các hạn và điều kiện của bộ đó là của năm {cy}, nên điểm các tiêu chí có hạn có thể sai; nhập bộ chỉ số năm {dy} («Nhập bộ chỉ số») hoặc chọn bộ đúng năm", en: "\"criteria\" is the {cy} criteria set ({id}) but the dossier is for {dy}: its deadlines and conditions are {cy}'s, so leaves with a deadline may score wrongly; import the {dy} criteria («Import criteria») or choose the right year's set"),
+        ));
+    }
     let plan_path = dir.join(PLAN_FILE);
     let plan = if plan_path.symlink_metadata().is_ok() {
         plan::read(

@@ -134,6 +134,43 @@ fn a_value_changed_in_the_form_changes_the_index_on_the_page_and_the_file() {
 }
 
 #[test]
+fn the_unit_s_explanation_is_typed_on_the_score_sheet_even_for_a_leaf_computed_from_the_plan() {
+    let dir = copy_sample("evidence/2026");
+    let before = String::from_utf8(scores(dir.path())).unwrap();
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let b = Browser::start();
+    b.goto(&format!("{}d/2026/score", server.url));
+    let said = "Kế hoạch có Phụ lục 22 nhiệm vụ, kinh phí tại Mục III";
+    b.eval(
+        "document.getElementById('x-1_1_2').value = arguments[0]; document.getElementById('x-1_1_4').value = arguments[1];",
+        vec![said.into(), "Tỷ lệ hoàn thành tính từ plan.csv".into()],
+    );
+    click(&b, "#f-1_1_2 button");
+    until("the first save", || b.text("#flash").contains("1.1.2"));
+    click(&b, "#f-1_1_4 button");
+    until("the second save", || b.text("#flash").contains("1.1.4"));
+    let now = String::from_utf8(scores(dir.path())).unwrap();
+    // Only the explanation cells change; 1.1.4 keeps its value and note from the plan.
+    let expected = before
+        .replacen(
+            "(Mục III Kế hoạch),\n",
+            &format!("(Mục III Kế hoạch),\"{said}\"\n"),
+            1,
+        )
+        .replacen(
+            "\n1.1.4,,Tính từ plan.csv,\n",
+            "\n1.1.4,,Tính từ plan.csv,Tỷ lệ hoàn thành tính từ plan.csv\n",
+            1,
+        );
+    assert_eq!(now, expected);
+    assert_eq!(b.text("#index"), "89,96");
+    b.goto(&format!("{}d/2026/score", server.url));
+    let shown = b.eval("return document.getElementById('x-1_1_2').value;", vec![]);
+    assert_eq!(shown, said);
+    assert_eq!(b.console_errors(), Vec::<String>::new());
+}
+
+#[test]
 fn a_bad_value_shows_the_located_message_and_the_file_is_unchanged() {
     let dir = copy_sample("evidence/2026");
     let server = Server::start(dir.path(), &["evidence", "--port", "0"]);

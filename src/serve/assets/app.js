@@ -157,6 +157,7 @@
      person's own (still in the inputs), and the two choices. */
   var labels = {
     value: words('Kê khai', 'Declared'), note: words('Ghi chú', 'Note'),
+    explanation: words('Giải trình', 'Explanation'),
     status: words('Tình trạng', 'Status'), done_on: words('Ngày hoàn thành', 'Done on')
   };
 
@@ -292,8 +293,15 @@
     showRowMessage(rowId, errorText(result.body));
   }
 
+  /* The row's cells as the page showed them; a leaf computed from plan.csv has only its
+     explanation to save. */
   function scoreBase(form) {
-    return { value: form.getAttribute('data-value') || '', note: form.getAttribute('data-note') || '' };
+    var base = { explanation: form.getAttribute('data-explanation') || '' };
+    if (!form.getAttribute('data-plan')) {
+      base.value = form.getAttribute('data-value') || '';
+      base.note = form.getAttribute('data-note') || '';
+    }
+    return base;
   }
 
   function onScoreSubmit(ev) {
@@ -304,6 +312,8 @@
     var input = document.getElementById('v-' + id);
     var na = document.getElementById('na-' + id);
     var note = document.getElementById('n-' + id);
+    var explain = document.getElementById('x-' + id);
+    var plan = !!form.getAttribute('data-plan');
     var value = na && na.checked ? 'Không áp dụng' : (input ? input.value : '');
     if (na && na.checked && note && !note.value.trim()) {
       showRowMessage(id, words('«Không áp dụng» cần ghi chú lý do.', '«Not applicable» needs a note saying why.'));
@@ -314,14 +324,19 @@
     function go(body) {
       send('PUT', api + '/scores/' + encodeURIComponent(code), body).then(function (r) {
         if (resolve(r, body, go, function (c) {
-          conflictBox(id, c, r.body, ['value', 'note'], function (theirs) {
-            go({ value: body.value, note: body.note, base: theirs, break_seal: body.break_seal });
+          conflictBox(id, c, r.body, plan ? ['explanation'] : ['value', 'note', 'explanation'], function (theirs) {
+            var again = cellsOf();
+            again.base = theirs;
+            again.break_seal = body.break_seal;
+            go(again);
           }, function (theirs) {
             if (input) { input.value = dateForInput(input, theirs.value); }
             if (note) { note.value = theirs.note || ''; }
+            if (explain) { explain.value = theirs.explanation || ''; }
             if (na) { na.checked = /^không áp dụng$/i.test(theirs.value || ''); }
             form.setAttribute('data-value', theirs.value || '');
             form.setAttribute('data-note', theirs.note || '');
+            form.setAttribute('data-explanation', theirs.explanation || '');
           });
         })) { return; }
         if (r.status !== 200) { handle(r, id, ''); return; }
@@ -331,8 +346,11 @@
           return;
         }
         /* The page stays without a reload: what it shows is now the row's base. */
-        form.setAttribute('data-value', body.value || '');
-        form.setAttribute('data-note', body.note || '');
+        if (!plan) {
+          form.setAttribute('data-value', body.value || '');
+          form.setAttribute('data-note', body.note || '');
+        }
+        form.setAttribute('data-explanation', body.explanation || '');
         showScore(r.body || {});
         var total = (r.body && r.body.total) || {};
         var text = words('Đã lưu ', 'Saved ') + code + words(' vào scores.csv. Chỉ số: ', ' to scores.csv. Index: ') + percent(total.index) +
@@ -341,7 +359,15 @@
         flash(text);
       });
     }
-    go({ value: value, note: note ? note.value : '', base: base });
+    /* The cells to save: the explanation always, the value and the note where typed. */
+    function cellsOf() {
+      var cells = { explanation: explain ? explain.value : '' };
+      if (!plan) { cells.value = value; cells.note = note ? note.value : ''; }
+      return cells;
+    }
+    var first = cellsOf();
+    first.base = base;
+    go(first);
   }
 
   function onTaskSubmit(ev) {

@@ -50,14 +50,14 @@ pub async fn sheet(
             summary { (ctx.t("Điểm theo lĩnh vực", "Points by area")) }
             (areas(&ctx, s))
         }
-        p.hint { (ctx.t("Chọn hoặc nhập giá trị của từng tiêu chí rồi bấm «Lưu»: parscore kiểm tra, ghi vào scores.csv và tính lại điểm ngay.",
-                        "Choose or type each leaf's value and press «Save»: parscore checks it, writes scores.csv and re-scores at once.")) }
+        p.hint { (ctx.t("Chọn hoặc nhập giá trị của từng tiêu chí rồi bấm «Lưu»: parscore kiểm tra, ghi vào scores.csv và tính lại điểm ngay. Ô «Giải trình của đơn vị» là lời của đơn vị, in nguyên văn trong báo cáo Word và biểu tổng hợp (để trống thì báo cáo có chỗ trống tô vàng để điền tay).",
+                        "Choose or type each leaf's value and press «Save»: parscore checks it, writes scores.csv and re-scores at once. «The unit's explanation» is the unit's own words, printed as written in the Word report and the submission table (left blank, the report has a yellow blank to fill by hand).")) }
         table.sheet.reflow {
             thead { tr {
                 th scope="col" { (ctx.t("Mã", "Code")) }
                 th scope="col" { (ctx.t("Tiêu chí, cách tính điểm, tài liệu cần có", "Criterion, rule, evidence needed")) }
                 th scope="col" { (ctx.t("Kê khai", "Declared")) }
-                th scope="col" { (ctx.t("Ghi chú", "Note")) }
+                th scope="col" { (ctx.t("Ghi chú, giải trình", "Note, explanation")) }
                 th scope="col" .num { (ctx.t("Điểm", "Points")) }
                 th scope="col" .num { (ctx.t("Nguy cơ trừ", "At risk")) }
                 th scope="col" { span.sr { (ctx.t("Lưu", "Save")) } }
@@ -151,6 +151,7 @@ fn leaf_row(ctx: &Ctx, s: &ScoreSheet, n: &NodeScore, node: &Node) -> Markup {
     let leaf = n.leaf.as_ref();
     let value = leaf.map(|l| l.value.as_str()).unwrap_or("");
     let note = leaf.map(|l| l.note.as_str()).unwrap_or("");
+    let explanation = leaf.map(|l| l.explanation.as_str()).unwrap_or("");
     let na = crate::value::is_not_applicable(value);
     let from_plan = node
         .rule()
@@ -180,19 +181,24 @@ fn leaf_row(ctx: &Ctx, s: &ScoreSheet, n: &NodeScore, node: &Node) -> Markup {
                     }
                 }
             }
-            td.note data-label=(ctx.t("Ghi chú", "Note")) {
+            td.note data-label=(ctx.t("Ghi chú, giải trình", "Note, explanation")) {
                 @if !from_plan {
                     label.sr for={ "n-" (id) } { (ctx.t("Ghi chú ", "Note ")) (n.code) }
                     input type="text" id={ "n-" (id) } name="note" form=(form) value=(note);
+                }
+                // What the Word report and the submission table print for the leaf, in the
+                // unit's own words (else a yellow blank to fill by hand).
+                label.explain for={ "x-" (id) } {
+                    span.small { (ctx.t("Giải trình của đơn vị (in trong báo cáo)", "The unit's explanation (printed in the report)")) }
+                    input type="text" id={ "x-" (id) } name="explanation" form=(form) value=(explanation);
                 }
             }
             td.num id={ "p-" (id) } data-label=(ctx.t("Điểm", "Points")) { (pts(n.achieved, lang)) " / " (pts(n.max, lang)) }
             td.num id={ "r-" (id) } data-label=(ctx.t("Nguy cơ trừ", "At risk")) { @if !risk.is_zero() { (pts(risk, lang)) } }
             td.save {
-                @if !from_plan {
-                    form.leaf id=(form) data-code=(n.code) data-value=(value) data-note=(note) {
-                        button type="submit" { (ctx.t("Lưu", "Save")) }
-                    }
+                form.leaf id=(form) data-code=(n.code) data-value=(value) data-note=(note)
+                    data-explanation=(explanation) data-plan=(if from_plan { "1" } else { "" }) {
+                    button type="submit" { (ctx.t("Lưu", "Save")) }
                 }
             }
         }
