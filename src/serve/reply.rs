@@ -75,12 +75,25 @@ pub fn json(status: StatusCode, body: String, etag: Option<String>) -> Response 
 /// the dossier, never where the server keeps them.
 pub fn in_dossier(dir: &std::path::Path, text: &str) -> String {
     let mut out = text.to_string();
-    let mut prefixes = vec![format!("{}/", dir.display())];
+    // The folder as the commands spell it (`/` on every platform) and as the system does,
+    // as given and as resolved.
+    let mut bases = vec![crate::fsio::shown(dir), dir.display().to_string()];
     if let Ok(abs) = dir.canonicalize() {
-        prefixes.push(format!("{}/", abs.display()));
+        bases.push(crate::fsio::shown(&abs));
+        bases.push(abs.display().to_string());
     }
-    for p in prefixes {
-        out = out.replace(&p, "");
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for base in bases.iter().filter(|b| !b.is_empty()) {
+        for sep in ["/", "\\"] {
+            out = out.replace(&format!("{base}{sep}"), "");
+        }
+        // The folder itself ("Đã niêm phong hồ sơ …/evidence/2026"): by its name.
+        if !name.is_empty() {
+            out = out.replace(base.as_str(), &name);
+        }
     }
     out
 }
@@ -115,6 +128,16 @@ mod tests {
         assert_eq!(
             super::in_dossier(dir, "evidence/2025/plan.csv"),
             "evidence/2025/plan.csv"
+        );
+    }
+
+    #[test]
+    fn a_page_names_the_dossier_by_its_folder_and_its_files_from_it() {
+        let dir = std::path::Path::new("/srv/hồ sơ/evidence/2026");
+        let text = "Đã niêm phong hồ sơ /srv/hồ sơ/evidence/2026\n/srv/hồ sơ/evidence/2026/manifest.csv:3: [7.6.1] thiếu tệp";
+        assert_eq!(
+            super::in_dossier(dir, text),
+            "Đã niêm phong hồ sơ 2026\nmanifest.csv:3: [7.6.1] thiếu tệp"
         );
     }
 }
