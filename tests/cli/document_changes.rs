@@ -153,6 +153,12 @@ fn a_document_s_correction_changes_only_its_own_cells_and_every_other_byte_stays
             && e["who"] == "Lan"),
         "{h:?}"
     );
+    // The history page says it in the clerk's words, the file's own names beside them.
+    let page = server.get("/d/2026/history").body;
+    assert!(
+        page.contains("Danh mục tài liệu · VB05 · Số, ký hiệu <span class=\"small\">(manifest.csv, number)</span>"),
+        "{page}"
+    );
     let r = undo(&server, last_change(&server));
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), original);

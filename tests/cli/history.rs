@@ -563,6 +563,13 @@ fn the_council_s_points_are_written_row_exact_recorded_and_ask_before_breaking_a
             )
         })
         .collect();
+    // The page reads the points as every page writes them.
+    let page = server.get("/d/2026/history").body;
+    assert!(
+        page.contains("Phiếu chấm · tiêu chí 1.1.2 · Điểm thẩm định"),
+        "{page}"
+    );
+    assert!(page.contains("<td class=\"new\">0,5</td>"), "{page}");
     for cell in [
         ("appraised", "0.5", "Hội đồng"),
         ("appraisal_note", "Thiếu phụ lục", "Hội đồng"),

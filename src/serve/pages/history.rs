@@ -80,6 +80,10 @@ pub async fn history(
                 tbody {
                     @for (i, e) in shown.iter().enumerate() {
                         @let first = i == 0 || shown[i - 1].change != e.change;
+                        // The undo sits on the change's own first line, not on the seal
+                        // break recorded before it.
+                        @let first_cell = e.kind != Kind::BreakSeal
+                            && shown[..i].iter().rev().take_while(|p| p.change == e.change).all(|p| p.kind == Kind::BreakSeal);
                         tr class=(if e.kind == Kind::BreakSeal { "break-seal" } else { "" }) data-change=(e.change) {
                             td { @if first { (e.change) } }
                             td.when { (crate::report::seal::when(&e.when)) }
@@ -89,7 +93,7 @@ pub async fn history(
                                     Kind::BreakSeal => { strong { (ctx.t("Phá niêm phong", "Seal broken")) } }
                                     Kind::Seal => { strong { (ctx.t("Niêm phong", "Sealed")) } }
                                     _ => {
-                                        (e.file) " " (e.key) @if !e.column.is_empty() { " · " (e.column) }
+                                        (place(&ctx, e))
                                         @if e.kind == Kind::Disk { div.small { (ctx.t("sửa ngoài ứng dụng", "changed outside the app")) } }
                                         @if let Kind::Undo(n) = e.kind { div.small { (ctx.t("hoàn tác thay đổi #", "undoing change #")) (n) } }
                                     }
@@ -97,11 +101,11 @@ pub async fn history(
                             }
                             td.old {
                                 // The seal's time, as the notice above the page writes it.
-                                @if e.kind == Kind::BreakSeal { (crate::report::seal::when(&e.old)) } @else { (e.old.trim()) }
+                                @if e.kind == Kind::BreakSeal { (crate::report::seal::when(&e.old)) } @else { (shown_value(lang, &e.old)) }
                             }
-                            td.new { @if e.kind == Kind::Seal { (crate::report::seal::when(&e.new)) } @else { (e.new.trim()) } }
+                            td.new { @if e.kind == Kind::Seal { (crate::report::seal::when(&e.new)) } @else { (shown_value(lang, &e.new)) } }
                             td {
-                                @if first && undoable.contains(&e.change) {
+                                @if first_cell && undoable.contains(&e.change) {
                                     @if undone.contains(&e.change) {
                                         span.small { (ctx.t("đã hoàn tác", "undone")) }
                                     } @else {
@@ -117,4 +121,68 @@ pub async fn history(
         }
     };
     page(&ctx, &title, Some((&entry, "history")), body)
+}
+
+/// Where a change was, in the clerk's words: the table, the row, the column
+/// ("Phiếu chấm · tiêu chí 1.1.2 · Kê khai"), the file's name beside it, small.
+fn place(ctx: &Ctx, e: &crate::history::Entry) -> maud::Markup {
+    let table = match e.file.as_str() {
+        "scores.csv" => ctx.t("Phiếu chấm", "Score sheet"),
+        "plan.csv" => ctx.t("Kế hoạch", "Plan"),
+        "manifest.csv" => ctx.t("Danh mục tài liệu", "Document list"),
+        _ => "",
+    };
+    let row = match (e.file.as_str(), e.key.is_empty()) {
+        (_, true) => ctx.t("dòng tiêu đề", "header row").to_string(),
+        ("scores.csv", _) => format!("{}{}", ctx.t("tiêu chí ", "leaf "), e.key),
+        ("plan.csv", _) => format!("{}{}", ctx.t("nhiệm vụ ", "task "), e.key),
+        _ => e.key.clone(),
+    };
+    let column = column_words(ctx, &e.column);
+    html! {
+        @if !table.is_empty() { (table) " · " }
+        (row)
+        @if !column.is_empty() { " · " (column) }
+        " " span.small { "(" (e.file) @if !e.column.is_empty() { ", " (e.column) } ")" }
+    }
+}
+
+/// A column of the three tables as the pages label it.
+fn column_words<'a>(ctx: &Ctx, column: &'a str) -> &'a str {
+    let (vi, en) = match column {
+        "value" => ("Kê khai", "Declared"),
+        "note" => ("Ghi chú", "Note"),
+        "explanation" => ("Giải trình của đơn vị", "The unit's explanation"),
+        "appraised" => ("Điểm thẩm định", "Appraised points"),
+        "appraisal_note" => ("Ý kiến Hội đồng", "The council's reason"),
+        "answer" => ("Giải trình với Hội đồng", "The unit's answer"),
+        "status" => ("Tình trạng", "Status"),
+        "done_on" => ("Ngày hoàn thành", "Done on"),
+        "file" => ("Tệp", "File"),
+        "sha256" => ("Mã kiểm tra của tệp", "File checksum"),
+        "number" => ("Số, ký hiệu", "Number"),
+        "date" => ("Ngày ban hành", "Date"),
+        "issuer" => ("Cơ quan ban hành", "Issuer"),
+        "title" => ("Trích yếu", "Title"),
+        "criteria" => ("Tiêu chí", "Criteria"),
+        "pages" => ("Trang", "Pages"),
+        _ => return column,
+    };
+    ctx.t(vi, en)
+}
+
+/// A recorded value as a person reads it: a decimal written `1.5` in the file reads
+/// `1,5` (as every page writes points); anything else as written.
+fn shown_value(lang: Lang, v: &str) -> String {
+    let v = v.trim();
+    let decimal = v.split_once('.').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    });
+    match lang {
+        Lang::Vi if decimal => v.replacen('.', ",", 1),
+        _ => v.to_string(),
+    }
 }
