@@ -316,6 +316,14 @@ fn undoing_a_removal_brings_its_file_back_and_undoing_an_attachment_sets_the_new
     );
     assert!(!server.get("/d/2026/evidence").body.contains(restore));
 
+    // 4.2.2 is missing because VB54 is listed without its file: the checklist says so and
+    // leads to VB54's row, not to a second document.
+    let page = server.get("/d/2026/evidence").body;
+    assert!(
+        page.contains("VB54 (113/QĐ-BQL) đã có trong danh mục nhưng thiếu tệp"),
+        "{page}"
+    );
+    assert!(page.contains("href=\"#doc-VB54\">Đính kèm tệp cho VB54</a>"));
     // VB54's missing file attached, then the attachment undone: the manifest is as it was
     // and the new file is set aside, not left among the documents.
     let r = attach(

@@ -83,12 +83,26 @@ pub async fn evidence(
                     } }
                     tbody {
                         @for m in v["missing"].as_array().into_iter().flatten() {
+                            // A document already listed for the leaf whose file is missing:
+                            // attaching its file is the fix, not a second document.
+                            @let listed = documents.iter().find(|d| !d.present && cites(&d.criteria, &s(&m["code"])));
                             tr data-code=(s(&m["code"])) {
                                 td { (s(&m["code"])) }
-                                td { div.small { (s(&m["name"])) } (s(&m["what"])) }
+                                td {
+                                    div.small { (s(&m["name"])) } (s(&m["what"]))
+                                    @if let Some(d) = listed {
+                                        div.small.bad { (d.id) @if !d.number.is_empty() { " (" (d.number) ")" } (ctx.t(" đã có trong danh mục nhưng thiếu tệp", " is listed but its file is missing")) }
+                                    }
+                                }
                                 td.num { (p(&m["points"])) }
                                 td { (s(&m["lead"])) }
-                                td { button.offer type="button" data-code=(s(&m["code"])) data-what=(s(&m["what"])) { (ctx.t("Tải lên", "Upload")) } }
+                                td {
+                                    @if let Some(d) = listed {
+                                        a.button.attach-listed href={ "#doc-" (super::sheet::dom_id(&d.id)) } { (ctx.t("Đính kèm tệp cho ", "Attach the file of ")) (d.id) }
+                                    } @else {
+                                        button.offer type="button" data-code=(s(&m["code"])) data-what=(s(&m["what"])) { (ctx.t("Tải lên", "Upload")) }
+                                    }
+                                }
                             }
                         }
                     }
@@ -256,4 +270,13 @@ fn documents(dir: &std::path::Path, read: crate::input::ReadOptions) -> Vec<Row>
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// Whether a document's criteria (`4.2.2; 1.3.2#1`, as the page lists them) cite leaf
+/// `code`, an item of it included.
+fn cites(criteria: &str, code: &str) -> bool {
+    criteria
+        .split(';')
+        .map(|c| c.trim().split('#').next().unwrap_or(""))
+        .any(|c| c == code)
 }
