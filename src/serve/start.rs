@@ -21,6 +21,10 @@ use std::sync::Arc;
 pub struct Choice {
     pub value: String,
     pub used_by: Vec<i32>,
+    /// A criteria file's title and year, as its `title` and `year` say (empty, `None`
+    /// for a ranking or a file that does not read).
+    pub title: String,
+    pub year: Option<i32>,
 }
 
 /// What the form offers.
@@ -55,6 +59,8 @@ pub fn choices(state: &State) -> Choices {
             None => list.push(Choice {
                 value,
                 used_by: year.into_iter().collect(),
+                title: String::new(),
+                year: None,
             }),
         }
     };
@@ -72,6 +78,21 @@ pub fn choices(state: &State) -> Choices {
             if let Some(r) = &draft.rankings {
                 add(&mut rankings, &e.dir.join(r), e.year);
             }
+        }
+    }
+    for c in criteria.iter_mut() {
+        let bytes = crate::fsio::read_input(
+            &root.join(&c.value),
+            crate::fsio::Within::Anywhere,
+            crate::fsio::Input::Criteria,
+            state.read.caps,
+        );
+        let read = bytes
+            .ok()
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+        if let Some(v) = read {
+            c.title = v["title"].as_str().unwrap_or_default().trim().to_string();
+            c.year = v["year"].as_i64().and_then(|y| i32::try_from(y).ok());
         }
     }
     for list in [&mut criteria, &mut rankings] {

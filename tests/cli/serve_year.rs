@@ -608,3 +608,39 @@ fn a_save_far_down_the_sheet_shows_the_new_totals_in_view_without_a_reload() {
     );
     assert_eq!(unexpected_errors(&b), Vec::<String>::new());
 }
+
+#[test]
+fn the_new_year_form_names_the_criteria_by_title_and_warns_when_they_are_of_another_year() {
+    let dir = three_years();
+    let server = Server::start(dir.path(), &["evidence", "--port", "0"]);
+    let page = server.get("/new").body;
+    // 2027 is next and there is no 2027 set: 2026's is chosen, and the note is shown.
+    assert!(page.contains("value=\"2027\""), "{page}");
+    assert!(
+        page.contains("data-year=\"2026\" selected>Bộ Chỉ số CCHC sở, ban, ngành thành phố Hải Phòng năm 2026 (mô hình) — "),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p class=\"warn\" id=\"s-criteria-year\">Bộ tiêu chí này là của năm khác"),
+        "{page}"
+    );
+    assert!(
+        page.contains(">Sở, ban, ngành (so-ban-nganh)</option>"),
+        "{page}"
+    );
+    // A 2027 set beside them is chosen instead, and the note is hidden.
+    let set = std::fs::read_to_string(dir.path().join("criteria/haiphong-so-2026.json"))
+        .unwrap()
+        .replacen("\"year\": 2026", "\"year\": 2027", 1)
+        .replacen("năm 2026 (mô hình)", "năm 2027 (mô hình)", 1);
+    std::fs::write(dir.path().join("criteria/haiphong-so-2027.json"), set).unwrap();
+    let page = server.get("/new").body;
+    assert!(
+        page.contains("data-year=\"2027\" selected>Bộ Chỉ số CCHC sở, ban, ngành thành phố Hải Phòng năm 2027 (mô hình) — "),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p class=\"warn\" id=\"s-criteria-year\" hidden>"),
+        "{page}"
+    );
+}

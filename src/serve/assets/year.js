@@ -161,6 +161,18 @@
   function setupStart() {
     var form = document.getElementById('start');
     if (!form) { return; }
+    /* The note that the criteria chosen are of another year than the one started. */
+    var criteria = document.getElementById('s-criteria');
+    var year = document.getElementById('s-year');
+    var note = document.getElementById('s-criteria-year');
+    function checkYear() {
+      var o = criteria && criteria.options[criteria.selectedIndex];
+      var of = o ? o.getAttribute('data-year') : '';
+      if (note) { note.hidden = !of || !year || of === String(year.value).trim(); }
+    }
+    if (criteria) { criteria.addEventListener('change', checkYear); }
+    if (year) { year.addEventListener('input', checkYear); }
+    checkYear();
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       var msg = document.getElementById('start-msg');

@@ -27,7 +27,20 @@ pub async fn start(
         let p = e.dir.join(named.as_deref()?).canonicalize().ok()?;
         crate::dossier::create::relative(base.as_ref()?, &p)
     };
-    let chosen_criteria = latest.and_then(|e| rel_of(e, &draft.criteria));
+    let next = latest.and_then(|e| e.year).map(|y| y + 1);
+    // The criteria of the year being started when there is a set for it; else last
+    // year's, with the note below saying its deadlines are last year's.
+    let chosen_criteria = c
+        .criteria
+        .iter()
+        .find(|o| o.year.is_some() && o.year == next)
+        .map(|o| o.value.clone())
+        .or_else(|| latest.and_then(|e| rel_of(e, &draft.criteria)));
+    let chosen_year = c
+        .criteria
+        .iter()
+        .find(|o| Some(&o.value) == chosen_criteria.as_ref())
+        .and_then(|o| o.year);
     let chosen_rankings = latest.and_then(|e| rel_of(e, &draft.rankings));
     let next_year = latest
         .and_then(|e| e.year)
@@ -61,8 +74,17 @@ pub async fn start(
             label for="s-criteria" { (ctx.t("Bộ tiêu chí", "Criteria")) }
             select #s-criteria name="criteria" required {
                 @for o in &c.criteria {
-                    option value=(o.value) selected[chosen_criteria.as_deref() == Some(o.value.as_str())] { (o.value) (used(&o.used_by)) }
+                    option value=(o.value) data-year=(o.year.map(|y| y.to_string()).unwrap_or_default()) selected[chosen_criteria.as_deref() == Some(o.value.as_str())] {
+                        @if o.title.is_empty() { (o.value) } @else { (o.title) " — " (o.value) }
+                        (used(&o.used_by))
+                    }
                 }
+            }
+            // Shown when the set chosen is of another year than the one started (year.js
+            // keeps it right as either changes).
+            p #s-criteria-year .warn hidden[chosen_year.is_none() || chosen_year == next] {
+                (ctx.t("Bộ tiêu chí này là của năm khác: các hạn trong đó (ví dụ hạn ban hành kế hoạch) là của năm ấy, nên điểm các tiêu chí có hạn sẽ sai. Hãy nhập bộ chỉ số của năm mới («Nhập bộ chỉ số») ngay sau khi tạo hồ sơ.",
+                       "This criteria set is of another year: its deadlines (the plan's, for one) are that year's, so leaves with a deadline will score wrongly. Import the new year's criteria («Import criteria») right after creating the dossier."))
             }
             p.small { (ctx.t("Các bộ tiêu chí trong thư mục criteria/ (có sẵn, hoặc nhập từ phụ lục của Sở Nội vụ), và bộ các năm khác đang dùng.",
                              "The criteria files in the criteria/ folder (shipped, or imported from the Department of Home Affairs' annex), and those other years use.")) }
@@ -79,7 +101,7 @@ pub async fn start(
                     select #s-group name="group" {
                         option value="" { (ctx.t("— chọn —", "— choose —")) }
                         @for g in &c.groups {
-                            option value=(g) selected[draft.group.as_deref() == Some(g.as_str())] { (g) }
+                            option value=(g) selected[draft.group.as_deref() == Some(g.as_str())] { (group_words(&ctx, g)) }
                         }
                     }
                 }
@@ -107,4 +129,15 @@ pub async fn start(
         None,
         body,
     )
+}
+
+/// A ranking's group as the clerk names it: the city's blocks in words, another as written.
+fn group_words(ctx: &Ctx, g: &str) -> String {
+    let named = match g {
+        "so-ban-nganh" => ctx.t("Sở, ban, ngành", "Departments and boards"),
+        "phuong" => ctx.t("Phường", "Wards"),
+        "xa-dac-khu" => ctx.t("Xã, đặc khu", "Communes and special zones"),
+        _ => return g.to_string(),
+    };
+    format!("{named} ({g})")
 }
