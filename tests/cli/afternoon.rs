@@ -421,10 +421,19 @@ fn attach_vb54_and_seal(b: &Browser, dir: &Path, url: &str, scan: &Path) -> Stri
         std::fs::read(dir.join(D).join("files").join(&vb54_file)).unwrap(),
         std::fs::read(scan).unwrap()
     );
+    // Sealing asks first while leaves still lack evidence; the clerk seals anyway.
+    answer_yes(b);
+    asked(b);
     click(b, "#seal");
     until("the seal", || {
         text_of(b, "#seal-result").contains("Đã niêm phong")
     });
+    let question = asked(b);
+    assert_eq!(question.len(), 1, "{question:?}");
+    assert!(
+        question[0].starts_with("Còn 4 tiêu chí thiếu tài liệu và 10 văn bản đáng ngờ"),
+        "{question:?}"
+    );
     let sealed = text_of(b, "#seal-result");
     assert!(sealed.contains("nút «Kiểm tra niêm phong»"), "{sealed}");
     assert!(dir.join(D).join("seal.json").is_file());

@@ -178,6 +178,29 @@ fn the_missing_file_of_vb54_is_attached_on_the_page_and_the_dossier_then_seals()
     .unwrap();
     let b = Browser::start();
     b.goto(&format!("{}d/2026/evidence", server.url));
+    // Sealing asks first while leaves lack evidence or documents are doubtful; declined,
+    // nothing is sealed; confirmed, the seal runs (and here refuses: VB54 has no file).
+    let answer = |b: &Browser, yes: bool| {
+        b.eval(
+            "window.__asked = ''; window.confirm = function (m) { window.__asked = m; return arguments[0] !== undefined && window.__yes; }; window.__yes = arguments[0];",
+            vec![yes.into()],
+        );
+    };
+    answer(&b, false);
+    click(&b, "#seal");
+    until("the question", || {
+        text_of(&b, "#seal-result") == "Chưa niêm phong."
+    });
+    let asked = b.eval("return window.__asked;", vec![]);
+    assert!(
+        asked
+            .as_str()
+            .is_some_and(|q| q.starts_with("Còn 5 tiêu chí thiếu tài liệu và ")
+                && q.ends_with("Vẫn niêm phong?")),
+        "{asked}"
+    );
+    assert!(!dir.path().join("evidence/2026/seal.json").exists());
+    answer(&b, true);
     click(&b, "#seal");
     until("the seal's refusal", || {
         text_of(&b, "#seal-result").contains("niêm phong")
@@ -234,10 +257,19 @@ fn the_missing_file_of_vb54_is_attached_on_the_page_and_the_dossier_then_seals()
     assert!(opened
         .header("content-security-policy")
         .starts_with("sandbox"));
+    // The page reloaded after the attachment: 4.2.2 is no longer missing.
+    answer(&b, true);
     click(&b, "#seal");
     until("the seal", || {
         text_of(&b, "#seal-result").contains("Đã niêm phong")
     });
+    let asked = b.eval("return window.__asked;", vec![]);
+    assert!(
+        asked
+            .as_str()
+            .is_some_and(|q| q.starts_with("Còn 4 tiêu chí thiếu tài liệu và ")),
+        "{asked}"
+    );
     let sealed = text_of(&b, "#seal-result");
     assert!(sealed.contains("nút «Kiểm tra niêm phong»"), "{sealed}");
     assert!(!sealed.contains("parscore verify"), "{sealed}");

@@ -451,6 +451,19 @@
   function setupSeal() {
     var out = document.getElementById('seal-result');
     function run(which) {
+      /* Sealing closes the dossier for submission: what the two tables above still show
+         is asked about first. */
+      if (which === 'seal') {
+        var missing = document.querySelectorAll('#missing tbody tr').length;
+        var doubtful = document.querySelectorAll('#doubtful tbody tr').length;
+        if ((missing || doubtful) && !window.confirm(words(
+          'Còn ' + missing + ' tiêu chí thiếu tài liệu và ' + doubtful + ' văn bản đáng ngờ (xem hai bảng «Còn thiếu» và «Văn bản đáng ngờ»). Niêm phong là chốt hồ sơ để nộp. Vẫn niêm phong?',
+          missing + ' criteria still lack evidence and ' + doubtful + ' documents are doubtful (see «Missing» and «Doubtful documents»). Sealing closes the dossier for submission. Seal anyway?'))) {
+          out.hidden = false;
+          out.textContent = words('Chưa niêm phong.', 'Not sealed.');
+          return;
+        }
+      }
       out.hidden = false;
       out.textContent = words('Đang chạy…', 'Running…');
       send('POST', api + '/' + which, which === 'seal' ? { who: who() } : {}).then(function (r) {
