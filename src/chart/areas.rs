@@ -220,9 +220,9 @@ pub fn areas(c: &AreasChart, lang: Lang) -> Result<String, String> {
         ))?;
         if left_out > 0 {
             let words = if vi {
-                format!("Chỉ vẽ {MAX_AREAS} lĩnh vực còn thiếu nhiều điểm nhất; {left_out} lĩnh vực khác: xem parscore score")
+                format!("Chỉ vẽ {MAX_AREAS} lĩnh vực còn thiếu nhiều điểm nhất; {left_out} lĩnh vực khác: xem phiếu chấm")
             } else {
-                format!("Only the {MAX_AREAS} areas furthest from their maximum are drawn; {left_out} more: see parscore score")
+                format!("Only the {MAX_AREAS} areas furthest from their maximum are drawn; {left_out} more: see the score sheet")
             };
             root.draw(&Text::new(
                 words,

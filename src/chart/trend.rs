@@ -69,8 +69,8 @@ fn shown_areas(areas: &[Series]) -> (Vec<&Series>, usize) {
 /// Under the chart, when areas were left out.
 fn left_out_note(left_out: usize, lang: Lang) -> String {
     match lang {
-        Lang::Vi => format!(" Chỉ vẽ {MAX_AREAS} lĩnh vực có tỷ lệ điểm thấp nhất ở năm gần nhất; {left_out} lĩnh vực khác: xem parscore compare."),
-        Lang::En => format!(" Only the {MAX_AREAS} areas with the lowest percent in their latest year are drawn; {left_out} more: see parscore compare."),
+        Lang::Vi => format!(" Chỉ vẽ {MAX_AREAS} lĩnh vực có tỷ lệ điểm thấp nhất ở năm gần nhất; {left_out} lĩnh vực khác: xem bảng so sánh các năm."),
+        Lang::En => format!(" Only the {MAX_AREAS} areas with the lowest percent in their latest year are drawn; {left_out} more: see the comparison of the years."),
     }
 }
 

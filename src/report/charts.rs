@@ -268,8 +268,8 @@ fn trend_footer(c: &Comparison, lang: Lang) -> String {
     let w = Words(lang);
     let mut out = w
         .pick(
-            "Tính theo % điểm tối đa của từng năm (xem parscore compare).",
-            "In percent of each year's maximum (see parscore compare).",
+            "Tính theo % điểm tối đa của từng năm.",
+            "In percent of each year's maximum.",
         )
         .to_string();
     if let Some(total) = c.rows.iter().find(|r| r.level == Level::Total) {

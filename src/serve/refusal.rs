@@ -78,8 +78,8 @@ pub fn refusal(r: Refusal, dir: &std::path::Path, lang: Lang) -> Response {
                 format!(" ({})", s.by)
             };
             let message = w.t(
-                format_args!("hồ sơ đã niêm phong lúc {at}{by}; lưu thay đổi này sẽ phá niêm phong và được ghi lại trong lịch sử: xác nhận để lưu"),
-                format_args!("the dossier was sealed at {at}{by}; saving this change breaks the seal and is recorded in the history: confirm to save"),
+                format_args!("Hồ sơ đã niêm phong lúc {at}{by}. Lưu thay đổi này sẽ phá niêm phong và được ghi lại trong lịch sử. Vẫn lưu?"),
+                format_args!("The dossier was sealed at {at}{by}. Saving this change breaks the seal and is recorded in the history. Save anyway?"),
             );
             let extra = serde_json::json!({"at": s.at, "by": s.by, "broken": s.broken});
             ("sealed", message, extra, None)

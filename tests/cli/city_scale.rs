@@ -283,9 +283,8 @@ fn the_areas_chart_of_a_large_criteria_set_draws_24_areas_and_says_so() {
     // Areas 1–24 score 0,1 … 2,4 of 3: the furthest from their maximum.
     let expected: Vec<String> = (1..=24).map(|a| format!("{a}. Lĩnh vực {a}")).collect();
     assert_eq!(labels, expected);
-    assert!(svg.contains(
-        "Chỉ vẽ 24 lĩnh vực còn thiếu nhiều điểm nhất; 6 lĩnh vực khác: xem parscore score"
-    ));
+    assert!(svg
+        .contains("Chỉ vẽ 24 lĩnh vực còn thiếu nhiều điểm nhất; 6 lĩnh vực khác: xem phiếu chấm"));
     let png = fs::read(root.join("charts/areas.png")).unwrap();
     let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
     assert_eq!(height, 2 * (150 + 24 * 74 + 130 + 36));

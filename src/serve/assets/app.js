@@ -78,7 +78,8 @@
     field.type = 'text';
     field.id = 'who';
     field.maxLength = 80;
-    field.placeholder = words('tên của bạn (ghi vào lịch sử)', 'your name (for the history)');
+    field.placeholder = words('tên của bạn', 'your name');
+    field.title = words('Tên của bạn, ghi vào lịch sử cùng mỗi thay đổi', 'Your name, recorded in the history with every change');
     try { field.value = localStorage.getItem('parscore-who') || ''; } catch (e) { field.value = ''; }
     field.addEventListener('change', function () {
       try { localStorage.setItem('parscore-who', field.value.replace(/^\s+|\s+$/g, '')); } catch (e) { /* private mode */ }
