@@ -5,6 +5,7 @@
 #
 #   parscore/parscore.exe          double-click it (docs/windows.md)
 #   parscore/HUONG-DAN.txt         the short guide, in Vietnamese
+#   parscore/HUONG-DAN-DAY-DU.txt  the whole guide (docs/windows.md)
 #   parscore/criteria/…            the shipped criteria files and rankings
 #   parscore/evidence/2024…2026    the sample dossiers
 #
@@ -40,6 +41,9 @@ cp evidence/README.md "$stage/evidence/README.md"
 # older editors on the office PCs reading the Vietnamese right too.
 printf '\xef\xbb\xbf' > "$stage/HUONG-DAN.txt"
 sed 's/$/\r/' assets/windows/HUONG-DAN.txt >> "$stage/HUONG-DAN.txt"
+# The whole guide (docs/windows.md) beside it, so that nobody needs the source to read it.
+printf '\xef\xbb\xbf' > "$stage/HUONG-DAN-DAY-DU.txt"
+sed 's/$/\r/' docs/windows.md >> "$stage/HUONG-DAN-DAY-DU.txt"
 mkdir -p dist
 # Sorted names and fixed times: the same sources give the same zip (Python's zipfile, so
 # that no zip program is needed).

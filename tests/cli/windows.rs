@@ -177,6 +177,7 @@ fn the_zip_holds_the_exe_the_guide_the_criteria_and_the_samples() {
     for rel in [
         "parscore.exe",
         "HUONG-DAN.txt",
+        "HUONG-DAN-DAY-DU.txt",
         "criteria/haiphong-so-2026.json",
         "criteria/rankings.csv",
         "evidence/2024/dossier.json",
@@ -196,6 +197,7 @@ fn the_zip_holds_the_exe_the_guide_the_criteria_and_the_samples() {
         "nhấn đúp vào parscore.exe",
         "SmartScreen",
         "Ctrl+C",
+        "HUONG-DAN-DAY-DU.txt",
     ] {
         assert!(guide.contains(said), "the guide says {said}");
     }
